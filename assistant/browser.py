@@ -1,0 +1,187 @@
+"""Finding a browser and opening one persistent profile per account.
+
+Order: ``OBJECTOR_BROWSER`` (a channel name or a path), the person's installed
+Google Chrome, Microsoft Edge, the Chromium that Playwright manages, then a
+system Chromium. Each account gets its own profile folder under
+``$OBJECTOR_HOME/profiles/<name>`` so the person logs in once per account.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import UserError
+from .storage import private_dir
+
+if TYPE_CHECKING:
+    from playwright.sync_api import BrowserContext, Playwright
+
+CHANNELS = ("chrome", "chrome-beta", "msedge", "msedge-beta", "chromium")
+
+# Where the branded browsers install themselves, per platform.
+_CHANNEL_PATHS: dict[str, dict[str, list[str]]] = {
+    "chrome": {
+        "linux": ["/opt/google/chrome/chrome"],
+        "darwin": ["/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"],
+        "win32": [r"%PROGRAMFILES%\Google\Chrome\Application\chrome.exe",
+                  r"%PROGRAMFILES(X86)%\Google\Chrome\Application\chrome.exe",
+                  r"%LOCALAPPDATA%\Google\Chrome\Application\chrome.exe"],
+    },
+    "msedge": {
+        "linux": ["/opt/microsoft/msedge/msedge"],
+        "darwin": ["/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge"],
+        "win32": [r"%PROGRAMFILES(X86)%\Microsoft\Edge\Application\msedge.exe",
+                  r"%PROGRAMFILES%\Microsoft\Edge\Application\msedge.exe"],
+    },
+}
+_SYSTEM_CHROMIUM = ("chromium", "chromium-browser")
+
+LAUNCH_ARGS = (
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--no-default-browser-check",
+)
+
+NO_BROWSER_HELP = (
+    "No browser found. Install Google Chrome (https://www.google.com/chrome/), or run "
+    "'playwright install chromium', or set OBJECTOR_BROWSER to a browser's path."
+)
+
+
+@dataclass(frozen=True)
+class BrowserChoice:
+    description: str
+    channel: str | None = None
+    executable: Path | None = None
+
+    def launch_options(self) -> dict[str, object]:
+        if self.executable is not None:
+            return {"executable_path": str(self.executable)}
+        if self.channel and self.channel != "chromium":
+            return {"channel": self.channel}
+        return {}
+
+    def version(self) -> str | None:
+        """The browser's own version line, where it prints one (not on Windows)."""
+        exe = self.executable or _channel_path(self.channel or "")
+        if exe is None or sys.platform == "win32":
+            return None
+        try:
+            out = subprocess.run([str(exe), "--version"], capture_output=True, text=True, timeout=20)
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+        return out.stdout.strip() or None
+
+
+def _platform_key() -> str:
+    return "win32" if sys.platform == "win32" else "darwin" if sys.platform == "darwin" else "linux"
+
+
+def _channel_path(channel: str) -> Path | None:
+    family = "msedge" if channel.startswith("msedge") else "chrome" if channel.startswith("chrome") else ""
+    for raw in _CHANNEL_PATHS.get(family, {}).get(_platform_key(), []):
+        path = Path(os.path.expandvars(raw))
+        if path.is_file():
+            return path
+    return None
+
+
+def _managed_chromium(playwright: Playwright | None) -> Path | None:
+    if playwright is None:
+        return None
+    try:
+        path = Path(playwright.chromium.executable_path)
+    except Exception:  # noqa: BLE001 - Playwright raises plain errors when nothing is installed
+        return None
+    return path if path.is_file() else None
+
+
+def _system_chromium() -> Path | None:
+    for name in _SYSTEM_CHROMIUM:
+        found = shutil.which(name)
+        if found:
+            return Path(found)
+    return None
+
+
+def discover(requested: str | None, playwright: Playwright | None = None) -> BrowserChoice:
+    """Pick the browser to use, or raise UserError saying how to get one."""
+    if requested:
+        return _requested(requested, playwright)
+    chrome = _channel_path("chrome")
+    if chrome:
+        return BrowserChoice("Google Chrome (your installed Chrome)", channel="chrome")
+    edge = _channel_path("msedge")
+    if edge:
+        return BrowserChoice("Microsoft Edge (your installed Edge)", channel="msedge")
+    managed = _managed_chromium(playwright)
+    if managed:
+        return BrowserChoice(f"Chromium managed by Playwright ({managed})", executable=managed)
+    system = _system_chromium()
+    if system:
+        return BrowserChoice(f"Chromium ({system})", executable=system)
+    raise UserError(NO_BROWSER_HELP)
+
+
+def _requested(requested: str, playwright: Playwright | None) -> BrowserChoice:
+    value = requested.strip()
+    if value in CHANNELS:
+        if value == "chromium":
+            found = _managed_chromium(playwright) or _system_chromium()
+            if found is None:
+                raise UserError(f"OBJECTOR_BROWSER=chromium: no Chromium found. {NO_BROWSER_HELP}")
+            return BrowserChoice(f"Chromium ({found})", executable=found)
+        if _channel_path(value) is None:
+            raise UserError(f"OBJECTOR_BROWSER={value}: that browser is not installed. {NO_BROWSER_HELP}")
+        return BrowserChoice(f"{value} (installed)", channel=value)
+    path = Path(value).expanduser()
+    if not path.is_file() or not os.access(path, os.X_OK):
+        raise UserError(
+            f"OBJECTOR_BROWSER={value}: not a browser channel ({', '.join(CHANNELS)}) "
+            "nor an executable file."
+        )
+    return BrowserChoice(f"{path.name} ({path})", executable=path)
+
+
+def profile_dir(home: Path, account: str) -> Path:
+    from .profiles import PROFILES_DIR, profile_path
+
+    private_dir(home / PROFILES_DIR)
+    return private_dir(profile_path(home, account))
+
+
+def launch_args() -> list[str]:
+    args = list(LAUNCH_ARGS)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        args.append("--no-sandbox")  # Chromium refuses to start as root otherwise
+    return args
+
+
+def open_profile(
+    playwright: Playwright,
+    choice: BrowserChoice,
+    profile: Path,
+    *,
+    headless: bool,
+    locale: str | None = None,
+) -> BrowserContext:
+    """Open the account's persistent profile in the chosen browser."""
+    options: dict[str, object] = dict(choice.launch_options())
+    if headless:
+        options["viewport"] = {"width": 1280, "height": 900}
+    else:
+        options["no_viewport"] = True
+        options["args"] = [*launch_args(), "--window-size=1280,960"]
+    options.setdefault("args", launch_args())
+    if locale:
+        options["locale"] = locale
+    return playwright.chromium.launch_persistent_context(
+        str(profile), headless=headless, **options
+    )

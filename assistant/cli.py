@@ -1,0 +1,226 @@
+"""The ``objector`` command: thin Typer commands over the modules that do the work.
+
+Start-up stays light: heavy modules (Playwright, pydantic, Rich) are imported
+inside the commands that need them, so ``objector --help`` is quick.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+from .errors import UserError
+
+app = typer.Typer(
+    name="objector",
+    help="Object to AI-at-Meta training for each of your accounts, and keep proof that you did.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+accounts_app = typer.Typer(help="List, add and remove your accounts.", no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(accounts_app, name="accounts")
+
+HomeOpt = Annotated[Optional[Path], typer.Option("--home", help="Folder for accounts, profiles and proof (default: OBJECTOR_HOME).")]  # noqa: UP045
+AccountsOpt = Annotated[Optional[Path], typer.Option("--accounts", help="The accounts file (default: HOME/accounts.toml).")]  # noqa: UP045
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"objector {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    """objector: walks you through objecting to AI at Meta, account by account."""
+
+
+def _settings(home: Path | None):  # noqa: ANN202
+    from .settings import load_settings
+
+    return load_settings().with_home(home)
+
+
+def _console():  # noqa: ANN202
+    from .ui import make_console
+
+    return make_console()
+
+
+def _accounts_path(settings, accounts: Path | None) -> Path:  # noqa: ANN001
+    return accounts.expanduser() if accounts else settings.accounts_file
+
+
+@app.command()
+def demo(
+    home: HomeOpt = None,
+    language: Annotated[str, typer.Option(help="Language of the practice pages and texts (en, de, fr, …).")] = "en",
+    code_step: Annotated[bool, typer.Option("--code-step", help="Show the e-mailed code screen after Send.")] = False,
+    cookie_dialog: Annotated[bool, typer.Option("--cookie-dialog/--no-cookie-dialog", help="Show a cookie dialog first.")] = True,
+    auto_login: Annotated[bool, typer.Option("--auto-login", help="The practice login page logs itself in after a moment.")] = False,
+) -> None:
+    """Try everything on the bundled practice Help Centre (no account needed)."""
+    from .demo import run_demo
+
+    raise typer.Exit(run_demo(_settings(None), home=home, language=language, code_step=code_step,
+                              cookie_dialog=cookie_dialog, auto_login=auto_login, console=_console()))
+
+
+@app.command()
+def run(
+    home: HomeOpt = None,
+    accounts: AccountsOpt = None,
+    account: Annotated[Optional[list[str]], typer.Option("--account", help="Only this account (repeatable).")] = None,  # noqa: UP045
+    flow: Annotated[Optional[list[str]], typer.Option("--flow", help="Only this flow id (repeatable).")] = None,  # noqa: UP045
+    again: Annotated[bool, typer.Option("--again", help="Submit again even where already confirmed.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Fill everything and show it, never submit.")] = False,
+) -> None:
+    """Walk each of your accounts through the official objection forms."""
+    from .accounts import load_accounts
+    from .flows import load_flows
+    from .human import TerminalHuman
+    from .runner import RunRequest, execute
+    from .ui import Reporter
+
+    settings = _settings(home)
+    path = _accounts_path(settings, accounts)
+    console = _console()
+    found = load_accounts(path)
+    human = TerminalHuman(console)
+    if not found:
+        if not human.interactive:
+            raise UserError(
+                f"No accounts yet in {path}. Add one with 'objector accounts add' "
+                "(or write the file as shown in README.md), then run again."
+            )
+        from .wizard import add_accounts_interactively
+
+        found = add_accounts_interactively(settings, path, human, console)
+        if not found:
+            raise typer.Exit(2)
+    flows = load_flows(settings.home / "flows")
+    request = RunRequest(settings, found, flows, account or [], flow or [], again, dry_run)
+    summary = execute(request, human, Reporter(console))
+    raise typer.Exit(summary.exit_code)
+
+
+@accounts_app.command("list")
+def accounts_list(home: HomeOpt = None, accounts: AccountsOpt = None) -> None:
+    """Show your accounts."""
+    from .accounts import load_accounts
+    from .ui import accounts_table
+
+    settings = _settings(home)
+    path = _accounts_path(settings, accounts)
+    found = load_accounts(path)
+    console = _console()
+    if not found:
+        console.print(f"No accounts yet ({path}). Add one with: objector accounts add")
+        return
+    console.print(accounts_table(found))
+    console.print(f"[dim]{path}[/]")
+
+
+@accounts_app.command("add")
+def accounts_add(
+    home: HomeOpt = None,
+    accounts: AccountsOpt = None,
+    name: Annotated[Optional[str], typer.Option(help="A label, e.g. anna-instagram.")] = None,  # noqa: UP045
+    platform: Annotated[Optional[str], typer.Option(help="instagram or facebook.")] = None,  # noqa: UP045
+    email: Annotated[Optional[str], typer.Option(help="The e-mail address of that account.")] = None,  # noqa: UP045
+    country: Annotated[Optional[str], typer.Option(help="Where you live, as an ISO code (DE, FR, …).")] = None,  # noqa: UP045
+    language: Annotated[Optional[str], typer.Option(help="Language of the objection text (en, de, …).")] = None,  # noqa: UP045
+    reason: Annotated[Optional[list[str]], typer.Option("--reason", help="A reason id (repeatable); see 'objector text --help'.")] = None,  # noqa: UP045
+) -> None:
+    """Add an account (asks for what is missing when run in a terminal)."""
+    from .human import TerminalHuman
+    from .wizard import add_account
+
+    settings = _settings(home)
+    console = _console()
+    given = {"name": name, "platform": platform, "email": email, "country": country,
+             "language": language, "reasons": reason or None}
+    add_account(settings, _accounts_path(settings, accounts), given, TerminalHuman(console), console)
+
+
+@accounts_app.command("remove")
+def accounts_remove(
+    name: Annotated[str, typer.Argument(help="The account's name.")],
+    home: HomeOpt = None,
+    accounts: AccountsOpt = None,
+) -> None:
+    """Remove an account from the accounts file (its proof stays)."""
+    from .accounts import find_account, load_accounts, save_accounts
+
+    settings = _settings(home)
+    path = _accounts_path(settings, accounts)
+    found = load_accounts(path)
+    find_account(found, name)
+    rest = [a for a in found if a.name != name]
+    for other in rest:
+        if other.linked_with == name:
+            raise UserError(f"{path}: account ({other.name}) is linked_with {name}; change that first.")
+    save_accounts(path, rest)
+    typer.echo(f"Removed {name} from {path}. Its proof stays; 'objector forget {name}' deletes its browser profile.")
+
+
+@app.command()
+def status(home: HomeOpt = None, accounts: AccountsOpt = None) -> None:
+    """Show each account × flow with its last outcome and when."""
+    from .accounts import load_accounts
+    from .ledger import Ledger
+    from .ui import status_table
+
+    settings = _settings(home)
+    found = load_accounts(_accounts_path(settings, accounts))
+    console = _console()
+    console.print(status_table(found, Ledger(settings.home)))
+
+
+@app.command("flows")
+def flows_cmd(home: HomeOpt = None) -> None:
+    """List the forms objector knows and which file each comes from."""
+    from .flows import load_flows
+    from .ui import flows_table
+
+    settings = _settings(home)
+    _console().print(flows_table(load_flows(settings.home / "flows")))
+
+
+@app.command()
+def forget(
+    account: Annotated[str, typer.Argument(help="The account whose browser profile to delete.")],
+    home: HomeOpt = None,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete an account's browser profile (its logins and cookies) after confirmation."""
+    from .human import TerminalHuman
+    from .profiles import forget_profile
+
+    settings = _settings(home)
+    console = _console()
+    raise typer.Exit(forget_profile(settings.home, account, TerminalHuman(console), console, assume_yes=yes))
+
+
+def main() -> None:
+    """Entry point: every error a person can cause becomes one line and exit code 2."""
+    try:
+        app()
+    except UserError as exc:
+        typer.echo(f"objector: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        typer.echo("objector: stopped.", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,69 @@
+"""``objector demo``: the real engine against the bundled practice Help Centre.
+
+Two practice accounts (one Instagram, one Facebook) in a temporary home (or
+``--home``), the flows pointed at the practice site through the site map, and
+the same run as ``objector run``: log in, fill, pause before submit, proof.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from .accounts import Account, load_accounts, save_accounts
+from .errors import UserError
+from .settings import Settings
+
+
+def demo_accounts(language: str) -> list[Account]:
+    country = {"en": "IE", "de": "DE", "fr": "FR", "it": "IT", "es": "ES", "nl": "NL", "pl": "PL",
+               "pt": "PT", "sv": "SE", "da": "DK"}.get(language, "IE")
+    common = {"email": "anna@example.org", "country": country, "language": language,
+              "reasons": ("private_life", "creative_work")}
+    return [
+        Account(name="anna-instagram", platform="instagram", **common),
+        Account(name="anna-facebook", platform="facebook", **common),
+    ]
+
+
+def run_demo(settings: Settings, *, home: Path | None, language: str, code_step: bool,
+             cookie_dialog: bool, auto_login: bool, console) -> int:  # noqa: ANN001
+    from .flows import load_flows
+    from .human import TerminalHuman
+    from .practice import LANGUAGES, PracticeConfig, PracticeSite
+    from .runner import RunRequest, execute
+    from .ui import Reporter
+
+    if language not in LANGUAGES:
+        raise UserError(f"--language {language}: the practice site speaks {', '.join(LANGUAGES)}.")
+    if home is None:
+        home = Path(tempfile.mkdtemp(prefix="objector-demo-"))
+    home = home.expanduser()
+    accounts_file = home / "accounts.toml"
+    accounts = load_accounts(accounts_file)
+    if not accounts:
+        accounts = demo_accounts(language)
+        save_accounts(accounts_file, accounts)
+
+    def show_code(email: str, code: str) -> None:
+        console.print(f"\n  [bold]📧 Practice e-mail to {email}:[/] your confirmation code is [bold]{code}[/]\n")
+
+    config = PracticeConfig(language=language, cookie_dialog=cookie_dialog, code_step=code_step,
+                            auto_login=auto_login, on_code=show_code)
+    with PracticeSite(config) as site:
+        demo_settings = settings.model_copy(update={"home": home, "site_map": site.site_map})
+        console.print("[bold]objector demo[/] · practice Help Centre on "
+                      f"{site.origin('help.instagram.com')} · home: {home}")
+        if auto_login:
+            console.print("The practice login pages log themselves in after a moment.")
+        else:
+            console.print("Log in on the practice pages with any username and password.")
+        request = RunRequest(demo_settings, accounts, load_flows(home / "flows"))
+        summary = execute(request, TerminalHuman(console), Reporter(console))
+        received = site.submissions
+        confirmed = site.confirmed
+    console.print(
+        f"The practice Help Centre received {len(received)} submission{'s' * (len(received) != 1)} "
+        f"({len(confirmed)} confirmed). Proof: objector status --home {home}"
+    )
+    return summary.exit_code

@@ -1,0 +1,606 @@
+"""Runs one flow's steps on one page for one account: the step vocabulary.
+
+The engine knows nothing of the terminal: it talks to the person through a
+``Human`` and reports progress through a ``Reporter``. It never submits without
+an approval given at that moment, never acts on a host outside the flow's
+allowed hosts, and never types into a password field.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from . import __version__
+from .evidence import Attempt
+from .flows import Flow, Step
+from .hosts import SiteMap, is_allowed
+from .human import Human, SubmitReview
+from .ledger import Ledger, iso, utc_now
+from .locate import Found, element_kind, find, visible_now
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator, Page
+
+    from .accounts import Account
+    from .settings import Settings
+    from .ui import Reporter
+
+HIGHLIGHT_JS = """el => { el.scrollIntoView({block: 'center'});
+  el.style.outline = '4px solid #f5820b'; el.style.outlineOffset = '3px'; }"""
+ALERT_JS = """() => Array.from(document.querySelectorAll('[role=alert], [aria-live=assertive]'))
+  .filter(e => e.offsetParent !== null && e.innerText.trim()).map(e => e.innerText.trim())"""
+
+
+class Outcome(str, Enum):
+    CONFIRMED = "confirmed"
+    DECLINED = "declined"  # the person answered n
+    DRY_RUN = "dry-run"
+    NOT_CONFIRMED = "not-confirmed"  # submitted, but no confirmation was seen
+    NEEDS_ATTENTION = "needs-attention"
+    BLOCKED = "blocked"  # left the flow's allowed hosts
+    FAILED = "failed"
+    INTERRUPTED = "interrupted"
+
+
+class FlowStop(Exception):
+    """Ends the attempt with an outcome and one line for the person."""
+
+    def __init__(self, outcome: Outcome, message: str) -> None:
+        super().__init__(message)
+        self.outcome = outcome
+        self.message = message
+
+
+@dataclass
+class AttemptResult:
+    outcome: Outcome
+    message: str
+    attempt: Attempt
+
+
+@dataclass
+class FlowRun:
+    page: Page
+    flow: Flow
+    account: Account
+    text: str
+    human: Human
+    reporter: Reporter
+    settings: Settings
+    attempt: Attempt
+    ledger: Ledger
+    dry_run: bool = False
+    sites: SiteMap = field(init=False)
+    steps_done: list[dict[str, Any]] = field(default_factory=list)
+    record: dict[str, Any] = field(default_factory=dict)
+    console_errors: list[str] = field(default_factory=list)
+    _baseline: set[int] = field(default_factory=set)
+    _result_seen: str | None = None
+
+    def __post_init__(self) -> None:
+        self.sites = self.settings.sites
+        self.allowed = self.sites.allowed_origins(self.flow.allowed_hosts)
+        self.form_url = self.sites.rewrite(self.flow.url)
+        self.page.on("console", self._on_console)
+        self.page.on("pageerror", lambda exc: self.console_errors.append(f"pageerror: {exc}"))
+        self.record = {
+            "objector_version": __version__,
+            "account": self.account.name,
+            "platform": self.account.platform,
+            "email": self.account.email,
+            "country": self.account.country,
+            "flow": self.flow.id,
+            "flow_title": self.flow.title,
+            "form_url": self.flow.url,
+            "text": self.text,
+            "text_language": self.account.language,
+            "text_length": len(self.text),
+            "dry_run": self.dry_run,
+        }
+
+    def _on_console(self, message: Any) -> None:
+        if message.type in ("error", "warning"):
+            self.console_errors.append(f"{message.type}: {message.text}")
+
+    # ------------------------------------------------------------------ run
+    def run(self) -> AttemptResult:
+        from playwright.sync_api import Error as PlaywrightError
+
+        try:
+            for step in self.flow.steps:
+                if self._result_seen == "confirmed" and step.action == "code":
+                    continue
+                getattr(self, f"_step_{step.action}")(step)
+            return self._finish(Outcome.CONFIRMED, "confirmed")
+        except FlowStop as stop:
+            if stop.outcome in (Outcome.FAILED, Outcome.NEEDS_ATTENTION, Outcome.NOT_CONFIRMED):
+                self._failure_bundle()
+            return self._finish(stop.outcome, stop.message)
+        except KeyboardInterrupt:
+            self._finish(Outcome.INTERRUPTED, "stopped with Ctrl-C")
+            raise
+        except PlaywrightError as exc:
+            if _browser_gone(exc):
+                return self._finish(Outcome.INTERRUPTED, "the browser window was closed")
+            self._failure_bundle()
+            return self._finish(Outcome.FAILED, f"unexpected browser error: {_first_line(exc)}")
+
+    # ---------------------------------------------------------------- steps
+    def _step_open(self, step: Step) -> None:
+        from playwright.sync_api import Error as PlaywrightError
+
+        try:
+            response = self.page.goto(
+                self.form_url, wait_until="domcontentloaded", timeout=self.settings.page_timeout * 1000
+            )
+        except PlaywrightError as exc:
+            if _browser_gone(exc):
+                raise
+            raise FlowStop(
+                Outcome.FAILED,
+                f"could not open {self.flow.url} ({_first_line(exc)}); check your internet connection",
+            ) from None
+        self._guard("open the form")
+        if response is not None and response.status >= 400:
+            raise FlowStop(
+                Outcome.FAILED,
+                f"the form answered with an error (HTTP {response.status}); try again later",
+            )
+        self._done(step, f"opened {self._shown(self.page.url)}")
+
+    def _step_ensure_login(self, step: Step) -> None:
+        started = time.monotonic()
+        said: str | None = None
+        last_nav = 0.0
+        timeout = step.timeout or self.settings.login_timeout
+        while True:
+            state = self._login_state()
+            if state == "ready":
+                waited = time.monotonic() - started
+                self._done(step, "logged in" + (f" ({_duration(waited)})" if said else ""))
+                return
+            if state == "elsewhere" and time.monotonic() - last_nav > 8:
+                last_nav = time.monotonic()
+                self.page.goto(self.form_url, wait_until="domcontentloaded",
+                               timeout=self.settings.page_timeout * 1000)
+                continue
+            message = {
+                "login": f"not logged in — log in to {self.account.platform.title()} in the browser "
+                "window (2FA and security checks are fine, take your time)",
+                "checkpoint": "finish the security check in the browser window; "
+                "the form will continue afterwards",
+                "foreign": "the browser is on another site; log in to "
+                f"{self.account.platform.title()} there only if the address is Meta's own",
+            }.get(state)
+            if message and message != said:
+                self.reporter.wait(message)
+                said = message
+            if time.monotonic() - started > timeout:
+                raise FlowStop(
+                    Outcome.FAILED,
+                    f"not logged in after {_duration(timeout)}; run again when you are ready "
+                    "(OBJECTOR_LOGIN_TIMEOUT sets the wait)",
+                )
+            self.page.wait_for_timeout(1000)
+
+    def _login_state(self) -> str:
+        url = self.page.url
+        path = urlsplit(url).path or "/"
+        login = self.flow.login
+        if any(re.search(p, path) for p in login.checkpoint_paths):
+            return "checkpoint"
+        if any(re.search(p, path) for p in login.login_paths) or self._password_visible():
+            return "login"
+        if not is_allowed(url, self.allowed):
+            return "foreign" if url.startswith("http") else "login"
+        if login.cookies:
+            names = {c["name"] for c in self.page.context.cookies([url]) if c.get("value")}
+            if not names.intersection(login.cookies):
+                return "login"
+        if path.rstrip("/") != urlsplit(self.form_url).path.rstrip("/"):
+            return "elsewhere"
+        return "ready"
+
+    def _password_visible(self) -> bool:
+        from playwright.sync_api import Error as PlaywrightError
+
+        try:
+            fields = self.page.locator("input[type=password]")
+            return any(fields.nth(i).is_visible() for i in range(min(fields.count(), 4)))
+        except PlaywrightError as exc:
+            if _browser_gone(exc):
+                raise
+            return False
+
+    def _step_dismiss(self, step: Step) -> None:
+        found = self._find(step, default_timeout=4)
+        if found is None:
+            return
+        self._click(found.locator, "dismiss the dialog")
+        self.page.wait_for_timeout(300)
+        self._done(step, "cookie dialog dismissed")
+
+    def _step_wait(self, step: Step) -> None:
+        found = self._find(step, default_timeout=self.settings.step_timeout)
+        if found is None:
+            raise FlowStop(
+                Outcome.NEEDS_ATTENTION,
+                f"the form did not appear (looked for {step.describe or 'its Send button'}); "
+                "Meta may have changed the page: run 'objector check' and see the README",
+            )
+        self._record_step(step, "done", "form ready")
+
+    def _step_choose(self, step: Step) -> None:
+        found = self._find(step, default_timeout=self.settings.step_timeout)
+        if found is None:
+            self._missing(step)
+            return
+        if step.value == "country":
+            name = self._choose_country(found.locator)
+            self._done(step, f"country {name}")
+        else:
+            assert step.option
+            option = find(self.page, step.option, self.settings.step_timeout)
+            if option is None:
+                self._missing(step)
+                return
+            self._click(option.locator, "choose an option")
+            self._done(step, "option chosen")
+
+    def _choose_country(self, field_: Locator) -> str:
+        code = self.account.country
+        names = _country_names(code, self._page_language())
+        kind = element_kind(field_)
+        self._guard("choose the country")
+        if kind["tag"] == "select":
+            options = field_.evaluate("el => Array.from(el.options).map(o => [o.value, o.text.trim()])")
+            for value, text in options:
+                if value.upper() == code or text in names:
+                    field_.select_option(value=value)
+                    return text
+            raise FlowStop(Outcome.NEEDS_ATTENTION, f"the country list has no entry for {code}")
+        for name in names:
+            field_.click()
+            field_.fill(name)
+            pattern = re.compile(r"^\s*" + re.escape(name) + r"\s*$", re.IGNORECASE)
+            option = self.page.get_by_role("option", name=pattern)
+            deadline = time.monotonic() + 3
+            while time.monotonic() < deadline:
+                if option.count() and option.first.is_visible():
+                    self._click(option.first, "choose the country")
+                    return name
+                self.page.wait_for_timeout(150)
+        raise FlowStop(
+            Outcome.NEEDS_ATTENTION,
+            f"the country field offered no suggestion for {names[0]}; choose it by hand and run again",
+        )
+
+    def _step_fill(self, step: Step) -> None:
+        value = self._value(step)
+        if not value:
+            if step.optional:
+                return
+            raise FlowStop(Outcome.NEEDS_ATTENTION, f"nothing to fill in for {step.value}")
+        found = self._find(step, default_timeout=self.settings.step_timeout)
+        if found is None:
+            self._missing(step)
+            return
+        self._fill(found.locator, value, step.describe or str(step.value))
+        if step.value == "text":
+            from .text import language_name
+
+            detail = f"reason ({len(value)} chars, {language_name(self.account.language)})"
+        elif step.value == "email":
+            detail = f"e-mail {value}"
+        else:
+            detail = f"{step.value} filled"
+        self._done(step, detail)
+
+    def _step_upload(self, step: Step) -> None:
+        path = self.account.screenshot
+        if path is None:
+            return
+        found = self._find(step, default_timeout=self.settings.step_timeout)
+        if found is None:
+            self._missing(step)
+            return
+        self._guard("upload the screenshot")
+        found.locator.set_input_files(str(path))
+        self._done(step, f"screenshot {path.name} attached")
+
+    def _step_review_and_submit(self, step: Step) -> None:
+        found = self._find(step, default_timeout=self.settings.step_timeout)
+        if found is None:
+            raise FlowStop(
+                Outcome.NEEDS_ATTENTION,
+                "the Send button was not found; nothing was submitted. Meta may have changed the page",
+            )
+        expect = self.flow.after_submit("expect")
+        self._baseline = self._visible_indexes(expect)
+        self._guard("show the Send button")
+        found.locator.evaluate(HIGHLIGHT_JS)
+        self.record["page_language"] = self._page_language()
+        self.record["submit_url"] = self.sites.live_url(self.page.url)
+        self.attempt.save("form.png", self.page.screenshot(full_page=True))
+        review = SubmitReview(
+            account=self.account.name,
+            email=self.account.email,
+            flow_title=self.flow.title,
+            url=self._shown(self.page.url),
+            text=self.text,
+            language=self.account.language,
+            filled=tuple(s["detail"] for s in self.steps_done if s["status"] == "done" and s["action"] in ("choose", "fill", "upload")),
+            dry_run=self.dry_run,
+        )
+        decision = self.human.approve_submit(review)
+        approved_at = iso(utc_now())
+        if self.dry_run:
+            self.record["approval"] = {"answer": "dry-run", "at": approved_at}
+            raise FlowStop(Outcome.DRY_RUN, "dry run: filled and shown, not submitted")
+        if decision == "n":
+            self.record["approval"] = {"answer": "n", "by": "terminal", "at": approved_at}
+            raise FlowStop(Outcome.DECLINED, "you chose to skip")
+        if decision == "y":
+            self.record["approval"] = {"answer": "y", "by": "terminal", "at": approved_at}
+            self._guard("submit")
+            self.attempt.log(self.ledger, "submitting", approval="y")
+            self._click(found.locator, "submit")
+            self.reporter.ok("submitted")
+            wait = self.settings.confirm_timeout
+        else:
+            self.record["approval"] = {"answer": "m", "by": "own-click", "at": approved_at}
+            self.reporter.wait("waiting for you to click Send in the browser window")
+            wait = self.settings.manual_timeout
+        self._result_seen = self._await_result(wait, own_click=decision == "m")
+        if decision == "m":
+            self.record["approval"]["clicked_seen_at"] = iso(utc_now())
+            self.reporter.ok("you submitted the form")
+        self._record_step(step, "done", f"submitted ({self.record['approval']['by']})")
+
+    def _await_result(self, timeout: float, *, own_click: bool) -> str:
+        """After the submit: the code screen, the confirmation, or the form's error."""
+        code = self.flow.after_submit("code")
+        expect = self.flow.after_submit("expect")
+        alerts_before = set(self.page.evaluate(ALERT_JS))
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if code is not None and code.target and visible_now(self.page, code.target):
+                return "code"
+            if expect is not None and self._new_confirmation(expect) is not None:
+                return "confirmed"
+            if not is_allowed(self.page.url, self.allowed):
+                raise FlowStop(Outcome.BLOCKED, f"the page moved to {self.page.url}, outside Meta's official hosts")
+            errors = [a for a in self.page.evaluate(ALERT_JS) if a not in alerts_before]
+            if errors:
+                self.record["form_error"] = errors[0]
+                if own_click:
+                    self.reporter.warn(f"the form says: {errors[0]} — fix it in the browser and click Send again")
+                    alerts_before.update(errors)
+                else:
+                    raise FlowStop(Outcome.NEEDS_ATTENTION, f"the form refused the submission: {errors[0]}")
+            self.page.wait_for_timeout(250)
+        if own_click:
+            raise FlowStop(Outcome.DECLINED, f"no submission seen within {_duration(timeout)}")
+        self.attempt.log(self.ledger, "submitted")
+        raise FlowStop(
+            Outcome.NOT_CONFIRMED,
+            "submitted, but no confirmation appeared; check your e-mail before running again",
+        )
+
+    def _step_code(self, step: Step) -> None:
+        if self._result_seen != "code":
+            return
+        assert step.target and step.submit
+        self.reporter.wait(f"Meta asks for the code it e-mailed to {self.account.email}")
+        expect = self.flow.after_submit("expect")
+        for attempt_no in range(1, 4):
+            code = self.human.ask_code(self.account.name, self.account.email, attempt_no)
+            if code is None:
+                self.attempt.log(self.ledger, "submitted")
+                raise FlowStop(
+                    Outcome.NEEDS_ATTENTION,
+                    "no code given; type the code from Meta's e-mail in the browser to finish",
+                )
+            field_ = find(self.page, step.target, self.settings.step_timeout)
+            button = find(self.page, step.submit, self.settings.step_timeout)
+            if field_ is None or button is None:
+                raise FlowStop(Outcome.NEEDS_ATTENTION, "the code screen changed; finish it in the browser")
+            self._fill(field_.locator, code, "the code box")
+            alerts_before = set(self.page.evaluate(ALERT_JS))
+            self._click(button.locator, "send the code")
+            deadline = time.monotonic() + self.settings.confirm_timeout
+            while time.monotonic() < deadline:
+                if expect is not None and self._new_confirmation(expect) is not None:
+                    self._result_seen = "confirmed"
+                    self._record_step(step, "done", f"code accepted (try {attempt_no})")
+                    self.reporter.ok("code accepted")
+                    return
+                errors = [a for a in self.page.evaluate(ALERT_JS) if a not in alerts_before]
+                if errors:
+                    self.reporter.warn(f"the form says: {errors[0]}")
+                    break
+                self.page.wait_for_timeout(250)
+            else:
+                break
+        self.attempt.log(self.ledger, "submitted")
+        raise FlowStop(Outcome.NEEDS_ATTENTION, "the code was not accepted; check Meta's newest e-mail")
+
+    def _step_expect(self, step: Step) -> None:
+        found = self._new_confirmation(step)
+        if found is None:
+            deadline = time.monotonic() + (step.timeout or self.settings.confirm_timeout)
+            while found is None and time.monotonic() < deadline:
+                self.page.wait_for_timeout(250)
+                found = self._new_confirmation(step)
+        if found is None:
+            self.attempt.log(self.ledger, "submitted")
+            raise FlowStop(
+                Outcome.NOT_CONFIRMED,
+                "submitted, but no confirmation appeared; check your e-mail before running again",
+            )
+        text = " ".join(found.locator.inner_text().split())
+        self.record["confirmation_text"] = text[:500]
+        self.record["confirmation_url"] = self.sites.live_url(self.page.url)
+        self.page.wait_for_timeout(300)  # let the confirmation finish drawing
+        self.attempt.save("confirmation.png", self.page.screenshot(full_page=True))
+        self._done(step, f'confirmed: "{_clip(text, 90)}"')
+
+    # -------------------------------------------------------------- helpers
+    def _new_confirmation(self, step: Step) -> Found | None:
+        assert step.target
+        for index, candidate in enumerate(step.target):
+            if index in self._baseline:
+                continue
+            found = visible_now(self.page, [candidate])
+            if found is not None:
+                return Found(found.locator, candidate, index)
+        return None
+
+    def _visible_indexes(self, step: Step | None) -> set[int]:
+        if step is None or not step.target:
+            return set()
+        return {i for i, c in enumerate(step.target) if visible_now(self.page, [c]) is not None}
+
+    def _find(self, step: Step, *, default_timeout: float) -> Found | None:
+        assert step.target
+        timeout = step.timeout or default_timeout
+        found = find(self.page, step.target, timeout)
+        if found is not None and found.index > 0:
+            self.record.setdefault("fallback_candidates", []).append(
+                {"step": step.label, "candidate": found.candidate.describe()}
+            )
+        return found
+
+    def _missing(self, step: Step) -> None:
+        if step.optional:
+            self._record_step(step, "absent", "not on this page")
+            return
+        raise FlowStop(
+            Outcome.NEEDS_ATTENTION,
+            f"could not find {step.describe or step.label}; nothing was submitted. "
+            "Meta may have changed the page",
+        )
+
+    def _value(self, step: Step) -> str | None:
+        account = self.account
+        values = {
+            "email": account.email,
+            "country": account.country,
+            "text": self.text,
+            "first_name": account.first_name,
+            "last_name": account.last_name,
+            "full_name": " ".join(p for p in (account.first_name, account.last_name) if p) or None,
+            "prompts": account.prompts,
+        }
+        return values.get(step.value or "")
+
+    def _fill(self, locator: Locator, value: str, what: str) -> None:
+        self._guard(f"fill {what}")
+        kind = element_kind(locator)
+        if kind["type"] == "password":
+            raise FlowStop(Outcome.NEEDS_ATTENTION, f"{what} turned out to be a password field; left alone")
+        locator.fill(value)
+        if kind["tag"] in ("input", "textarea"):
+            got = locator.input_value()
+            if got != value:
+                raise FlowStop(
+                    Outcome.NEEDS_ATTENTION,
+                    f"{what} kept {len(got)} of {len(value)} characters; the page may limit the length",
+                )
+
+    def _click(self, locator: Locator, what: str) -> None:
+        self._guard(what)
+        locator.click()
+
+    def _guard(self, what: str) -> None:
+        url = self.page.url
+        if not is_allowed(url, self.allowed):
+            raise FlowStop(
+                Outcome.BLOCKED,
+                f"did not {what}: the page is {url}, which is not one of this form's official hosts "
+                f"({', '.join(self.flow.allowed_hosts)})",
+            )
+
+    def _page_language(self) -> str:
+        try:
+            lang = self.page.evaluate("() => document.documentElement.lang || ''")
+        except Exception:  # noqa: BLE001 - the page may be navigating
+            return ""
+        return str(lang)[:35]
+
+    def _shown(self, url: str) -> str:
+        live = self.sites.live_url(url)
+        return live.removeprefix("https://")
+
+    def _done(self, step: Step, detail: str) -> None:
+        self._record_step(step, "done", detail)
+        self.reporter.ok(detail)
+
+    def _record_step(self, step: Step, status: str, detail: str) -> None:
+        self.steps_done.append({"action": step.action, "value": step.value, "status": status,
+                                "detail": detail, "at": iso(utc_now())})
+
+    def _failure_bundle(self) -> None:
+        from playwright.sync_api import Error as PlaywrightError
+
+        try:
+            self.attempt.save("failure.png", self.page.screenshot(full_page=True))
+            self.attempt.save("page.html", self.page.content())
+        except PlaywrightError:
+            pass
+        lines = [f"url: {self.page.url}", *self.console_errors]
+        self.attempt.save("console.txt", "\n".join(lines) + "\n")
+
+    def _finish(self, outcome: Outcome, message: str) -> AttemptResult:
+        self.record.update(
+            outcome=outcome.value,
+            message=message,
+            finished_at=iso(utc_now()),
+            last_url=self.sites.live_url(self.page.url) if not self.page.is_closed() else None,
+            steps=self.steps_done,
+        )
+        self.attempt.write_record(self.record)
+        self.attempt.log(self.ledger, outcome.value)
+        return AttemptResult(outcome, message, self.attempt)
+
+
+def _country_names(code: str, page_language: str) -> list[str]:
+    from babel import Locale, UnknownLocaleError
+
+    names: list[str] = []
+    for lang in (page_language.replace("-", "_"), "en"):
+        if not lang:
+            continue
+        try:
+            name = Locale.parse(lang).territories.get(code)
+        except (ValueError, UnknownLocaleError):
+            continue
+        if name and name not in names:
+            names.append(name)
+    return names or [code]
+
+
+def _browser_gone(exc: Exception) -> bool:
+    text = str(exc)
+    return any(s in text for s in ("has been closed", "Target closed", "Browser closed", "browser has disconnected"))
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or ["?"])[0][:200]
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(round(seconds))
+    if seconds < 60:
+        return f"{seconds}s"
+    minutes, rest = divmod(seconds, 60)
+    return f"{minutes}m{rest:02d}s"
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,75 @@
+"""Attempt folders: screenshots, page captures and the attempt's record.
+
+``$OBJECTOR_HOME/evidence/<account>/<flow>/<UTC timestamp>/`` holds, for one
+attempt, the filled form before submit (``form.png``), the confirmation
+(``confirmation.png``), ``record.json`` and, when something went wrong, a
+failure bundle (``failure.png``, ``page.html``, ``console.txt``). Every file is
+written privately and atomically, and its hash goes into the ledger.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from .ledger import Ledger, iso, sha256_bytes, utc_now
+from .storage import atomic_write, private_dir
+
+EVIDENCE_DIR = "evidence"
+
+
+def attempt_stamp(moment: datetime) -> str:
+    return moment.strftime("%Y%m%dT%H%M%SZ")
+
+
+@dataclass
+class Attempt:
+    """One try at one (account, flow): its folder, its files and its record."""
+
+    home: Path
+    account: str
+    flow: str
+    started: datetime = field(default_factory=utc_now)
+    files: dict[str, str] = field(default_factory=dict)
+    folder: Path = field(init=False)
+
+    def __post_init__(self) -> None:
+        base = self.home / EVIDENCE_DIR / self.account / self.flow
+        private_dir(self.home)
+        private_dir(self.home / EVIDENCE_DIR)
+        private_dir(self.home / EVIDENCE_DIR / self.account)
+        private_dir(base)
+        stamp = attempt_stamp(self.started)
+        folder, n = base / stamp, 1
+        while folder.exists():
+            n += 1
+            folder = base / f"{stamp}-{n}"
+        self.folder = private_dir(folder)
+
+    @property
+    def relpath(self) -> str:
+        return self.folder.relative_to(self.home).as_posix()
+
+    def save(self, name: str, data: bytes | str) -> Path:
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        path = atomic_write(self.folder / name, raw)
+        self.files[name] = sha256_bytes(raw)
+        return path
+
+    def write_record(self, record: dict[str, Any]) -> Path:
+        body = {"started_at": iso(self.started), **record, "files": sorted(self.files)}
+        return self.save("record.json", json.dumps(body, indent=2, ensure_ascii=False) + "\n")
+
+    def log(self, ledger: Ledger, outcome: str, **extra: Any) -> dict[str, Any]:
+        """Add a ledger entry for this attempt with the hashes of its files so far."""
+        return ledger.append(
+            account=self.account,
+            flow=self.flow,
+            outcome=outcome,
+            attempt=self.relpath,
+            files=dict(sorted(self.files.items())),
+            **extra,
+        )

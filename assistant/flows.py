@@ -1,0 +1,276 @@
+"""Flow files: the schema (pydantic, unknown keys rejected) and the loader.
+
+A flow describes one official form as data: where it lives, which hosts it may
+act on, how to tell that the person is logged in, and an ordered list of steps
+from a small vocabulary. Each step's target is a list of candidate locators
+tried in order: role + accessible name, label, placeholder, visible text, and
+CSS as a last resort. Names are regular expressions, matched case-insensitively,
+with alternatives for every supported language.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from .errors import UserError
+
+FLOW_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,63}$")
+
+Action = Literal[
+    "open", "ensure_login", "dismiss", "wait", "choose", "fill", "upload",
+    "review_and_submit", "code", "expect",
+]
+ValueKey = Literal[
+    "email", "country", "text", "first_name", "last_name", "full_name", "prompts", "screenshot",
+]
+_LOCATOR_KINDS = ("role", "label", "placeholder", "text", "css")
+# actions that need a target, and which keys each may use
+_NEEDS_TARGET = {"dismiss", "wait", "choose", "fill", "upload", "review_and_submit", "code", "expect"}
+
+
+def _check_regex(value: str) -> str:
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"'{value}' is not a valid regular expression ({exc})") from None
+    if re.match(r"\(\?[aiLmsux]+[:)]", value):
+        raise ValueError("write names without inline flags; matching is always case-insensitive")
+    return value
+
+
+class Candidate(BaseModel):
+    """One way to find an element; exactly one of role/label/placeholder/text/css."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    role: str | None = None
+    name: str | None = None
+    label: str | None = None
+    placeholder: str | None = None
+    text: str | None = None
+    css: str | None = None
+
+    @field_validator("name", "label", "placeholder", "text")
+    @classmethod
+    def _regex(cls, value: str | None) -> str | None:
+        return None if value is None else _check_regex(value)
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Candidate:
+        kinds = [k for k in _LOCATOR_KINDS if getattr(self, k) is not None]
+        if len(kinds) != 1:
+            raise ValueError(
+                "each candidate needs exactly one of role, label, placeholder, text or css"
+            )
+        if self.name is not None and self.role is None:
+            raise ValueError("'name' goes with 'role'")
+        return self
+
+    @property
+    def kind(self) -> str:
+        return next(k for k in _LOCATOR_KINDS if getattr(self, k) is not None)
+
+    def describe(self) -> str:
+        if self.role:
+            return f"{self.role} named /{self.name}/" if self.name else self.role
+        return f"{self.kind} /{getattr(self, self.kind)}/"
+
+
+Target = list[Candidate]
+
+
+class Step(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    action: Action
+    optional: bool = False
+    target: Target | None = None
+    value: ValueKey | None = None
+    option: Target | None = Field(None, description="choose: the option to pick (radio, menu item)")
+    submit: Target | None = Field(None, description="code: the button that sends the code")
+    timeout: float | None = Field(None, gt=0, le=3600)
+    describe: str | None = Field(None, description="the element in words, for guidance by hand")
+
+    @model_validator(mode="after")
+    def _fits_action(self) -> Step:
+        if self.action in _NEEDS_TARGET and not self.target:
+            raise ValueError(f"a '{self.action}' step needs a 'target' list")
+        if self.action not in _NEEDS_TARGET and self.target:
+            raise ValueError(f"an '{self.action}' step takes no 'target'")
+        if self.action == "fill" and self.value is None:
+            raise ValueError("a 'fill' step needs a 'value' (for example email or text)")
+        if self.action == "upload" and self.value != "screenshot":
+            raise ValueError("an 'upload' step needs value = \"screenshot\"")
+        if self.action == "choose" and self.value is None and not self.option:
+            raise ValueError("a 'choose' step needs a 'value' (country) or an 'option' list")
+        if self.action == "code" and not self.submit:
+            raise ValueError("a 'code' step needs a 'submit' list (the button that sends the code)")
+        if self.value is not None and self.action not in {"fill", "choose", "upload"}:
+            raise ValueError(f"an '{self.action}' step takes no 'value'")
+        if self.option and self.action != "choose":
+            raise ValueError("only a 'choose' step takes an 'option' list")
+        if self.submit and self.action != "code":
+            raise ValueError("only a 'code' step takes a 'submit' list")
+        if self.action in {"open", "ensure_login", "review_and_submit", "expect"} and self.optional:
+            raise ValueError(f"an '{self.action}' step cannot be optional")
+        return self
+
+    @property
+    def label(self) -> str:
+        return f"{self.action}({self.value})" if self.value else self.action
+
+
+class LoginSpec(BaseModel):
+    """How to tell whether the person is logged in."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    url: str
+    cookies: list[str] = Field(default_factory=list)
+    login_paths: list[str] = Field(default_factory=list, description="URL path regexes of login pages")
+    checkpoint_paths: list[str] = Field(
+        default_factory=list, description="URL path regexes of security checks (2FA, captcha)"
+    )
+
+    @field_validator("login_paths", "checkpoint_paths")
+    @classmethod
+    def _regexes(cls, value: list[str]) -> list[str]:
+        return [_check_regex(v) for v in value]
+
+
+class Flow(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    title: str = Field(min_length=3, max_length=200)
+    platform: str
+    url: str
+    allowed_hosts: list[str] = Field(min_length=1)
+    login: LoginSpec
+    text_max_length: int = Field(3000, ge=100, le=100_000)
+    steps: list[Step] = Field(min_length=3)
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, value: str) -> str:
+        if not FLOW_ID_RE.match(value):
+            raise ValueError("use lower-case letters, digits and - (for example instagram-ai-objection)")
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        parts = urlsplit(value)
+        if parts.scheme != "https" or not parts.hostname:
+            raise ValueError("must be an https:// address of the official form")
+        return value
+
+    @field_validator("allowed_hosts")
+    @classmethod
+    def _hosts(cls, value: list[str]) -> list[str]:
+        hosts = [h.strip().lower() for h in value]
+        for host in hosts:
+            if not host or "/" in host or ":" in host or "*" in host:
+                raise ValueError(f"'{host}' must be a plain host name like help.instagram.com")
+        return hosts
+
+    @model_validator(mode="after")
+    def _coherent(self) -> Flow:
+        host = urlsplit(self.url).hostname
+        if host not in self.allowed_hosts:
+            raise ValueError(f"allowed_hosts must include the form's own host {host}")
+        actions = [s.action for s in self.steps]
+        if actions[0] != "open":
+            raise ValueError("the first step must be 'open'")
+        for single in ("open", "ensure_login", "review_and_submit"):
+            if actions.count(single) != 1:
+                raise ValueError(f"a flow needs exactly one '{single}' step")
+        submit_at = actions.index("review_and_submit")
+        if "expect" not in actions[submit_at:]:
+            raise ValueError("an 'expect' step (the confirmation) must follow 'review_and_submit'")
+        if "code" in actions and actions.index("code") < submit_at:
+            raise ValueError("the 'code' step must come after 'review_and_submit'")
+        return self
+
+    @property
+    def submit_step(self) -> Step:
+        return next(s for s in self.steps if s.action == "review_and_submit")
+
+    def after_submit(self, action: str) -> Step | None:
+        seen = False
+        for step in self.steps:
+            seen = seen or step.action == "review_and_submit"
+            if seen and step.action == action:
+                return step
+        return None
+
+
+@dataclass(frozen=True)
+class LoadedFlow:
+    flow: Flow
+    path: Path
+    source: Literal["bundled", "user"]
+    overrides: Path | None = None  # the bundled file a user file replaces
+
+
+def load_flow_file(path: Path) -> Flow:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise UserError(f"{path}: not valid TOML ({exc}).") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"{path}: cannot be read ({exc}).") from None
+    try:
+        return Flow.model_validate(data)
+    except ValidationError as exc:
+        raise UserError(f"{path}: {_describe(exc, data)}") from None
+
+
+def _describe(exc: ValidationError, data: dict) -> str:
+    err = exc.errors()[0]
+    loc = list(err["loc"])
+    where = ""
+    if loc[:1] == ["steps"] and len(loc) > 1 and isinstance(loc[1], int):
+        index = loc[1]
+        steps = data.get("steps") or []
+        action = steps[index].get("action", "?") if index < len(steps) and isinstance(steps[index], dict) else "?"
+        where = f"step {index + 1} ({action})"
+        loc = loc[2:]
+    field = ".".join(str(p) for p in loc)
+    message = err["msg"].removeprefix("Value error, ")
+    if err["type"] == "extra_forbidden":
+        message = "unknown key"
+    elif err["type"] == "missing":
+        message = "is missing"
+    parts = [p for p in (where, f"field '{field}'" if field else "") if p]
+    return f"{', '.join(parts) or 'flow'}: {message}."
+
+
+def bundled_flow_dir() -> Path:
+    return Path(str(resources.files("objector_flows")))
+
+
+def load_flows(user_dir: Path | None = None) -> dict[str, LoadedFlow]:
+    """Every flow by id: the bundled ones, replaced by user files with the same id."""
+    flows: dict[str, LoadedFlow] = {}
+    for path in sorted(bundled_flow_dir().glob("*.toml")):
+        flow = load_flow_file(path)
+        flows[flow.id] = LoadedFlow(flow, path, "bundled")
+    if user_dir is not None and user_dir.is_dir():
+        seen: dict[str, Path] = {}
+        for path in sorted(user_dir.glob("*.toml")):
+            flow = load_flow_file(path)
+            if flow.id in seen:
+                raise UserError(f"{path}: flow id '{flow.id}' is also used by {seen[flow.id]}.")
+            seen[flow.id] = path
+            bundled = flows.get(flow.id)
+            flows[flow.id] = LoadedFlow(flow, path, "user", bundled.path if bundled else None)
+    return flows

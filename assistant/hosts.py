@@ -1,0 +1,107 @@
+"""Live hosts, the site map that rewrites them, and the allowed-origin check.
+
+A site map such as ``help.instagram.com=http://127.0.0.1:8001`` sends every URL
+of a live host to another origin (the practice Help Centre, or any replica).
+Allowed-host checks are done on the rewritten origin and compare scheme, host
+and port, so a redirect to another local port counts as a foreign host.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit, urlunsplit
+
+from .errors import UserError
+
+Origin = tuple[str, str, int]
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def origin_of(url: str) -> Origin | None:
+    """(scheme, host, port) of an http(s) URL, or None for anything else."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in _DEFAULT_PORTS or not parts.hostname:
+        return None
+    return scheme, parts.hostname.lower(), port or _DEFAULT_PORTS[scheme]
+
+
+def _valid_host(host: str) -> bool:
+    if not host or len(host) > 253:
+        return False
+    allowed = set("abcdefghijklmnopqrstuvwxyz0123456789-.")
+    return set(host) <= allowed and not host.startswith((".", "-"))
+
+
+@dataclass(frozen=True)
+class SiteMap:
+    """Rewrites live hosts to other origins (empty: everything goes live)."""
+
+    targets: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def parse(cls, text: str | None, *, source: str = "OBJECTOR_SITE_MAP") -> SiteMap:
+        targets: dict[str, str] = {}
+        for raw in (text or "").split(","):
+            item = raw.strip()
+            if not item:
+                continue
+            host, sep, origin = item.partition("=")
+            host, origin = host.strip().lower(), origin.strip().rstrip("/")
+            if not sep or not _valid_host(host):
+                raise UserError(
+                    f"{source}: '{item}' is not 'live.host=http://127.0.0.1:PORT'; "
+                    "separate entries with commas."
+                )
+            parts = urlsplit(origin)
+            if origin_of(origin) is None or parts.path or parts.query or parts.fragment:
+                raise UserError(
+                    f"{source}: '{origin}' for {host} must be an origin like "
+                    "http://127.0.0.1:8001 (scheme, host and port only)."
+                )
+            if host in targets:
+                raise UserError(f"{source}: {host} is mapped twice.")
+            targets[host] = origin
+        return cls(targets)
+
+    def __bool__(self) -> bool:
+        return bool(self.targets)
+
+    def rewrite(self, url: str) -> str:
+        """The URL to open for a live URL (unchanged when its host is not mapped)."""
+        parts = urlsplit(url)
+        origin = self.targets.get((parts.hostname or "").lower())
+        if origin is None:
+            return url
+        new = urlsplit(origin)
+        return urlunsplit((new.scheme, new.netloc, parts.path, parts.query, parts.fragment))
+
+    def host_origin(self, host: str) -> Origin:
+        origin = self.targets.get(host.lower())
+        if origin is None:
+            return "https", host.lower(), 443
+        found = origin_of(origin)
+        assert found is not None  # validated in parse()
+        return found
+
+    def allowed_origins(self, hosts: list[str]) -> frozenset[Origin]:
+        return frozenset(self.host_origin(h) for h in hosts)
+
+    def live_url(self, url: str) -> str:
+        """The live URL a rewritten URL stands for (for display and records)."""
+        here = origin_of(url)
+        for host, origin in self.targets.items():
+            if origin_of(origin) == here:
+                parts = urlsplit(url)
+                return urlunsplit(("https", host, parts.path, parts.query, parts.fragment))
+        return url
+
+
+def is_allowed(url: str, allowed: frozenset[Origin]) -> bool:
+    found = origin_of(url)
+    return found is not None and found in allowed

@@ -1,0 +1,120 @@
+"""The ledger: an append-only, hash-chained JSON-lines log of every attempt.
+
+Each entry holds the SHA-256 of every file of its attempt and the hash of the
+previous entry, so any later edit, removal or insertion shows up in
+``verify``. The file is rewritten atomically on each append (temporary file,
+fsync, rename): a crash never leaves a line half-written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from .errors import UserError
+from .storage import atomic_write
+
+LEDGER_NAME = "ledger.jsonl"
+GENESIS = "0" * 64
+
+# outcomes that end an (account, flow) for good unless --again
+DONE_OUTCOMES = frozenset({"confirmed", "covered"})
+# the submit was clicked but no final outcome was recorded (killed, crashed)
+PENDING_OUTCOMES = frozenset({"submitting", "submitted"})
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 16), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def entry_hash(entry: dict[str, Any]) -> str:
+    body = {k: v for k, v in entry.items() if k != "hash"}
+    return sha256_bytes(json.dumps(body, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+class LedgerError(UserError):
+    pass
+
+
+@dataclass
+class Ledger:
+    home: Path
+
+    @property
+    def path(self) -> Path:
+        return self.home / LEDGER_NAME
+
+    def read_lines(self) -> list[str]:
+        if not self.path.exists():
+            return []
+        try:
+            return self.path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise LedgerError(f"{self.path}: cannot be read ({exc}).") from None
+
+    def entries(self) -> list[dict[str, Any]]:
+        entries = []
+        for number, line in enumerate(self.read_lines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                entry = json.loads(line)
+            except json.JSONDecodeError:
+                raise LedgerError(
+                    f"{self.path}: line {number} is not valid JSON; run 'objector verify' to see what changed."
+                ) from None
+            if not isinstance(entry, dict):
+                raise LedgerError(f"{self.path}: line {number} is not a ledger entry.")
+            entries.append(entry)
+        return entries
+
+    def append(self, **fields: Any) -> dict[str, Any]:
+        lines = self.read_lines()
+        entries = self.entries()
+        previous = entries[-1] if entries else None
+        entry: dict[str, Any] = {
+            "seq": (previous["seq"] + 1) if previous else 1,
+            "at": iso(utc_now()),
+            **fields,
+            "prev": previous.get("hash", GENESIS) if previous else GENESIS,
+        }
+        entry["hash"] = entry_hash(entry)
+        text = "\n".join([*lines, json.dumps(entry, ensure_ascii=False, sort_keys=True)]) + "\n"
+        atomic_write(self.path, text)
+        return entry
+
+    def latest(self) -> dict[tuple[str, str], dict[str, Any]]:
+        """The newest entry for every (account, flow)."""
+        found: dict[tuple[str, str], dict[str, Any]] = {}
+        for entry in self.entries():
+            if "account" in entry and "flow" in entry:
+                found[(entry["account"], entry["flow"])] = entry
+        return found
+
+    def confirmed(self) -> dict[tuple[str, str], dict[str, Any]]:
+        """The newest confirmed entry for every (account, flow) that has one."""
+        found: dict[tuple[str, str], dict[str, Any]] = {}
+        for entry in self.entries():
+            if entry.get("outcome") == "confirmed":
+                found[(entry["account"], entry["flow"])] = entry
+        return found

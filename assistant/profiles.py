@@ -1,0 +1,38 @@
+"""Per-account browser profiles: where they live and how to forget one."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from .accounts import NAME_RE
+from .errors import UserError
+from .human import Human
+
+PROFILES_DIR = "profiles"
+
+
+def profile_path(home: Path, account: str) -> Path:
+    if not NAME_RE.match(account):
+        raise UserError(f"'{account}' is not an account name (letters, digits, - and _ only).")
+    return home / PROFILES_DIR / account
+
+
+def forget_profile(home: Path, account: str, human: Human, console, *, assume_yes: bool = False) -> int:  # noqa: ANN001
+    """Delete the account's browser profile after the person confirms. Returns the exit code."""
+    path = profile_path(home, account)
+    if not path.exists():
+        console.print(f"No browser profile for {account} in {home / PROFILES_DIR}; nothing to forget.")
+        return 0
+    question = (
+        f"Delete the browser profile of {account} ({path})? You will have to log in again next time."
+    )
+    if not assume_yes and not human.confirm(question):
+        console.print("Nothing deleted.")
+        return 1
+    try:
+        shutil.rmtree(path)
+    except OSError as exc:
+        raise UserError(f"{path}: could not be deleted ({exc.strerror or exc}). Close the browser and try again.") from None
+    console.print(f"Deleted the browser profile of {account}.")
+    return 0

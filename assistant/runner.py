@@ -1,0 +1,243 @@
+"""A run over the person's accounts: plan, skip what is done, one browser
+profile per account, the engine for each flow, and a summary.
+
+Both ``objector run`` and ``objector demo`` come through here, so the demo
+exercises exactly the code a real run uses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from . import __version__
+from .accounts import Account
+from .errors import UserError
+from .evidence import Attempt
+from .flows import LoadedFlow
+from .human import Human
+from .ledger import DONE_OUTCOMES, PENDING_OUTCOMES, Ledger
+from .settings import Settings
+from .storage import HomeLock, private_dir, remove_stale_temps
+from .ui import Reporter
+
+
+@dataclass(frozen=True)
+class Pair:
+    account: Account
+    flow: LoadedFlow
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.account.name, self.flow.flow.id
+
+
+@dataclass
+class Summary:
+    confirmed: list[str] = field(default_factory=list)
+    already: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    interrupted: bool = False
+
+    @property
+    def exit_code(self) -> int:
+        if self.interrupted:
+            return 130
+        return 1 if (self.skipped or self.failed) else 0
+
+
+@dataclass
+class RunRequest:
+    settings: Settings
+    accounts: list[Account]
+    flows: dict[str, LoadedFlow]
+    account_names: list[str] = field(default_factory=list)
+    flow_ids: list[str] = field(default_factory=list)
+    again: bool = False
+    dry_run: bool = False
+
+
+def plan(request: RunRequest) -> list[Pair]:
+    """The (account, flow) pairs selected, linked accounts after the ones they follow."""
+    known = {a.name for a in request.accounts}
+    for name in request.account_names:
+        if name not in known:
+            raise UserError(f"--account {name}: no such account (accounts: {', '.join(sorted(known)) or 'none'}).")
+    for flow_id in request.flow_ids:
+        if flow_id not in request.flows:
+            raise UserError(f"--flow {flow_id}: no such flow (flows: {', '.join(sorted(request.flows))}).")
+    chosen = [a for a in request.accounts if not request.account_names or a.name in request.account_names]
+    chosen.sort(key=lambda a: a.linked_with is not None)
+    pairs: list[Pair] = []
+    for account in chosen:
+        for flow_id in account.flow_ids:
+            if flow_id not in request.flows:
+                raise UserError(
+                    f"{request.settings.accounts_file}: account ({account.name}): field 'flows': "
+                    f"no flow '{flow_id}' (flows: {', '.join(sorted(request.flows))})."
+                )
+            if request.flow_ids and flow_id not in request.flow_ids:
+                continue
+            pairs.append(Pair(account, request.flows[flow_id]))
+    return pairs
+
+
+def prepare_texts(pairs: list[Pair]) -> dict[tuple[str, str], str]:
+    """Every objection text, made before any browser opens (bad templates stop here)."""
+    from .text import LetterInput, TextError, render_letter
+
+    texts: dict[tuple[str, str], str] = {}
+    for pair in pairs:
+        account, flow = pair.account, pair.flow.flow
+        name = " ".join(p for p in (account.first_name, account.last_name) if p) or None
+        letter = LetterInput(
+            platform=account.platform, account=account.name, email=account.email,
+            country=account.country, language=account.language, reasons=account.reasons,
+            variant=account.text_variant, name=name,
+        )
+        try:
+            texts[pair.key] = render_letter(letter, max_length=flow.text_max_length, template=account.text_template)
+        except TextError as exc:
+            raise UserError(f"account {account.name}: {exc}") from None
+    return texts
+
+
+def execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
+    settings = request.settings
+    home = private_dir(settings.home)
+    with HomeLock(home):
+        remove_stale_temps(home / "evidence")
+        return _execute(request, human, reporter)
+
+
+def _execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
+    settings = request.settings
+    ledger = Ledger(settings.home)
+    pairs = plan(request)
+    texts = prepare_texts(pairs)
+    summary = Summary()
+    todo: list[Pair] = []
+    confirmed = ledger.confirmed()
+    latest = ledger.latest()
+    for pair in pairs:
+        last = latest.get(pair.key)
+        if not request.again and pair.key in confirmed:
+            when = confirmed[pair.key]["at"][:10]
+            summary.already.append(f"{pair.account.name} · {pair.flow.flow.id} (confirmed {when})")
+        elif not request.again and last and last.get("outcome") in DONE_OUTCOMES:
+            summary.already.append(f"{pair.account.name} · {pair.flow.flow.id} ({last['outcome']})")
+        elif not request.again and last and last.get("outcome") in PENDING_OUTCOMES:
+            summary.skipped.append(
+                f"{pair.account.name} · {pair.flow.flow.id}: submitted on {last['at'][:10]} but not "
+                "confirmed; check your e-mail, then use --again to submit once more"
+            )
+        else:
+            todo.append(pair)
+
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        from .browser import discover
+
+        choice = discover(settings.browser, playwright) if todo else None
+        reporter.info(
+            f"objector {__version__} · browser: {choice.description if choice else '(not needed)'} · "
+            f"home: {settings.home}"
+        )
+        accounts = {p.account.name for p in pairs}
+        line = f"{len(accounts)} account{'s' * (len(accounts) != 1)} · {len(todo)} objection{'s' * (len(todo) != 1)} to do"
+        if summary.already:
+            line += f" · {len(summary.already)} already done ({'; '.join(summary.already)})"
+        reporter.info(line)
+        for item in summary.skipped:
+            reporter.warn(item)
+        try:
+            _run_pairs(todo, request, texts, human, reporter, playwright, choice, ledger, summary)
+        except KeyboardInterrupt:
+            summary.interrupted = True
+            reporter.fail("stopped with Ctrl-C; the ledger is consistent, run again to resume")
+    print_summary(summary, reporter)
+    return summary
+
+
+def _run_pairs(todo, request, texts, human, reporter, playwright, choice, ledger, summary) -> None:  # noqa: ANN001
+    from .browser import open_profile, profile_dir
+    from .engine import FlowRun, Outcome
+
+    settings = request.settings
+    by_account: dict[str, list[Pair]] = {}
+    for pair in todo:
+        by_account.setdefault(pair.account.name, []).append(pair)
+    number = 0
+    for name, account_pairs in by_account.items():
+        account = account_pairs[0].account
+        context = None
+        try:
+            for pair in account_pairs:
+                number += 1
+                flow = pair.flow.flow
+                reporter.heading(f"[{number}/{len(todo)}] {account.name} · {flow.title}")
+                covered = _covered_by(account, ledger) if not request.again else None
+                if covered is not None:
+                    ledger.append(account=account.name, flow=flow.id, outcome="covered", covered_via=covered)
+                    reporter.ok(f"covered via {covered} (same Accounts Centre); not submitted again")
+                    summary.confirmed.append(f"{account.name} · {flow.id} (covered via {covered})")
+                    continue
+                if context is None:
+                    context = open_profile(playwright, choice, profile_dir(settings.home, account.name),
+                                           headless=settings.headless)
+                    context.set_default_timeout(settings.step_timeout * 1000)
+                page = context.pages[0] if context.pages else context.new_page()
+                attempt = Attempt(settings.home, account.name, flow.id)
+                result = FlowRun(
+                    page=page, flow=flow, account=account, text=texts[pair.key], human=human,
+                    reporter=reporter, settings=settings, attempt=attempt, ledger=ledger,
+                    dry_run=request.dry_run,
+                ).run()
+                label = f"{account.name} · {flow.id}"
+                if result.outcome is Outcome.CONFIRMED:
+                    summary.confirmed.append(label)
+                    reporter.ok(f"proof saved: {attempt.relpath} ({len(attempt.files)} files)")
+                elif result.outcome in (Outcome.DECLINED, Outcome.DRY_RUN):
+                    summary.skipped.append(f"{label}: {result.message}")
+                    reporter.warn(f"{result.message} · record: {attempt.relpath}")
+                else:
+                    summary.failed.append(f"{label}: {result.outcome.value} — {result.message}")
+                    reporter.fail(f"{result.outcome.value}: {result.message}")
+                    reporter.info(f"  details: {attempt.folder}")
+                if result.outcome is Outcome.INTERRUPTED:
+                    context = _close(context)
+        finally:
+            _close(context)
+
+
+def _close(context):  # noqa: ANN001, ANN202
+    if context is not None:
+        try:
+            context.close()
+        except Exception:  # noqa: BLE001 - the person may have closed it already
+            pass
+    return None
+
+
+def _covered_by(account: Account, ledger: Ledger) -> str | None:
+    if not account.linked_with:
+        return None
+    for (name, _flow), entry in ledger.latest().items():
+        if name == account.linked_with and entry.get("outcome") == "confirmed":
+            return account.linked_with
+    return None
+
+
+def print_summary(summary: Summary, reporter: Reporter) -> None:
+    done = len(summary.confirmed) + len(summary.already)
+    reporter.heading(
+        f"Summary: {done} confirmed ({len(summary.already)} earlier) · "
+        f"{len(summary.skipped)} skipped · {len(summary.failed)} failed"
+    )
+    for item in summary.confirmed:
+        reporter.ok(item)
+    for item in summary.skipped:
+        reporter.warn(item)
+    for item in summary.failed:
+        reporter.fail(item)
+    reporter.info("Proof: objector status    Details: the evidence folder in your objector home")

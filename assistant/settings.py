@@ -1,0 +1,167 @@
+"""Settings from the environment, with a ``.env`` file in the current folder.
+
+Every setting is an ``OBJECTOR_*`` variable; ``.env.example`` documents each
+one with its default. Values already in the environment win over ``.env``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import UserError
+from .hosts import SiteMap
+
+ENV_PREFIX = "OBJECTOR_"
+
+# variable name -> model field
+_FIELDS = {
+    "OBJECTOR_HOME": "home",
+    "OBJECTOR_BROWSER": "browser",
+    "OBJECTOR_HEADLESS": "headless",
+    "OBJECTOR_SITE_MAP": "site_map",
+    "OBJECTOR_LANGUAGE": "language",
+    "OBJECTOR_COUNTRY": "country",
+    "OBJECTOR_LOGIN_TIMEOUT": "login_timeout",
+    "OBJECTOR_STEP_TIMEOUT": "step_timeout",
+    "OBJECTOR_CONFIRM_TIMEOUT": "confirm_timeout",
+    "OBJECTOR_MANUAL_TIMEOUT": "manual_timeout",
+    "OBJECTOR_PAGE_TIMEOUT": "page_timeout",
+}
+# read by other parts of the program, not by Settings
+_OTHER_KNOWN = {"OBJECTOR_IMAP_PASSWORD"}
+
+
+def default_home() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("objector", appauthor=False))
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    home: Path = Field(default_factory=default_home)
+    browser: str | None = None
+    headless: bool = False
+    site_map: str = ""
+    language: str = "en"
+    country: str | None = None
+    login_timeout: float = Field(600.0, gt=0)
+    step_timeout: float = Field(15.0, gt=0)
+    confirm_timeout: float = Field(60.0, gt=0)
+    manual_timeout: float = Field(900.0, gt=0)
+    page_timeout: float = Field(45.0, gt=0)
+
+    @field_validator("home", mode="before")
+    @classmethod
+    def _expand_home(cls, value: object) -> object:
+        if isinstance(value, str):
+            if not value.strip():
+                raise ValueError("must not be empty")
+            return Path(value).expanduser()
+        return value
+
+    @field_validator("browser", "country", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    @field_validator("country")
+    @classmethod
+    def _country(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        value = value.strip().upper()
+        if len(value) != 2 or not value.isalpha() or not value.isascii():
+            raise ValueError("must be a two-letter country code such as DE")
+        return value
+
+    @field_validator("language")
+    @classmethod
+    def _language(cls, value: str) -> str:
+        value = value.strip().lower()
+        if not (2 <= len(value) <= 3 and value.isalpha() and value.isascii()):
+            raise ValueError("must be a language code such as en or de")
+        return value
+
+    @field_validator("site_map")
+    @classmethod
+    def _site_map(cls, value: str) -> str:
+        SiteMap.parse(value)  # raises UserError with its own line
+        return value
+
+    @property
+    def sites(self) -> SiteMap:
+        return SiteMap.parse(self.site_map)
+
+    @property
+    def accounts_file(self) -> Path:
+        return self.home / "accounts.toml"
+
+    def with_home(self, home: Path | None) -> Settings:
+        if home is None:
+            return self
+        return self.model_copy(update={"home": home.expanduser()})
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None, *, dotenv: Path | None = None
+) -> Settings:
+    """Build Settings from ``environ`` (default: the process environment plus ``./.env``)."""
+    if environ is None:
+        env_file = dotenv if dotenv is not None else Path.cwd() / ".env"
+        values = dict(os.environ)
+        if env_file.is_file():
+            from dotenv import dotenv_values
+
+            try:
+                from_file = dotenv_values(env_file)
+            except (OSError, UnicodeDecodeError) as exc:
+                raise UserError(f"{env_file}: cannot be read ({exc}).") from None
+            for key, value in from_file.items():
+                if value is not None:
+                    values.setdefault(key, value)
+        environ = values
+    unknown = sorted(
+        k for k in environ if k.startswith(ENV_PREFIX) and k not in _FIELDS and k not in _OTHER_KNOWN
+    )
+    if unknown:
+        known = ", ".join(sorted(_FIELDS))
+        raise UserError(f"{unknown[0]}: not a setting objector knows (known: {known}).")
+    data = {field: environ[var] for var, field in _FIELDS.items() if var in environ}
+    if "headless" in data:
+        data["headless"] = _parse_bool("OBJECTOR_HEADLESS", data["headless"])
+    try:
+        return Settings(**data)
+    except UserError:
+        raise
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = str(err["loc"][0]) if err["loc"] else "?"
+        var = next((v for v, f in _FIELDS.items() if f == field), field)
+        given = environ.get(var, "")
+        raise UserError(
+            f"{var}={given!r}: {_plain(err['msg'])}. Fix it in .env or the environment."
+        ) from None
+
+
+def _parse_bool(var: str, value: str) -> bool:
+    text = value.strip().lower()
+    if text in {"1", "true", "yes", "on"}:
+        return True
+    if text in {"", "0", "false", "no", "off"}:
+        return False
+    raise UserError(f"{var}={value!r}: use 1 or 0. Fix it in .env or the environment.")
+
+
+def _plain(message: str) -> str:
+    for prefix in ("Value error, ", "Assertion failed, "):
+        if message.startswith(prefix):
+            return message[len(prefix) :]
+    return message

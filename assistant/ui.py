@@ -1,0 +1,133 @@
+"""How progress, questions and summaries look in the terminal (Rich)."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TextIO
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+if TYPE_CHECKING:
+    from .human import Guidance, SubmitReview
+
+
+def make_console(file: TextIO | None = None) -> Console:
+    stream = file or sys.stdout
+    return Console(file=stream, highlight=False, soft_wrap=False, width=None if stream.isatty() else 100)
+
+
+@dataclass
+class Reporter:
+    """Prints the engine's progress lines; keeps them for the attempt's record."""
+
+    console: Console = field(default_factory=make_console)
+    lines: list[str] = field(default_factory=list)
+
+    def _say(self, mark: str, style: str, message: str) -> None:
+        self.lines.append(f"{mark} {message}")
+        self.console.print(f"  [{style}]{mark}[/] {escape(message)}")
+
+    def ok(self, message: str) -> None:
+        self._say("✓", "green", message)
+
+    def wait(self, message: str) -> None:
+        self._say("…", "yellow", message)
+
+    def warn(self, message: str) -> None:
+        self._say("!", "yellow", message)
+
+    def fail(self, message: str) -> None:
+        self._say("✗", "red", message)
+
+    def info(self, message: str) -> None:
+        self.lines.append(message)
+        self.console.print(escape(message))
+
+    def heading(self, message: str) -> None:
+        self.lines.append(message)
+        self.console.print()
+        self.console.print(f"[bold]{escape(message)}[/]")
+
+
+def review_panel(review: SubmitReview) -> Panel:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="dim", no_wrap=True)
+    table.add_column()
+    table.add_row("account", f"{review.account} ({review.email})")
+    table.add_row("form", review.flow_title)
+    table.add_row("address", review.url)
+    if review.filled:
+        table.add_row("filled", ", ".join(review.filled))
+    table.add_row("text", Text(review.text))
+    title = "Dry run: this is what would be sent" if review.dry_run else "Ready to submit"
+    subtitle = "The Send button is outlined in orange in the browser window."
+    return Panel(table, title=title, title_align="left", subtitle=subtitle, subtitle_align="left")
+
+
+def guidance_panel(guidance: Guidance) -> Panel:
+    parts: list[object] = [Text(guidance.instruction)]
+    if guidance.text_to_paste:
+        parts += [Text(""), Panel(Text(guidance.text_to_paste), title="text to paste", title_align="left")]
+    return Panel(Group(*parts), title=f"Your turn ({guidance.account})", title_align="left", border_style="yellow")
+
+
+def accounts_table(accounts: list) -> Table:  # list[Account]
+    table = Table(title="Accounts", title_justify="left")
+    for column in ("name", "platform", "e-mail", "country", "language", "flows", "linked with"):
+        table.add_column(column)
+    for a in accounts:
+        table.add_row(a.name, a.platform, a.email, a.country, a.language, ", ".join(a.flow_ids), a.linked_with or "")
+    return table
+
+
+_OUTCOME_STYLE = {
+    "confirmed": "green", "covered": "green", "declined": "yellow", "dry-run": "yellow",
+    "submitting": "yellow", "submitted": "yellow", "not-confirmed": "yellow",
+}
+
+
+def status_table(accounts: list, ledger) -> Table:  # noqa: ANN001 - list[Account], Ledger
+    latest = ledger.latest()
+    confirmed = ledger.confirmed()
+    table = Table(title="Objections", title_justify="left")
+    for column in ("account", "flow", "last outcome", "when (UTC)", "confirmed", "proof"):
+        table.add_column(column)
+    pairs = [(a.name, f) for a in accounts for f in a.flow_ids]
+    pairs += [key for key in latest if key not in pairs]
+    for name, flow in pairs:
+        entry = latest.get((name, flow))
+        if entry is None:
+            table.add_row(name, flow, "[dim]not yet[/]", "", "", "")
+            continue
+        outcome = entry.get("outcome", "?")
+        if outcome == "covered":
+            outcome = f"covered via {entry.get('covered_via', '?')}"
+        style = _OUTCOME_STYLE.get(entry.get("outcome", ""), "red")
+        done = confirmed.get((name, flow))
+        table.add_row(
+            name, flow, f"[{style}]{escape(outcome)}[/]", entry.get("at", "").replace("T", " ").rstrip("Z"),
+            done["at"][:10] if done else "", escape(entry.get("attempt", "")),
+        )
+    return table
+
+
+def flows_table(flows: dict) -> Group:  # dict[str, LoadedFlow]
+    """Each flow with its form, address and the file in use (a user file may replace a bundled one)."""
+    blocks: list[object] = []
+    for flow_id, loaded in sorted(flows.items()):
+        if loaded.source == "bundled":
+            source = f"{loaded.path} (bundled)"
+        elif loaded.overrides:
+            source = f"{loaded.path} (yours, replaces the bundled one)"
+        else:
+            source = f"{loaded.path} (yours)"
+        text = Text()
+        text.append(flow_id, style="bold")
+        text.append(f"  {loaded.flow.title}\n  {loaded.flow.url}\n  file: {source}")
+        blocks += [text, Text("")]
+    return Group(*blocks)

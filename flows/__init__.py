@@ -1,0 +1,1 @@
+"""Bundled flow files (TOML). Each file describes one official form."""

@@ -1,0 +1,40 @@
+"""Running the real objector command and writing accounts files, for tests."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+
+def find_objector() -> list[str]:
+    exe = shutil.which("objector", path=str(Path(sys.executable).parent)) or shutil.which("objector")
+    return [exe] if exe else [sys.executable, "-m", "assistant.cli"]
+
+
+def run_cli(args: list[str], env: dict[str, str], *, stdin: str = "", cwd: Path | None = None,
+            timeout: float = 180) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*find_objector(), *args], input=stdin, capture_output=True, text=True, env=env,
+        cwd=cwd or env.get("OBJECTOR_HOME"), timeout=timeout,
+    )
+
+
+ACCOUNT = {
+    "name": "anna-instagram", "platform": "instagram", "email": "anna@example.org",
+    "country": "DE", "language": "de",
+}
+
+
+def account_toml(**fields: object) -> str:
+    data = {**ACCOUNT, **fields}
+    lines = ["[[account]]"]
+    for key, value in data.items():
+        if value is None:
+            continue
+        if isinstance(value, (list, tuple)):
+            lines.append(f"{key} = [" + ", ".join(f'"{v}"' for v in value) + "]")
+        else:
+            lines.append(f'{key} = "{value}"')
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,36 @@
+"""Shared fixtures: a private home folder, the environment for subprocess runs,
+and helpers to write accounts files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    path = tmp_path / "home"
+    path.mkdir(mode=0o700)
+    return path
+
+
+@pytest.fixture
+def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[str, str]:
+    """The process environment without any OBJECTOR_* setting, run from an empty folder."""
+    for key in list(os.environ):
+        if key.startswith("OBJECTOR_"):
+            monkeypatch.delenv(key)
+    monkeypatch.chdir(tmp_path)
+    return dict(os.environ)
+
+
+@pytest.fixture
+def cli_env(home: Path, tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OBJECTOR_")}
+    env.update(OBJECTOR_HOME=str(home), OBJECTOR_HEADLESS="1", NO_COLOR="1", COLUMNS="120",
+               OBJECTOR_LOGIN_TIMEOUT="60", OBJECTOR_CONFIRM_TIMEOUT="20")
+    return env

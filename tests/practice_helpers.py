@@ -1,0 +1,58 @@
+"""Running the real engine in-process against the practice Help Centre."""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.console import Console
+
+from assistant.accounts import Account
+from assistant.flows import load_flows
+from assistant.human import ScriptedHuman
+from assistant.ledger import Ledger
+from assistant.runner import RunRequest, Summary, execute
+from assistant.settings import Settings
+from assistant.ui import Reporter
+
+
+def account(name: str = "anna-instagram", platform: str = "instagram", **fields: object) -> Account:
+    data = {"name": name, "platform": platform, "email": "anna@example.org", "country": "DE",
+            "language": "en", **fields}
+    return Account.model_validate(data)
+
+
+@dataclass
+class Outcome:
+    summary: Summary
+    human: ScriptedHuman
+    output: str
+    home: Path
+
+    def records(self, name: str | None = None) -> list[dict]:
+        found = []
+        for path in sorted((self.home / "evidence").glob("*/*/*/record.json")):
+            record = json.loads(path.read_text())
+            record["_folder"] = path.parent
+            if name is None or record["account"] == name:
+                found.append(record)
+        return found
+
+    @property
+    def ledger(self) -> Ledger:
+        return Ledger(self.home)
+
+
+def run_practice(home: Path, site, accounts: list[Account], answers: list, **options: object) -> Outcome:  # noqa: ANN001
+    settings = Settings(
+        home=home, headless=True, site_map=site.site_map, login_timeout=float(options.pop("login_timeout", 40)),
+        confirm_timeout=15, step_timeout=8, manual_timeout=30,
+    )
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=140, highlight=False, color_system=None)
+    human = ScriptedHuman(list(answers))
+    request = RunRequest(settings, accounts, load_flows(home / "flows"), **options)  # type: ignore[arg-type]
+    summary = execute(request, human, Reporter(console))
+    return Outcome(summary, human, buffer.getvalue(), home)

@@ -1,0 +1,85 @@
+"""``objector run`` and ``objector demo`` as subprocesses against the practice site."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from assistant.practice import PracticeConfig, PracticeSite
+
+from cli_helpers import account_toml, run_cli
+
+pytestmark = [pytest.mark.cli, pytest.mark.browser]
+
+
+def _attempts(home):
+    return sorted((home / "evidence").glob("*/*/*/record.json"))
+
+
+def test_demo_yes_confirms_both_accounts_with_two_screenshots(cli_env, tmp_path):
+    demo_home = tmp_path / "demo"
+    result = run_cli(["demo", "--auto-login", "--home", str(demo_home)], cli_env, stdin="y\n" * 10)
+    assert result.returncode == 0, result.stdout + result.stderr
+    records = [json.loads(p.read_text()) for p in _attempts(demo_home)]
+    assert sorted(r["account"] for r in records) == ["anna-facebook", "anna-instagram"]
+    for path in _attempts(demo_home):
+        assert (path.parent / "form.png").is_file() and (path.parent / "confirmation.png").is_file()
+    assert "received 2 submissions (2 confirmed)" in result.stdout
+    again = run_cli(["demo", "--auto-login", "--home", str(demo_home)], cli_env, stdin="")
+    assert again.returncode == 0 and "already done" in again.stdout
+
+
+def test_demo_no_submits_nothing_and_exits_1(cli_env, tmp_path):
+    result = run_cli(["demo", "--auto-login", "--home", str(tmp_path / "demo")], cli_env, stdin="n\n" * 10)
+    assert result.returncode == 1
+    assert "received 0 submissions" in result.stdout
+    assert "Summary: 0 confirmed" in result.stdout
+
+
+def test_demo_german_with_code_step(cli_env, tmp_path):
+    demo_home = tmp_path / "demo"
+    # The practice code is random: answer with a wrong code; the demo shows the real one.
+    result = run_cli(["demo", "--auto-login", "--language", "de", "--code-step", "--home", str(demo_home)],
+                     cli_env, stdin="y\n000000\n")
+    assert "Practice e-mail to anna@example.org" in result.stdout
+    assert result.returncode == 1
+
+
+@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="xvfb-run is not installed")
+def test_demo_in_a_visible_browser_under_xvfb(cli_env, tmp_path):
+    env = {k: v for k, v in cli_env.items() if k != "OBJECTOR_HEADLESS"}
+    import subprocess
+
+    from cli_helpers import find_objector
+
+    result = subprocess.run(
+        ["xvfb-run", "-a", *find_objector(), "demo", "--auto-login", "--home", str(tmp_path / "demo")],
+        input="y\ny\n", capture_output=True, text=True, env=env, timeout=180,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert len(_attempts(tmp_path / "demo")) == 2
+
+
+def test_run_with_code_step_and_status(cli_env, home):
+    with PracticeSite(PracticeConfig(auto_login=True, auto_login_delay=0.3, code_step=True, code="246810")) as site:
+        env = {**cli_env, "OBJECTOR_SITE_MAP": site.site_map}
+        (home / "accounts.toml").write_text(account_toml(language="de"))
+        result = run_cli(["run"], env, stdin="y\n246810\n")
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert len(site.confirmed) == 1
+        status = run_cli(["status"], env)
+        assert "confirmed" in status.stdout and "anna-instagram" in status.stdout
+        again = run_cli(["run"], env, stdin="")
+        assert again.returncode == 0 and len(site.submissions) == 1
+
+
+def test_run_piped_garbage_is_asked_again(cli_env, home):
+    with PracticeSite(PracticeConfig(auto_login=True, auto_login_delay=0.3)) as site:
+        env = {**cli_env, "OBJECTOR_SITE_MAP": site.site_map}
+        (home / "accounts.toml").write_text(account_toml(language="en"))
+        result = run_cli(["run"], env, stdin="perhaps\ny\n")
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "Please answer" in result.stdout
+        assert len(site.confirmed) == 1

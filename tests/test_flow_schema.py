@@ -1,0 +1,124 @@
+"""The flow schema: bundled flows are valid; bad flow files name file, step and field."""
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import UserError
+from assistant.flows import bundled_flow_dir, load_flow_file, load_flows
+
+BUNDLED = sorted(bundled_flow_dir().glob("*.toml"))
+
+
+def test_bundled_flows_load_and_cover_both_platforms():
+    flows = load_flows()
+    assert {"instagram-ai-objection", "facebook-ai-objection"} <= set(flows)
+    assert flows["instagram-ai-objection"].flow.url == "https://help.instagram.com/contact/767264225370182"
+    assert flows["facebook-ai-objection"].flow.url == "https://www.facebook.com/help/contact/712876720715583"
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_every_bundled_flow_has_an_expect_after_submit_and_login_signals(path):
+    flow = load_flow_file(path)
+    actions = [s.action for s in flow.steps]
+    assert actions.index("expect") > actions.index("review_and_submit")
+    assert flow.login.cookies and flow.login.login_paths
+    for step in flow.steps:
+        for candidate in [*(step.target or []), *(step.submit or []), *(step.option or [])]:
+            for pattern in (candidate.name, candidate.label, candidate.placeholder, candidate.text):
+                if pattern:
+                    re.compile(pattern)
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("English and German", "Send|Senden"),
+    ],
+)
+def test_send_button_names_match_english_and_german(text, field):
+    flow = load_flows()["instagram-ai-objection"].flow
+    name = flow.submit_step.target[0].name
+    for word in field.split("|"):
+        assert re.search(name, word, re.IGNORECASE), word
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "broken.toml"
+    path.write_text(text)
+    return path
+
+
+def _base() -> str:
+    return (BUNDLED[0]).read_text()
+
+
+def test_unknown_key_in_a_step_names_file_step_and_field(tmp_path):
+    text = _base().replace('action = "ensure_login"', 'action = "ensure_login"\nretries = 3', 1)
+    path = _write(tmp_path, text)
+    with pytest.raises(UserError) as err:
+        load_flow_file(path)
+    message = str(err.value)
+    assert str(path) in message and "step 2 (ensure_login)" in message and "retries" in message
+
+
+def test_bad_regex_is_reported(tmp_path):
+    text = _base().replace('name = "^\\\\s*(send', 'name = "^\\\\s*((send', 1)
+    path = _write(tmp_path, text)
+    with pytest.raises(UserError) as err:
+        load_flow_file(path)
+    assert "regular expression" in str(err.value) and "step" in str(err.value)
+
+
+def test_unknown_action(tmp_path):
+    path = _write(tmp_path, _base().replace('action = "open"', 'action = "teleport"', 1))
+    with pytest.raises(UserError) as err:
+        load_flow_file(path)
+    assert "step 1" in str(err.value) and "action" in str(err.value)
+
+
+def test_candidate_with_two_kinds_is_rejected(tmp_path):
+    text = _base().replace('{ css = "input[type=email]" }', '{ css = "input", label = "x" }', 1)
+    with pytest.raises(UserError, match="exactly one of role"):
+        load_flow_file(_write(tmp_path, text))
+
+
+def test_allowed_hosts_must_include_the_form_host(tmp_path):
+    data = tomllib.loads(_base())
+    text = _base().replace(f"allowed_hosts = {data['allowed_hosts']!r}".replace("'", '"'), 'allowed_hosts = ["evil.example"]')
+    with pytest.raises(UserError, match="allowed_hosts"):
+        load_flow_file(_write(tmp_path, text))
+
+
+def test_flow_without_review_and_submit_is_rejected(tmp_path):
+    text = _base().replace('action = "review_and_submit"', 'action = "wait"', 1)
+    with pytest.raises(UserError, match="review_and_submit"):
+        load_flow_file(_write(tmp_path, text))
+
+
+def test_not_toml(tmp_path):
+    with pytest.raises(UserError, match="not valid TOML"):
+        load_flow_file(_write(tmp_path, "id = \n"))
+
+
+def test_user_flow_with_same_id_replaces_the_bundled_one(tmp_path):
+    user = tmp_path / "flows"
+    user.mkdir()
+    text = (bundled_flow_dir() / "instagram-ai-objection.toml").read_text()
+    (user / "mine.toml").write_text(text.replace('text_max_length = 3000', 'text_max_length = 2000'))
+    flows = load_flows(user)
+    loaded = flows["instagram-ai-objection"]
+    assert loaded.source == "user" and loaded.path == user / "mine.toml"
+    assert loaded.overrides == bundled_flow_dir() / "instagram-ai-objection.toml"
+    assert loaded.flow.text_max_length == 2000
+    assert flows["facebook-ai-objection"].source == "bundled"
+
+
+def test_invalid_user_flow_is_an_error_not_ignored(tmp_path):
+    user = tmp_path / "flows"
+    user.mkdir()
+    (user / "bad.toml").write_text('id = "x"\n')
+    with pytest.raises(UserError, match="bad.toml"):
+        load_flows(user)
