@@ -81,6 +81,7 @@ class FlowRun:
     console_errors: list[str] = field(default_factory=list)
     _baseline: set[int] = field(default_factory=set)
     _result_seen: str | None = None
+    submitted: bool = False  # the form was sent (by our click or the person's)
 
     def __post_init__(self) -> None:
         self.sites = self.settings.sites
@@ -348,7 +349,8 @@ class FlowRun:
         if decision == "y":
             self.record["approval"] = {"answer": "y", "by": "terminal", "at": approved_at}
             self._guard("submit")
-            self.attempt.log(self.ledger, "submitting", approval="y")
+            self.attempt.log(self.ledger, "submitting", submitted=True, approval="y")
+            self.submitted = True
             self._click(found.locator, "submit")
             self.reporter.ok("submitted")
             wait = self.settings.confirm_timeout
@@ -358,6 +360,7 @@ class FlowRun:
             wait = self.settings.manual_timeout
         self._result_seen = self._await_result(wait, own_click=decision == "m")
         if decision == "m":
+            self.submitted = True
             self.record["approval"]["clicked_seen_at"] = iso(utc_now())
             self.reporter.ok("you submitted the form")
         self._record_step(step, "done", f"submitted ({self.record['approval']['by']})")
@@ -386,7 +389,6 @@ class FlowRun:
             self.page.wait_for_timeout(250)
         if own_click:
             raise FlowStop(Outcome.DECLINED, f"no submission seen within {_duration(timeout)}")
-        self.attempt.log(self.ledger, "submitted")
         raise FlowStop(
             Outcome.NOT_CONFIRMED,
             "submitted, but no confirmation appeared; check your e-mail before running again",
@@ -401,7 +403,6 @@ class FlowRun:
         for attempt_no in range(1, 4):
             code = self.human.ask_code(self.account.name, self.account.email, attempt_no)
             if code is None:
-                self.attempt.log(self.ledger, "submitted")
                 raise FlowStop(
                     Outcome.NEEDS_ATTENTION,
                     "no code given; type the code from Meta's e-mail in the browser to finish",
@@ -427,7 +428,6 @@ class FlowRun:
                 self.page.wait_for_timeout(250)
             else:
                 break
-        self.attempt.log(self.ledger, "submitted")
         raise FlowStop(Outcome.NEEDS_ATTENTION, "the code was not accepted; check Meta's newest e-mail")
 
     def _step_expect(self, step: Step) -> None:
@@ -438,7 +438,6 @@ class FlowRun:
                 self.page.wait_for_timeout(250)
                 found = self._new_confirmation(step)
         if found is None:
-            self.attempt.log(self.ledger, "submitted")
             raise FlowStop(
                 Outcome.NOT_CONFIRMED,
                 "submitted, but no confirmation appeared; check your e-mail before running again",
@@ -563,9 +562,10 @@ class FlowRun:
             finished_at=iso(utc_now()),
             last_url=self.sites.live_url(self.page.url) if not self.page.is_closed() else None,
             steps=self.steps_done,
+            submitted=self.submitted,
         )
         self.attempt.write_record(self.record)
-        self.attempt.log(self.ledger, outcome.value)
+        self.attempt.log(self.ledger, outcome.value, submitted=self.submitted)
         return AttemptResult(outcome, message, self.attempt)
 
 

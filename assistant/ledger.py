@@ -23,8 +23,11 @@ GENESIS = "0" * 64
 
 # outcomes that end an (account, flow) for good unless --again
 DONE_OUTCOMES = frozenset({"confirmed", "covered"})
-# the submit was clicked but no final outcome was recorded (killed, crashed)
-PENDING_OUTCOMES = frozenset({"submitting", "submitted"})
+
+
+def is_pending(entry: dict[str, Any]) -> bool:
+    """The form was sent but no confirmation was recorded (no code, killed, crashed)."""
+    return bool(entry.get("submitted")) and entry.get("outcome") not in DONE_OUTCOMES
 
 
 def sha256_bytes(data: bytes) -> str:

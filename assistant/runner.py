@@ -14,7 +14,7 @@ from .errors import UserError
 from .evidence import Attempt
 from .flows import LoadedFlow
 from .human import Human
-from .ledger import DONE_OUTCOMES, PENDING_OUTCOMES, Ledger
+from .ledger import DONE_OUTCOMES, Ledger, is_pending
 from .settings import Settings
 from .storage import HomeLock, private_dir, remove_stale_temps
 from .ui import Reporter
@@ -125,7 +125,7 @@ def _execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
             summary.already.append(f"{pair.account.name} · {pair.flow.flow.id} (confirmed {when})")
         elif not request.again and last and last.get("outcome") in DONE_OUTCOMES:
             summary.already.append(f"{pair.account.name} · {pair.flow.flow.id} ({last['outcome']})")
-        elif not request.again and last and last.get("outcome") in PENDING_OUTCOMES:
+        elif not request.again and last and is_pending(last):
             summary.skipped.append(
                 f"{pair.account.name} · {pair.flow.flow.id}: submitted on {last['at'][:10]} but not "
                 "confirmed; check your e-mail, then use --again to submit once more"

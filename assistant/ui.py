@@ -107,6 +107,8 @@ def status_table(accounts: list, ledger) -> Table:  # noqa: ANN001 - list[Accoun
         outcome = entry.get("outcome", "?")
         if outcome == "covered":
             outcome = f"covered via {entry.get('covered_via', '?')}"
+        elif entry.get("submitted") and outcome not in ("confirmed", "submitting"):
+            outcome += " (sent, not confirmed)"
         style = _OUTCOME_STYLE.get(entry.get("outcome", ""), "red")
         done = confirmed.get((name, flow))
         table.add_row(

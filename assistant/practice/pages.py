@@ -1,0 +1,182 @@
+"""Page chrome (layout, header, cookie dialog) and the simple pages: login,
+security check, error, not found, home."""
+
+from __future__ import annotations
+
+import json
+from html import escape
+
+from .strings import Texts
+
+STATIC = "/__practice__/static"
+
+
+def esc(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def json_script(element_id: str, data: object) -> str:
+    payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return f'<script type="application/json" id="{element_id}">{payload}</script>'
+
+
+def brand_logo(brand: str) -> str:
+    if brand == "Instagram":
+        return (
+            '<span class="logo-ig" aria-hidden="true"></span>'
+            '<span class="wordmark-ig" aria-hidden="true">Instagram</span>'
+        )
+    return '<span class="logo-fb" aria-hidden="true">f</span>'
+
+
+def page(
+    *,
+    t: Texts,
+    title: str,
+    brand: str,
+    body: str,
+    js_config: dict[str, object] | None = None,
+    scripts: tuple[str, ...] = (),
+    cookie_dialog: str = "",
+    body_class: str = "",
+) -> str:
+    """A whole HTML document in the page language."""
+    config = dict(js_config or {})
+    config.setdefault("lang", t.language)
+    tags = "".join(f'<script src="{STATIC}/{name}" defer></script>' for name in ("practice.js", *scripts))
+    theme = "ig" if brand == "Instagram" else "fb"
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{esc(t.language)}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{esc(title)}</title>\n"
+        '<link rel="icon" href="data:,">\n'
+        f'<link rel="stylesheet" href="{STATIC}/practice.css">\n'
+        f"{json_script('practice-config', config)}\n{tags}\n</head>\n"
+        f'<body class="theme-{theme} {esc(body_class)}">\n{body}\n{cookie_dialog}\n</body>\n</html>\n'
+    )
+
+
+def help_header(t: Texts, brand: str, user: str | None, *, notice: bool = True) -> str:
+    user_html = f'<span class="topbar-user">{esc(t("logged_in_as", user=user))}</span>' if user else ""
+    strip = (
+        f'<div class="practice-strip" role="note">{esc(t("practice_notice"))}</div>' if notice else ""
+    )
+    return (
+        f'<header class="topbar"><a class="brand" href="/" '
+        f'aria-label="{esc(brand)} {esc(t("help_centre"))}">{brand_logo(brand)}'
+        f'<span class="brand-sub">{esc(t("help_centre"))}</span></a>'
+        f"{user_html}</header>{strip}"
+    )
+
+
+def button(label: str, *, cls: str, div: bool, attrs: str = "", submit: bool = False) -> str:
+    """A native button, or (drift "div-buttons") a div with role=button."""
+    if div:
+        return (
+            f'<div role="button" tabindex="0" class="btn {cls}" aria-label="{esc(label)}" {attrs}>'
+            f"{esc(label)}</div>"
+        )
+    kind = "submit" if submit else "button"
+    return f'<button type="{kind}" class="btn {cls}" {attrs}>{esc(label)}</button>'
+
+
+def cookie_dialog(t: Texts, brand: str, *, div_buttons: bool = False) -> str:
+    decline = button(t("cookie_decline"), cls="secondary", div=div_buttons, attrs='data-consent="essential"')
+    allow = button(t("cookie_allow"), cls="primary", div=div_buttons, attrs='data-consent="all"')
+    return (
+        '<div class="overlay" id="cookie-overlay">'
+        '<div class="dialog cookie-dialog" role="dialog" aria-modal="true" '
+        'aria-labelledby="cookie-title" aria-describedby="cookie-text">'
+        f'<h2 id="cookie-title">{esc(t("cookie_title", brand=brand))}</h2>'
+        f'<p id="cookie-text">{esc(t("cookie_text"))}</p>'
+        f'<div class="dialog-actions">{decline}{allow}</div>'
+        "</div></div>"
+    )
+
+
+def message_page(t: Texts, brand: str, title_key: str, text_key: str, user: str | None = None) -> str:
+    body = (
+        f"{help_header(t, brand, user)}"
+        f'<main class="help-main"><div class="card message-card"><h1>{esc(t(title_key))}</h1>'
+        f"<p>{esc(t(text_key))}</p></div></main>"
+    )
+    return page(t=t, title=t(title_key), brand=brand, body=body)
+
+
+def login_page(
+    *,
+    t: Texts,
+    brand: str,
+    action: str,
+    next_url: str,
+    error: bool,
+    js_config: dict[str, object],
+    cookie_html: str,
+) -> str:
+    ig = brand == "Instagram"
+    user_name, pass_name = ("username", "password") if ig else ("email", "pass")
+    user_label = t("login_user_ig") if ig else t("login_user_fb")
+    error_html = (
+        f'<div class="form-error" role="alert">{esc(t("login_error"))}</div>' if error else ""
+    )
+    wordmark = (
+        '<div class="login-wordmark ig" aria-hidden="true">Instagram</div>'
+        if ig
+        else '<div class="login-wordmark fb" aria-hidden="true">facebook</div>'
+    )
+    body = (
+        f'<main class="login-main">{wordmark}<div class="login-box">'
+        f'<h1>{esc(t("login_title", brand=brand))}</h1>'
+        f'<form method="post" action="{esc(action)}" class="login-form" id="login-form">'
+        f'<input type="hidden" name="next" value="{esc(next_url)}">'
+        f'<div class="field"><label for="login-user">{esc(user_label)}</label>'
+        f'<input id="login-user" name="{user_name}" type="text" autocomplete="username" '
+        'autocapitalize="off" spellcheck="false"></div>'
+        f'<div class="field"><label for="login-pass">{esc(t("login_password"))}</label>'
+        f'<input id="login-pass" name="{pass_name}" type="password" autocomplete="current-password"></div>'
+        f"{error_html}"
+        f'<button type="submit" class="btn primary wide">{esc(t("login_button"))}</button>'
+        f'<a class="small-link" href="#">{esc(t("login_forgot"))}</a>'
+        "</form></div>"
+        f'<p class="practice-strip" role="note">{esc(t("practice_notice"))}</p></main>'
+    )
+    return page(
+        t=t, title=t("login_title", brand=brand), brand=brand, body=body,
+        js_config=js_config, scripts=("login.js",), cookie_dialog=cookie_html, body_class="login",
+    )
+
+
+def checkpoint_page(
+    *, t: Texts, brand: str, action: str, next_url: str, error: bool, js_config: dict[str, object]
+) -> str:
+    error_html = (
+        f'<div class="form-error" role="alert">{esc(t("check_error"))}</div>' if error else ""
+    )
+    body = (
+        f'<main class="login-main"><div class="login-box">'
+        f'<h1>{esc(t("check_title"))}</h1><p>{esc(t("check_text"))}</p>'
+        f'<form method="post" action="{esc(action)}" class="login-form" id="checkpoint-form">'
+        f'<input type="hidden" name="next" value="{esc(next_url)}">'
+        f'<div class="field"><label for="approvals-code">{esc(t("check_label"))}</label>'
+        '<input id="approvals-code" name="approvals_code" type="text" inputmode="numeric" '
+        'autocomplete="one-time-code" maxlength="6"></div>'
+        f"{error_html}"
+        f'<button type="submit" class="btn primary wide">{esc(t("check_button"))}</button>'
+        "</form></div>"
+        f'<p class="practice-strip" role="note">{esc(t("practice_notice"))}</p></main>'
+    )
+    return page(
+        t=t, title=t("check_title"), brand=brand, body=body, js_config=js_config,
+        scripts=("login.js",), body_class="login",
+    )
+
+
+def home_page(t: Texts, brand: str, user: str | None, links: list[tuple[str, str]]) -> str:
+    items = "".join(f'<li><a href="{esc(href)}">{esc(label)}</a></li>' for href, label in links)
+    body = (
+        f"{help_header(t, brand, user)}"
+        f'<main class="help-main"><div class="card"><h1>{esc(t("home_title"))}</h1>'
+        f'<h2>{esc(t("home_forms"))}</h2><ul class="form-links">{items}</ul></div></main>'
+    )
+    return page(t=t, title=t("home_title"), brand=brand, body=body)

@@ -1,0 +1,205 @@
+"""What each practice server answers, per impersonated host."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from .form_pages import confirmation_html, contact_page
+from .forms import (
+    FB_OBJECTION,
+    FB_OBJECTION_2024,
+    FB_THIRD_PARTY,
+    IG_OBJECTION,
+    SUBMIT_PATH,
+    build_spec,
+    form_for_path,
+)
+from .httpio import Request, Response, with_next
+from .pages import checkpoint_page, cookie_dialog, home_page, login_page, message_page
+from .strings import texts
+from .submit import handle_submit
+
+if TYPE_CHECKING:
+    from .server import PracticeSite
+
+FOREIGN_HOST = "foreign"
+CONSENT_COOKIE = "practice_consent"
+CHECKPOINT_COOKIE = "practice_checkpoint"
+STATIC_DIR = Path(__file__).parent / "static"
+_CONTENT_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
+
+# per login host: brand, login path, logout paths, checkpoint path, the form to land on
+_LOGIN_HOSTS = {
+    "www.instagram.com": ("Instagram", "/accounts/login/", ("/accounts/logout/",), "/challenge/",
+                          ("help.instagram.com", f"/contact/{IG_OBJECTION}")),
+    "www.facebook.com": ("Facebook", "/login/", ("/logout/", "/logout.php"), "/checkpoint/",
+                         ("www.facebook.com", f"/help/contact/{FB_OBJECTION}")),
+}
+
+
+def brand_of(host: str) -> str:
+    return "Instagram" if "instagram" in host else "Facebook"
+
+
+def route(site: PracticeSite, host: str, req: Request) -> Response:
+    if req.path == "/__practice__/state":
+        return Response.json(site.state_json())
+    if req.path.startswith("/__practice__/static/"):
+        return _static(req.path.rsplit("/", 1)[-1])
+    if req.path == "/favicon.ico":
+        return Response(204)
+    if host == FOREIGN_HOST:
+        return _foreign(site, req)
+    if req.method == "POST" and req.path == SUBMIT_PATH and host != "www.instagram.com":
+        return handle_submit(site, host, req)
+    form = form_for_path(host, req.path)
+    if form is not None:
+        return _form_page(site, host, req, form[0])
+    if host in _LOGIN_HOSTS:
+        answer = _login_routes(site, host, req)
+        if answer is not None:
+            return answer
+    if req.path == "/":
+        return _home(site, host, req)
+    t = texts(site.config.language)
+    return Response.html(message_page(t, brand_of(host), "not_found_title", "not_found_text"), 404)
+
+
+def _static(name: str) -> Response:
+    path = STATIC_DIR / name
+    kind = _CONTENT_TYPES.get(path.suffix)
+    if kind is None or not path.is_file():
+        return Response(404, b"not found", "text/plain")
+    return Response(200, path.read_bytes(), kind)
+
+
+def _login_url(site: PracticeSite, host: str) -> str:
+    login_host = "www.instagram.com" if "instagram" in host else "www.facebook.com"
+    return site.origin(login_host) + _LOGIN_HOSTS[login_host][1]
+
+
+def _form_page(site: PracticeSite, host: str, req: Request, form_id: str) -> Response:
+    config = site.config
+    if config.foreign_redirect:
+        return Response.redirect(f"{site.foreign_origin}/help/contact/{form_id}")
+    t = texts(config.language)
+    if config.error_status:
+        page = message_page(t, brand_of(host), "error_title", "error_text")
+        return Response.html(page, config.error_status)
+    if not req.cookies.get(site.login_cookie(host)):
+        return Response.redirect(with_next(_login_url(site, host), site.origin(host) + req.target))
+    spec = build_spec(host, form_id, config)
+    assert spec is not None
+    page = contact_page(
+        form=spec, t=t, config=config, user=site.user_for(host, req),
+        with_cookie_dialog=config.cookie_dialog and CONSENT_COOKIE not in req.cookies,
+    )
+    return Response.html(page)
+
+
+def _safe_next(site: PracticeSite, next_url: str, default: str) -> str:
+    if next_url.startswith("/") and not next_url.startswith("//"):
+        return next_url
+    parts = urlsplit(next_url)
+    origin = f"{parts.scheme}://{parts.netloc}"
+    return next_url if origin in site.own_origins() else default
+
+
+def _login_routes(site: PracticeSite, host: str, req: Request) -> Response | None:
+    brand, login_path, logout_paths, check_path, (form_host, form_path) = _LOGIN_HOSTS[host]
+    config = site.config
+    t = texts(config.language)
+    cookie = site.login_cookie(host)
+    default_next = site.origin(form_host) + form_path
+    values, _ = req.form() if req.method == "POST" else ({}, {})
+    next_url = _safe_next(site, values.get("next") or req.query.get("next", ""), default_next)
+    js = {"page": "login", "autoLogin": config.auto_login, "autoLoginDelay": config.auto_login_delay}
+
+    if req.path in logout_paths or (req.path + "/") in logout_paths:
+        return Response.redirect(login_path).delete_cookie(cookie)
+    if req.path in (login_path, login_path.rstrip("/"), "/login.php"):
+        if req.method == "POST":
+            username = (values.get("username") or values.get("email") or "").strip()
+            password = values.get("password") or values.get("pass") or ""
+            if username and password:
+                if config.security_check:
+                    token = site.state.start_checkpoint(username, host)
+                    answer = Response.redirect(with_next(check_path, next_url))
+                    return answer.set_cookie(CHECKPOINT_COOKIE, token, max_age=None)
+                return _logged_in(site, host, username, next_url)
+        dialog = ""
+        if config.cookie_dialog and CONSENT_COOKIE not in req.cookies:
+            dialog = cookie_dialog(t, brand, div_buttons=config.drift == "div-buttons")
+        page = login_page(
+            t=t, brand=brand, action=with_next(login_path, next_url), next_url=next_url,
+            error=req.method == "POST", js_config=js, cookie_html=dialog,
+        )
+        return Response.html(page)
+    if req.path in (check_path, check_path.rstrip("/")):
+        token = req.cookies.get(CHECKPOINT_COOKIE)
+        pending = site.state.checkpoint(token)
+        if pending is None:
+            return Response.redirect(with_next(login_path, next_url))
+        if req.method == "POST":
+            code = "".join(values.get("approvals_code", "").split())
+            if len(code) == 6 and code.isdigit():
+                site.state.end_checkpoint(token or "")
+                answer = _logged_in(site, host, pending[0], next_url)
+                return answer.delete_cookie(CHECKPOINT_COOKIE)
+        page = checkpoint_page(
+            t=t, brand=brand, action=with_next(check_path, next_url), next_url=next_url,
+            error=req.method == "POST", js_config=js,
+        )
+        return Response.html(page)
+    return None
+
+
+def _logged_in(site: PracticeSite, host: str, username: str, next_url: str) -> Response:
+    cookie = site.login_cookie(host)
+    value = site.state.new_session(username, numeric=cookie == "c_user")
+    return Response.redirect(next_url).set_cookie(cookie, value)
+
+
+def _home(site: PracticeSite, host: str, req: Request) -> Response:
+    t = texts(site.config.language)
+    if host in _LOGIN_HOSTS and not req.cookies.get(site.login_cookie(host)):
+        return Response.redirect(_login_url(site, host))
+    if "instagram" in host:
+        links = [(site.origin("help.instagram.com") + f"/contact/{IG_OBJECTION}", t("title"))]
+    else:
+        fb = site.origin("www.facebook.com")
+        links = [
+            (f"{fb}/help/contact/{FB_OBJECTION}", t("title")),
+            (f"{fb}/help/contact/{FB_OBJECTION_2024}", f"{t('title')} (2024)"),
+            (f"{fb}/help/contact/{FB_THIRD_PARTY}", t("tp_title")),
+        ]
+    return Response.html(home_page(t, brand_of(host), site.user_for(host, req), links))
+
+
+def _foreign(site: PracticeSite, req: Request) -> Response:
+    """The look-alike host: records every visit and every post, and accepts anything."""
+    if req.method == "POST":
+        values, uploads = req.form()
+        fields = dict(values)
+        fields.update({name: upload.filename for name, upload in uploads.items()})
+        site.state.record_foreign({"method": "POST", "path": req.path, "fields": fields})
+        if req.path == SUBMIT_PATH:
+            t = texts(site.config.language)
+            return Response.json({"ok": True, "step": "done", "html": confirmation_html(t, "objection")})
+        return Response.json({"ok": True})
+    site.state.record_foreign({"method": req.method, "path": req.target, "at": time.time()})
+    config = site.config
+    if IG_OBJECTION in req.path:
+        host, form_id = "help.instagram.com", IG_OBJECTION
+    else:
+        host, form_id = "www.facebook.com", FB_OBJECTION
+    spec = build_spec(host, form_id, config)
+    assert spec is not None
+    page = contact_page(
+        form=spec, t=texts(config.language), config=config, user=None, foreign=True,
+        with_cookie_dialog=config.cookie_dialog and CONSENT_COOKIE not in req.cookies,
+    )
+    return Response.html(page)

@@ -1,0 +1,203 @@
+"""PracticeSite: one local HTTP server per impersonated host, plus a look-alike host."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from urllib.parse import parse_qs, urlsplit
+
+from .config import LIVE_HOSTS, PracticeConfig, Submission
+from .httpio import MAX_BODY_BYTES, Request, Response
+from .routes import FOREIGN_HOST, route
+from .state import PracticeState
+
+log = logging.getLogger(__name__)
+
+#: other spellings of the live hosts that url() accepts
+_HOST_ALIASES = {
+    "instagram.com": "www.instagram.com",
+    "facebook.com": "www.facebook.com",
+    "m.facebook.com": "www.facebook.com",
+    "web.facebook.com": "www.facebook.com",
+}
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False
+
+    def __init__(self, site: PracticeSite, live_host: str) -> None:
+        self.site = site
+        self.live_host = live_host
+        super().__init__(("127.0.0.1", 0), _Handler)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+    server_version = "PracticeHelpCentre/1.0"
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        log.debug("%s %s", self.server.live_host, format % args)
+
+    def do_GET(self) -> None:  # noqa: N802 - stdlib naming
+        self._answer(read_body=False)
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        self._answer(read_body=False, head=True)
+
+    def do_POST(self) -> None:  # noqa: N802
+        self._answer(read_body=True)
+
+    def _answer(self, *, read_body: bool, head: bool = False) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > MAX_BODY_BYTES:
+            self._write(Response(413, b"too large", "text/plain"), head)
+            self.close_connection = True
+            return
+        body = self.rfile.read(length) if read_body and length else b""
+        parts = urlsplit(self.path)
+        query = {k: v[0] for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
+        request = Request(
+            method="HEAD" if head else self.command,
+            target=self.path,
+            path=parts.path or "/",
+            query=query,
+            headers={k.lower(): v for k, v in self.headers.items()},
+            body=body,
+        )
+        try:
+            response = route(self.server.site, self.server.live_host, request)
+        except Exception:
+            log.error("practice server error:\n%s", traceback.format_exc())
+            response = Response(500, b"practice server error", "text/plain")
+        self._write(response, head)
+
+    def _write(self, response: Response, head: bool) -> None:
+        self.send_response(response.status)
+        self.send_header("Content-Type", response.content_type)
+        self.send_header("Content-Length", str(len(response.body)))
+        self.send_header("Cache-Control", "no-store")
+        for name, value in response.headers:
+            self.send_header(name, value)
+        self.end_headers()
+        if not head:
+            self.wfile.write(response.body)
+
+
+class PracticeSite:
+    """The practice Help Centre: local replicas of Meta's login pages and objection forms."""
+
+    def __init__(self, config: PracticeConfig | None = None) -> None:
+        self.config: PracticeConfig = config or PracticeConfig()
+        self.state = PracticeState()
+        self._servers: dict[str, _Server] = {}
+        self._lock = threading.Lock()
+
+    # -- lifecycle ------------------------------------------------------------
+    def start(self) -> PracticeSite:
+        with self._lock:
+            if self._servers:
+                return self
+            for host in (*LIVE_HOSTS, FOREIGN_HOST):
+                server = _Server(self, host)
+                threading.Thread(
+                    target=server.serve_forever, name=f"practice-{host}", daemon=True
+                ).start()
+                self._servers[host] = server
+        return self
+
+    def stop(self) -> None:
+        with self._lock:
+            servers, self._servers = list(self._servers.values()), {}
+        for server in servers:
+            server.shutdown()
+            server.server_close()
+
+    def __enter__(self) -> PracticeSite:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    # -- addresses ------------------------------------------------------------
+    def _server(self, host: str) -> _Server:
+        if not self._servers:
+            raise RuntimeError("the practice site is not running; call start() first")
+        try:
+            return self._servers[host]
+        except KeyError:
+            raise ValueError(f"the practice site does not serve {host!r}") from None
+
+    def origin(self, live_host: str) -> str:
+        host = _HOST_ALIASES.get(live_host.lower(), live_host.lower())
+        port = self._server(host).server_address[1]
+        return f"http://127.0.0.1:{port}"
+
+    @property
+    def foreign_origin(self) -> str:
+        return self.origin(FOREIGN_HOST)
+
+    @property
+    def site_map(self) -> str:
+        return ",".join(f"{host}={self.origin(host)}" for host in LIVE_HOSTS)
+
+    def own_origins(self) -> set[str]:
+        return {self.origin(host) for host in LIVE_HOSTS}
+
+    def url(self, live_url: str) -> str:
+        """Rewrite a live https URL to the practice origin, keeping path, query and fragment."""
+        parts = urlsplit(live_url)
+        if not parts.hostname:
+            raise ValueError(f"not an absolute URL: {live_url!r}")
+        url = self.origin(parts.hostname) + (parts.path or "/")
+        if parts.query:
+            url += "?" + parts.query
+        if parts.fragment:
+            url += "#" + parts.fragment
+        return url
+
+    # -- logins ---------------------------------------------------------------
+    @staticmethod
+    def login_cookie(host: str) -> str:
+        return "sessionid" if "instagram" in host else "c_user"
+
+    def user_for(self, host: str, req: Request) -> str | None:
+        return self.state.user_for(req.cookies.get(self.login_cookie(host)))
+
+    # -- records --------------------------------------------------------------
+    @property
+    def submissions(self) -> list[Submission]:
+        return self.state.submissions
+
+    @property
+    def confirmed(self) -> list[Submission]:
+        return [s for s in self.state.submissions if s.confirmed]
+
+    @property
+    def codes_sent(self) -> list[tuple[str, str]]:
+        return self.state.codes_sent
+
+    @property
+    def foreign_hits(self) -> list[dict[str, object]]:
+        return self.state.foreign_hits
+
+    @property
+    def rejected(self) -> list[dict[str, object]]:
+        """Posts the submit endpoint refused (validation errors), for debugging."""
+        return self.state.rejected
+
+    def reset(self) -> None:
+        self.state.reset()
+
+    def state_json(self) -> dict[str, object]:
+        data = self.state.as_json()
+        data["config"] = self.config.public()
+        return data

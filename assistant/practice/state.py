@@ -1,0 +1,130 @@
+"""What the practice Help Centre remembers: logins, submissions, codes, visits."""
+
+from __future__ import annotations
+
+import dataclasses
+import secrets
+import threading
+import time
+from dataclasses import dataclass
+
+from .config import Submission
+
+
+@dataclass
+class PendingCode:
+    submission: Submission
+    code: str
+    kind: str  # form kind, for the confirmation wording
+    variant: str | None
+
+
+class PracticeState:
+    """Thread-safe store shared by the practice servers of one PracticeSite."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._submissions: list[Submission] = []
+        self._codes: list[tuple[str, str]] = []
+        self._pending: dict[str, PendingCode] = {}
+        self._sessions: dict[str, str] = {}  # login cookie value -> practice username
+        self._checkpoints: dict[str, tuple[str, str]] = {}  # token -> (username, live host)
+        self._foreign_hits: list[dict[str, object]] = []
+        self._rejected: list[dict[str, object]] = []
+
+    # -- logins ---------------------------------------------------------------
+    def new_session(self, username: str, *, numeric: bool = False) -> str:
+        value = str(100000000000000 + secrets.randbelow(10**15)) if numeric else secrets.token_urlsafe(24)
+        with self._lock:
+            self._sessions[value] = username
+        return value
+
+    def user_for(self, session_value: str | None) -> str | None:
+        if not session_value:
+            return None
+        with self._lock:
+            return self._sessions.get(session_value)
+
+    def start_checkpoint(self, username: str, host: str) -> str:
+        token = secrets.token_urlsafe(16)
+        with self._lock:
+            self._checkpoints[token] = (username, host)
+        return token
+
+    def checkpoint(self, token: str | None) -> tuple[str, str] | None:
+        if not token:
+            return None
+        with self._lock:
+            return self._checkpoints.get(token)
+
+    def end_checkpoint(self, token: str) -> None:
+        with self._lock:
+            self._checkpoints.pop(token, None)
+
+    # -- submissions ----------------------------------------------------------
+    def add_submission(self, submission: Submission) -> None:
+        with self._lock:
+            self._submissions.append(submission)
+
+    def add_rejected(self, entry: dict[str, object]) -> None:
+        with self._lock:
+            self._rejected.append(entry)
+
+    def send_code(self, pending: PendingCode) -> str:
+        ref = secrets.token_urlsafe(12)
+        with self._lock:
+            self._pending[ref] = pending
+            self._codes.append((pending.submission.fields.get("email", ""), pending.code))
+        return ref
+
+    def pending(self, ref: str) -> PendingCode | None:
+        with self._lock:
+            return self._pending.get(ref)
+
+    def confirm(self, ref: str) -> None:
+        with self._lock:
+            pending = self._pending.pop(ref, None)
+            if pending is not None:
+                pending.submission.confirmed = True
+
+    def record_foreign(self, entry: dict[str, object]) -> None:
+        entry.setdefault("at", time.time())
+        with self._lock:
+            self._foreign_hits.append(entry)
+
+    # -- snapshots ------------------------------------------------------------
+    @property
+    def submissions(self) -> list[Submission]:
+        with self._lock:
+            return [dataclasses.replace(s, fields=dict(s.fields)) for s in self._submissions]
+
+    @property
+    def codes_sent(self) -> list[tuple[str, str]]:
+        with self._lock:
+            return list(self._codes)
+
+    @property
+    def foreign_hits(self) -> list[dict[str, object]]:
+        with self._lock:
+            return [dict(hit) for hit in self._foreign_hits]
+
+    @property
+    def rejected(self) -> list[dict[str, object]]:
+        with self._lock:
+            return [dict(entry) for entry in self._rejected]
+
+    def reset(self) -> None:
+        with self._lock:
+            self._submissions.clear()
+            self._codes.clear()
+            self._pending.clear()
+            self._foreign_hits.clear()
+            self._rejected.clear()
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "submissions": [dataclasses.asdict(s) for s in self.submissions],
+            "codes_sent": [list(pair) for pair in self.codes_sent],
+            "rejected": self.rejected,
+            "foreign_hits": self.foreign_hits,
+        }

@@ -1,0 +1,81 @@
+/* Practice Help Centre: shared behaviour (cookie dialog, div buttons, practice stand-ins). */
+(function () {
+  "use strict";
+  var el = document.getElementById("practice-config");
+  var cfg = el ? JSON.parse(el.textContent) : {};
+  window.practiceConfig = cfg;
+
+  /* click + Enter/Space for elements that are buttons only by role */
+  function activate(target, handler) {
+    target.addEventListener("click", function (ev) {
+      if (target.getAttribute("aria-disabled") === "true") return;
+      handler(ev);
+    });
+    if (target.tagName !== "BUTTON") {
+      target.addEventListener("keydown", function (ev) {
+        if (ev.key === "Enter" || ev.key === " ") {
+          ev.preventDefault();
+          target.click();
+        }
+      });
+    }
+  }
+  window.practiceActivate = activate;
+
+  function setupCookieDialog() {
+    var overlay = document.getElementById("cookie-overlay");
+    if (!overlay) return;
+    overlay.querySelectorAll("[data-consent]").forEach(function (btn) {
+      activate(btn, function () {
+        document.cookie = "practice_consent=" + btn.getAttribute("data-consent") +
+          "; path=/; max-age=31536000; SameSite=Lax";
+        overlay.remove();
+      });
+    });
+  }
+
+  /* Practice-only stand-in for a person: once the assistant outlines the Send button
+     to show which button to press, "the person" presses it about 0.7 s later. */
+  function watchHighlight() {
+    var seen = new WeakMap();
+    setInterval(function () {
+      document.querySelectorAll("[data-practice-send]").forEach(function (button) {
+        var state = seen.get(button) || { timer: null, done: false };
+        var lit = getComputedStyle(button).outlineStyle !== "none";
+        if (lit && !state.timer && !state.done) {
+          state.timer = setTimeout(function () {
+            state.timer = null;
+            if (document.getElementById("cookie-overlay")) return; /* a person could not click yet */
+            state.done = true;
+            if (document.contains(button)) button.click();
+          }, 700);
+        } else if (!lit) {
+          if (state.timer) clearTimeout(state.timer);
+          state.timer = null;
+          state.done = false;
+        }
+        seen.set(button, state);
+      });
+    }, 100);
+  }
+
+  /* the look-alike host collects what is typed, as phishing pages do */
+  function beacon() {
+    var timers = {};
+    document.addEventListener("input", function (ev) {
+      var field = ev.target;
+      if (!field || !field.name) return;
+      clearTimeout(timers[field.name]);
+      timers[field.name] = setTimeout(function () {
+        var data = new URLSearchParams();
+        data.append("field", field.name);
+        data.append("value", field.value || "");
+        navigator.sendBeacon("/collect", data);
+      }, 200);
+    }, true);
+  }
+
+  setupCookieDialog();
+  if (cfg.autoSend) watchHighlight();
+  if (cfg.beacon) beacon();
+})();

@@ -1,0 +1,86 @@
+"""The background submit endpoint of the contact forms (and its code step)."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import time
+from typing import TYPE_CHECKING
+
+from .config import LANGUAGES, Submission
+from .form_pages import code_step_html, confirmation_dialog_html, confirmation_html
+from .forms import build_spec, validate
+from .httpio import Request, Response
+from .state import PendingCode
+from .strings import Texts, texts
+
+if TYPE_CHECKING:
+    from .server import PracticeSite
+
+log = logging.getLogger(__name__)
+
+
+def _language(values: dict[str, str], default: str) -> str:
+    lang = values.get("support_form_locale_id", "").split("_")[0].lower()
+    return lang if lang in LANGUAGES else default
+
+
+def _done(t: Texts, kind: str, variant: str | None) -> Response:
+    payload: dict[str, object] = {"ok": True, "step": "done", "html": confirmation_html(t, kind)}
+    if variant == "in-place":
+        payload["dialog"] = confirmation_dialog_html(t, kind)
+    return Response.json(payload)
+
+
+def handle_submit(site: PracticeSite, host: str, req: Request) -> Response:
+    config = site.config
+    values, uploads = req.form()
+    t = texts(_language(values, config.language))
+    if "submission_ref" in values or "confirmation_code" in values:
+        return _check_code(site, values, t)
+
+    spec = build_spec(host, values.get("support_form_id", ""), config)
+    if spec is None:
+        return Response.json({"ok": False, "errors": {"__form__": t("err_generic")}}, status=400)
+    fields, errors = validate(spec, values, uploads, config, t)
+    if errors:
+        site.state.add_rejected(
+            {"form_id": spec.form_id, "host": host, "errors": errors, "at": time.time()}
+        )
+        return Response.json({"ok": False, "errors": errors})
+
+    submission = Submission(
+        form_id=spec.form_id,
+        host=host,
+        language=t.language,
+        user=site.user_for(host, req),
+        fields=fields,
+        confirmed=not config.code_step,
+        at=time.time(),
+    )
+    site.state.add_submission(submission)
+    if not config.code_step:
+        return _done(t, spec.kind, spec.variant)
+
+    code = config.code or f"{secrets.randbelow(10**6):06d}"
+    email = fields.get("email", "")
+    ref = site.state.send_code(PendingCode(submission, code, spec.kind, spec.variant))
+    if config.on_code is not None:
+        try:
+            config.on_code(email, code)
+        except Exception:  # the practice site keeps working if the callback fails
+            log.exception("practice on_code callback failed")
+    return Response.json(
+        {"ok": True, "step": "code", "html": code_step_html(t, email, ref, spec.variant)}
+    )
+
+
+def _check_code(site: PracticeSite, values: dict[str, str], t: Texts) -> Response:
+    pending = site.state.pending(values.get("submission_ref", ""))
+    if pending is None:
+        return Response.json({"ok": False, "errors": {"__form__": t("err_generic")}})
+    entered = "".join(values.get("confirmation_code", "").split())
+    if entered != pending.code:
+        return Response.json({"ok": False, "errors": {"confirmation_code": t("err_code")}})
+    site.state.confirm(values["submission_ref"])
+    return _done(t, pending.kind, pending.variant)
