@@ -179,11 +179,23 @@ def load_accounts(path: Path) -> list[Account]:
         if isinstance(item.get("name"), str):
             label += f" ({item['name']})"
         try:
-            accounts.append(Account.model_validate(item))
+            account = Account.model_validate(item)
         except ValidationError as exc:
             raise UserError(f"{path}: {label}: {_describe(exc)}") from None
+        accounts.append(_resolve_paths(account, path.parent))
     _check_together(path, accounts)
     return accounts
+
+
+def _resolve_paths(account: Account, base: Path) -> Account:
+    """Relative file paths in the accounts file are relative to the file's folder."""
+    updates = {}
+    for key in ("text_template", "screenshot"):
+        value = getattr(account, key)
+        if value is not None:
+            value = value.expanduser()
+            updates[key] = value if value.is_absolute() else base / value
+    return account.model_copy(update=updates) if updates else account
 
 
 def _describe(exc: ValidationError) -> str:

@@ -210,6 +210,42 @@ def forget(
     raise typer.Exit(forget_profile(settings.home, account, TerminalHuman(console), console, assume_yes=yes))
 
 
+@app.command()
+def text(
+    account: Annotated[Optional[str], typer.Option("--account", help="Use this account's details, language and reasons.")] = None,  # noqa: UP045
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Language (en, de, fr, …) for an example text.")] = None,  # noqa: UP045
+    reasons: Annotated[Optional[list[str]], typer.Option("--reasons", help="Reason ids, comma-separated or repeated: private_life, children, creative_work, private_context, location_behaviour, personalisation.")] = None,  # noqa: UP045
+    variant: Annotated[Optional[str], typer.Option("--variant", help="short, standard or detailed.")] = None,  # noqa: UP045
+    platform: Annotated[str, typer.Option("--platform", help="instagram or facebook (with --lang).")] = "instagram",
+    country: Annotated[Optional[str], typer.Option("--country", help="Country code (with --lang).")] = None,  # noqa: UP045
+    template: Annotated[Optional[Path], typer.Option("--template", help="Your own template file with placeholders.")] = None,  # noqa: UP045
+    copy: Annotated[bool, typer.Option("--copy", help="Also copy the text to the clipboard.")] = False,
+    home: HomeOpt = None,
+    accounts: AccountsOpt = None,
+) -> None:
+    """Print the objection text that would be sent (and copy it with --copy)."""
+    from .letters import text_for_cli
+
+    settings = _settings(home)
+    given_reasons = [r.strip() for item in reasons or [] for r in item.split(",") if r.strip()]
+    body, note = text_for_cli(
+        settings, _accounts_path(settings, accounts), account=account, lang=lang,
+        reasons=given_reasons if reasons is not None else None, variant=variant,
+        platform=platform, country=country, template=template,
+    )
+    typer.echo(body)
+    if note:
+        typer.echo(note, err=True)
+    if copy:
+        from .clipboard import copy as copy_text
+
+        problem = copy_text(body)
+        if problem:
+            typer.echo(f"objector: {problem}", err=True)
+            raise typer.Exit(1)
+        typer.echo("Copied to the clipboard.", err=True)
+
+
 def main() -> None:
     """Entry point: every error a person can cause becomes one line and exit code 2."""
     try:

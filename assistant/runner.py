@@ -81,24 +81,11 @@ def plan(request: RunRequest) -> list[Pair]:
     return pairs
 
 
-def prepare_texts(pairs: list[Pair]) -> dict[tuple[str, str], str]:
+def prepare_texts(pairs: list[Pair], settings: Settings) -> dict[tuple[str, str], str]:
     """Every objection text, made before any browser opens (bad templates stop here)."""
-    from .text import LetterInput, TextError, render_letter
+    from .letters import text_for_account
 
-    texts: dict[tuple[str, str], str] = {}
-    for pair in pairs:
-        account, flow = pair.account, pair.flow.flow
-        name = " ".join(p for p in (account.first_name, account.last_name) if p) or None
-        letter = LetterInput(
-            platform=account.platform, account=account.name, email=account.email,
-            country=account.country, language=account.language, reasons=account.reasons,
-            variant=account.text_variant, name=name,
-        )
-        try:
-            texts[pair.key] = render_letter(letter, max_length=flow.text_max_length, template=account.text_template)
-        except TextError as exc:
-            raise UserError(f"account {account.name}: {exc}") from None
-    return texts
+    return {p.key: text_for_account(p.account, settings, p.flow.flow.text_max_length) for p in pairs}
 
 
 def execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
@@ -113,7 +100,7 @@ def _execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
     settings = request.settings
     ledger = Ledger(settings.home)
     pairs = plan(request)
-    texts = prepare_texts(pairs)
+    texts = prepare_texts(pairs, settings)
     summary = Summary()
     todo: list[Pair] = []
     confirmed = ledger.confirmed()

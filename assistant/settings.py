@@ -25,6 +25,7 @@ _FIELDS = {
     "OBJECTOR_SITE_MAP": "site_map",
     "OBJECTOR_LANGUAGE": "language",
     "OBJECTOR_COUNTRY": "country",
+    "OBJECTOR_TEXT_TEMPLATE": "text_template",
     "OBJECTOR_LOGIN_TIMEOUT": "login_timeout",
     "OBJECTOR_STEP_TIMEOUT": "step_timeout",
     "OBJECTOR_CONFIRM_TIMEOUT": "confirm_timeout",
@@ -50,6 +51,7 @@ class Settings(BaseModel):
     site_map: str = ""
     language: str = "en"
     country: str | None = None
+    text_template: Path | None = None
     login_timeout: float = Field(600.0, gt=0)
     step_timeout: float = Field(15.0, gt=0)
     confirm_timeout: float = Field(60.0, gt=0)
@@ -65,7 +67,7 @@ class Settings(BaseModel):
             return Path(value).expanduser()
         return value
 
-    @field_validator("browser", "country", mode="before")
+    @field_validator("browser", "country", "text_template", mode="before")
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         if isinstance(value, str) and not value.strip():

@@ -596,3 +596,8 @@ def reason_label(reason: str, language: str = "en") -> str:
 def language_name(code: str) -> str:
     """The language's own name for menus, e.g. "Deutsch"."""
     return _language(_check_language(code)).name
+
+
+def example_country(code: str) -> str:
+    """The country a language's examples use, e.g. "DE" for de."""
+    return _language(_check_language(code)).example_country

@@ -162,3 +162,60 @@ def test_env_example_documents_every_setting_with_its_default():
             assert float(shown) == default, var
         else:
             assert shown == (default or ""), var
+
+
+def test_text_for_a_language_prints_only_the_text_on_stdout(cli_env):
+    result = run_cli(["text", "--lang", "de", "--reasons", "children,creative_work"], cli_env)
+    assert result.returncode == 0, result.stderr
+    assert "Art. 21 DSGVO" in result.stdout and "{" not in result.stdout
+    assert len(result.stdout.strip()) >= 100
+    assert "example details" in result.stderr
+
+
+def test_text_for_an_account_uses_its_language_and_reasons(cli_env, home):
+    (home / "accounts.toml").write_text(account_toml(language="fr", country="FR", reasons=["children"]))
+    result = run_cli(["text", "--account", "anna-instagram", "--variant", "short"], cli_env)
+    assert result.returncode == 0, result.stderr
+    assert "RGPD" in result.stdout and "anna-instagram" in result.stdout
+    both = run_cli(["text", "--account", "anna-instagram", "--lang", "de"], cli_env)
+    assert both.returncode == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--lang", "tlh"], "tlh"),
+        (["--lang", "en", "--reasons", "boredom"], "boredom"),
+        (["--lang", "en", "--variant", "epic"], "epic"),
+    ],
+)
+def test_text_bad_choices(cli_env, args, expected):
+    result = run_cli(["text", *args], cli_env)
+    assert result.returncode == 2 and expected in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_custom_template_errors_name_the_placeholder(cli_env, home, tmp_path):
+    template = tmp_path / "mine.txt"
+    template.write_text("I object under {article}, says {nickname}. " + "x" * 120)
+    result = run_cli(["text", "--lang", "en", "--template", str(template)], cli_env)
+    assert result.returncode == 2 and "{nickname}" in result.stderr and "mine.txt" in result.stderr
+    template.write_text("Too short {account}")
+    result = run_cli(["text", "--lang", "en", "--template", str(template)], cli_env)
+    assert result.returncode == 2 and "at least 100" in result.stderr
+    (home / "accounts.toml").write_text(account_toml(text_template="mine.txt"))
+    (home / "mine.txt").write_text("Dear Meta, I, {email}, object under {article} for {account} on {platform}. " * 2)
+    result = run_cli(["text", "--account", "anna-instagram"], cli_env)
+    assert result.returncode == 0, result.stderr
+    assert "anna@example.org" in result.stdout and "DSGVO" in result.stdout
+
+
+def test_copy_without_a_clipboard_says_so(cli_env):
+    env = {k: v for k, v in cli_env.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["PATH"] = "/nonexistent"
+    import sys as _sys
+
+    result = subprocess.run([_sys.executable, "-m", "assistant.cli", "text", "--lang", "en", "--copy"],
+                            capture_output=True, text=True, env=env)
+    assert result.returncode == 1
+    assert "no clipboard" in result.stderr and "Objection" not in result.stderr
