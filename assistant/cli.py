@@ -185,6 +185,56 @@ def status(home: HomeOpt = None, accounts: AccountsOpt = None) -> None:
     console.print(status_table(found, Ledger(settings.home)))
 
 
+@app.command()
+def verify(home: HomeOpt = None) -> None:
+    """Check that no proof file or ledger line changed since it was recorded."""
+    from .verify import verify_home
+
+    settings = _settings(home)
+    result = verify_home(settings.home)
+    for problem in result.problems:
+        typer.echo(problem.line())
+    if result.ok:
+        typer.echo(f"Proof intact: {result.entries} ledger entries, {result.files} files checked ({settings.home}).")
+        return
+    typer.echo(f"Proof NOT intact: {len(result.problems)} problem(s) in {settings.home}.")
+    raise typer.Exit(1)
+
+
+@app.command()
+def report(
+    home: HomeOpt = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Where to write the HTML (default: HOME/report/objector-report.html).")] = None,  # noqa: UP045
+    pdf: Annotated[bool, typer.Option("--pdf", help="Also render it to PDF with the browser.")] = False,
+    open_: Annotated[bool, typer.Option("--open", help="Open the report when it is written.")] = False,
+) -> None:
+    """Build the proof report: a self-contained HTML page (and PDF) of every attempt."""
+    from .report import build_report
+
+    settings = _settings(home)
+    result = build_report(settings.home, out, pdf=pdf, browser=settings.browser)
+    typer.echo(f"Report: {result.html} ({result.attempts} attempts)")
+    if result.pdf is not None:
+        typer.echo(f"PDF: {result.pdf} ({result.pdf_pages} pages)")
+    if open_:
+        import webbrowser
+
+        webbrowser.open((result.pdf or result.html).resolve().as_uri())
+
+
+@app.command()
+def export(
+    dest: Annotated[Path, typer.Argument(help="The zip file to write (must not exist).")],
+    home: HomeOpt = None,
+) -> None:
+    """Put proof, ledger and report in one zip, after checking that the proof is intact."""
+    from .export import export_zip
+
+    settings = _settings(home)
+    result = export_zip(settings.home, dest.expanduser())
+    typer.echo(f"Exported {result.files} files ({result.bytes:,} bytes) to {result.path}.")
+
+
 @app.command("flows")
 def flows_cmd(home: HomeOpt = None) -> None:
     """List the forms objector knows and which file each comes from."""
@@ -199,15 +249,20 @@ def flows_cmd(home: HomeOpt = None) -> None:
 def forget(
     account: Annotated[str, typer.Argument(help="The account whose browser profile to delete.")],
     home: HomeOpt = None,
-    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+    evidence: Annotated[bool, typer.Option("--evidence", help="Also delete that account's proof (asks separately).")] = False,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation of the profile deletion.")] = False,
 ) -> None:
     """Delete an account's browser profile (its logins and cookies) after confirmation."""
     from .human import TerminalHuman
-    from .profiles import forget_profile
+    from .profiles import forget_evidence, forget_profile
 
     settings = _settings(home)
     console = _console()
-    raise typer.Exit(forget_profile(settings.home, account, TerminalHuman(console), console, assume_yes=yes))
+    human = TerminalHuman(console)
+    code = forget_profile(settings.home, account, human, console, assume_yes=yes)
+    if evidence:
+        code = max(code, forget_evidence(settings.home, account, human, console))
+    raise typer.Exit(code)
 
 
 @app.command()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Any
@@ -17,11 +18,12 @@ from urllib.parse import urlsplit
 
 from . import __version__
 from .evidence import Attempt
-from .flows import Flow, Step
+from .flows import Candidate, Flow, Step
 from .hosts import SiteMap, is_allowed
-from .human import Human, SubmitReview
+from .human import Guidance, Human, SubmitReview
 from .ledger import Ledger, iso, utc_now
-from .locate import Found, element_kind, find, visible_now
+from .locate import Found, build, element_kind, find, visible_now
+from .text import browser_length
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
@@ -32,6 +34,39 @@ if TYPE_CHECKING:
 
 HIGHLIGHT_JS = """el => { el.scrollIntoView({block: 'center'});
   el.style.outline = '4px solid #f5820b'; el.style.outlineOffset = '3px'; }"""
+GROW_TEXTAREAS_JS = """() => document.querySelectorAll('textarea').forEach(t => {
+  if (t.scrollHeight > t.clientHeight) t.style.height = (t.scrollHeight + 6) + 'px'; })"""
+# Is the objection text (its first words) in a visible text box of the page?
+TEXT_PRESENT_JS = """start => Array.from(document.querySelectorAll(
+  'textarea, [contenteditable=""], [contenteditable=true], input[type=text], input:not([type])'))
+  .some(e => e.offsetParent !== null &&
+       ((e.value !== undefined ? e.value : e.innerText) || '').replace(/\\s+/g, ' ').includes(start))"""
+VALUE_PRESENT_JS = """value => Array.from(document.querySelectorAll('input, textarea'))
+  .some(e => e.type !== 'password' && (e.value || '').trim().toLowerCase() === value.toLowerCase())"""
+LABEL_OF_JS = """el => { const by = el.getAttribute('aria-labelledby');
+  const t = by ? by.split(/\\s+/).map(i => (document.getElementById(i) || {}).innerText || '').join(' ')
+    : (el.labels && el.labels[0] ? el.labels[0].innerText : el.getAttribute('aria-label') || '');
+  return t.replace(/\\s+/g, ' ').trim(); }"""
+# Visible required controls still empty; returns their labels (or names).
+REQUIRED_EMPTY_JS = """() => {
+  const label = el => { const by = el.getAttribute('aria-labelledby');
+    const t = by ? by.split(/\\s+/).map(i => (document.getElementById(i) || {}).innerText || '').join(' ')
+      : (el.labels && el.labels[0] ? el.labels[0].innerText : el.getAttribute('aria-label') || el.name || '');
+    return t.replace(/\\s+/g, ' ').trim(); };
+  const seen = new Set(); const out = [];
+  for (const el of document.querySelectorAll('[required], [aria-required=true]')) {
+    if (el.offsetParent === null || el.disabled) continue;
+    let empty;
+    if (el.type === 'checkbox') empty = !el.checked;
+    else if (el.type === 'radio') { if (seen.has(el.name)) continue; seen.add(el.name);
+      empty = !document.querySelector(`input[type=radio][name="${CSS.escape(el.name)}"]:checked`); }
+    else if (el.getAttribute('role') === 'radiogroup') empty = !el.querySelector('[aria-checked=true], :checked');
+    else if (el.getAttribute('role') === 'checkbox') empty = el.getAttribute('aria-checked') !== 'true';
+    else if ('value' in el) empty = !String(el.value).trim();
+    else empty = !el.innerText.trim();
+    if (empty) out.push(label(el) || el.tagName.toLowerCase());
+  }
+  return out; }"""
 ALERT_JS = """() => Array.from(document.querySelectorAll('[role=alert], [aria-live=assertive]'))
   .filter(e => e.offsetParent !== null && e.innerText.trim()).map(e => e.innerText.trim())"""
 
@@ -79,7 +114,7 @@ class FlowRun:
     steps_done: list[dict[str, Any]] = field(default_factory=list)
     record: dict[str, Any] = field(default_factory=dict)
     console_errors: list[str] = field(default_factory=list)
-    _baseline: set[int] = field(default_factory=set)
+    _baseline: set[str] = field(default_factory=set)
     _result_seen: str | None = None
     submitted: bool = False  # the form was sent (by our click or the person's)
 
@@ -228,34 +263,86 @@ class FlowRun:
 
     def _step_wait(self, step: Step) -> None:
         found = self._find(step, default_timeout=self.settings.step_timeout)
-        if found is None:
-            raise FlowStop(
-                Outcome.NEEDS_ATTENTION,
-                f"the form did not appear (looked for {step.describe or 'its Send button'}); "
-                "Meta may have changed the page: run 'objector check' and see the README",
-            )
-        self._record_step(step, "done", "form ready")
+        if found is not None:
+            self._record_step(step, "done", "form ready")
+            return
+        self._by_hand(
+            step,
+            f"The form did not show {step.describe or 'its Send button'} where expected. Make sure the "
+            f"browser window shows the objection form ({self.flow.url}), then press Enter here.",
+            detail="form opened by you",
+        )
 
     def _step_choose(self, step: Step) -> None:
         found = self._find(step, default_timeout=self.settings.step_timeout)
-        if found is None:
-            self._missing(step)
-            return
         if step.value == "country":
-            name = self._choose_country(found.locator)
-            self._done(step, f"country {name}")
-        else:
-            assert step.option
-            option = find(self.page, step.option, self.settings.step_timeout)
-            if option is None:
+            names = _country_names(self.account.country, self._page_language())
+            if found is not None:
+                name = self._choose_country(found.locator, names)
+                if name is not None:
+                    self._done(step, f"country {name}")
+                    return
+            elif step.optional:
                 self._missing(step)
                 return
+            self._by_hand(step, f"Choose {names[0]} in {step.describe or 'the country field'} in the "
+                          "browser window, then press Enter here.", detail=f"country {names[0]}")
+            return
+        assert step.option
+        if found is not None and element_kind(found.locator)["tag"] == "select":
+            chosen = self._select_matching(found.locator, step.option)
+            if chosen is not None:
+                self._done(step, f"chose “{chosen}”")
+                return
+            option = None
+        else:
+            option = find(self.page, step.option, self.settings.step_timeout) if found is not None else None
+        if option is not None:
             self._click(option.locator, "choose an option")
-            self._done(step, "option chosen")
+            label = " ".join((option.locator.inner_text() or option.locator.get_attribute("aria-label") or "").split())
+            self._done(step, f"chose “{_clip(label, 60)}”" if label else "option chosen")
+        elif step.optional and found is None:
+            self._missing(step)
+        else:
+            self._by_hand(step, f"Choose {step.describe or 'the right option'} in the browser window, "
+                          "then press Enter here.", detail="option chosen")
 
-    def _choose_country(self, field_: Locator) -> str:
+    def _select_matching(self, select: Locator, options: list) -> str | None:  # list[Candidate]
+        """In a native select, the first option whose text matches a candidate's name."""
+        texts = select.evaluate("el => Array.from(el.options).filter(o => o.value).map(o => o.text.trim())")
+        for candidate in options:
+            pattern = candidate.name or candidate.text or candidate.label
+            if pattern is None:
+                continue
+            for text in texts:
+                if re.search(pattern, text, re.IGNORECASE):
+                    self._guard("choose an option")
+                    select.select_option(label=text)
+                    return text
+        return None
+
+    def _step_check(self, step: Step) -> None:
+        """Tick a checkbox the form requires (a statement the person sees before approving)."""
+        found = self._find(step, default_timeout=self.settings.step_timeout)
+        if found is None:
+            if step.optional:
+                self._missing(step)
+                return
+            self._by_hand(step, f"Tick {step.describe or 'the required box'} in the browser window, then press "
+                          "Enter here.", detail="box ticked by you")
+            return
+        self._guard("tick the box")
+        found.locator.check()
+        label = found.locator.evaluate(LABEL_OF_JS)
+        self._done(step, f"ticked “{_clip(label, 70)}”" if label else "box ticked")
+
+    def _required_empty(self) -> list[str]:
+        """Labels of visible required fields that are still empty (ones no step knew about)."""
+        return list(self.page.evaluate(REQUIRED_EMPTY_JS))
+
+    def _choose_country(self, field_: Locator, names: list[str]) -> str | None:
+        """Pick the country in a select or a typeahead; None when the page offers no match."""
         code = self.account.country
-        names = _country_names(code, self._page_language())
         kind = element_kind(field_)
         self._guard("choose the country")
         if kind["tag"] == "select":
@@ -264,7 +351,7 @@ class FlowRun:
                 if value.upper() == code or text in names:
                     field_.select_option(value=value)
                     return text
-            raise FlowStop(Outcome.NEEDS_ATTENTION, f"the country list has no entry for {code}")
+            return None
         for name in names:
             field_.click()
             field_.fill(name)
@@ -276,10 +363,8 @@ class FlowRun:
                     self._click(option.first, "choose the country")
                     return name
                 self.page.wait_for_timeout(150)
-        raise FlowStop(
-            Outcome.NEEDS_ATTENTION,
-            f"the country field offered no suggestion for {names[0]}; choose it by hand and run again",
-        )
+        field_.fill("")
+        return None
 
     def _step_fill(self, step: Step) -> None:
         value = self._value(step)
@@ -288,14 +373,24 @@ class FlowRun:
                 return
             raise FlowStop(Outcome.NEEDS_ATTENTION, f"nothing to fill in for {step.value}")
         found = self._find(step, default_timeout=self.settings.step_timeout)
-        if found is None:
+        if found is None and step.optional:
             self._missing(step)
+            return
+        if found is None:
+            what = step.describe or f"the {step.value} field"
+            if step.value == "text":
+                self._by_hand(step, f"Paste the text shown below into {what} in the browser window, "
+                              "then press Enter here.", paste=value, check=self._text_present,
+                              detail=f"reason pasted by you ({browser_length(value)} chars)")
+            else:
+                self._by_hand(step, f"Type {value} into {what} in the browser window, then press Enter here.",
+                              check=lambda: self._value_present(value), detail=f"{step.value} typed by you")
             return
         self._fill(found.locator, value, step.describe or str(step.value))
         if step.value == "text":
             from .text import language_name
 
-            detail = f"reason ({len(value)} chars, {language_name(self.account.language)})"
+            detail = f"reason ({browser_length(value)} chars, {language_name(self.account.language)})"
         elif step.value == "email":
             detail = f"e-mail {value}"
         else:
@@ -307,8 +402,12 @@ class FlowRun:
         if path is None:
             return
         found = self._find(step, default_timeout=self.settings.step_timeout)
-        if found is None:
+        if found is None and step.optional:
             self._missing(step)
+            return
+        if found is None:
+            self._by_hand(step, f"Attach the file {path} with {step.describe or 'the upload button'} in the "
+                          "browser window, then press Enter here.", detail=f"screenshot {path.name} attached by you")
             return
         self._guard("upload the screenshot")
         found.locator.set_input_files(str(path))
@@ -316,18 +415,26 @@ class FlowRun:
 
     def _step_review_and_submit(self, step: Step) -> None:
         found = self._find(step, default_timeout=self.settings.step_timeout)
-        if found is None:
-            raise FlowStop(
-                Outcome.NEEDS_ATTENTION,
-                "the Send button was not found; nothing was submitted. Meta may have changed the page",
-            )
+        empty = self._required_empty()
+        if empty:
+            fields = "; ".join(f"“{_clip(e, 60)}”" for e in empty[:4])
+            self._by_hand(step, f"The form also requires {fields}, which objector does not know how to "
+                          "answer for you. Fill it in the browser window (do not press Send yet), then press "
+                          "Enter here.", detail=f"filled by you: {fields}",
+                          check=lambda: not self._required_empty())
         expect = self.flow.after_submit("expect")
-        self._baseline = self._visible_indexes(expect)
+        self._baseline = self._visible_texts(expect)
         self._guard("show the Send button")
-        found.locator.evaluate(HIGHLIGHT_JS)
+        self.page.evaluate(GROW_TEXTAREAS_JS)
+        if found is not None:
+            found.locator.evaluate(HIGHLIGHT_JS)
+        else:
+            self.reporter.warn(f"could not find {step.describe or 'the Send button'}; if you approve, you click it")
         self.record["page_language"] = self._page_language()
         self.record["submit_url"] = self.sites.live_url(self.page.url)
         self.attempt.save("form.png", self.page.screenshot(full_page=True))
+        self._archive("form.mhtml")
+        self.attempt.log(self.ledger, "awaiting-approval", submitted=False)
         review = SubmitReview(
             account=self.account.name,
             email=self.account.email,
@@ -335,9 +442,11 @@ class FlowRun:
             url=self._shown(self.page.url),
             text=self.text,
             language=self.account.language,
-            filled=tuple(s["detail"] for s in self.steps_done if s["status"] == "done" and s["action"] in ("choose", "fill", "upload")),
+            filled=tuple(s["detail"] for s in self.steps_done
+                         if s["status"] in ("done", "manual") and s["action"] in ("choose", "fill", "upload", "check")),
             dry_run=self.dry_run,
         )
+        alerts_before = set(self.page.evaluate(ALERT_JS))
         decision = self.human.approve_submit(review)
         approved_at = iso(utc_now())
         if self.dry_run:
@@ -346,7 +455,10 @@ class FlowRun:
         if decision == "n":
             self.record["approval"] = {"answer": "n", "by": "terminal", "at": approved_at}
             raise FlowStop(Outcome.DECLINED, "you chose to skip")
+        if decision == "y" and found is None:
+            decision = "m"
         if decision == "y":
+            assert found is not None
             self.record["approval"] = {"answer": "y", "by": "terminal", "at": approved_at}
             self._guard("submit")
             self.attempt.log(self.ledger, "submitting", submitted=True, approval="y")
@@ -356,20 +468,20 @@ class FlowRun:
             wait = self.settings.confirm_timeout
         else:
             self.record["approval"] = {"answer": "m", "by": "own-click", "at": approved_at}
+            self.page.bring_to_front()
             self.reporter.wait("waiting for you to click Send in the browser window")
             wait = self.settings.manual_timeout
-        self._result_seen = self._await_result(wait, own_click=decision == "m")
+        self._result_seen = self._await_result(wait, alerts_before, own_click=decision == "m")
         if decision == "m":
             self.submitted = True
             self.record["approval"]["clicked_seen_at"] = iso(utc_now())
             self.reporter.ok("you submitted the form")
         self._record_step(step, "done", f"submitted ({self.record['approval']['by']})")
 
-    def _await_result(self, timeout: float, *, own_click: bool) -> str:
+    def _await_result(self, timeout: float, alerts_before: set[str], *, own_click: bool) -> str:
         """After the submit: the code screen, the confirmation, or the form's error."""
         code = self.flow.after_submit("code")
         expect = self.flow.after_submit("expect")
-        alerts_before = set(self.page.evaluate(ALERT_JS))
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if code is not None and code.target and visible_now(self.page, code.target):
@@ -385,6 +497,7 @@ class FlowRun:
                     self.reporter.warn(f"the form says: {errors[0]} — fix it in the browser and click Send again")
                     alerts_before.update(errors)
                 else:
+                    self.submitted = False  # the form said no: nothing was accepted
                     raise FlowStop(Outcome.NEEDS_ATTENTION, f"the form refused the submission: {errors[0]}")
             self.page.wait_for_timeout(250)
         if own_click:
@@ -411,8 +524,8 @@ class FlowRun:
             button = find(self.page, step.submit, self.settings.step_timeout)
             if field_ is None or button is None:
                 raise FlowStop(Outcome.NEEDS_ATTENTION, "the code screen changed; finish it in the browser")
-            self._fill(field_.locator, code, "the code box")
             alerts_before = set(self.page.evaluate(ALERT_JS))
+            self._fill(field_.locator, code, "the code box")
             self._click(button.locator, "send the code")
             deadline = time.monotonic() + self.settings.confirm_timeout
             while time.monotonic() < deadline:
@@ -447,23 +560,38 @@ class FlowRun:
         self.record["confirmation_url"] = self.sites.live_url(self.page.url)
         self.page.wait_for_timeout(300)  # let the confirmation finish drawing
         self.attempt.save("confirmation.png", self.page.screenshot(full_page=True))
+        self._archive("confirmation.mhtml")
         self._done(step, f'confirmed: "{_clip(text, 90)}"')
 
     # -------------------------------------------------------------- helpers
     def _new_confirmation(self, step: Step) -> Found | None:
+        """A visible confirmation match that was not on the page when the form was reviewed."""
         assert step.target
         for index, candidate in enumerate(step.target):
-            if index in self._baseline:
-                continue
-            found = visible_now(self.page, [candidate])
-            if found is not None:
-                return Found(found.locator, candidate, index)
+            for locator, text in self._visible_matches(candidate):
+                if text not in self._baseline:
+                    return Found(locator, candidate, index)
         return None
 
-    def _visible_indexes(self, step: Step | None) -> set[int]:
+    def _visible_matches(self, candidate: Candidate) -> list[tuple[Locator, str]]:
+        from playwright.sync_api import Error as PlaywrightError
+
+        found = []
+        locator = build(self.page, candidate)
+        try:
+            for nth in range(min(locator.count(), 8)):
+                item = locator.nth(nth)
+                if item.is_visible():
+                    found.append((item, " ".join(item.inner_text().split())))
+        except PlaywrightError as exc:
+            if _browser_gone(exc):
+                raise
+        return found
+
+    def _visible_texts(self, step: Step | None) -> set[str]:
         if step is None or not step.target:
             return set()
-        return {i for i, c in enumerate(step.target) if visible_now(self.page, [c]) is not None}
+        return {text for candidate in step.target for _loc, text in self._visible_matches(candidate)}
 
     def _find(self, step: Step, *, default_timeout: float) -> Found | None:
         assert step.target
@@ -476,14 +604,33 @@ class FlowRun:
         return found
 
     def _missing(self, step: Step) -> None:
-        if step.optional:
-            self._record_step(step, "absent", "not on this page")
-            return
-        raise FlowStop(
-            Outcome.NEEDS_ATTENTION,
-            f"could not find {step.describe or step.label}; nothing was submitted. "
-            "Meta may have changed the page",
-        )
+        """An optional step's target is not on the page: nothing to do."""
+        self._record_step(step, "absent", "not on this page")
+
+    def _by_hand(self, step: Step, instruction: str, *, detail: str, paste: str | None = None,
+                 check: Callable[[], bool] | None = None) -> None:
+        """Guided fallback: the person does the step in the browser, then we check what we can."""
+        what = step.describe or step.label
+        self.reporter.warn(f"could not find {what} on the page — please do this step by hand")
+        try:
+            self.page.bring_to_front()
+        except Exception:  # noqa: BLE001 - bringing the window forward is a courtesy
+            pass
+        done = self.human.guide(Guidance(self.account.name, instruction, paste))
+        if not done:
+            raise FlowStop(Outcome.NEEDS_ATTENTION,
+                           f"{what}: not done by hand, so nothing was submitted; run again to retry")
+        if check is not None and not check():
+            raise FlowStop(Outcome.NEEDS_ATTENTION,
+                           f"{what} still looks empty, so nothing was submitted; run again to retry")
+        self._record_step(step, "manual", detail)
+        self.reporter.ok(f"{detail} (done by hand)")
+
+    def _text_present(self) -> bool:
+        return bool(self.page.evaluate(TEXT_PRESENT_JS, " ".join(self.text.split())[:30]))
+
+    def _value_present(self, value: str) -> bool:
+        return bool(self.page.evaluate(VALUE_PRESENT_JS, value))
 
     def _value(self, step: Step) -> str | None:
         account = self.account
@@ -543,6 +690,23 @@ class FlowRun:
     def _record_step(self, step: Step, status: str, detail: str) -> None:
         self.steps_done.append({"action": step.action, "value": step.value, "status": status,
                                 "detail": detail, "at": iso(utc_now())})
+
+    def _archive(self, name: str) -> None:
+        """An MHTML snapshot of the page (Chromium's Page.captureSnapshot), where the browser offers it."""
+        from playwright.sync_api import Error as PlaywrightError
+
+        try:
+            session = self.page.context.new_cdp_session(self.page)
+            try:
+                snapshot = session.send("Page.captureSnapshot", {"format": "mhtml"})
+            finally:
+                session.detach()
+        except PlaywrightError as exc:
+            if _browser_gone(exc):
+                raise
+            self.record.setdefault("archive_errors", []).append(f"{name}: {_first_line(exc)}")
+            return
+        self.attempt.save(name, snapshot["data"])
 
     def _failure_bundle(self) -> None:
         from playwright.sync_api import Error as PlaywrightError

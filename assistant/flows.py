@@ -25,7 +25,7 @@ from .errors import UserError
 FLOW_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,63}$")
 
 Action = Literal[
-    "open", "ensure_login", "dismiss", "wait", "choose", "fill", "upload",
+    "open", "ensure_login", "dismiss", "wait", "choose", "check", "fill", "upload",
     "review_and_submit", "code", "expect",
 ]
 ValueKey = Literal[
@@ -33,7 +33,7 @@ ValueKey = Literal[
 ]
 _LOCATOR_KINDS = ("role", "label", "placeholder", "text", "css")
 # actions that need a target, and which keys each may use
-_NEEDS_TARGET = {"dismiss", "wait", "choose", "fill", "upload", "review_and_submit", "code", "expect"}
+_NEEDS_TARGET = {"dismiss", "wait", "choose", "check", "fill", "upload", "review_and_submit", "code", "expect"}
 
 
 def _check_regex(value: str) -> str:

@@ -65,6 +65,7 @@ class TerminalHuman:
             return False
 
     def _line(self, prompt: str) -> str:
+        """Print the prompt (Rich markup) and read one line; EndOfAnswers at the end of input."""
         self.console.print(prompt, end="", markup=True, highlight=False)  # type: ignore[attr-defined]
         try:
             line = self.stdin.readline()
@@ -99,14 +100,14 @@ class TerminalHuman:
             self.console.print("  [yellow]Dry run: nothing will be submitted.[/]")  # type: ignore[attr-defined]
             return "n"
         answer = self._choose(
-            "  Submit now? [bold][y][/] submit  [bold][n][/] skip this account  "
-            "[bold][m][/] I'll click Send myself: ",
+            "  Submit now? [bold]\\[y][/] submit  [bold]\\[n][/] skip this account  "
+            "[bold]\\[m][/] I'll click Send myself: ",
             {"y": "y", "yes": "y", "n": "n", "no": "n", "": "n", "m": "m"},
         )
         return answer or "n"  # type: ignore[return-value]
 
     def ask_code(self, account: str, email: str, attempt: int, suggested: str | None = None) -> str | None:
-        hint = f" [{suggested}]" if suggested else ""
+        hint = f" \\[{suggested}]" if suggested else ""
         prompt = f"  Code from the e-mail Meta sent to {email}{hint}: "
         for _ in range(5):
             try:
@@ -132,7 +133,9 @@ class TerminalHuman:
 
     def ask(self, question: str, default: str | None = None) -> str | None:
         """A free answer (the default on an empty line); None at the end of input."""
-        shown = f" [{default}]" if default else ""
+        from rich.markup import escape
+
+        shown = f" \\[{escape(default)}]" if default else ""
         try:
             answer = self._line(f"{question}{shown}: ")
         except EndOfAnswers:
@@ -140,7 +143,9 @@ class TerminalHuman:
         return answer or default or ""
 
     def confirm(self, question: str) -> bool:
-        answer = self._choose(f"{question} [y/N]: ", {"y": "y", "yes": "y", "n": "n", "no": "n", "": "n"})
+        from rich.markup import escape
+
+        answer = self._choose(f"{escape(question)} \\[y/N]: ", {"y": "y", "yes": "y", "n": "n", "no": "n", "": "n"})
         return answer == "y"
 
 

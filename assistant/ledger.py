@@ -21,6 +21,8 @@ from .storage import atomic_write
 LEDGER_NAME = "ledger.jsonl"
 GENESIS = "0" * 64
 
+# written while an attempt is under way; a newest entry like this means it was cut short
+IN_PROGRESS_OUTCOMES = frozenset({"awaiting-approval", "submitting"})
 # outcomes that end an (account, flow) for good unless --again
 DONE_OUTCOMES = frozenset({"confirmed", "covered"})
 
@@ -107,10 +109,10 @@ class Ledger:
         return entry
 
     def latest(self) -> dict[tuple[str, str], dict[str, Any]]:
-        """The newest entry for every (account, flow)."""
+        """The newest attempt entry for every (account, flow) (mail entries aside)."""
         found: dict[tuple[str, str], dict[str, Any]] = {}
         for entry in self.entries():
-            if "account" in entry and "flow" in entry:
+            if "account" in entry and "flow" in entry and entry.get("kind", "attempt") == "attempt":
                 found[(entry["account"], entry["flow"])] = entry
         return found
 
@@ -118,6 +120,15 @@ class Ledger:
         """The newest confirmed entry for every (account, flow) that has one."""
         found: dict[tuple[str, str], dict[str, Any]] = {}
         for entry in self.entries():
-            if entry.get("outcome") == "confirmed":
+            if entry.get("outcome") == "confirmed" and entry.get("kind", "attempt") == "attempt":
                 found[(entry["account"], entry["flow"])] = entry
         return found
+
+
+def unfinished_attempts(entries: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Attempts whose newest entry is not a final outcome (the process was killed)."""
+    newest: dict[str, dict[str, Any]] = {}
+    for entry in entries:
+        if isinstance(entry.get("attempt"), str) and entry.get("kind", "attempt") == "attempt":
+            newest[entry["attempt"]] = entry
+    return {k: v for k, v in newest.items() if v.get("outcome") in IN_PROGRESS_OUTCOMES}

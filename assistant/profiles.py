@@ -36,3 +36,27 @@ def forget_profile(home: Path, account: str, human: Human, console, *, assume_ye
         raise UserError(f"{path}: could not be deleted ({exc.strerror or exc}). Close the browser and try again.") from None
     console.print(f"Deleted the browser profile of {account}.")
     return 0
+
+
+def forget_evidence(home: Path, account: str, human: Human, console) -> int:  # noqa: ANN001
+    """Delete the account's proof after an explicit confirmation; the ledger records it."""
+    from .evidence import EVIDENCE_DIR
+    from .ledger import Ledger
+
+    folder = home / EVIDENCE_DIR / profile_path(home, account).name
+    if not folder.exists():
+        console.print(f"No proof for {account}; nothing to delete.")
+        return 0
+    attempts = sum(1 for p in folder.glob("*/*") if p.is_dir())
+    question = (f"Delete ALL proof of {account} ({attempts} attempt folders in {folder})? "
+                "It cannot be undone, and the proof will be gone if you ever need it")
+    if not human.confirm(question):
+        console.print("Proof kept.")
+        return 1
+    try:
+        shutil.rmtree(folder)
+    except OSError as exc:
+        raise UserError(f"{folder}: could not be deleted ({exc.strerror or exc}).") from None
+    Ledger(home).append(kind="forget", account=account, forgotten=f"{EVIDENCE_DIR}/{account}", attempts=attempts)
+    console.print(f"Deleted the proof of {account}; the ledger notes the deletion.")
+    return 0

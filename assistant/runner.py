@@ -92,7 +92,12 @@ def execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
     settings = request.settings
     home = private_dir(settings.home)
     with HomeLock(home):
+        from .recovery import recover
+
+        remove_stale_temps(home, recursive=False)
         remove_stale_temps(home / "evidence")
+        for attempt in recover(home, Ledger(home)):
+            reporter.warn(f"an earlier run was cut short; recorded {attempt} as interrupted")
         return _execute(request, human, reporter)
 
 

@@ -71,11 +71,11 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def remove_stale_temps(folder: Path) -> None:
+def remove_stale_temps(folder: Path, *, recursive: bool = True) -> None:
     """Delete temporary files a killed process may have left (``.name.*.tmp``)."""
     if not folder.is_dir():
         return
-    for tmp in folder.rglob(".*.tmp"):
+    for tmp in (folder.rglob if recursive else folder.glob)(".*.tmp"):
         with contextlib.suppress(OSError):
             tmp.unlink()
 

@@ -83,3 +83,32 @@ def test_run_piped_garbage_is_asked_again(cli_env, home):
         assert result.returncode == 0, result.stdout + result.stderr
         assert "Please answer" in result.stdout
         assert len(site.confirmed) == 1
+
+
+def test_verify_report_export_and_forget_evidence_on_demo_proof(cli_env, tmp_path):
+    demo_home = tmp_path / "demo"
+    result = run_cli(["demo", "--auto-login", "--home", str(demo_home)], cli_env, stdin="y\ny\n")
+    assert result.returncode == 0, result.stdout + result.stderr
+    env = {**cli_env, "OBJECTOR_HOME": str(demo_home)}
+    ok = run_cli(["verify"], env)
+    assert ok.returncode == 0 and "Proof intact" in ok.stdout
+    for path in (demo_home / "evidence").glob("*/*/*"):
+        assert {"form.png", "confirmation.png", "form.mhtml", "confirmation.mhtml", "record.json"} <= {
+            p.name for p in path.iterdir()}
+    made = run_cli(["report", "--pdf"], env)
+    assert made.returncode == 0, made.stderr
+    assert (demo_home / "report" / "objector-report.html").is_file()
+    assert "PDF:" in made.stdout
+    exported = run_cli(["export", str(tmp_path / "proof.zip")], env)
+    assert exported.returncode == 0 and (tmp_path / "proof.zip").is_file()
+    shot = next((demo_home / "evidence").glob("anna-instagram/*/*/form.png"))
+    shot.write_bytes(shot.read_bytes() + b"x")
+    bad = run_cli(["verify"], env)
+    assert bad.returncode == 1 and "modified" in bad.stdout and "form.png" in bad.stdout
+    refused = run_cli(["export", str(tmp_path / "again.zip")], env)
+    assert refused.returncode == 2 and not (tmp_path / "again.zip").exists()
+    kept = run_cli(["forget", "anna-instagram", "--evidence", "--yes"], env, stdin="n\n")
+    assert kept.returncode == 1 and (demo_home / "evidence" / "anna-instagram").exists()
+    gone = run_cli(["forget", "anna-instagram", "--evidence", "--yes"], env, stdin="y\n")
+    assert gone.returncode == 0 and not (demo_home / "evidence" / "anna-instagram").exists()
+    assert run_cli(["verify"], env).returncode == 0

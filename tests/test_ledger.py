@@ -47,3 +47,46 @@ def test_two_attempts_in_the_same_second_get_their_own_folders(home):
     first = Attempt(home, "a", "f")
     second = Attempt(home, "a", "f", started=first.started)
     assert first.folder != second.folder and second.folder.name.endswith("-2")
+
+
+def _proof(home):
+    ledger = Ledger(home)
+    attempt = Attempt(home, "anna-instagram", "instagram-ai-objection")
+    attempt.save("form.png", b"form")
+    attempt.log(ledger, "awaiting-approval")
+    attempt.save("confirmation.png", b"done")
+    attempt.write_record({"outcome": "confirmed"})
+    attempt.log(ledger, "confirmed")
+    return ledger, attempt
+
+
+def test_verify_passes_on_fresh_proof(home):
+    from assistant.verify import verify_home
+
+    _proof(home)
+    result = verify_home(home)
+    assert result.ok, result.problems
+    assert result.entries == 2 and result.files == 3
+
+
+def test_verify_names_a_changed_missing_or_unexpected_file(home):
+    from assistant.verify import verify_home
+
+    _ledger, attempt = _proof(home)
+    (attempt.folder / "confirmation.png").write_bytes(b"edited")
+    (attempt.folder / "form.png").unlink()
+    (attempt.folder / "extra.txt").write_text("x")
+    kinds = {(p.kind, p.path.rsplit("/", 1)[-1]) for p in verify_home(home).problems}
+    assert kinds == {("modified", "confirmation.png"), ("missing", "form.png"), ("unexpected", "extra.txt")}
+
+
+def test_verify_finds_an_edited_or_removed_ledger_line(home):
+    from assistant.verify import verify_home
+
+    ledger, _attempt = _proof(home)
+    lines = ledger.path.read_text().splitlines()
+    ledger.path.write_text(lines[0].replace("awaiting-approval", "confirmed") + "\n" + lines[1] + "\n")
+    problems = verify_home(home).problems
+    assert any(p.kind == "ledger-edited" and p.path == "ledger.jsonl:1" for p in problems)
+    ledger.path.write_text(lines[1] + "\n")
+    assert any(p.kind == "chain-broken" for p in verify_home(home).problems)

@@ -56,7 +56,9 @@ class PracticeConfig:
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:
-            raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {self.language!r}")
+            raise ValueError(
+                f"language must be one of {', '.join(LANGUAGES)}, not {self.language!r}"
+            )
         if self.drift is not None and self.drift not in DRIFT_VARIANTS:
             raise ValueError(
                 f"drift must be None or one of {', '.join(DRIFT_VARIANTS)}, not {self.drift!r}"
@@ -73,9 +75,7 @@ class PracticeConfig:
     def public(self) -> dict[str, object]:
         """The settings as plain JSON-able data (without the callback)."""
         return {
-            name: getattr(self, name)
-            for name in self.__dataclass_fields__
-            if name != "on_code"
+            name: getattr(self, name) for name in self.__dataclass_fields__ if name != "on_code"
         }
 
 

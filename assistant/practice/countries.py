@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from functools import cache
 
 from babel import Locale
 
 # Babel territories that are not countries a person would pick as residence
-_NOT_COUNTRIES = {"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "ZZ"}
+_NOT_COUNTRIES = {
+    "AC",
+    "CP",
+    "CQ",
+    "DG",
+    "EA",
+    "EU",
+    "EZ",
+    "IC",
+    "QO",
+    "TA",
+    "UN",
+    "XA",
+    "XB",
+    "ZZ",
+}
 
 
 def fold(text: str) -> str:
@@ -17,7 +32,7 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
-@lru_cache(maxsize=None)
+@cache
 def countries(language: str) -> tuple[tuple[str, str], ...]:
     """(ISO2 code, localised name) pairs sorted by name for a page language."""
     territories = Locale.parse(language).territories

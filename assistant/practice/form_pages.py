@@ -93,7 +93,8 @@ def _field(spec: FieldSpec, form: FormSpec, t: Texts, ids: _Ids, *, aria_labelle
             f'<div class="typeahead-empty" hidden>{esc(t("country_none"))}</div></div>'
         )
     elif spec.kind == "country-select":
-        control = f"<select {common}>{_options(list(countries(t.language)), t('country_choose'))}</select>"
+        options = _options(list(countries(t.language)), t("country_choose"))
+        control = f"<select {common}>{options}</select>"
     elif spec.kind == "account":
         pairs = [("own", t("account_own")), ("other", t("account_other"))]
         control = f"<select {common}>{_options(pairs, t('account_choose'))}</select>"
@@ -178,7 +179,7 @@ def contact_page(
     else:
         title, intro = t("title"), t("intro", brand=form.brand)
     card = (
-        f"<h1>{esc(title)}</h1><div class=\"intro\"><p>{esc(intro)}</p></div>"
+        f'<h1>{esc(title)}</h1><div class="intro"><p>{esc(intro)}</p></div>'
         f'<div id="contact-body">{_form_unit(form, t, ids)}</div>'
     )
     if form.variant == "delayed":
@@ -199,7 +200,8 @@ def contact_page(
         js_config["countries"] = countries(t.language)
     body = (
         f"{help_header(t, form.brand, None if foreign else user, notice=not foreign)}"
-        f'<main class="help-main"><div class="card contact-card" id="contact-root">{card}</div></main>'
+        '<main class="help-main"><div class="card contact-card" id="contact-root">'
+        f"{card}</div></main>"
     )
     dialog = (
         cookie_dialog(t, form.brand, div_buttons=form.variant == "div-buttons")
@@ -207,8 +209,13 @@ def contact_page(
         else ""
     )
     return page(
-        t=t, title=title, brand=form.brand, body=body, js_config=js_config,
-        scripts=("contact.js",), cookie_dialog=dialog,
+        t=t,
+        title=title,
+        brand=form.brand,
+        body=body,
+        js_config=js_config,
+        scripts=("contact.js",),
+        cookie_dialog=dialog,
     )
 
 
@@ -224,14 +231,18 @@ def code_step_html(t: Texts, email: str, ref: str, variant: str | None) -> str:
         label_html = f'<label class="label" for="{cid}">{esc(label)}</label>'
         naming = ""
     send = button(
-        t("code_button"), cls="primary send-button", div=variant == "div-buttons",
-        attrs="data-practice-send", submit=not no_form,
+        t("code_button"),
+        cls="primary send-button",
+        div=variant == "div-buttons",
+        attrs="data-practice-send",
+        submit=not no_form,
     )
     inner = (
         f'<input type="hidden" name="submission_ref" value="{esc(ref)}">'
         f'<div class="field">{label_html}<input id="{cid}" name="confirmation_code" type="text" '
-        f'inputmode="numeric" autocomplete="one-time-code" maxlength="6" aria-required="true"{naming}>'
-        f'<div class="field-error" id="{cid}-error" role="alert" data-error-for="confirmation_code" hidden>'
+        'inputmode="numeric" autocomplete="one-time-code" maxlength="6" '
+        f'aria-required="true"{naming}><div class="field-error" id="{cid}-error" role="alert" '
+        'data-error-for="confirmation_code" hidden>'
         f'</div></div><div class="actions">{send}</div>'
     )
     unit = (
@@ -241,7 +252,7 @@ def code_step_html(t: Texts, email: str, ref: str, variant: str | None) -> str:
     )
     return (
         f'<div class="code-step"><h2 tabindex="-1">{esc(t("code_title"))}</h2>'
-        f'<p>{esc(t("code_text", email=email))}</p>{unit}</div>'
+        f"<p>{esc(t('code_text', email=email))}</p>{unit}</div>"
     )
 
 
@@ -267,5 +278,6 @@ def confirmation_dialog_html(t: Texts, kind: str) -> str:
         'role="dialog" aria-modal="true" aria-labelledby="confirmation-title" '
         'aria-describedby="confirmation-text"><div class="check-icon" aria-hidden="true">✓</div>'
         f'<h2 id="confirmation-title" tabindex="-1">{esc(title)}</h2>'
-        f'<p id="confirmation-text">{esc(text)}</p><div class="dialog-actions">{close}</div></div></div>'
+        f'<p id="confirmation-text">{esc(text)}</p>'
+        f'<div class="dialog-actions">{close}</div></div></div>'
     )

@@ -31,7 +31,9 @@ EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)*\.[^@\s.]{2,}$")
 class FieldSpec:
     purpose: str  # key in Submission.fields
     name: str  # the input's name, Field<digits>
-    kind: str  # typeahead | country-select | email | reason | checkbox | account | radios | text | textarea | file
+    # typeahead | country-select | email | reason | checkbox | account | radios | text
+    # | textarea | file
+    kind: str
     required: bool
 
 
@@ -58,33 +60,59 @@ class Upload:
 # Field ids (digits) per form; "renamed" uses a second set, as a re-published form would.
 _OBJECTION_IDS = {
     "Instagram": {
-        None: {"country": "1320453931431581", "email": "1429473917298720",
-               "reason": "1118927618459385", "confirm": "2254371998164327"},
-        "renamed": {"country": "1776352097831740", "email": "2091730884534862",
-                    "reason": "1903846270318214", "confirm": "1688025430937615"},
+        None: {
+            "country": "1320453931431581",
+            "email": "1429473917298720",
+            "reason": "1118927618459385",
+            "confirm": "2254371998164327",
+        },
+        "renamed": {
+            "country": "1776352097831740",
+            "email": "2091730884534862",
+            "reason": "1903846270318214",
+            "confirm": "1688025430937615",
+        },
     },
     "Facebook": {
-        None: {"country": "2810572935822071", "email": "3045739284672108",
-               "reason": "1508862935576312", "account": "1965047315842270"},
-        "renamed": {"country": "3162458079135527", "email": "2438195607429416",
-                    "reason": "1347790264815923", "account": "2759301846627113"},
+        None: {
+            "country": "2810572935822071",
+            "email": "3045739284672108",
+            "reason": "1508862935576312",
+            "account": "1965047315842270",
+        },
+        "renamed": {
+            "country": "3162458079135527",
+            "email": "2438195607429416",
+            "reason": "1347790264815923",
+            "account": "2759301846627113",
+        },
     },
 }
 _THIRD_PARTY_IDS = {
-    "request_type": "1460393974583325", "country": "2204739146138820",
-    "first_name": "1589620371937446", "last_name": "2971536648106294",
-    "email": "1034582967813370", "prompts": "2647159023385712",
-    "screenshot": "1873026459318654", "extra": "3098471256630958",
+    "request_type": "1460393974583325",
+    "country": "2204739146138820",
+    "first_name": "1589620371937446",
+    "last_name": "2971536648106294",
+    "email": "1034582967813370",
+    "prompts": "2647159023385712",
+    "screenshot": "1873026459318654",
+    "extra": "3098471256630958",
 }
 
 #: (live host, path) -> (form id, kind, brand)
 FORM_PATHS: dict[tuple[str, str], tuple[str, str, str]] = {
     ("help.instagram.com", f"/contact/{IG_OBJECTION}"): (IG_OBJECTION, "objection", "Instagram"),
     ("www.facebook.com", f"/help/contact/{FB_OBJECTION}"): (FB_OBJECTION, "objection", "Facebook"),
-    ("www.facebook.com", f"/help/contact/{FB_OBJECTION_2024}"):
-        (FB_OBJECTION_2024, "objection", "Facebook"),
-    ("www.facebook.com", f"/help/contact/{FB_THIRD_PARTY}"):
-        (FB_THIRD_PARTY, "third_party", "Facebook"),
+    ("www.facebook.com", f"/help/contact/{FB_OBJECTION_2024}"): (
+        FB_OBJECTION_2024,
+        "objection",
+        "Facebook",
+    ),
+    ("www.facebook.com", f"/help/contact/{FB_THIRD_PARTY}"): (
+        FB_THIRD_PARTY,
+        "third_party",
+        "Facebook",
+    ),
 }
 
 

@@ -101,8 +101,9 @@ class Response:
     def redirect(cls, location: str, status: int = 302) -> Response:
         return cls(status, b"", "text/plain; charset=utf-8", [("Location", location)])
 
-    def set_cookie(self, name: str, value: str, *, max_age: int | None = 31536000,
-                   http_only: bool = True) -> Response:
+    def set_cookie(
+        self, name: str, value: str, *, max_age: int | None = 31536000, http_only: bool = True
+    ) -> Response:
         parts = [f"{name}={value}", "Path=/", "SameSite=Lax"]
         if max_age is not None:
             parts.append(f"Max-Age={max_age}")

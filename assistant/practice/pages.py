@@ -4,11 +4,19 @@ security check, error, not found, home."""
 from __future__ import annotations
 
 import json
+from functools import cache
 from html import escape
+from pathlib import Path
 
 from .strings import Texts
 
-STATIC = "/__practice__/static"
+STATIC_DIR = Path(__file__).parent / "static"
+
+
+@cache
+def static_text(name: str) -> str:
+    """A stylesheet or script from static/, inlined so every page is self-contained."""
+    return (STATIC_DIR / name).read_text(encoding="utf-8")
 
 
 def esc(text: object) -> str:
@@ -43,7 +51,9 @@ def page(
     """A whole HTML document in the page language."""
     config = dict(js_config or {})
     config.setdefault("lang", t.language)
-    tags = "".join(f'<script src="{STATIC}/{name}" defer></script>' for name in ("practice.js", *scripts))
+    tags = "".join(
+        f"<script>\n{static_text(name)}</script>\n" for name in ("practice.js", *scripts)
+    )
     theme = "ig" if brand == "Instagram" else "fb"
     return (
         "<!DOCTYPE html>\n"
@@ -51,16 +61,21 @@ def page(
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{esc(title)}</title>\n"
         '<link rel="icon" href="data:,">\n'
-        f'<link rel="stylesheet" href="{STATIC}/practice.css">\n'
-        f"{json_script('practice-config', config)}\n{tags}\n</head>\n"
-        f'<body class="theme-{theme} {esc(body_class)}">\n{body}\n{cookie_dialog}\n</body>\n</html>\n'
+        f"<style>\n{static_text('practice.css')}</style>\n"
+        f"{json_script('practice-config', config)}\n</head>\n"
+        f'<body class="theme-{theme} {esc(body_class)}">\n{body}\n{cookie_dialog}\n'
+        f"{tags}</body>\n</html>\n"
     )
 
 
 def help_header(t: Texts, brand: str, user: str | None, *, notice: bool = True) -> str:
-    user_html = f'<span class="topbar-user">{esc(t("logged_in_as", user=user))}</span>' if user else ""
+    user_html = (
+        f'<span class="topbar-user">{esc(t("logged_in_as", user=user))}</span>' if user else ""
+    )
     strip = (
-        f'<div class="practice-strip" role="note">{esc(t("practice_notice"))}</div>' if notice else ""
+        f'<div class="practice-strip" role="note">{esc(t("practice_notice"))}</div>'
+        if notice
+        else ""
     )
     return (
         f'<header class="topbar"><a class="brand" href="/" '
@@ -82,7 +97,9 @@ def button(label: str, *, cls: str, div: bool, attrs: str = "", submit: bool = F
 
 
 def cookie_dialog(t: Texts, brand: str, *, div_buttons: bool = False) -> str:
-    decline = button(t("cookie_decline"), cls="secondary", div=div_buttons, attrs='data-consent="essential"')
+    decline = button(
+        t("cookie_decline"), cls="secondary", div=div_buttons, attrs='data-consent="essential"'
+    )
     allow = button(t("cookie_allow"), cls="primary", div=div_buttons, attrs='data-consent="all"')
     return (
         '<div class="overlay" id="cookie-overlay">'
@@ -95,7 +112,9 @@ def cookie_dialog(t: Texts, brand: str, *, div_buttons: bool = False) -> str:
     )
 
 
-def message_page(t: Texts, brand: str, title_key: str, text_key: str, user: str | None = None) -> str:
+def message_page(
+    t: Texts, brand: str, title_key: str, text_key: str, user: str | None = None
+) -> str:
     body = (
         f"{help_header(t, brand, user)}"
         f'<main class="help-main"><div class="card message-card"><h1>{esc(t(title_key))}</h1>'
@@ -127,14 +146,15 @@ def login_page(
     )
     body = (
         f'<main class="login-main">{wordmark}<div class="login-box">'
-        f'<h1>{esc(t("login_title", brand=brand))}</h1>'
+        f"<h1>{esc(t('login_title', brand=brand))}</h1>"
         f'<form method="post" action="{esc(action)}" class="login-form" id="login-form">'
         f'<input type="hidden" name="next" value="{esc(next_url)}">'
         f'<div class="field"><label for="login-user">{esc(user_label)}</label>'
         f'<input id="login-user" name="{user_name}" type="text" autocomplete="username" '
         'autocapitalize="off" spellcheck="false"></div>'
         f'<div class="field"><label for="login-pass">{esc(t("login_password"))}</label>'
-        f'<input id="login-pass" name="{pass_name}" type="password" autocomplete="current-password"></div>'
+        f'<input id="login-pass" name="{pass_name}" type="password" '
+        'autocomplete="current-password"></div>'
         f"{error_html}"
         f'<button type="submit" class="btn primary wide">{esc(t("login_button"))}</button>'
         f'<a class="small-link" href="#">{esc(t("login_forgot"))}</a>'
@@ -142,8 +162,14 @@ def login_page(
         f'<p class="practice-strip" role="note">{esc(t("practice_notice"))}</p></main>'
     )
     return page(
-        t=t, title=t("login_title", brand=brand), brand=brand, body=body,
-        js_config=js_config, scripts=("login.js",), cookie_dialog=cookie_html, body_class="login",
+        t=t,
+        title=t("login_title", brand=brand),
+        brand=brand,
+        body=body,
+        js_config=js_config,
+        scripts=("login.js",),
+        cookie_dialog=cookie_html,
+        body_class="login",
     )
 
 
@@ -155,7 +181,7 @@ def checkpoint_page(
     )
     body = (
         f'<main class="login-main"><div class="login-box">'
-        f'<h1>{esc(t("check_title"))}</h1><p>{esc(t("check_text"))}</p>'
+        f"<h1>{esc(t('check_title'))}</h1><p>{esc(t('check_text'))}</p>"
         f'<form method="post" action="{esc(action)}" class="login-form" id="checkpoint-form">'
         f'<input type="hidden" name="next" value="{esc(next_url)}">'
         f'<div class="field"><label for="approvals-code">{esc(t("check_label"))}</label>'
@@ -167,8 +193,13 @@ def checkpoint_page(
         f'<p class="practice-strip" role="note">{esc(t("practice_notice"))}</p></main>'
     )
     return page(
-        t=t, title=t("check_title"), brand=brand, body=body, js_config=js_config,
-        scripts=("login.js",), body_class="login",
+        t=t,
+        title=t("check_title"),
+        brand=brand,
+        body=body,
+        js_config=js_config,
+        scripts=("login.js",),
+        body_class="login",
     )
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -18,7 +17,7 @@ from .forms import (
     form_for_path,
 )
 from .httpio import Request, Response, with_next
-from .pages import checkpoint_page, cookie_dialog, home_page, login_page, message_page
+from .pages import STATIC_DIR, checkpoint_page, cookie_dialog, home_page, login_page, message_page
 from .strings import texts
 from .submit import handle_submit
 
@@ -28,15 +27,24 @@ if TYPE_CHECKING:
 FOREIGN_HOST = "foreign"
 CONSENT_COOKIE = "practice_consent"
 CHECKPOINT_COOKIE = "practice_checkpoint"
-STATIC_DIR = Path(__file__).parent / "static"
 _CONTENT_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
 
 # per login host: brand, login path, logout paths, checkpoint path, the form to land on
 _LOGIN_HOSTS = {
-    "www.instagram.com": ("Instagram", "/accounts/login/", ("/accounts/logout/",), "/challenge/",
-                          ("help.instagram.com", f"/contact/{IG_OBJECTION}")),
-    "www.facebook.com": ("Facebook", "/login/", ("/logout/", "/logout.php"), "/checkpoint/",
-                         ("www.facebook.com", f"/help/contact/{FB_OBJECTION}")),
+    "www.instagram.com": (
+        "Instagram",
+        "/accounts/login/",
+        ("/accounts/logout/",),
+        "/challenge/",
+        ("help.instagram.com", f"/contact/{IG_OBJECTION}"),
+    ),
+    "www.facebook.com": (
+        "Facebook",
+        "/login/",
+        ("/logout/", "/logout.php"),
+        "/checkpoint/",
+        ("www.facebook.com", f"/help/contact/{FB_OBJECTION}"),
+    ),
 }
 
 
@@ -94,7 +102,10 @@ def _form_page(site: PracticeSite, host: str, req: Request, form_id: str) -> Res
     spec = build_spec(host, form_id, config)
     assert spec is not None
     page = contact_page(
-        form=spec, t=t, config=config, user=site.user_for(host, req),
+        form=spec,
+        t=t,
+        config=config,
+        user=site.user_for(host, req),
         with_cookie_dialog=config.cookie_dialog and CONSENT_COOKIE not in req.cookies,
     )
     return Response.html(page)
@@ -116,7 +127,11 @@ def _login_routes(site: PracticeSite, host: str, req: Request) -> Response | Non
     default_next = site.origin(form_host) + form_path
     values, _ = req.form() if req.method == "POST" else ({}, {})
     next_url = _safe_next(site, values.get("next") or req.query.get("next", ""), default_next)
-    js = {"page": "login", "autoLogin": config.auto_login, "autoLoginDelay": config.auto_login_delay}
+    js = {
+        "page": "login",
+        "autoLogin": config.auto_login,
+        "autoLoginDelay": config.auto_login_delay,
+    }
 
     if req.path in logout_paths or (req.path + "/") in logout_paths:
         return Response.redirect(login_path).delete_cookie(cookie)
@@ -134,8 +149,13 @@ def _login_routes(site: PracticeSite, host: str, req: Request) -> Response | Non
         if config.cookie_dialog and CONSENT_COOKIE not in req.cookies:
             dialog = cookie_dialog(t, brand, div_buttons=config.drift == "div-buttons")
         page = login_page(
-            t=t, brand=brand, action=with_next(login_path, next_url), next_url=next_url,
-            error=req.method == "POST", js_config=js, cookie_html=dialog,
+            t=t,
+            brand=brand,
+            action=with_next(login_path, next_url),
+            next_url=next_url,
+            error=req.method == "POST",
+            js_config=js,
+            cookie_html=dialog,
         )
         return Response.html(page)
     if req.path in (check_path, check_path.rstrip("/")):
@@ -150,8 +170,12 @@ def _login_routes(site: PracticeSite, host: str, req: Request) -> Response | Non
                 answer = _logged_in(site, host, pending[0], next_url)
                 return answer.delete_cookie(CHECKPOINT_COOKIE)
         page = checkpoint_page(
-            t=t, brand=brand, action=with_next(check_path, next_url), next_url=next_url,
-            error=req.method == "POST", js_config=js,
+            t=t,
+            brand=brand,
+            action=with_next(check_path, next_url),
+            next_url=next_url,
+            error=req.method == "POST",
+            js_config=js,
         )
         return Response.html(page)
     return None
@@ -185,10 +209,12 @@ def _foreign(site: PracticeSite, req: Request) -> Response:
         values, uploads = req.form()
         fields = dict(values)
         fields.update({name: upload.filename for name, upload in uploads.items()})
-        site.state.record_foreign({"method": "POST", "path": req.path, "fields": fields})
+        site.state.record_foreign({"method": "POST", "path": req.target, "fields": fields})
         if req.path == SUBMIT_PATH:
             t = texts(site.config.language)
-            return Response.json({"ok": True, "step": "done", "html": confirmation_html(t, "objection")})
+            return Response.json(
+                {"ok": True, "step": "done", "html": confirmation_html(t, "objection")}
+            )
         return Response.json({"ok": True})
     site.state.record_foreign({"method": req.method, "path": req.target, "at": time.time()})
     config = site.config
@@ -199,7 +225,11 @@ def _foreign(site: PracticeSite, req: Request) -> Response:
     spec = build_spec(host, form_id, config)
     assert spec is not None
     page = contact_page(
-        form=spec, t=texts(config.language), config=config, user=None, foreign=True,
+        form=spec,
+        t=texts(config.language),
+        config=config,
+        user=None,
+        foreign=True,
         with_cookie_dialog=config.cookie_dialog and CONSENT_COOKIE not in req.cookies,
     )
     return Response.html(page)

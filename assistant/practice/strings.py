@@ -7,7 +7,7 @@ all with the same keys as ``en.json``); this module loads and checks them.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from .config import LANGUAGES
@@ -25,7 +25,7 @@ class Texts(dict[str, str]):
         return text.format(**values) if values else text
 
 
-@lru_cache(maxsize=None)
+@cache
 def texts(language: str) -> Texts:
     if language not in LANGUAGES:
         raise KeyError(f"no practice texts for language {language!r}")

@@ -1,0 +1,105 @@
+"""``objector export``: the proof in one zip file, to keep elsewhere or hand over.
+
+The zip holds the ledger, every attempt folder under ``evidence/``, the
+accounts file and the report page (``report/objector-report.html``). It never
+holds the browser profiles (they hold login cookies), the home folder's lock
+or temporary files. Proof that does not verify is not exported: a copy of
+changed proof would only spread the doubt. The zip is built completely before
+it appears under its name, so there is never a half-written one.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import UserError
+from .evidence import EVIDENCE_DIR
+from .ledger import LEDGER_NAME
+from .report import REPORT_DIR, REPORT_NAME, render_html, write_private
+
+ACCOUNTS_NAME = "accounts.toml"
+# PNG screenshots are compressed already; deflating them again only costs time
+STORED_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".zip", ".gz"})
+
+
+class ExportError(UserError):
+    pass
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    files: int
+    bytes: int
+
+
+def export_files(home: Path) -> list[tuple[str, Path]]:
+    """(name in the zip, file on disk) for everything that belongs in an export, in a stable order."""
+    members: list[tuple[str, Path]] = []
+    for name in (LEDGER_NAME, ACCOUNTS_NAME):
+        path = home / name
+        if path.is_file() and not path.is_symlink():
+            members.append((name, path))
+    evidence = home / EVIDENCE_DIR
+    if evidence.is_dir() and not evidence.is_symlink():
+        for path in evidence.rglob("*"):
+            rel = path.relative_to(home)
+            if any(part.startswith(".") for part in rel.parts):
+                continue  # temporary files of an interrupted write, .lock, editor leftovers
+            if path.is_symlink() or not path.is_file():
+                continue  # a link could point anywhere, e.g. into a browser profile
+            members.append((rel.as_posix(), path))
+    return sorted(members, key=lambda item: item[0])
+
+
+def export_zip(home: Path, dest: Path) -> ExportResult:
+    """Write the verified proof in ``home`` to the new zip file ``dest``."""
+    from .verify import verify_home
+
+    home = Path(home).expanduser()
+    dest = Path(dest).expanduser()
+    if dest.suffix.lower() != ".zip":
+        raise ExportError(f"{dest}: the export is a zip file; give a name ending in .zip.")
+    if dest.exists():
+        raise ExportError(f"{dest} already exists; choose another name or move the old file away first.")
+    if not dest.parent.is_dir():
+        raise ExportError(f"{dest.parent}: no such folder; create it first or choose another place.")
+    if not (home / LEDGER_NAME).is_file():
+        raise ExportError(f"{home}: there is no proof to export yet (no {LEDGER_NAME}).")
+    result = verify_home(home)
+    if not result.ok:
+        count = len(result.problems)
+        others = f" (and {count - 1} more problem{'s' * (count != 2)})" if count > 1 else ""
+        raise ExportError(
+            f"the proof in {home} does not verify, so nothing was exported: "
+            f"{result.problems[0].line()}{others}; run 'objector verify' for the list."
+        )
+    members = export_files(home)
+    report = render_html(home).encode("utf-8")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        for name, path in members:
+            try:
+                data = path.read_bytes()
+                stamp = time.localtime(max(path.stat().st_mtime, 315532800))  # zip dates start in 1980
+            except OSError as exc:
+                raise ExportError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
+            _add(archive, name, data, stamp[:6])
+        _add(archive, f"{REPORT_DIR}/{REPORT_NAME}", report, time.localtime()[:6])
+    data = buffer.getvalue()
+    if dest.exists():
+        raise ExportError(f"{dest} already exists; choose another name or move the old file away first.")
+    write_private(dest, data, home)
+    return ExportResult(dest, len(members) + 1, len(data))
+
+
+def _add(archive: zipfile.ZipFile, name: str, data: bytes, stamp: tuple[int, ...]) -> None:
+    info = zipfile.ZipInfo(name, date_time=stamp)  # type: ignore[arg-type]
+    info.external_attr = 0o600 << 16
+    stored = Path(name).suffix.lower() in STORED_SUFFIXES
+    info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+    archive.writestr(info, data)

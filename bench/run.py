@@ -1,0 +1,104 @@
+"""Run objector's benchmarks and print a Markdown table; raw samples go to
+``bench/results/latest.json`` (and the table to ``bench/results/latest.md``).
+
+    python bench/run.py                      # all three, about 4 minutes on 2 cores
+    python bench/run.py --only startup       # startup, overhead, scaling (comma-separated)
+
+Benchmarks measure and report; they assert nothing. Use the interpreter objector
+is installed in (the start-up benchmark runs ``objector`` next to it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shlex
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import RESULTS_DIR, load_average, machine  # noqa: E402
+
+
+def _log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="objector benchmarks")
+    ap.add_argument("--only", default="startup,overhead,scaling",
+                    help="comma-separated: startup, overhead, scaling (default: all)")
+    ap.add_argument("--startup-runs", type=int, default=12, help="runs per start-up command (≥ 10)")
+    ap.add_argument("--pairs", type=int, default=5, help="objector/raw pairs for the overhead (≥ 5)")
+    ap.add_argument("--remembered", type=int, default=1,
+                    help="extra objector runs with the cookie consent remembered (no dialog); 0 to skip")
+    ap.add_argument("--counts", default="1,5,20", help="account counts for the scaling benchmark")
+    ap.add_argument("--no-breakdown", action="store_true",
+                    help="skip the in-process breakdown of one objector flow")
+    ap.add_argument("--keep", action="store_true", help="keep the temporary homes and profiles")
+    ap.add_argument("--out", type=Path, default=RESULTS_DIR / "latest.json")
+    args = ap.parse_args(argv)
+    wanted = [w.strip() for w in args.only.split(",") if w.strip()]
+    unknown = set(wanted) - {"startup", "overhead", "scaling"}
+    if unknown:
+        ap.error(f"--only: unknown benchmark(s) {', '.join(sorted(unknown))}")
+
+    started = time.perf_counter()
+    results: dict[str, object] = {
+        "command": "python bench/run.py" + (" " + shlex.join(argv if argv is not None else sys.argv[1:])
+                                            if (argv if argv is not None else sys.argv[1:]) else ""),
+        "started_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "load_start": load_average(),
+    }
+    _log("machine …")
+    results["machine"] = machine()
+    timings: dict[str, float] = {}
+
+    if "startup" in wanted:
+        import startup
+
+        _log(f"start-up: {args.startup_runs} interleaved runs of 3 commands …")
+        t = time.perf_counter()
+        results["startup"] = startup.run(runs=args.startup_runs)
+        timings["startup"] = time.perf_counter() - t
+        results["load_after_startup"] = load_average()
+    if "overhead" in wanted:
+        import overhead
+
+        _log(f"overhead: warm-up, {args.pairs} pairs, {args.remembered} consent-remembered run(s)"
+             f"{'' if args.no_breakdown else ', in-process breakdown'} …")
+        t = time.perf_counter()
+        results["overhead"] = overhead.run(pairs=args.pairs, remembered=args.remembered,
+                                           breakdown=not args.no_breakdown, keep=args.keep)
+        timings["overhead"] = time.perf_counter() - t
+        results["load_after_overhead"] = load_average()
+    if "scaling" in wanted:
+        import scaling
+
+        counts = tuple(int(c) for c in args.counts.split(","))
+        _log(f"scaling: {', '.join(map(str, counts))} accounts …")
+        t = time.perf_counter()
+        results["scaling"] = scaling.run(counts, keep=args.keep)
+        timings["scaling"] = time.perf_counter() - t
+
+    results["load_end"] = load_average()
+    results["finished_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    results["elapsed_s"] = time.perf_counter() - started
+    results["elapsed_by_benchmark_s"] = timings
+
+    from report import markdown
+
+    table = markdown(results)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=1, default=str) + "\n", encoding="utf-8")
+    args.out.with_suffix(".md").write_text(table + "\n", encoding="utf-8")
+    print(table)
+    _log(f"done in {results['elapsed_s']:.0f} s; JSON: {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,108 @@
+"""Flows against the practice site's languages, markup drift and interruptions."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import engine
+from assistant.practice import DRIFT_VARIANTS, LANGUAGES, PracticeConfig, PracticeSite
+
+from practice_helpers import account, run_practice
+
+pytestmark = pytest.mark.browser
+FAST = {"auto_login": True, "auto_login_delay": 0.2}
+COUNTRY = {"en": "IE", "de": "DE", "fr": "FR", "it": "IT", "es": "ES", "nl": "NL", "pl": "PL",
+           "pt": "PT", "sv": "SE", "da": "DK"}
+
+
+@pytest.fixture(scope="module")
+def site():
+    with PracticeSite(PracticeConfig(**FAST)) as running:
+        yield running
+
+
+@pytest.fixture
+def runs(monkeypatch):
+    made: list[engine.FlowRun] = []
+    original = engine.FlowRun.__post_init__
+
+    def remember(self):
+        original(self)
+        made.append(self)
+
+    monkeypatch.setattr(engine.FlowRun, "__post_init__", remember)
+    return made
+
+
+def _both(lang: str, **fields):
+    common = {"country": COUNTRY[lang], "language": lang, **fields}
+    return [account("acct-instagram", "instagram", **common), account("acct-facebook", "facebook", **common)]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_language_both_flows(home, site, lang):
+    site.reset()
+    site.config = PracticeConfig(**FAST, language=lang, code_step=True, code="135790")
+    result = run_practice(home, site, _both(lang), ["y", "135790", "y", "135790"])
+    assert result.summary.exit_code == 0, result.output
+    assert len(site.confirmed) == 2
+    for record in result.records():
+        assert record["page_language"].split("-")[0] == lang
+        assert record["confirmation_text"]
+    assert {s.fields.get("country") for s in site.confirmed} == {COUNTRY[lang]}
+
+
+@pytest.mark.parametrize("drift", DRIFT_VARIANTS)
+def test_markup_drift_passes_without_help(home, site, drift):
+    site.reset()
+    site.config = PracticeConfig(**FAST, drift=drift)
+    result = run_practice(home, site, _both("en"), ["y", "y"])
+    assert result.summary.exit_code == 0, result.output
+    assert len(site.confirmed) == 2
+    for record in result.records():
+        assert not [s for s in record["steps"] if s["status"] == "manual"], record["steps"]
+
+
+def test_security_check_after_login_is_waited_for(home, site):
+    site.reset()
+    site.config = PracticeConfig(**FAST, security_check=True)
+    result = run_practice(home, site, [account()], ["y"])
+    assert result.summary.exit_code == 0, result.output
+    assert "finish the security check" in result.output
+
+
+def test_dry_run_fills_and_shows_but_never_submits(home, site):
+    site.reset()
+    site.config = PracticeConfig(**FAST)
+    result = run_practice(home, site, [account()], ["y"], dry_run=True)
+    assert site.submissions == []
+    (record,) = result.records()
+    assert record["outcome"] == "dry-run" and record["dry_run"] is True
+    assert result.human.asked == []  # a dry run asks nothing
+    assert result.summary.exit_code == 1
+
+
+def test_closed_browser_window_ends_that_account_and_the_run_goes_on(home, site, runs):
+    site.reset()
+    site.config = PracticeConfig(**FAST)
+
+    def close_window():
+        runs[-1].page.context.close()
+        return "y"
+
+    accounts = [account("first-instagram"), account("second-facebook", "facebook")]
+    result = run_practice(home, site, accounts, [close_window, "y"])
+    outcomes = {r["account"]: r["outcome"] for r in result.records()}
+    assert outcomes == {"first-instagram": "interrupted", "second-facebook": "confirmed"}, result.output
+    assert len(site.confirmed) == 1 and site.confirmed[0].host == "www.facebook.com"
+
+
+def test_server_error_page_leaves_a_failure_bundle(home, site):
+    site.reset()
+    site.config = PracticeConfig(**FAST, error_status=500)
+    result = run_practice(home, site, [account()], ["y"])
+    assert result.summary.exit_code == 1
+    (record,) = result.records()
+    assert record["outcome"] == "failed" and "HTTP 500" in record["message"]
+    assert {"failure.png", "page.html", "console.txt"} <= set(record["files"])
+    assert str(record["_folder"]) in result.output
