@@ -182,7 +182,14 @@ def load_accounts(path: Path) -> list[Account]:
             account = Account.model_validate(item)
         except ValidationError as exc:
             raise UserError(f"{path}: {label}: {_describe(exc)}") from None
-        accounts.append(_resolve_paths(account, path.parent))
+        account = _resolve_paths(account, path.parent)
+        if account.screenshot is not None:
+            from .uploads import screenshot_problem
+
+            problem = screenshot_problem(account.screenshot)
+            if problem:
+                raise UserError(f"{path}: {label}: field 'screenshot': {problem}.")
+        accounts.append(account)
     _check_together(path, accounts)
     return accounts
 

@@ -25,6 +25,9 @@ app = typer.Typer(
 )
 accounts_app = typer.Typer(help="List, add and remove your accounts.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(accounts_app, name="accounts")
+mail_app = typer.Typer(help="Meta's e-mails in your mailbox (opt-in, IMAP over TLS).", no_args_is_help=True,
+                       rich_markup_mode=None)
+app.add_typer(mail_app, name="mail")
 
 HomeOpt = Annotated[Optional[Path], typer.Option("--home", help="Folder for accounts, profiles and proof (default: OBJECTOR_HOME).")]  # noqa: UP045
 AccountsOpt = Annotated[Optional[Path], typer.Option("--accounts", help="The accounts file (default: HOME/accounts.toml).")]  # noqa: UP045
@@ -110,6 +113,74 @@ def run(
     request = RunRequest(settings, found, flows, account or [], flow or [], again, dry_run)
     summary = execute(request, human, Reporter(console))
     raise typer.Exit(summary.exit_code)
+
+
+@app.command()
+def check(
+    home: HomeOpt = None,
+    accounts: AccountsOpt = None,
+    account: Annotated[Optional[list[str]], typer.Option("--account", help="Only this account (repeatable).")] = None,  # noqa: UP045
+    flow: Annotated[Optional[list[str]], typer.Option("--flow", help="Only this flow id (repeatable).")] = None,  # noqa: UP045
+) -> None:
+    """Open each selected form (logged in, as for run) and report whether every field and button is found.
+
+    Nothing is filled or submitted.
+    """
+    from .accounts import load_accounts
+    from .checker import check_forms
+    from .flows import load_flows
+    from .human import TerminalHuman
+    from .runner import RunRequest, plan
+    from .ui import Reporter
+
+    settings = _settings(home)
+    found = load_accounts(_accounts_path(settings, accounts))
+    if not found:
+        raise UserError("No accounts to check yet; add one with 'objector accounts add'.")
+    request = RunRequest(settings, found, load_flows(settings.home / "flows"), account or [], flow or [])
+    pairs = [(p.account, p.flow) for p in plan(request)]
+    console = _console()
+    results = check_forms(settings, pairs, TerminalHuman(console), Reporter(console))
+    bad = [r for r in results if not r.ok]
+    console.print()
+    console.print(f"{len(results) - len(bad)} of {len(results)} forms look as the flows expect.")
+    raise typer.Exit(1 if bad else 0)
+
+
+@app.command()
+def doctor(
+    home: HomeOpt = None,
+    json_: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
+) -> None:
+    """Check Python, packages, browser, home folder, settings, accounts and flows; say how to fix problems."""
+    from .doctor import as_json, diagnose
+
+    findings = diagnose(home)
+    if json_:
+        import json
+
+        typer.echo(json.dumps({"ok": all(f.ok for f in findings), "checks": as_json(findings)}, indent=2))
+    else:
+        for f in findings:
+            typer.echo(f"{'✓' if f.ok else '✗'} {f.check}: {f.detail}")
+            if not f.ok and f.fix:
+                typer.echo(f"    fix: {f.fix}")
+    raise typer.Exit(0 if all(f.ok for f in findings) else 1)
+
+
+@mail_app.command("check")
+def mail_check(home: HomeOpt = None) -> None:
+    """Look for confirmation e-mails that arrived after the run and keep them with the proof."""
+    from .mailcheck import check_mail
+
+    result = check_mail(_settings(home))
+    for line in result.found:
+        typer.echo(f"✓ e-mail confirmed: {line}")
+    for line in result.waiting:
+        typer.echo(f"… {line}")
+    if not result.found and not result.waiting:
+        typer.echo("Nothing to look for: every confirmed objection already has its e-mail (or none is confirmed yet).")
+    raise typer.Exit(1 if result.waiting else 0)
 
 
 @accounts_app.command("list")

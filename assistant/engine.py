@@ -12,12 +12,13 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from . import __version__
-from .evidence import Attempt
+from .evidence import MAIL_FILE, Attempt
 from .flows import Candidate, Flow, Step
 from .hosts import SiteMap, is_allowed
 from .human import Guidance, Human, SubmitReview
@@ -107,8 +108,8 @@ class FlowRun:
     human: Human
     reporter: Reporter
     settings: Settings
-    attempt: Attempt
-    ledger: Ledger
+    attempt: Attempt | None  # None for ``inspect``, which writes no proof
+    ledger: Ledger | None
     dry_run: bool = False
     sites: SiteMap = field(init=False)
     steps_done: list[dict[str, Any]] = field(default_factory=list)
@@ -117,6 +118,7 @@ class FlowRun:
     _baseline: set[str] = field(default_factory=set)
     _result_seen: str | None = None
     submitted: bool = False  # the form was sent (by our click or the person's)
+    submitted_at: datetime | None = None  # mails older than this are not about this submission
 
     def __post_init__(self) -> None:
         self.sites = self.settings.sites
@@ -165,6 +167,32 @@ class FlowRun:
                 return self._finish(Outcome.INTERRUPTED, "the browser window was closed")
             self._failure_bundle()
             return self._finish(Outcome.FAILED, f"unexpected browser error: {_first_line(exc)}")
+
+    def inspect(self) -> list[dict[str, Any]]:
+        """``objector check``: open the form (logged in) and look for every step's target.
+
+        Nothing is filled, clicked or submitted; no proof is written.
+        """
+        rows: list[dict[str, Any]] = []
+        for step in self.flow.steps:
+            if step.action in ("open", "ensure_login"):
+                getattr(self, f"_step_{step.action}")(step)
+                rows.append({"step": step.label, "status": "done", "detail": self.steps_done[-1]["detail"]})
+                continue
+            if step.action in ("code", "expect"):
+                rows.append({"step": step.label, "status": "after-send",
+                             "detail": "appears only after Send; not checked"})
+                continue
+            assert step.target
+            timeout = step.timeout or (self.settings.step_timeout if step.action == "wait" else 2)
+            found = find(self.page, step.target, timeout)
+            if found is not None:
+                rows.append({"step": step.label, "status": "found",
+                             "detail": f"candidate {found.index + 1}: {found.candidate.describe()}"})
+            else:
+                rows.append({"step": step.label, "status": "absent" if step.optional else "missing",
+                             "detail": (step.describe or "") + (" (optional)" if step.optional else "")})
+        return rows
 
     # ---------------------------------------------------------------- steps
     def _step_open(self, step: Step) -> None:
@@ -462,12 +490,13 @@ class FlowRun:
             self.record["approval"] = {"answer": "y", "by": "terminal", "at": approved_at}
             self._guard("submit")
             self.attempt.log(self.ledger, "submitting", submitted=True, approval="y")
-            self.submitted = True
+            self.submitted, self.submitted_at = True, utc_now()
             self._click(found.locator, "submit")
             self.reporter.ok("submitted")
             wait = self.settings.confirm_timeout
         else:
             self.record["approval"] = {"answer": "m", "by": "own-click", "at": approved_at}
+            self.submitted_at = utc_now()
             self.page.bring_to_front()
             self.reporter.wait("waiting for you to click Send in the browser window")
             wait = self.settings.manual_timeout
@@ -513,8 +542,12 @@ class FlowRun:
         assert step.target and step.submit
         self.reporter.wait(f"Meta asks for the code it e-mailed to {self.account.email}")
         expect = self.flow.after_submit("expect")
+        suggested = self._code_from_mailbox()
         for attempt_no in range(1, 4):
-            code = self.human.ask_code(self.account.name, self.account.email, attempt_no)
+            code = self.human.ask_code(self.account.name, self.account.email, attempt_no,
+                                       suggested if attempt_no == 1 else None)
+            if code is not None:
+                self.record["code_source"] = "mailbox" if code == suggested else "typed"
             if code is None:
                 raise FlowStop(
                     Outcome.NEEDS_ATTENTION,
@@ -561,6 +594,7 @@ class FlowRun:
         self.page.wait_for_timeout(300)  # let the confirmation finish drawing
         self.attempt.save("confirmation.png", self.page.screenshot(full_page=True))
         self._archive("confirmation.mhtml")
+        self._confirmation_from_mailbox()
         self._done(step, f'confirmed: "{_clip(text, 90)}"')
 
     # -------------------------------------------------------------- helpers
@@ -690,6 +724,52 @@ class FlowRun:
     def _record_step(self, step: Step, status: str, detail: str) -> None:
         self.steps_done.append({"action": step.action, "value": step.value, "status": status,
                                 "detail": detail, "at": iso(utc_now())})
+
+    def _code_from_mailbox(self) -> str | None:
+        """Meta's code from the person's mailbox (opt-in), to offer; the person still confirms it."""
+        mail = self.settings.mail_settings()
+        if mail is None:
+            return None
+        from .mailbox import Mailbox, MailError, get_password
+
+        self.reporter.wait(f"looking for Meta's code e-mail in {mail.where} (up to {_duration(self.settings.mail_wait)})")
+        try:
+            with Mailbox(mail, get_password(mail)) as box:
+                found = box.wait_for_code(self.account.email, self.submitted_at or self.attempt_started,
+                                          timeout=self.settings.mail_wait)
+        except MailError as exc:
+            self.reporter.warn(f"mailbox: {exc}")
+            return None
+        if found is None:
+            self.reporter.warn("no code e-mail found yet; type the code from Meta's e-mail")
+            return None
+        self.reporter.ok(f"found Meta's code e-mail ({found[1].subject[:60]}); press Enter to use its code")
+        return found[0]
+
+    def _confirmation_from_mailbox(self) -> None:
+        """Keep Meta's confirmation e-mail with the proof if it is already there (opt-in)."""
+        mail = self.settings.mail_settings()
+        if mail is None or self.attempt is None:
+            return
+        from .mailbox import Mailbox, MailError, get_password
+
+        try:
+            with Mailbox(mail, get_password(mail)) as box:
+                found = box.find_confirmation(self.account.email, self.submitted_at or self.attempt_started)
+        except MailError as exc:
+            self.reporter.warn(f"mailbox: {exc}")
+            return
+        if found is None:
+            self.reporter.info("  Meta's confirmation e-mail has not arrived yet; 'objector mail check' looks again later.")
+            return
+        self.attempt.save(MAIL_FILE, found.raw)
+        self.record["email_confirmation"] = {"subject": found.subject, "from": found.sender,
+                                             "date": iso(found.date)}
+        self.reporter.ok(f"e-mail confirmed: {found.subject[:70]}")
+
+    @property
+    def attempt_started(self) -> datetime:
+        return self.attempt.started if self.attempt is not None else utc_now()
 
     def _archive(self, name: str) -> None:
         """An MHTML snapshot of the page (Chromium's Page.captureSnapshot), where the browser offers it."""

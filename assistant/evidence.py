@@ -19,6 +19,7 @@ from .ledger import Ledger, iso, sha256_bytes, utc_now
 from .storage import atomic_write, private_dir
 
 EVIDENCE_DIR = "evidence"
+MAIL_FILE = "mail-confirmation.eml"
 
 
 def attempt_stamp(moment: datetime) -> str:

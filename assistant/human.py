@@ -176,7 +176,8 @@ class ScriptedHuman:
         return answer if answer in ("y", "n", "m") else "n"  # type: ignore[return-value]
 
     def ask_code(self, account: str, email: str, attempt: int, suggested: str | None = None) -> str | None:
-        return self._next("code")
+        answer = self._next("code")
+        return suggested if answer == "" and suggested else answer
 
     def guide(self, guidance: Guidance) -> bool:
         return self._next(f"guide: {guidance.instruction}") is not None

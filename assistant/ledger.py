@@ -116,6 +116,14 @@ class Ledger:
                 found[(entry["account"], entry["flow"])] = entry
         return found
 
+    def mail_confirmed(self) -> dict[tuple[str, str], str]:
+        """When Meta's confirmation e-mail was kept, for every (account, flow) that has one."""
+        found: dict[tuple[str, str], str] = {}
+        for entry in self.entries():
+            if "mail-confirmation.eml" in (entry.get("files") or {}) and "account" in entry:
+                found.setdefault((entry["account"], entry["flow"]), entry.get("at", ""))
+        return found
+
     def confirmed(self) -> dict[tuple[str, str], dict[str, Any]]:
         """The newest confirmed entry for every (account, flow) that has one."""
         found: dict[tuple[str, str], dict[str, Any]] = {}

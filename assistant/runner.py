@@ -12,7 +12,7 @@ from . import __version__
 from .accounts import Account
 from .errors import UserError
 from .evidence import Attempt
-from .flows import LoadedFlow
+from .flows import Flow, LoadedFlow
 from .human import Human
 from .ledger import DONE_OUTCOMES, Ledger, is_pending
 from .settings import Settings
@@ -77,8 +77,24 @@ def plan(request: RunRequest) -> list[Pair]:
                 )
             if request.flow_ids and flow_id not in request.flow_ids:
                 continue
+            _check_values(request.settings, account, request.flows[flow_id].flow)
             pairs.append(Pair(account, request.flows[flow_id]))
     return pairs
+
+
+_ACCOUNT_VALUES = ("first_name", "last_name", "prompts")
+
+
+def _check_values(settings: Settings, account: Account, flow: Flow) -> None:
+    """A flow that needs account details the account does not have: say which, before any browser opens."""
+    missing = [s.value for s in flow.steps
+               if s.action == "fill" and not s.optional and s.value in _ACCOUNT_VALUES
+               and not getattr(account, s.value)]
+    if missing:
+        raise UserError(
+            f"{settings.accounts_file}: account ({account.name}): the flow {flow.id} needs "
+            f"{', '.join(missing)}; add {'them' if len(missing) > 1 else 'it'} to the account."
+        )
 
 
 def prepare_texts(pairs: list[Pair], settings: Settings) -> dict[tuple[str, str], str]:

@@ -31,6 +31,12 @@ _FIELDS = {
     "OBJECTOR_CONFIRM_TIMEOUT": "confirm_timeout",
     "OBJECTOR_MANUAL_TIMEOUT": "manual_timeout",
     "OBJECTOR_PAGE_TIMEOUT": "page_timeout",
+    "OBJECTOR_IMAP_HOST": "imap_host",
+    "OBJECTOR_IMAP_PORT": "imap_port",
+    "OBJECTOR_IMAP_USER": "imap_user",
+    "OBJECTOR_IMAP_FOLDER": "imap_folder",
+    "OBJECTOR_IMAP_CAFILE": "imap_cafile",
+    "OBJECTOR_MAIL_WAIT": "mail_wait",
 }
 # read by other parts of the program, not by Settings
 _OTHER_KNOWN = {"OBJECTOR_IMAP_PASSWORD"}
@@ -57,6 +63,12 @@ class Settings(BaseModel):
     confirm_timeout: float = Field(60.0, gt=0)
     manual_timeout: float = Field(900.0, gt=0)
     page_timeout: float = Field(45.0, gt=0)
+    imap_host: str | None = None
+    imap_port: int = Field(993, gt=0, lt=65536)
+    imap_user: str | None = None
+    imap_folder: str = "INBOX"
+    imap_cafile: Path | None = None
+    mail_wait: float = Field(90.0, ge=0)
 
     @field_validator("home", mode="before")
     @classmethod
@@ -67,7 +79,7 @@ class Settings(BaseModel):
             return Path(value).expanduser()
         return value
 
-    @field_validator("browser", "country", "text_template", mode="before")
+    @field_validator("browser", "country", "text_template", "imap_host", "imap_user", "imap_cafile", mode="before")
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         if isinstance(value, str) and not value.strip():
@@ -101,6 +113,15 @@ class Settings(BaseModel):
     @property
     def sites(self) -> SiteMap:
         return SiteMap.parse(self.site_map)
+
+    def mail_settings(self):  # noqa: ANN201 - mailbox.MailSettings | None
+        """The mailbox to read Meta's e-mails from, or None when not configured (opt-in)."""
+        if not self.imap_host:
+            return None
+        from .mailbox import MailSettings
+
+        return MailSettings(host=self.imap_host, port=self.imap_port, user=self.imap_user or "",
+                            folder=self.imap_folder, cafile=str(self.imap_cafile) if self.imap_cafile else None)
 
     @property
     def accounts_file(self) -> Path:

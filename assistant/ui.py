@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
@@ -17,8 +18,13 @@ if TYPE_CHECKING:
 
 
 def make_console(file: TextIO | None = None) -> Console:
+    """Rich console; when output is piped, wide enough that tables do not wrap (or $COLUMNS)."""
     stream = file or sys.stdout
-    return Console(file=stream, highlight=False, soft_wrap=False, width=None if stream.isatty() else 100)
+    width = None
+    if not stream.isatty():
+        columns = os.environ.get("COLUMNS", "")
+        width = int(columns) if columns.isdigit() and int(columns) >= 60 else 140
+    return Console(file=stream, highlight=False, soft_wrap=False, width=width)
 
 
 @dataclass
@@ -94,15 +100,17 @@ _OUTCOME_STYLE = {
 def status_table(accounts: list, ledger) -> Table:  # noqa: ANN001 - list[Account], Ledger
     latest = ledger.latest()
     confirmed = ledger.confirmed()
+    mailed = ledger.mail_confirmed()
     table = Table(title="Objections", title_justify="left")
-    for column in ("account", "flow", "last outcome", "when (UTC)", "confirmed", "proof"):
+    for column in ("account", "flow", "last outcome", "when (UTC)", "confirmed on", "e-mail"):
         table.add_column(column)
+    table.add_column("proof folder", overflow="fold")
     pairs = [(a.name, f) for a in accounts for f in a.flow_ids]
     pairs += [key for key in latest if key not in pairs]
     for name, flow in pairs:
         entry = latest.get((name, flow))
         if entry is None:
-            table.add_row(name, flow, "[dim]not yet[/]", "", "", "")
+            table.add_row(name, flow, "[dim]not yet[/]", "", "", "", "")
             continue
         outcome = entry.get("outcome", "?")
         if outcome == "covered":
@@ -113,7 +121,8 @@ def status_table(accounts: list, ledger) -> Table:  # noqa: ANN001 - list[Accoun
         done = confirmed.get((name, flow))
         table.add_row(
             name, flow, f"[{style}]{escape(outcome)}[/]", entry.get("at", "").replace("T", " ").rstrip("Z"),
-            done["at"][:10] if done else "", escape(entry.get("attempt", "")),
+            done["at"][:10] if done else "", f"yes {mailed[(name, flow)][:10]}" if (name, flow) in mailed else "",
+            escape(entry.get("attempt", "")),
         )
     return table
 

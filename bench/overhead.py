@@ -20,6 +20,7 @@ import shutil
 import statistics
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 from common import (
@@ -143,10 +144,13 @@ def phases(obj: TimedRun, raw: TimedRun) -> dict[str, dict[str, float | None]]:
     return out
 
 
-def run(pairs: int = 5, remembered: int = 1, *, breakdown: bool = True, keep: bool = False) -> dict[str, object]:
+def run(pairs: int = 5, remembered: int = 1, *, breakdown: bool = True, keep: bool = False,
+        deadline: float | None = None) -> dict[str, object]:
+    """deadline (a time.perf_counter() value): the extras (consent-remembered runs, the
+    in-process breakdown) are skipped when they would not finish before it."""
     root = Path(tempfile.mkdtemp(prefix="objector-bench-overhead-"))
     try:
-        result = _run(root, pairs, remembered, breakdown)
+        result = _run(root, pairs, remembered, breakdown, deadline)
     finally:
         if not keep:
             shutil.rmtree(root, ignore_errors=True)
@@ -154,7 +158,11 @@ def run(pairs: int = 5, remembered: int = 1, *, breakdown: bool = True, keep: bo
     return result
 
 
-def _run(root: Path, pairs: int, remembered: int, breakdown: bool) -> dict[str, object]:
+def _room(deadline: float | None, needed: float) -> bool:
+    return deadline is None or time.perf_counter() + needed <= deadline
+
+
+def _run(root: Path, pairs: int, remembered: int, breakdown: bool, deadline: float | None) -> dict[str, object]:
     from assistant.practice import PracticeConfig, PracticeSite
 
     with PracticeSite(PracticeConfig(auto_login=True, auto_login_delay=0.2)) as site:
@@ -173,14 +181,25 @@ def _run(root: Path, pairs: int, remembered: int, breakdown: bool) -> dict[str, 
             else:
                 raw_runs.append(bench.raw())
                 objector_runs.append(bench.objector())
+        skipped: list[str] = []
+        obj_med = statistics.median(r.wall for r in objector_runs)
+        raw_med = statistics.median(r.wall for r in raw_runs)
         # consent remembered: no cookie dialog on the page (as on any later real run); objector only
-        rem_obj = [bench.objector(dialog=False) for _ in range(remembered)]
-        submissions = len(site.confirmed)
+        rem_obj: list[TimedRun] = []
+        for _ in range(remembered):
+            if not _room(deadline, obj_med + 5):
+                skipped.append("consent-remembered run (time budget)")
+                break
+            rem_obj.append(bench.objector(dialog=False))
         detail = None
         if breakdown:
-            import breakdown as breakdown_mod
+            if _room(deadline, obj_med + raw_med + 6):
+                import breakdown as breakdown_mod
 
-            detail = breakdown_mod.run(bench)
+                detail = breakdown_mod.run(bench)
+            else:
+                skipped.append("in-process breakdown (time budget)")
+        submissions = len(site.confirmed)
 
     obj_wall = [r.wall for r in objector_runs]
     raw_wall = [r.wall for r in raw_runs]
@@ -227,4 +246,5 @@ def _run(root: Path, pairs: int, remembered: int, breakdown: bool) -> dict[str, 
         "submissions_confirmed": submissions,
         "objector_output_sample": objector_runs[0].output if objector_runs else "",
         "breakdown": detail,
+        "skipped": skipped,
     }

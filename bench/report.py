@@ -73,6 +73,15 @@ def markdown(results: dict) -> str:
                 f"{_verdict(r['memory_pass'])} |"
             )
     lines.append("")
+    if st and st.get("split_ms"):
+        parts = ", ".join(f"{k} {v:.0f} ms" for k, v in st["split_ms"]["median_ms"].items())
+        mins = ", ".join(f"`{k}` {v:.2f}×" for k, v in st["ratio_of_minimums"].items())
+        lines.append(f"Start-up, ratio of the fastest runs (less sensitive to load): {mins}. "
+                     f"Split of `objector --help` in one interpreter (medians): {parts}.")
+        lines.append("")
+    if ov and ov.get("skipped"):
+        lines.append(f"Skipped to stay within the time budget: {', '.join(ov['skipped'])}.")
+        lines.append("")
 
     if ov:
         lines.append("#### Overhead per flow: where the time goes (medians over the pairs, from each side's own output)")

@@ -52,6 +52,7 @@ def run(runs: int = 15, warmup: int = 2) -> dict[str, object]:
     stats = {name: summary(values) for name, values in samples.items()}
     base = stats["import typer"]["median"]
     ratios = {name: stats[name]["median"] / base for name in cmds if name != "import typer"}
+    min_ratios = {name: stats[name]["min"] / stats["import typer"]["min"] for name in cmds if name != "import typer"}
     return {
         "runs": runs,
         "warmup": warmup,
@@ -59,10 +60,46 @@ def run(runs: int = 15, warmup: int = 2) -> dict[str, object]:
         "samples_s": samples,
         "stats_s": stats,
         "ratio_to_import_typer": ratios,
+        "ratio_of_minimums": min_ratios,
         "target_ratio": TARGET,
         "pass": {name: r <= TARGET for name, r in ratios.items()},
         "importtime": importtime_top(),
+        "split_ms": split(),
     }
+
+
+_SPLIT = """
+import contextlib, io, json, time
+t0 = time.perf_counter()
+import typer
+t1 = time.perf_counter()
+import assistant.cli as cli
+t2 = time.perf_counter()
+command = typer.main.get_command(cli.app)
+t3 = time.perf_counter()
+with contextlib.redirect_stdout(io.StringIO()):
+    try:
+        command.main(["--help"], prog_name="objector")
+    except SystemExit:
+        pass
+t4 = time.perf_counter()
+print(json.dumps({"import typer": t1 - t0, "import assistant.cli (beyond typer)": t2 - t1,
+                  "build the Typer/Click command tree": t3 - t2, "parse + render --help": t4 - t3}))
+"""
+
+
+def split(runs: int = 5) -> dict[str, object]:
+    """Where ``objector --help`` spends its time after the interpreter is up (in-process clock)."""
+    import json
+    import statistics
+
+    samples: dict[str, list[float]] = {}
+    for _ in range(runs):
+        done = subprocess.run([PYTHON, "-c", _SPLIT], capture_output=True, text=True, env=_env(), check=True)
+        for name, secs in json.loads(done.stdout).items():
+            samples.setdefault(name, []).append(secs * 1000)
+    return {"median_ms": {k: round(statistics.median(v), 1) for k, v in samples.items()},
+            "samples_ms": samples}
 
 
 def importtime_top(limit: int = 12) -> dict[str, object]:

@@ -31,6 +31,6 @@ def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[str, str]
 @pytest.fixture
 def cli_env(home: Path, tmp_path: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("OBJECTOR_")}
-    env.update(OBJECTOR_HOME=str(home), OBJECTOR_HEADLESS="1", NO_COLOR="1", COLUMNS="120",
+    env.update(OBJECTOR_HOME=str(home), OBJECTOR_HEADLESS="1", NO_COLOR="1",
                OBJECTOR_LOGIN_TIMEOUT="60", OBJECTOR_CONFIRM_TIMEOUT="20")
     return env

@@ -46,9 +46,10 @@ class Outcome:
 
 
 def run_practice(home: Path, site, accounts: list[Account], answers: list, **options: object) -> Outcome:  # noqa: ANN001
+    overrides = dict(options.pop("settings_overrides", {}) or {})  # type: ignore[call-overload]
     settings = Settings(
         home=home, headless=True, site_map=site.site_map, login_timeout=float(options.pop("login_timeout", 40)),
-        confirm_timeout=15, step_timeout=8, manual_timeout=30,
+        confirm_timeout=15, step_timeout=8, manual_timeout=30, **overrides,
     )
     buffer = io.StringIO()
     console = Console(file=buffer, width=140, highlight=False, color_system=None)

@@ -158,10 +158,10 @@ def test_env_example_documents_every_setting_with_its_default():
             continue
         if isinstance(default, bool):
             assert shown == ("1" if default else "0")
-        elif isinstance(default, float):
+        elif isinstance(default, (int, float)):
             assert float(shown) == default, var
         else:
-            assert shown == (default or ""), var
+            assert shown == (str(default) if default is not None else ""), var
 
 
 def test_text_for_a_language_prints_only_the_text_on_stdout(cli_env):

@@ -106,3 +106,27 @@ def test_server_error_page_leaves_a_failure_bundle(home, site):
     assert record["outcome"] == "failed" and "HTTP 500" in record["message"]
     assert {"failure.png", "page.html", "console.txt"} <= set(record["files"])
     assert str(record["_folder"]) in result.output
+
+
+PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+       b"\x00\x00\x00\rIDATx\x9cc\xf8\xcf\xc0\xf0\x1f\x00\x05\x00\x01\xff\x89\x99=\x1d\x00\x00\x00\x00IEND\xaeB`\x82")
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "fr"])
+def test_third_party_information_form(home, site, tmp_path, lang):
+    site.reset()
+    site.config = PracticeConfig(**FAST, language=lang)
+    shot = tmp_path / "answer.png"
+    shot.write_bytes(PNG)
+    person = account("anna-3p", "facebook", language=lang, country=COUNTRY[lang], flows=["meta-third-party-ai"],
+                     first_name="Anna", last_name="Example", prompts="Who is Anna Example from Cork?",
+                     screenshot=shot)
+    result = run_practice(home, site, [person], ["y"])
+    assert result.summary.exit_code == 0, result.output
+    (sent,) = site.confirmed
+    assert sent.form_id == "510058597920541"
+    assert sent.fields["first_name"] == "Anna" and sent.fields["last_name"] == "Example"
+    assert sent.fields["prompts"] == "Who is Anna Example from Cork?"
+    assert sent.fields["screenshot_name"] == "answer.png"
+    assert sent.fields["request_type"] and sent.fields["country"] == COUNTRY[lang]
+    assert sent.fields["extra"].replace("\r\n", "\n") == result.records()[0]["text"]

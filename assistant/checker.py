@@ -1,0 +1,69 @@
+"""``objector check``: is every step's target still where the flow expects it on the live form?"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .accounts import Account
+from .flows import LoadedFlow
+from .human import Human
+from .settings import Settings
+from .ui import Reporter
+
+
+@dataclass
+class FlowCheck:
+    account: str
+    flow: str
+    rows: list[dict]
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and not any(r["status"] == "missing" for r in self.rows)
+
+
+def check_forms(settings: Settings, pairs: list[tuple[Account, LoadedFlow]], human: Human,
+                reporter: Reporter) -> list[FlowCheck]:
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+
+    from .browser import discover, open_profile, profile_dir
+    from .engine import FlowRun, FlowStop
+
+    results: list[FlowCheck] = []
+    with sync_playwright() as playwright:
+        choice = discover(settings.browser, playwright)
+        reporter.info(f"browser: {choice.description} · nothing will be filled or submitted")
+        for account, loaded in pairs:
+            flow = loaded.flow
+            reporter.heading(f"{account.name} · {flow.title}")
+            context = open_profile(playwright, choice, profile_dir(settings.home, account.name),
+                                   headless=settings.headless)
+            try:
+                page = context.pages[0] if context.pages else context.new_page()
+                run = FlowRun(page=page, flow=flow, account=account, text="", human=human, reporter=reporter,
+                              settings=settings, attempt=None, ledger=None)
+                try:
+                    rows = run.inspect()
+                    results.append(FlowCheck(account.name, flow.id, rows))
+                except FlowStop as stop:
+                    results.append(FlowCheck(account.name, flow.id, [], stop.message))
+                except PlaywrightError as exc:
+                    results.append(FlowCheck(account.name, flow.id, [], str(exc).splitlines()[0]))
+            finally:
+                try:
+                    context.close()
+                except PlaywrightError:
+                    pass
+            result = results[-1]
+            if result.error:
+                reporter.fail(result.error)
+            for row in result.rows:
+                mark = {"found": reporter.ok, "done": reporter.ok, "missing": reporter.fail,
+                        "absent": reporter.warn, "after-send": reporter.info}[row["status"]]
+                if row["status"] == "after-send":
+                    mark(f"  · {row['step']}: {row['detail']}")
+                else:
+                    mark(f"{row['step']}: {row['detail']}" if row["status"] != "done" else row["detail"])
+    return results

@@ -1,0 +1,135 @@
+"""``objector doctor``: is everything in place for a run? Each problem comes with a fix."""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+import tempfile
+from dataclasses import asdict, dataclass
+from importlib import metadata
+from pathlib import Path
+
+from .errors import UserError
+
+PACKAGES = ("ai-objector", "playwright", "pydantic", "typer", "rich", "babel", "platformdirs", "python-dotenv")
+
+
+@dataclass
+class Finding:
+    check: str
+    ok: bool
+    detail: str
+    fix: str = ""
+
+
+def diagnose(home_override: Path | None = None) -> list[Finding]:
+    found: list[Finding] = []
+    add = found.append
+    version = ".".join(map(str, sys.version_info[:3]))
+    add(Finding("python", sys.version_info >= (3, 11), f"Python {version} ({platform.system()})",
+                "" if sys.version_info >= (3, 11) else "install Python 3.11 or newer"))
+    versions = []
+    for name in PACKAGES:
+        try:
+            versions.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            add(Finding(f"package {name}", False, "not installed", "pip install -e . (or pip install ai-objector)"))
+    add(Finding("packages", True, ", ".join(versions)))
+
+    from .settings import load_settings
+
+    try:
+        settings = load_settings().with_home(home_override)
+    except UserError as exc:
+        add(Finding("settings", False, str(exc), "fix the value in .env or the environment (see .env.example)"))
+        return found
+    add(Finding("settings", True, f"home {settings.home}" + (f", site map {settings.site_map}" if settings.site_map else "")))
+    found.extend(_home(settings.home))
+    found.extend(_accounts(settings))
+    found.extend(_flows(settings.home))
+    found.append(_browser(settings))
+    if settings.imap_host:
+        found.append(_mailbox(settings))
+    return found
+
+
+def _home(home: Path) -> list[Finding]:
+    if not home.exists():
+        return [Finding("home folder", True, f"{home} will be created on the first run (private, 0700)")]
+    problems = []
+    try:
+        with tempfile.NamedTemporaryFile(dir=home, prefix=".doctor.", suffix=".tmp"):
+            pass
+    except OSError as exc:
+        problems.append(Finding("home folder", False, f"{home} is not writable ({exc.strerror or exc})",
+                                "check the folder's owner and free space, or set OBJECTOR_HOME"))
+    if os.name == "posix":
+        mode = home.stat().st_mode & 0o777
+        if mode & 0o077:
+            problems.append(Finding("home privacy", False, f"{home} is readable by others (mode {mode:o})",
+                                    f"chmod 700 {home}"))
+    return problems or [Finding("home folder", True, f"{home} is writable and private")]
+
+
+def _accounts(settings) -> list[Finding]:  # noqa: ANN001
+    from .accounts import load_accounts
+
+    try:
+        accounts = load_accounts(settings.accounts_file)
+    except UserError as exc:
+        return [Finding("accounts", False, str(exc), "fix the named field, or run 'objector accounts add'")]
+    if not accounts:
+        return [Finding("accounts", True, f"none yet ({settings.accounts_file}); 'objector run' will ask")]
+    return [Finding("accounts", True, f"{len(accounts)} valid in {settings.accounts_file}")]
+
+
+def _flows(home: Path) -> list[Finding]:
+    from .flows import load_flows
+
+    try:
+        flows = load_flows(home / "flows")
+    except UserError as exc:
+        return [Finding("flows", False, str(exc), "fix or remove that flow file")]
+    mine = [f"{k} ({v.path})" for k, v in flows.items() if v.source == "user"]
+    detail = f"{len(flows)} valid: {', '.join(sorted(flows))}"
+    if mine:
+        detail += f"; yours: {', '.join(mine)}"
+    return [Finding("flows", True, detail)]
+
+
+def _browser(settings) -> Finding:  # noqa: ANN001
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+
+    from .browser import discover, launch_args
+
+    try:
+        with sync_playwright() as playwright:
+            choice = discover(settings.browser, playwright)
+            try:
+                browser = playwright.chromium.launch(headless=True, args=launch_args(), **choice.launch_options())
+            except PlaywrightError as exc:
+                return Finding("browser", False, f"{choice.description} did not start: {str(exc).splitlines()[0]}",
+                               "install Google Chrome, or run 'playwright install chromium'")
+            version = browser.version
+            browser.close()
+    except UserError as exc:
+        return Finding("browser", False, str(exc), "install Google Chrome, or run 'playwright install chromium'")
+    return Finding("browser", True, f"{choice.description}, version {version} (started headless)")
+
+
+def _mailbox(settings) -> Finding:  # noqa: ANN001
+    from .mailbox import Mailbox, MailError, get_password
+
+    ms = settings.mail_settings()
+    try:
+        with Mailbox(ms, get_password(ms)):
+            pass
+    except MailError as exc:
+        return Finding("mailbox", False, str(exc), "check the OBJECTOR_IMAP_* settings and the password")
+    return Finding("mailbox", True, f"logged in to {ms.where} as {ms.user}")
+
+
+def as_json(findings: list[Finding]) -> list[dict]:
+    return [asdict(f) for f in findings]

@@ -1,0 +1,67 @@
+"""``objector mail check``: look again for Meta's confirmation e-mails that
+arrived after the run, and keep each one with its attempt's proof."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from .evidence import MAIL_FILE
+from .ledger import Ledger, sha256_bytes
+from .settings import Settings
+from .storage import atomic_write
+
+
+@dataclass
+class MailCheck:
+    found: list[str]
+    waiting: list[str]
+
+
+def check_mail(settings: Settings) -> MailCheck:
+    from .errors import UserError
+    from .mailbox import Mailbox, MailError, get_password
+
+    mail = settings.mail_settings()
+    if mail is None:
+        raise UserError("mail check: no mailbox is set up; set OBJECTOR_IMAP_HOST and OBJECTOR_IMAP_USER "
+                        "(see .env.example).")
+    ledger = Ledger(settings.home)
+    result = MailCheck([], [])
+    todo = []
+    entries = ledger.entries()
+    newest_files: dict[str, dict[str, str]] = {}
+    for entry in entries:
+        if isinstance(entry.get("attempt"), str) and isinstance(entry.get("files"), dict):
+            newest_files[entry["attempt"]] = entry["files"]
+    for (account, flow), entry in ledger.confirmed().items():
+        attempt = entry["attempt"]
+        if MAIL_FILE not in newest_files.get(attempt, {}):
+            todo.append((account, flow, attempt))
+    if not todo:
+        return result
+    try:
+        with Mailbox(mail, get_password(mail)) as box:
+            for account, flow, attempt in todo:
+                folder = settings.home / attempt
+                try:
+                    record = json.loads((folder / "record.json").read_text(encoding="utf-8"))
+                    since = datetime.fromisoformat(record["started_at"].replace("Z", "+00:00"))
+                    email = record["email"]
+                except (OSError, ValueError, KeyError):
+                    result.waiting.append(f"{account} · {flow}: its record cannot be read; run 'objector verify'")
+                    continue
+                found = box.find_confirmation(email, since)
+                if found is None:
+                    result.waiting.append(f"{account} · {flow}: no confirmation e-mail to {email} yet")
+                    continue
+                atomic_write(folder / MAIL_FILE, found.raw)
+                files = {**newest_files[attempt], MAIL_FILE: sha256_bytes(found.raw)}
+                ledger.append(kind="mail", account=account, flow=flow, attempt=attempt,
+                              files=dict(sorted(files.items())), mail_subject=found.subject,
+                              mail_date=found.date.isoformat())
+                result.found.append(f"{account} · {flow}: {found.subject} ({found.date:%Y-%m-%d %H:%M} UTC)")
+    except MailError as exc:
+        raise UserError(f"mail check: {exc}") from None
+    return result

@@ -1,0 +1,46 @@
+"""Checking a file before the browser sees it: Meta's screenshot upload takes
+JPG, PNG, GIF, TIFF, HEIF or WebP images under 4 MB."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+MAX_BYTES = 4 * 1024 * 1024
+KINDS = "JPG, PNG, GIF, TIFF, HEIF or WebP"
+_HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
+
+
+def image_kind(head: bytes) -> str | None:
+    """The image format from the file's first bytes (not from its name)."""
+    if head.startswith(b"\xff\xd8\xff"):
+        return "JPG"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "PNG"
+    if head[:6] in (b"GIF87a", b"GIF89a"):
+        return "GIF"
+    if head[:4] in (b"II*\x00", b"MM\x00*"):
+        return "TIFF"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "WebP"
+    if head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS:
+        return "HEIF"
+    return None
+
+
+def screenshot_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be uploaded as the screenshot, or None if it can."""
+    if not path.is_file():
+        return f"{path} does not exist (or is not a file)"
+    size = path.stat().st_size
+    if size == 0:
+        return f"{path} is empty"
+    if size >= MAX_BYTES:
+        return f"{path} is {size / 1024 / 1024:.1f} MB; Meta takes screenshots under 4 MB"
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        return f"{path} cannot be read ({exc.strerror or exc})"
+    if image_kind(head) is None:
+        return f"{path} is not a {KINDS} image"
+    return None
