@@ -85,6 +85,7 @@ def run(
     flow: Annotated[Optional[list[str]], typer.Option("--flow", help="Only this flow id (repeatable).")] = None,  # noqa: UP045
     again: Annotated[bool, typer.Option("--again", help="Submit again even where already confirmed.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Fill everything and show it, never submit.")] = False,
+    trace: Annotated[bool, typer.Option("--trace", help="Keep a Playwright trace per attempt (it contains your cookies).")] = False,
 ) -> None:
     """Walk each of your accounts through the official objection forms."""
     from .accounts import load_accounts
@@ -110,7 +111,10 @@ def run(
         if not found:
             raise typer.Exit(2)
     flows = load_flows(settings.home / "flows")
-    request = RunRequest(settings, found, flows, account or [], flow or [], again, dry_run)
+    if trace:
+        console.print("[yellow]--trace: each attempt folder gets trace.zip, which holds your session cookies. "
+                      "Keep it private and delete it when you no longer need it.[/]")
+    request = RunRequest(settings, found, flows, account or [], flow or [], again, dry_run, trace)
     summary = execute(request, human, Reporter(console))
     raise typer.Exit(summary.exit_code)
 

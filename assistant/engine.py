@@ -111,6 +111,7 @@ class FlowRun:
     attempt: Attempt | None  # None for ``inspect``, which writes no proof
     ledger: Ledger | None
     dry_run: bool = False
+    trace: bool = False  # keep a Playwright trace (it holds cookies: opt-in only)
     sites: SiteMap = field(init=False)
     steps_done: list[dict[str, Any]] = field(default_factory=list)
     record: dict[str, Any] = field(default_factory=dict)
@@ -124,6 +125,8 @@ class FlowRun:
         self.sites = self.settings.sites
         self.allowed = self.sites.allowed_origins(self.flow.allowed_hosts)
         self.form_url = self.sites.rewrite(self.flow.url)
+        if self.trace:
+            self.page.context.tracing.start(screenshots=True, snapshots=True, title=self.flow.id)
         self.page.on("console", self._on_console)
         self.page.on("pageerror", lambda exc: self.console_errors.append(f"pageerror: {exc}"))
         self.record = {
@@ -771,6 +774,21 @@ class FlowRun:
     def attempt_started(self) -> datetime:
         return self.attempt.started if self.attempt is not None else utc_now()
 
+    def _save_trace(self) -> None:
+        import tempfile
+        from pathlib import Path
+
+        from playwright.sync_api import Error as PlaywrightError
+
+        with tempfile.TemporaryDirectory(prefix="objector-trace-") as tmp:
+            path = Path(tmp) / "trace.zip"
+            try:
+                self.page.context.tracing.stop(path=str(path))
+            except PlaywrightError as exc:
+                self.record["trace_error"] = _first_line(exc)
+                return
+            self.attempt.save("trace.zip", path.read_bytes())
+
     def _archive(self, name: str) -> None:
         """An MHTML snapshot of the page (Chromium's Page.captureSnapshot), where the browser offers it."""
         from playwright.sync_api import Error as PlaywrightError
@@ -808,6 +826,8 @@ class FlowRun:
             steps=self.steps_done,
             submitted=self.submitted,
         )
+        if self.trace:
+            self._save_trace()
         self.attempt.write_record(self.record)
         self.attempt.log(self.ledger, outcome.value, submitted=self.submitted)
         return AttemptResult(outcome, message, self.attempt)

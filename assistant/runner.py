@@ -54,6 +54,7 @@ class RunRequest:
     flow_ids: list[str] = field(default_factory=list)
     again: bool = False
     dry_run: bool = False
+    trace: bool = False
 
 
 def plan(request: RunRequest) -> list[Pair]:
@@ -199,7 +200,7 @@ def _run_pairs(todo, request, texts, human, reporter, playwright, choice, ledger
                 result = FlowRun(
                     page=page, flow=flow, account=account, text=texts[pair.key], human=human,
                     reporter=reporter, settings=settings, attempt=attempt, ledger=ledger,
-                    dry_run=request.dry_run,
+                    dry_run=request.dry_run, trace=request.trace,
                 ).run()
                 label = f"{account.name} · {flow.id}"
                 if result.outcome is Outcome.CONFIRMED:

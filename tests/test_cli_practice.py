@@ -112,3 +112,78 @@ def test_verify_report_export_and_forget_evidence_on_demo_proof(cli_env, tmp_pat
     gone = run_cli(["forget", "anna-instagram", "--evidence", "--yes"], env, stdin="y\n")
     assert gone.returncode == 0 and not (demo_home / "evidence" / "anna-instagram").exists()
     assert run_cli(["verify"], env).returncode == 0
+
+
+def test_doctor_reports_a_working_setup_and_names_a_broken_accounts_file(cli_env, home):
+    import json as _json
+
+    result = run_cli(["doctor", "--json"], cli_env)
+    data = _json.loads(result.stdout)
+    assert result.returncode == 0, result.stdout
+    checks = {c["check"]: c for c in data["checks"]}
+    assert checks["browser"]["ok"] and "version" in checks["browser"]["detail"]
+    assert checks["flows"]["ok"] and "meta-third-party-ai" in checks["flows"]["detail"]
+    (home / "accounts.toml").write_text(account_toml(country="Atlantis"))
+    broken = run_cli(["doctor"], cli_env)
+    assert broken.returncode == 1
+    assert "✗ accounts" in broken.stdout and "fix:" in broken.stdout and "country" in broken.stdout
+
+
+def test_check_reports_every_target_without_submitting(cli_env, home):
+    from assistant.flows import bundled_flow_dir
+
+    with PracticeSite(PracticeConfig(auto_login=True, auto_login_delay=0.2)) as site:
+        env = {**cli_env, "OBJECTOR_SITE_MAP": site.site_map}
+        (home / "accounts.toml").write_text(account_toml())
+        result = run_cli(["check"], env)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "1 of 1 forms look as the flows expect" in result.stdout
+        assert "fill(text): candidate 1" in result.stdout
+        text = (bundled_flow_dir() / "instagram-ai-objection.toml").read_text()
+        (home / "flows").mkdir()
+        # a user copy of the flow whose Send-button candidates no longer match the page
+        (home / "flows" / "instagram-ai-objection.toml").write_text(
+            text.replace('{ role = "button", name = "^\\\\s*(send|submit', '{ role = "button", name = "^\\\\s*(sendx|submitx', 2)
+            .replace('{ css = "form button[type=submit]" }', '{ css = "#gone" }'))
+        missing = run_cli(["check"], env)
+        assert missing.returncode == 1 and "✗ review_and_submit" in missing.stdout
+        assert site.submissions == []
+
+
+def test_trace_is_opt_in_and_kept_with_the_attempt(cli_env, home):
+    with PracticeSite(PracticeConfig(auto_login=True, auto_login_delay=0.2)) as site:
+        env = {**cli_env, "OBJECTOR_SITE_MAP": site.site_map}
+        (home / "accounts.toml").write_text(account_toml())
+        result = run_cli(["run", "--trace"], env, stdin="y\n")
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "holds your session cookies" in result.stdout
+    (trace,) = list(home.glob("evidence/*/*/*/trace.zip"))
+    assert trace.stat().st_size > 1000
+    assert run_cli(["verify"], env).returncode == 0
+
+
+def test_ctrl_c_while_waiting_for_approval_stops_cleanly(cli_env, home):
+    import os
+    import signal
+    import subprocess
+    import time
+
+    from cli_helpers import find_objector
+
+    with PracticeSite(PracticeConfig(auto_login=True, auto_login_delay=0.2)) as site:
+        env = {**cli_env, "OBJECTOR_SITE_MAP": site.site_map}
+        (home / "accounts.toml").write_text(account_toml())
+        proc = subprocess.Popen([*find_objector(), "run"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, text=True, env=env, cwd=home, start_new_session=True)
+        ledger = home / "ledger.jsonl"
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and "awaiting-approval" not in (ledger.read_text() if ledger.exists() else ""):
+            time.sleep(0.2)
+        os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole process group
+        out, _ = proc.communicate(timeout=60)
+        assert proc.returncode == 130, out
+        assert "Summary:" in out and "Ctrl-C" in out
+        assert site.submissions == []
+    assert run_cli(["verify"], env).returncode == 0
+    status = run_cli(["status"], env)
+    assert "interrupted" in status.stdout
