@@ -11,12 +11,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .errors import UserError
+from .errors import UserError, shown
 from .storage import atomic_write
 
 PLATFORMS = ("instagram", "facebook")
 Platform = Literal["instagram", "facebook"]
-NAME_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+NAME_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")  # always used with fullmatch
 EMAIL_RE = re.compile(r"^[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;]+$")
 
 DEFAULT_FLOWS: dict[str, str] = {
@@ -31,7 +31,8 @@ def _known_countries() -> frozenset[str]:
 
     not_countries = {"ZZ", "QO", "EU", "EZ", "UN", "XA", "XB"}  # unknown, outlying, unions, pseudo
     return frozenset(
-        code for code in Locale("en").territories
+        code
+        for code in Locale("en").territories
         if len(code) == 2 and code.isalpha() and code not in not_countries
     )
 
@@ -59,7 +60,7 @@ class Account(BaseModel):
     @field_validator("name")
     @classmethod
     def _name(cls, value: str) -> str:
-        if not NAME_RE.match(value):
+        if not NAME_RE.fullmatch(value):
             raise ValueError("use 1-64 letters, digits, - or _ (for example anna-instagram)")
         return value
 
@@ -93,6 +94,11 @@ class Account(BaseModel):
         if code not in LANGUAGES:
             raise ValueError(f"no objection text in '{value}'; choose one of {', '.join(LANGUAGES)}")
         return code
+
+    @field_validator("text_template", "screenshot")
+    @classmethod
+    def _paths(cls, value: Path | None) -> Path | None:
+        return _check_path(value)
 
     @field_validator("reasons")
     @classmethod
@@ -177,7 +183,8 @@ def load_accounts(path: Path) -> list[Account]:
     for index, item in enumerate(raw.account, start=1):
         label = f"account {index}"
         if isinstance(item.get("name"), str):
-            label += f" ({item['name']})"
+            name = item["name"]
+            label += f" ({name})" if NAME_RE.fullmatch(name) else f" ({shown(name)})"
         try:
             account = Account.model_validate(item)
         except ValidationError as exc:
@@ -203,6 +210,19 @@ def _resolve_paths(account: Account, base: Path) -> Account:
             value = value.expanduser()
             updates[key] = value if value.is_absolute() else base / value
     return account.model_copy(update=updates) if updates else account
+
+
+def _check_path(value: Path | None) -> Path | None:
+    """A file path from the accounts file: no NUL bytes, and ~user must exist."""
+    if value is None:
+        return None
+    if "\x00" in str(value):
+        raise ValueError("contains a NUL character")
+    try:
+        value.expanduser()
+    except RuntimeError:
+        raise ValueError(f"{shown(value)} names a home folder that does not exist") from None
+    return value
 
 
 def _describe(exc: ValidationError) -> str:

@@ -29,15 +29,19 @@ _CHANNEL_PATHS: dict[str, dict[str, list[str]]] = {
     "chrome": {
         "linux": ["/opt/google/chrome/chrome"],
         "darwin": ["/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"],
-        "win32": [r"%PROGRAMFILES%\Google\Chrome\Application\chrome.exe",
-                  r"%PROGRAMFILES(X86)%\Google\Chrome\Application\chrome.exe",
-                  r"%LOCALAPPDATA%\Google\Chrome\Application\chrome.exe"],
+        "win32": [
+            r"%PROGRAMFILES%\Google\Chrome\Application\chrome.exe",
+            r"%PROGRAMFILES(X86)%\Google\Chrome\Application\chrome.exe",
+            r"%LOCALAPPDATA%\Google\Chrome\Application\chrome.exe",
+        ],
     },
     "msedge": {
         "linux": ["/opt/microsoft/msedge/msedge"],
         "darwin": ["/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge"],
-        "win32": [r"%PROGRAMFILES(X86)%\Microsoft\Edge\Application\msedge.exe",
-                  r"%PROGRAMFILES%\Microsoft\Edge\Application\msedge.exe"],
+        "win32": [
+            r"%PROGRAMFILES(X86)%\Microsoft\Edge\Application\msedge.exe",
+            r"%PROGRAMFILES%\Microsoft\Edge\Application\msedge.exe",
+        ],
     },
 }
 _SYSTEM_CHROMIUM = ("chromium", "chromium-browser")
@@ -144,8 +148,7 @@ def _requested(requested: str, playwright: Playwright | None) -> BrowserChoice:
     path = Path(value).expanduser()
     if not path.is_file() or not os.access(path, os.X_OK):
         raise UserError(
-            f"OBJECTOR_BROWSER={value}: not a browser channel ({', '.join(CHANNELS)}) "
-            "nor an executable file."
+            f"OBJECTOR_BROWSER={value}: not a browser channel ({', '.join(CHANNELS)}) nor an executable file."
         )
     return BrowserChoice(f"{path.name} ({path})", executable=path)
 
@@ -182,6 +185,4 @@ def open_profile(
     options.setdefault("args", launch_args())
     if locale:
         options["locale"] = locale
-    return playwright.chromium.launch_persistent_context(
-        str(profile), headless=headless, **options
-    )
+    return playwright.chromium.launch_persistent_context(str(profile), headless=headless, **options)

@@ -23,8 +23,9 @@ class FlowCheck:
         return self.error is None and not any(r["status"] == "missing" for r in self.rows)
 
 
-def check_forms(settings: Settings, pairs: list[tuple[Account, LoadedFlow]], human: Human,
-                reporter: Reporter) -> list[FlowCheck]:
+def check_forms(
+    settings: Settings, pairs: list[tuple[Account, LoadedFlow]], human: Human, reporter: Reporter
+) -> list[FlowCheck]:
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
@@ -38,12 +39,22 @@ def check_forms(settings: Settings, pairs: list[tuple[Account, LoadedFlow]], hum
         for account, loaded in pairs:
             flow = loaded.flow
             reporter.heading(f"{account.name} · {flow.title}")
-            context = open_profile(playwright, choice, profile_dir(settings.home, account.name),
-                                   headless=settings.headless)
+            context = open_profile(
+                playwright, choice, profile_dir(settings.home, account.name), headless=settings.headless
+            )
             try:
                 page = context.pages[0] if context.pages else context.new_page()
-                run = FlowRun(page=page, flow=flow, account=account, text="", human=human, reporter=reporter,
-                              settings=settings, attempt=None, ledger=None)
+                run = FlowRun(
+                    page=page,
+                    flow=flow,
+                    account=account,
+                    text="",
+                    human=human,
+                    reporter=reporter,
+                    settings=settings,
+                    attempt=None,
+                    ledger=None,
+                )
                 try:
                     rows = run.inspect()
                     results.append(FlowCheck(account.name, flow.id, rows))
@@ -60,8 +71,13 @@ def check_forms(settings: Settings, pairs: list[tuple[Account, LoadedFlow]], hum
             if result.error:
                 reporter.fail(result.error)
             for row in result.rows:
-                mark = {"found": reporter.ok, "done": reporter.ok, "missing": reporter.fail,
-                        "absent": reporter.warn, "after-send": reporter.info}[row["status"]]
+                mark = {
+                    "found": reporter.ok,
+                    "done": reporter.ok,
+                    "missing": reporter.fail,
+                    "absent": reporter.warn,
+                    "after-send": reporter.info,
+                }[row["status"]]
                 if row["status"] == "after-send":
                     mark(f"  · {row['step']}: {row['detail']}")
                 else:

@@ -23,14 +23,24 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-accounts_app = typer.Typer(help="List, add and remove your accounts.", no_args_is_help=True, rich_markup_mode=None)
+accounts_app = typer.Typer(
+    help="List, add and remove your accounts.", no_args_is_help=True, rich_markup_mode=None
+)
 app.add_typer(accounts_app, name="accounts")
-mail_app = typer.Typer(help="Meta's e-mails in your mailbox (opt-in, IMAP over TLS).", no_args_is_help=True,
-                       rich_markup_mode=None)
+mail_app = typer.Typer(
+    help="Meta's e-mails in your mailbox (opt-in, IMAP over TLS).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
 app.add_typer(mail_app, name="mail")
 
-HomeOpt = Annotated[Optional[Path], typer.Option("--home", help="Folder for accounts, profiles and proof (default: OBJECTOR_HOME).")]  # noqa: UP045
-AccountsOpt = Annotated[Optional[Path], typer.Option("--accounts", help="The accounts file (default: HOME/accounts.toml).")]  # noqa: UP045
+HomeOpt = Annotated[
+    Optional[Path],
+    typer.Option("--home", help="Folder for accounts, profiles and proof (default: OBJECTOR_HOME)."),
+]
+AccountsOpt = Annotated[
+    Optional[Path], typer.Option("--accounts", help="The accounts file (default: HOME/accounts.toml).")
+]
 
 
 def _version(value: bool) -> None:
@@ -41,51 +51,80 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
 ) -> None:
     """objector: walks you through objecting to AI at Meta, account by account."""
 
 
-def _settings(home: Path | None):  # noqa: ANN202
+def _settings(home: Path | None):
     from .settings import load_settings
 
     return load_settings().with_home(home)
 
 
-def _console():  # noqa: ANN202
+def _console():
     from .ui import make_console
 
     return make_console()
 
 
-def _accounts_path(settings, accounts: Path | None) -> Path:  # noqa: ANN001
+def _accounts_path(settings, accounts: Path | None) -> Path:
     return accounts.expanduser() if accounts else settings.accounts_file
 
 
 @app.command()
 def demo(
     home: HomeOpt = None,
-    language: Annotated[str, typer.Option(help="Language of the practice pages and texts (en, de, fr, …).")] = "en",
-    code_step: Annotated[bool, typer.Option("--code-step", help="Show the e-mailed code screen after Send.")] = False,
-    cookie_dialog: Annotated[bool, typer.Option("--cookie-dialog/--no-cookie-dialog", help="Show a cookie dialog first.")] = True,
-    auto_login: Annotated[bool, typer.Option("--auto-login", help="The practice login page logs itself in after a moment.")] = False,
+    language: Annotated[
+        str, typer.Option(help="Language of the practice pages and texts (en, de, fr, …).")
+    ] = "en",
+    code_step: Annotated[
+        bool, typer.Option("--code-step", help="Show the e-mailed code screen after Send.")
+    ] = False,
+    cookie_dialog: Annotated[
+        bool, typer.Option("--cookie-dialog/--no-cookie-dialog", help="Show a cookie dialog first.")
+    ] = True,
+    auto_login: Annotated[
+        bool, typer.Option("--auto-login", help="The practice login page logs itself in after a moment.")
+    ] = False,
 ) -> None:
     """Try everything on the bundled practice Help Centre (no account needed)."""
     from .demo import run_demo
 
-    raise typer.Exit(run_demo(_settings(None), home=home, language=language, code_step=code_step,
-                              cookie_dialog=cookie_dialog, auto_login=auto_login, console=_console()))
+    raise typer.Exit(
+        run_demo(
+            _settings(None),
+            home=home,
+            language=language,
+            code_step=code_step,
+            cookie_dialog=cookie_dialog,
+            auto_login=auto_login,
+            console=_console(),
+        )
+    )
 
 
 @app.command()
 def run(
     home: HomeOpt = None,
     accounts: AccountsOpt = None,
-    account: Annotated[Optional[list[str]], typer.Option("--account", help="Only this account (repeatable).")] = None,  # noqa: UP045
-    flow: Annotated[Optional[list[str]], typer.Option("--flow", help="Only this flow id (repeatable).")] = None,  # noqa: UP045
-    again: Annotated[bool, typer.Option("--again", help="Submit again even where already confirmed.")] = False,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Fill everything and show it, never submit.")] = False,
-    trace: Annotated[bool, typer.Option("--trace", help="Keep a Playwright trace per attempt (it contains your cookies).")] = False,
+    account: Annotated[
+        Optional[list[str]], typer.Option("--account", help="Only this account (repeatable).")
+    ] = None,
+    flow: Annotated[
+        Optional[list[str]], typer.Option("--flow", help="Only this flow id (repeatable).")
+    ] = None,
+    again: Annotated[
+        bool, typer.Option("--again", help="Submit again even where already confirmed.")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Fill everything and show it, never submit.")
+    ] = False,
+    trace: Annotated[
+        bool, typer.Option("--trace", help="Keep a Playwright trace per attempt (it contains your cookies).")
+    ] = False,
 ) -> None:
     """Walk each of your accounts through the official objection forms."""
     from .accounts import load_accounts
@@ -112,8 +151,10 @@ def run(
             raise typer.Exit(2)
     flows = load_flows(settings.home / "flows")
     if trace:
-        console.print("[yellow]--trace: each attempt folder gets trace.zip, which holds your session cookies. "
-                      "Keep it private and delete it when you no longer need it.[/]")
+        console.print(
+            "[yellow]--trace: each attempt folder gets trace.zip, which holds your session cookies. "
+            "Keep it private and delete it when you no longer need it.[/]"
+        )
     request = RunRequest(settings, found, flows, account or [], flow or [], again, dry_run, trace)
     summary = execute(request, human, Reporter(console))
     raise typer.Exit(summary.exit_code)
@@ -123,8 +164,12 @@ def run(
 def check(
     home: HomeOpt = None,
     accounts: AccountsOpt = None,
-    account: Annotated[Optional[list[str]], typer.Option("--account", help="Only this account (repeatable).")] = None,  # noqa: UP045
-    flow: Annotated[Optional[list[str]], typer.Option("--flow", help="Only this flow id (repeatable).")] = None,  # noqa: UP045
+    account: Annotated[
+        Optional[list[str]], typer.Option("--account", help="Only this account (repeatable).")
+    ] = None,
+    flow: Annotated[
+        Optional[list[str]], typer.Option("--flow", help="Only this flow id (repeatable).")
+    ] = None,
 ) -> None:
     """Open each selected form (logged in, as for run) and report whether every field and button is found.
 
@@ -183,7 +228,10 @@ def mail_check(home: HomeOpt = None) -> None:
     for line in result.waiting:
         typer.echo(f"… {line}")
     if not result.found and not result.waiting:
-        typer.echo("Nothing to look for: every confirmed objection already has its e-mail (or none is confirmed yet).")
+        typer.echo(
+            "Nothing to look for: every confirmed objection already has its e-mail "
+            "(or none is confirmed yet)."
+        )
     raise typer.Exit(1 if result.waiting else 0)
 
 
@@ -208,12 +256,19 @@ def accounts_list(home: HomeOpt = None, accounts: AccountsOpt = None) -> None:
 def accounts_add(
     home: HomeOpt = None,
     accounts: AccountsOpt = None,
-    name: Annotated[Optional[str], typer.Option(help="A label, e.g. anna-instagram.")] = None,  # noqa: UP045
-    platform: Annotated[Optional[str], typer.Option(help="instagram or facebook.")] = None,  # noqa: UP045
-    email: Annotated[Optional[str], typer.Option(help="The e-mail address of that account.")] = None,  # noqa: UP045
-    country: Annotated[Optional[str], typer.Option(help="Where you live, as an ISO code (DE, FR, …).")] = None,  # noqa: UP045
-    language: Annotated[Optional[str], typer.Option(help="Language of the objection text (en, de, …).")] = None,  # noqa: UP045
-    reason: Annotated[Optional[list[str]], typer.Option("--reason", help="A reason id (repeatable); see 'objector text --help'.")] = None,  # noqa: UP045
+    name: Annotated[Optional[str], typer.Option(help="A label, e.g. anna-instagram.")] = None,
+    platform: Annotated[Optional[str], typer.Option(help="instagram or facebook.")] = None,
+    email: Annotated[Optional[str], typer.Option(help="The e-mail address of that account.")] = None,
+    country: Annotated[
+        Optional[str], typer.Option(help="Where you live, as an ISO code (DE, FR, …).")
+    ] = None,
+    language: Annotated[
+        Optional[str], typer.Option(help="Language of the objection text (en, de, …).")
+    ] = None,
+    reason: Annotated[
+        Optional[list[str]],
+        typer.Option("--reason", help="A reason id (repeatable); see 'objector text --help'."),
+    ] = None,
 ) -> None:
     """Add an account (asks for what is missing when run in a terminal)."""
     from .human import TerminalHuman
@@ -221,8 +276,14 @@ def accounts_add(
 
     settings = _settings(home)
     console = _console()
-    given = {"name": name, "platform": platform, "email": email, "country": country,
-             "language": language, "reasons": reason or None}
+    given = {
+        "name": name,
+        "platform": platform,
+        "email": email,
+        "country": country,
+        "language": language,
+        "reasons": reason or None,
+    }
     add_account(settings, _accounts_path(settings, accounts), given, TerminalHuman(console), console)
 
 
@@ -244,7 +305,9 @@ def accounts_remove(
         if other.linked_with == name:
             raise UserError(f"{path}: account ({other.name}) is linked_with {name}; change that first.")
     save_accounts(path, rest)
-    typer.echo(f"Removed {name} from {path}. Its proof stays; 'objector forget {name}' deletes its browser profile.")
+    typer.echo(
+        f"Removed {name} from {path}. Its proof stays; 'objector forget {name}' deletes its browser profile."
+    )
 
 
 @app.command()
@@ -270,7 +333,9 @@ def verify(home: HomeOpt = None) -> None:
     for problem in result.problems:
         typer.echo(problem.line())
     if result.ok:
-        typer.echo(f"Proof intact: {result.entries} ledger entries, {result.files} files checked ({settings.home}).")
+        typer.echo(
+            f"Proof intact: {result.entries} ledger entries, {result.files} files checked ({settings.home})."
+        )
         return
     typer.echo(f"Proof NOT intact: {len(result.problems)} problem(s) in {settings.home}.")
     raise typer.Exit(1)
@@ -279,7 +344,10 @@ def verify(home: HomeOpt = None) -> None:
 @app.command()
 def report(
     home: HomeOpt = None,
-    out: Annotated[Optional[Path], typer.Option("--out", help="Where to write the HTML (default: HOME/report/objector-report.html).")] = None,  # noqa: UP045
+    out: Annotated[
+        Optional[Path],
+        typer.Option("--out", help="Where to write the HTML (default: HOME/report/objector-report.html)."),
+    ] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="Also render it to PDF with the browser.")] = False,
     open_: Annotated[bool, typer.Option("--open", help="Open the report when it is written.")] = False,
 ) -> None:
@@ -324,8 +392,12 @@ def flows_cmd(home: HomeOpt = None) -> None:
 def forget(
     account: Annotated[str, typer.Argument(help="The account whose browser profile to delete.")],
     home: HomeOpt = None,
-    evidence: Annotated[bool, typer.Option("--evidence", help="Also delete that account's proof (asks separately).")] = False,
-    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation of the profile deletion.")] = False,
+    evidence: Annotated[
+        bool, typer.Option("--evidence", help="Also delete that account's proof (asks separately).")
+    ] = False,
+    yes: Annotated[
+        bool, typer.Option("--yes", help="Do not ask for confirmation of the profile deletion.")
+    ] = False,
 ) -> None:
     """Delete an account's browser profile (its logins and cookies) after confirmation."""
     from .human import TerminalHuman
@@ -342,13 +414,28 @@ def forget(
 
 @app.command()
 def text(
-    account: Annotated[Optional[str], typer.Option("--account", help="Use this account's details, language and reasons.")] = None,  # noqa: UP045
-    lang: Annotated[Optional[str], typer.Option("--lang", help="Language (en, de, fr, …) for an example text.")] = None,  # noqa: UP045
-    reasons: Annotated[Optional[list[str]], typer.Option("--reasons", help="Reason ids, comma-separated or repeated: private_life, children, creative_work, private_context, location_behaviour, personalisation.")] = None,  # noqa: UP045
-    variant: Annotated[Optional[str], typer.Option("--variant", help="short, standard or detailed.")] = None,  # noqa: UP045
-    platform: Annotated[str, typer.Option("--platform", help="instagram or facebook (with --lang).")] = "instagram",
-    country: Annotated[Optional[str], typer.Option("--country", help="Country code (with --lang).")] = None,  # noqa: UP045
-    template: Annotated[Optional[Path], typer.Option("--template", help="Your own template file with placeholders.")] = None,  # noqa: UP045
+    account: Annotated[
+        Optional[str], typer.Option("--account", help="Use this account's details, language and reasons.")
+    ] = None,
+    lang: Annotated[
+        Optional[str], typer.Option("--lang", help="Language (en, de, fr, …) for an example text.")
+    ] = None,
+    reasons: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--reasons",
+            help="Reason ids, comma-separated or repeated: private_life, children, creative_work, "
+            "private_context, location_behaviour, personalisation.",
+        ),
+    ] = None,
+    variant: Annotated[Optional[str], typer.Option("--variant", help="short, standard or detailed.")] = None,
+    platform: Annotated[
+        str, typer.Option("--platform", help="instagram or facebook (with --lang).")
+    ] = "instagram",
+    country: Annotated[Optional[str], typer.Option("--country", help="Country code (with --lang).")] = None,
+    template: Annotated[
+        Optional[Path], typer.Option("--template", help="Your own template file with placeholders.")
+    ] = None,
     copy: Annotated[bool, typer.Option("--copy", help="Also copy the text to the clipboard.")] = False,
     home: HomeOpt = None,
     accounts: AccountsOpt = None,
@@ -359,9 +446,15 @@ def text(
     settings = _settings(home)
     given_reasons = [r.strip() for item in reasons or [] for r in item.split(",") if r.strip()]
     body, note = text_for_cli(
-        settings, _accounts_path(settings, accounts), account=account, lang=lang,
-        reasons=given_reasons if reasons is not None else None, variant=variant,
-        platform=platform, country=country, template=template,
+        settings,
+        _accounts_path(settings, accounts),
+        account=account,
+        lang=lang,
+        reasons=given_reasons if reasons is not None else None,
+        variant=variant,
+        platform=platform,
+        country=country,
+        template=template,
     )
     typer.echo(body)
     if note:

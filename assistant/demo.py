@@ -16,18 +16,40 @@ from .settings import Settings
 
 
 def demo_accounts(language: str) -> list[Account]:
-    country = {"en": "IE", "de": "DE", "fr": "FR", "it": "IT", "es": "ES", "nl": "NL", "pl": "PL",
-               "pt": "PT", "sv": "SE", "da": "DK"}.get(language, "IE")
-    common = {"email": "anna@example.org", "country": country, "language": language,
-              "reasons": ("private_life", "creative_work")}
+    country = {
+        "en": "IE",
+        "de": "DE",
+        "fr": "FR",
+        "it": "IT",
+        "es": "ES",
+        "nl": "NL",
+        "pl": "PL",
+        "pt": "PT",
+        "sv": "SE",
+        "da": "DK",
+    }.get(language, "IE")
+    common = {
+        "email": "anna@example.org",
+        "country": country,
+        "language": language,
+        "reasons": ("private_life", "creative_work"),
+    }
     return [
         Account(name="anna-instagram", platform="instagram", **common),
         Account(name="anna-facebook", platform="facebook", **common),
     ]
 
 
-def run_demo(settings: Settings, *, home: Path | None, language: str, code_step: bool,
-             cookie_dialog: bool, auto_login: bool, console) -> int:  # noqa: ANN001
+def run_demo(
+    settings: Settings,
+    *,
+    home: Path | None,
+    language: str,
+    code_step: bool,
+    cookie_dialog: bool,
+    auto_login: bool,
+    console,
+) -> int:
     from .flows import load_flows
     from .human import TerminalHuman
     from .practice import LANGUAGES, PracticeConfig, PracticeSite
@@ -46,14 +68,23 @@ def run_demo(settings: Settings, *, home: Path | None, language: str, code_step:
         save_accounts(accounts_file, accounts)
 
     def show_code(email: str, code: str) -> None:
-        console.print(f"\n  [bold]📧 Practice e-mail to {email}:[/] your confirmation code is [bold]{code}[/]\n")
+        console.print(
+            f"\n  [bold]📧 Practice e-mail to {email}:[/] your confirmation code is [bold]{code}[/]\n"
+        )
 
-    config = PracticeConfig(language=language, cookie_dialog=cookie_dialog, code_step=code_step,
-                            auto_login=auto_login, on_code=show_code)
+    config = PracticeConfig(
+        language=language,
+        cookie_dialog=cookie_dialog,
+        code_step=code_step,
+        auto_login=auto_login,
+        on_code=show_code,
+    )
     with PracticeSite(config) as site:
         demo_settings = settings.model_copy(update={"home": home, "site_map": site.site_map})
-        console.print("[bold]objector demo[/] · practice Help Centre on "
-                      f"{site.origin('help.instagram.com')} · home: {home}")
+        console.print(
+            "[bold]objector demo[/] · practice Help Centre on "
+            f"{site.origin('help.instagram.com')} · home: {home}"
+        )
         if auto_login:
             console.print("The practice login pages log themselves in after a moment.")
         else:

@@ -12,7 +12,16 @@ from pathlib import Path
 
 from .errors import UserError
 
-PACKAGES = ("ai-objector", "playwright", "pydantic", "typer", "rich", "babel", "platformdirs", "python-dotenv")
+PACKAGES = (
+    "ai-objector",
+    "playwright",
+    "pydantic",
+    "typer",
+    "rich",
+    "babel",
+    "platformdirs",
+    "python-dotenv",
+)
 
 
 @dataclass
@@ -27,14 +36,24 @@ def diagnose(home_override: Path | None = None) -> list[Finding]:
     found: list[Finding] = []
     add = found.append
     version = ".".join(map(str, sys.version_info[:3]))
-    add(Finding("python", sys.version_info >= (3, 11), f"Python {version} ({platform.system()})",
-                "" if sys.version_info >= (3, 11) else "install Python 3.11 or newer"))
+    add(
+        Finding(
+            "python",
+            sys.version_info >= (3, 11),
+            f"Python {version} ({platform.system()})",
+            "" if sys.version_info >= (3, 11) else "install Python 3.11 or newer",
+        )
+    )
     versions = []
     for name in PACKAGES:
         try:
             versions.append(f"{name} {metadata.version(name)}")
         except metadata.PackageNotFoundError:
-            add(Finding(f"package {name}", False, "not installed", "pip install -e . (or pip install ai-objector)"))
+            add(
+                Finding(
+                    f"package {name}", False, "not installed", "pip install -e . (or pip install ai-objector)"
+                )
+            )
     add(Finding("packages", True, ", ".join(versions)))
 
     from .settings import load_settings
@@ -42,9 +61,19 @@ def diagnose(home_override: Path | None = None) -> list[Finding]:
     try:
         settings = load_settings().with_home(home_override)
     except UserError as exc:
-        add(Finding("settings", False, str(exc), "fix the value in .env or the environment (see .env.example)"))
+        add(
+            Finding(
+                "settings", False, str(exc), "fix the value in .env or the environment (see .env.example)"
+            )
+        )
         return found
-    add(Finding("settings", True, f"home {settings.home}" + (f", site map {settings.site_map}" if settings.site_map else "")))
+    add(
+        Finding(
+            "settings",
+            True,
+            f"home {settings.home}" + (f", site map {settings.site_map}" if settings.site_map else ""),
+        )
+    )
     found.extend(_home(settings.home))
     found.extend(_accounts(settings))
     found.extend(_flows(settings.home))
@@ -62,17 +91,29 @@ def _home(home: Path) -> list[Finding]:
         with tempfile.NamedTemporaryFile(dir=home, prefix=".doctor.", suffix=".tmp"):
             pass
     except OSError as exc:
-        problems.append(Finding("home folder", False, f"{home} is not writable ({exc.strerror or exc})",
-                                "check the folder's owner and free space, or set OBJECTOR_HOME"))
+        problems.append(
+            Finding(
+                "home folder",
+                False,
+                f"{home} is not writable ({exc.strerror or exc})",
+                "check the folder's owner and free space, or set OBJECTOR_HOME",
+            )
+        )
     if os.name == "posix":
         mode = home.stat().st_mode & 0o777
         if mode & 0o077:
-            problems.append(Finding("home privacy", False, f"{home} is readable by others (mode {mode:o})",
-                                    f"chmod 700 {home}"))
+            problems.append(
+                Finding(
+                    "home privacy",
+                    False,
+                    f"{home} is readable by others (mode {mode:o})",
+                    f"chmod 700 {home}",
+                )
+            )
     return problems or [Finding("home folder", True, f"{home} is writable and private")]
 
 
-def _accounts(settings) -> list[Finding]:  # noqa: ANN001
+def _accounts(settings) -> list[Finding]:
     from .accounts import load_accounts
 
     try:
@@ -98,7 +139,7 @@ def _flows(home: Path) -> list[Finding]:
     return [Finding("flows", True, detail)]
 
 
-def _browser(settings) -> Finding:  # noqa: ANN001
+def _browser(settings) -> Finding:
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
@@ -108,18 +149,26 @@ def _browser(settings) -> Finding:  # noqa: ANN001
         with sync_playwright() as playwright:
             choice = discover(settings.browser, playwright)
             try:
-                browser = playwright.chromium.launch(headless=True, args=launch_args(), **choice.launch_options())
+                browser = playwright.chromium.launch(
+                    headless=True, args=launch_args(), **choice.launch_options()
+                )
             except PlaywrightError as exc:
-                return Finding("browser", False, f"{choice.description} did not start: {str(exc).splitlines()[0]}",
-                               "install Google Chrome, or run 'playwright install chromium'")
+                return Finding(
+                    "browser",
+                    False,
+                    f"{choice.description} did not start: {str(exc).splitlines()[0]}",
+                    "install Google Chrome, or run 'playwright install chromium'",
+                )
             version = browser.version
             browser.close()
     except UserError as exc:
-        return Finding("browser", False, str(exc), "install Google Chrome, or run 'playwright install chromium'")
+        return Finding(
+            "browser", False, str(exc), "install Google Chrome, or run 'playwright install chromium'"
+        )
     return Finding("browser", True, f"{choice.description}, version {version} (started headless)")
 
 
-def _mailbox(settings) -> Finding:  # noqa: ANN001
+def _mailbox(settings) -> Finding:
     from .mailbox import Mailbox, MailError, get_password
 
     ms = settings.mail_settings()

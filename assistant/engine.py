@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from .settings import Settings
     from .ui import Reporter
 
+DIALOG_GRACE = 0.8  # seconds a cookie dialog may take to show after the form did
+OPTIONAL_WAIT = 0.6  # seconds to look for an optional field once the form is on the page
 HIGHLIGHT_JS = """el => { el.scrollIntoView({block: 'center'});
   el.style.outline = '4px solid #f5820b'; el.style.outlineOffset = '3px'; }"""
 GROW_TEXTAREAS_JS = """() => document.querySelectorAll('textarea').forEach(t => {
@@ -61,7 +63,8 @@ REQUIRED_EMPTY_JS = """() => {
     if (el.type === 'checkbox') empty = !el.checked;
     else if (el.type === 'radio') { if (seen.has(el.name)) continue; seen.add(el.name);
       empty = !document.querySelector(`input[type=radio][name="${CSS.escape(el.name)}"]:checked`); }
-    else if (el.getAttribute('role') === 'radiogroup') empty = !el.querySelector('[aria-checked=true], :checked');
+    else if (el.getAttribute('role') === 'radiogroup')
+      empty = !el.querySelector('[aria-checked=true], :checked');
     else if (el.getAttribute('role') === 'checkbox') empty = el.getAttribute('aria-checked') !== 'true';
     else if ('value' in el) empty = !String(el.value).trim();
     else empty = !el.innerText.trim();
@@ -72,7 +75,7 @@ ALERT_JS = """() => Array.from(document.querySelectorAll('[role=alert], [aria-li
   .filter(e => e.offsetParent !== null && e.innerText.trim()).map(e => e.innerText.trim())"""
 
 
-class Outcome(str, Enum):
+class Outcome(StrEnum):
     CONFIRMED = "confirmed"
     DECLINED = "declined"  # the person answered n
     DRY_RUN = "dry-run"
@@ -118,6 +121,7 @@ class FlowRun:
     console_errors: list[str] = field(default_factory=list)
     _baseline: set[str] = field(default_factory=set)
     _result_seen: str | None = None
+    _form_ready: bool = False  # the wait step saw the form
     submitted: bool = False  # the form was sent (by our click or the person's)
     submitted_at: datetime | None = None  # mails older than this are not about this submission
 
@@ -183,18 +187,33 @@ class FlowRun:
                 rows.append({"step": step.label, "status": "done", "detail": self.steps_done[-1]["detail"]})
                 continue
             if step.action in ("code", "expect"):
-                rows.append({"step": step.label, "status": "after-send",
-                             "detail": "appears only after Send; not checked"})
+                rows.append(
+                    {
+                        "step": step.label,
+                        "status": "after-send",
+                        "detail": "appears only after Send; not checked",
+                    }
+                )
                 continue
             assert step.target
             timeout = step.timeout or (self.settings.step_timeout if step.action == "wait" else 2)
             found = find(self.page, step.target, timeout)
             if found is not None:
-                rows.append({"step": step.label, "status": "found",
-                             "detail": f"candidate {found.index + 1}: {found.candidate.describe()}"})
+                rows.append(
+                    {
+                        "step": step.label,
+                        "status": "found",
+                        "detail": f"candidate {found.index + 1}: {found.candidate.describe()}",
+                    }
+                )
             else:
-                rows.append({"step": step.label, "status": "absent" if step.optional else "missing",
-                             "detail": (step.describe or "") + (" (optional)" if step.optional else "")})
+                rows.append(
+                    {
+                        "step": step.label,
+                        "status": "absent" if step.optional else "missing",
+                        "detail": (step.describe or "") + (" (optional)" if step.optional else ""),
+                    }
+                )
         return rows
 
     # ---------------------------------------------------------------- steps
@@ -233,8 +252,9 @@ class FlowRun:
                 return
             if state == "elsewhere" and time.monotonic() - last_nav > 8:
                 last_nav = time.monotonic()
-                self.page.goto(self.form_url, wait_until="domcontentloaded",
-                               timeout=self.settings.page_timeout * 1000)
+                self.page.goto(
+                    self.form_url, wait_until="domcontentloaded", timeout=self.settings.page_timeout * 1000
+                )
                 continue
             message = {
                 "login": f"not logged in — log in to {self.account.platform.title()} in the browser "
@@ -285,17 +305,34 @@ class FlowRun:
             return False
 
     def _step_dismiss(self, step: Step) -> None:
-        found = self._find(step, default_timeout=4)
+        found = self._find_dialog(step)
         if found is None:
+            self._record_step(step, "absent", "no dialog")
             return
         self._click(found.locator, "dismiss the dialog")
         self.page.wait_for_timeout(300)
         self._done(step, "cookie dialog dismissed")
 
+    def _find_dialog(self, step: Step) -> Found | None:
+        """The dialog, looked for until the form itself shows (plus a moment), at most the step's timeout."""
+        assert step.target
+        form = next((s.target for s in self.flow.steps if s.action == "wait" and s.target), None)
+        deadline = time.monotonic() + (step.timeout or 4)
+        grace_until: float | None = None
+        while True:
+            found = visible_now(self.page, step.target)
+            now = time.monotonic()
+            if found is not None or now >= deadline or (grace_until is not None and now >= grace_until):
+                return found
+            if grace_until is None and form is not None and visible_now(self.page, form) is not None:
+                grace_until = now + DIALOG_GRACE
+            self.page.wait_for_timeout(150)
+
     def _step_wait(self, step: Step) -> None:
         found = self._find(step, default_timeout=self.settings.step_timeout)
         if found is not None:
             self._record_step(step, "done", "form ready")
+            self._form_ready = True
             return
         self._by_hand(
             step,
@@ -303,6 +340,7 @@ class FlowRun:
             f"browser window shows the objection form ({self.flow.url}), then press Enter here.",
             detail="form opened by you",
         )
+        self._form_ready = True
 
     def _step_choose(self, step: Step) -> None:
         found = self._find(step, default_timeout=self.settings.step_timeout)
@@ -316,8 +354,12 @@ class FlowRun:
             elif step.optional:
                 self._missing(step)
                 return
-            self._by_hand(step, f"Choose {names[0]} in {step.describe or 'the country field'} in the "
-                          "browser window, then press Enter here.", detail=f"country {names[0]}")
+            self._by_hand(
+                step,
+                f"Choose {names[0]} in {step.describe or 'the country field'} in the "
+                "browser window, then press Enter here.",
+                detail=f"country {names[0]}",
+            )
             return
         assert step.option
         if found is not None and element_kind(found.locator)["tag"] == "select":
@@ -330,16 +372,22 @@ class FlowRun:
             option = find(self.page, step.option, self.settings.step_timeout) if found is not None else None
         if option is not None:
             self._click(option.locator, "choose an option")
-            label = " ".join((option.locator.inner_text() or option.locator.get_attribute("aria-label") or "").split())
+            label = " ".join(
+                (option.locator.inner_text() or option.locator.get_attribute("aria-label") or "").split()
+            )
             self._done(step, f"chose “{_clip(label, 60)}”" if label else "option chosen")
         elif step.optional and found is None:
             self._missing(step)
         else:
-            self._by_hand(step, f"Choose {step.describe or 'the right option'} in the browser window, "
-                          "then press Enter here.", detail="option chosen")
+            self._by_hand(
+                step,
+                f"Choose {step.describe or 'the right option'} in the browser window, then press Enter here.",
+                detail="option chosen",
+            )
 
     def _select_matching(self, select: Locator, options: list) -> str | None:  # list[Candidate]
         """In a native select, the first option whose text matches a candidate's name."""
+        self._not_a_password(select, "the list")
         texts = select.evaluate("el => Array.from(el.options).filter(o => o.value).map(o => o.text.trim())")
         for candidate in options:
             pattern = candidate.name or candidate.text or candidate.label
@@ -359,10 +407,14 @@ class FlowRun:
             if step.optional:
                 self._missing(step)
                 return
-            self._by_hand(step, f"Tick {step.describe or 'the required box'} in the browser window, then press "
-                          "Enter here.", detail="box ticked by you")
+            self._by_hand(
+                step,
+                f"Tick {step.describe or 'the required box'} in the browser window, then press Enter here.",
+                detail="box ticked by you",
+            )
             return
         self._guard("tick the box")
+        self._not_a_password(found.locator, "the box")
         found.locator.check()
         label = found.locator.evaluate(LABEL_OF_JS)
         self._done(step, f"ticked “{_clip(label, 70)}”" if label else "box ticked")
@@ -374,8 +426,8 @@ class FlowRun:
     def _choose_country(self, field_: Locator, names: list[str]) -> str | None:
         """Pick the country in a select or a typeahead; None when the page offers no match."""
         code = self.account.country
-        kind = element_kind(field_)
         self._guard("choose the country")
+        kind = self._not_a_password(field_, "the country field")
         if kind["tag"] == "select":
             options = field_.evaluate("el => Array.from(el.options).map(o => [o.value, o.text.trim()])")
             for value, text in options:
@@ -410,12 +462,20 @@ class FlowRun:
         if found is None:
             what = step.describe or f"the {step.value} field"
             if step.value == "text":
-                self._by_hand(step, f"Paste the text shown below into {what} in the browser window, "
-                              "then press Enter here.", paste=value, check=self._text_present,
-                              detail=f"reason pasted by you ({browser_length(value)} chars)")
+                self._by_hand(
+                    step,
+                    f"Paste the text shown below into {what} in the browser window, then press Enter here.",
+                    paste=value,
+                    check=self._text_present,
+                    detail=f"reason pasted by you ({browser_length(value)} chars)",
+                )
             else:
-                self._by_hand(step, f"Type {value} into {what} in the browser window, then press Enter here.",
-                              check=lambda: self._value_present(value), detail=f"{step.value} typed by you")
+                self._by_hand(
+                    step,
+                    f"Type {value} into {what} in the browser window, then press Enter here.",
+                    check=lambda: self._value_present(value),
+                    detail=f"{step.value} typed by you",
+                )
             return
         self._fill(found.locator, value, step.describe or str(step.value))
         if step.value == "text":
@@ -437,10 +497,15 @@ class FlowRun:
             self._missing(step)
             return
         if found is None:
-            self._by_hand(step, f"Attach the file {path} with {step.describe or 'the upload button'} in the "
-                          "browser window, then press Enter here.", detail=f"screenshot {path.name} attached by you")
+            self._by_hand(
+                step,
+                f"Attach the file {path} with {step.describe or 'the upload button'} in the "
+                "browser window, then press Enter here.",
+                detail=f"screenshot {path.name} attached by you",
+            )
             return
         self._guard("upload the screenshot")
+        self._not_a_password(found.locator, "the upload field")
         found.locator.set_input_files(str(path))
         self._done(step, f"screenshot {path.name} attached")
 
@@ -449,10 +514,14 @@ class FlowRun:
         empty = self._required_empty()
         if empty:
             fields = "; ".join(f"“{_clip(e, 60)}”" for e in empty[:4])
-            self._by_hand(step, f"The form also requires {fields}, which objector does not know how to "
-                          "answer for you. Fill it in the browser window (do not press Send yet), then press "
-                          "Enter here.", detail=f"filled by you: {fields}",
-                          check=lambda: not self._required_empty())
+            self._by_hand(
+                step,
+                f"The form also requires {fields}, which objector does not know how to "
+                "answer for you. Fill it in the browser window (do not press Send yet), then press "
+                "Enter here.",
+                detail=f"filled by you: {fields}",
+                check=lambda: not self._required_empty(),
+            )
         expect = self.flow.after_submit("expect")
         self._baseline = self._visible_texts(expect)
         self._guard("show the Send button")
@@ -460,7 +529,9 @@ class FlowRun:
         if found is not None:
             found.locator.evaluate(HIGHLIGHT_JS)
         else:
-            self.reporter.warn(f"could not find {step.describe or 'the Send button'}; if you approve, you click it")
+            self.reporter.warn(
+                f"could not find {step.describe or 'the Send button'}; if you approve, you click it"
+            )
         self.record["page_language"] = self._page_language()
         self.record["submit_url"] = self.sites.live_url(self.page.url)
         self.attempt.save("form.png", self.page.screenshot(full_page=True))
@@ -473,8 +544,11 @@ class FlowRun:
             url=self._shown(self.page.url),
             text=self.text,
             language=self.account.language,
-            filled=tuple(s["detail"] for s in self.steps_done
-                         if s["status"] in ("done", "manual") and s["action"] in ("choose", "fill", "upload", "check")),
+            filled=tuple(
+                s["detail"]
+                for s in self.steps_done
+                if s["status"] in ("done", "manual") and s["action"] in ("choose", "fill", "upload", "check")
+            ),
             dry_run=self.dry_run,
         )
         alerts_before = set(self.page.evaluate(ALERT_JS))
@@ -492,6 +566,7 @@ class FlowRun:
             assert found is not None
             self.record["approval"] = {"answer": "y", "by": "terminal", "at": approved_at}
             self._guard("submit")
+            self.page.evaluate("1")  # the browser is still there: a dead one raises here, before the log
             self.attempt.log(self.ledger, "submitting", submitted=True, approval="y")
             self.submitted, self.submitted_at = True, utc_now()
             self._click(found.locator, "submit")
@@ -521,12 +596,16 @@ class FlowRun:
             if expect is not None and self._new_confirmation(expect) is not None:
                 return "confirmed"
             if not is_allowed(self.page.url, self.allowed):
-                raise FlowStop(Outcome.BLOCKED, f"the page moved to {self.page.url}, outside Meta's official hosts")
+                raise FlowStop(
+                    Outcome.BLOCKED, f"the page moved to {self.page.url}, outside Meta's official hosts"
+                )
             errors = [a for a in self.page.evaluate(ALERT_JS) if a not in alerts_before]
             if errors:
                 self.record["form_error"] = errors[0]
                 if own_click:
-                    self.reporter.warn(f"the form says: {errors[0]} — fix it in the browser and click Send again")
+                    self.reporter.warn(
+                        f"the form says: {errors[0]} — fix it in the browser and click Send again"
+                    )
                     alerts_before.update(errors)
                 else:
                     self.submitted = False  # the form said no: nothing was accepted
@@ -547,8 +626,9 @@ class FlowRun:
         expect = self.flow.after_submit("expect")
         suggested = self._code_from_mailbox()
         for attempt_no in range(1, 4):
-            code = self.human.ask_code(self.account.name, self.account.email, attempt_no,
-                                       suggested if attempt_no == 1 else None)
+            code = self.human.ask_code(
+                self.account.name, self.account.email, attempt_no, suggested if attempt_no == 1 else None
+            )
             if code is not None:
                 self.record["code_source"] = "mailbox" if code == suggested else "typed"
             if code is None:
@@ -633,6 +713,9 @@ class FlowRun:
     def _find(self, step: Step, *, default_timeout: float) -> Found | None:
         assert step.target
         timeout = step.timeout or default_timeout
+        if step.optional and self._form_ready:
+            # the form is on the page: an optional field is there now or not at all
+            timeout = min(timeout, OPTIONAL_WAIT)
         found = find(self.page, step.target, timeout)
         if found is not None and found.index > 0:
             self.record.setdefault("fallback_candidates", []).append(
@@ -644,8 +727,15 @@ class FlowRun:
         """An optional step's target is not on the page: nothing to do."""
         self._record_step(step, "absent", "not on this page")
 
-    def _by_hand(self, step: Step, instruction: str, *, detail: str, paste: str | None = None,
-                 check: Callable[[], bool] | None = None) -> None:
+    def _by_hand(
+        self,
+        step: Step,
+        instruction: str,
+        *,
+        detail: str,
+        paste: str | None = None,
+        check: Callable[[], bool] | None = None,
+    ) -> None:
         """Guided fallback: the person does the step in the browser, then we check what we can."""
         what = step.describe or step.label
         self.reporter.warn(f"could not find {what} on the page — please do this step by hand")
@@ -655,11 +745,15 @@ class FlowRun:
             pass
         done = self.human.guide(Guidance(self.account.name, instruction, paste))
         if not done:
-            raise FlowStop(Outcome.NEEDS_ATTENTION,
-                           f"{what}: not done by hand, so nothing was submitted; run again to retry")
+            raise FlowStop(
+                Outcome.NEEDS_ATTENTION,
+                f"{what}: not done by hand, so nothing was submitted; run again to retry",
+            )
         if check is not None and not check():
-            raise FlowStop(Outcome.NEEDS_ATTENTION,
-                           f"{what} still looks empty, so nothing was submitted; run again to retry")
+            raise FlowStop(
+                Outcome.NEEDS_ATTENTION,
+                f"{what} still looks empty, so nothing was submitted; run again to retry",
+            )
         self._record_step(step, "manual", detail)
         self.reporter.ok(f"{detail} (done by hand)")
 
@@ -682,11 +776,16 @@ class FlowRun:
         }
         return values.get(step.value or "")
 
-    def _fill(self, locator: Locator, value: str, what: str) -> None:
-        self._guard(f"fill {what}")
+    def _not_a_password(self, locator: Locator, what: str) -> dict[str, str]:
+        """Refuse to type into, choose in or read a password field; returns the element's kind."""
         kind = element_kind(locator)
         if kind["type"] == "password":
             raise FlowStop(Outcome.NEEDS_ATTENTION, f"{what} turned out to be a password field; left alone")
+        return kind
+
+    def _fill(self, locator: Locator, value: str, what: str) -> None:
+        self._guard(f"fill {what}")
+        kind = self._not_a_password(locator, what)
         locator.fill(value)
         if kind["tag"] in ("input", "textarea"):
             got = locator.input_value()
@@ -725,8 +824,15 @@ class FlowRun:
         self.reporter.ok(detail)
 
     def _record_step(self, step: Step, status: str, detail: str) -> None:
-        self.steps_done.append({"action": step.action, "value": step.value, "status": status,
-                                "detail": detail, "at": iso(utc_now())})
+        self.steps_done.append(
+            {
+                "action": step.action,
+                "value": step.value,
+                "status": status,
+                "detail": detail,
+                "at": iso(utc_now()),
+            }
+        )
 
     def _code_from_mailbox(self) -> str | None:
         """Meta's code from the person's mailbox (opt-in), to offer; the person still confirms it."""
@@ -735,11 +841,16 @@ class FlowRun:
             return None
         from .mailbox import Mailbox, MailError, get_password
 
-        self.reporter.wait(f"looking for Meta's code e-mail in {mail.where} (up to {_duration(self.settings.mail_wait)})")
+        self.reporter.wait(
+            f"looking for Meta's code e-mail in {mail.where} (up to {_duration(self.settings.mail_wait)})"
+        )
         try:
             with Mailbox(mail, get_password(mail)) as box:
-                found = box.wait_for_code(self.account.email, self.submitted_at or self.attempt_started,
-                                          timeout=self.settings.mail_wait)
+                found = box.wait_for_code(
+                    self.account.email,
+                    self.submitted_at or self.attempt_started,
+                    timeout=self.settings.mail_wait,
+                )
         except MailError as exc:
             self.reporter.warn(f"mailbox: {exc}")
             return None
@@ -763,11 +874,16 @@ class FlowRun:
             self.reporter.warn(f"mailbox: {exc}")
             return
         if found is None:
-            self.reporter.info("  Meta's confirmation e-mail has not arrived yet; 'objector mail check' looks again later.")
+            self.reporter.info(
+                "  Meta's confirmation e-mail has not arrived yet; 'objector mail check' looks again later."
+            )
             return
         self.attempt.save(MAIL_FILE, found.raw)
-        self.record["email_confirmation"] = {"subject": found.subject, "from": found.sender,
-                                             "date": iso(found.date)}
+        self.record["email_confirmation"] = {
+            "subject": found.subject,
+            "from": found.sender,
+            "date": iso(found.date),
+        }
         self.reporter.ok(f"e-mail confirmed: {found.subject[:70]}")
 
     @property
@@ -851,7 +967,9 @@ def _country_names(code: str, page_language: str) -> list[str]:
 
 def _browser_gone(exc: Exception) -> bool:
     text = str(exc)
-    return any(s in text for s in ("has been closed", "Target closed", "Browser closed", "browser has disconnected"))
+    return any(
+        s in text for s in ("has been closed", "Target closed", "Browser closed", "browser has disconnected")
+    )
 
 
 def _first_line(exc: Exception) -> str:

@@ -38,6 +38,12 @@ class Attempt:
     folder: Path = field(init=False)
 
     def __post_init__(self) -> None:
+        from .accounts import NAME_RE
+        from .errors import UserError, shown
+        from .flows import FLOW_ID_RE
+
+        if not NAME_RE.fullmatch(self.account) or not FLOW_ID_RE.fullmatch(self.flow):
+            raise UserError(f"not a safe proof folder name: {shown(self.account)} / {shown(self.flow)}")
         base = self.home / EVIDENCE_DIR / self.account / self.flow
         private_dir(self.home)
         private_dir(self.home / EVIDENCE_DIR)

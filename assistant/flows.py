@@ -22,24 +22,52 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .errors import UserError
 
-FLOW_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,63}$")
+FLOW_ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{1,63}")  # always used with fullmatch
 
 Action = Literal[
-    "open", "ensure_login", "dismiss", "wait", "choose", "check", "fill", "upload",
-    "review_and_submit", "code", "expect",
+    "open",
+    "ensure_login",
+    "dismiss",
+    "wait",
+    "choose",
+    "check",
+    "fill",
+    "upload",
+    "review_and_submit",
+    "code",
+    "expect",
 ]
 ValueKey = Literal[
-    "email", "country", "text", "first_name", "last_name", "full_name", "prompts", "screenshot",
+    "email",
+    "country",
+    "text",
+    "first_name",
+    "last_name",
+    "full_name",
+    "prompts",
+    "screenshot",
 ]
 _LOCATOR_KINDS = ("role", "label", "placeholder", "text", "css")
 # actions that need a target, and which keys each may use
-_NEEDS_TARGET = {"dismiss", "wait", "choose", "check", "fill", "upload", "review_and_submit", "code", "expect"}
+_NEEDS_TARGET = {
+    "dismiss",
+    "wait",
+    "choose",
+    "check",
+    "fill",
+    "upload",
+    "review_and_submit",
+    "code",
+    "expect",
+}
 
 
 def _check_regex(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("contains a NUL character")
     try:
         re.compile(value)
-    except re.error as exc:
+    except (re.error, OverflowError, RecursionError) as exc:
         raise ValueError(f"'{value}' is not a valid regular expression ({exc})") from None
     if re.match(r"\(\?[aiLmsux]+[:)]", value):
         raise ValueError("write names without inline flags; matching is always case-insensitive")
@@ -67,9 +95,7 @@ class Candidate(BaseModel):
     def _one_kind(self) -> Candidate:
         kinds = [k for k in _LOCATOR_KINDS if getattr(self, k) is not None]
         if len(kinds) != 1:
-            raise ValueError(
-                "each candidate needs exactly one of role, label, placeholder, text or css"
-            )
+            raise ValueError("each candidate needs exactly one of role, label, placeholder, text or css")
         if self.name is not None and self.role is None:
             raise ValueError("'name' goes with 'role'")
         return self
@@ -161,7 +187,7 @@ class Flow(BaseModel):
     @field_validator("id")
     @classmethod
     def _id(cls, value: str) -> str:
-        if not FLOW_ID_RE.match(value):
+        if not FLOW_ID_RE.fullmatch(value):
             raise ValueError("use lower-case letters, digits and - (for example instagram-ai-objection)")
         return value
 
@@ -241,7 +267,9 @@ def _describe(exc: ValidationError, data: dict) -> str:
     if loc[:1] == ["steps"] and len(loc) > 1 and isinstance(loc[1], int):
         index = loc[1]
         steps = data.get("steps") or []
-        action = steps[index].get("action", "?") if index < len(steps) and isinstance(steps[index], dict) else "?"
+        action = (
+            steps[index].get("action", "?") if index < len(steps) and isinstance(steps[index], dict) else "?"
+        )
         where = f"step {index + 1} ({action})"
         loc = loc[2:]
     field = ".".join(str(p) for p in loc)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
-from .errors import UserError
+from .errors import UserError, shown
 
 Origin = tuple[str, str, int]
 
@@ -55,13 +55,16 @@ class SiteMap:
             host, origin = host.strip().lower(), origin.strip().rstrip("/")
             if not sep or not _valid_host(host):
                 raise UserError(
-                    f"{source}: '{item}' is not 'live.host=http://127.0.0.1:PORT'; "
+                    f"{source}: {shown(item)} is not 'live.host=http://127.0.0.1:PORT'; "
                     "separate entries with commas."
                 )
-            parts = urlsplit(origin)
-            if origin_of(origin) is None or parts.path or parts.query or parts.fragment:
+            try:
+                parts = urlsplit(origin)
+            except ValueError:
+                parts = None
+            if parts is None or origin_of(origin) is None or parts.path or parts.query or parts.fragment:
                 raise UserError(
-                    f"{source}: '{origin}' for {host} must be an origin like "
+                    f"{source}: {shown(origin)} for {host} must be an origin like "
                     "http://127.0.0.1:8001 (scheme, host and port only)."
                 )
             if host in targets:

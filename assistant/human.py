@@ -9,6 +9,7 @@ input means "no": this is how tests and scripts drive the real CLI.
 from __future__ import annotations
 
 import sys
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, TextIO
@@ -41,7 +42,9 @@ class Guidance:
 
 class Human(Protocol):
     def approve_submit(self, review: SubmitReview) -> Decision: ...
-    def ask_code(self, account: str, email: str, attempt: int, suggested: str | None = None) -> str | None: ...
+    def ask_code(
+        self, account: str, email: str, attempt: int, suggested: str | None = None
+    ) -> str | None: ...
     def guide(self, guidance: Guidance) -> bool: ...
     def confirm(self, question: str) -> bool: ...
 
@@ -116,7 +119,8 @@ class TerminalHuman:
                 return None
             if not answer and suggested:
                 return suggested
-            if answer.isdigit() and 4 <= len(answer) <= 10:
+            answer = unicodedata.normalize("NFKC", answer)
+            if answer.isascii() and answer.isdigit() and 4 <= len(answer) <= 10:
                 return answer
             self.console.print("  The code is the number in Meta's e-mail (usually 6 digits).")  # type: ignore[attr-defined]
         return None
@@ -126,10 +130,10 @@ class TerminalHuman:
 
         self.console.print(guidance_panel(guidance))  # type: ignore[attr-defined]
         try:
-            self._line("  Press Enter here when done (or type 'skip'): ")
+            answer = self._line("  Press Enter here when done (or type 'skip'): ")
         except EndOfAnswers:
             return False
-        return True
+        return answer.strip().lower() not in ("skip", "s", "n", "no")
 
     def ask(self, question: str, default: str | None = None) -> str | None:
         """A free answer (the default on an empty line); None at the end of input."""
@@ -145,7 +149,9 @@ class TerminalHuman:
     def confirm(self, question: str) -> bool:
         from rich.markup import escape
 
-        answer = self._choose(f"{escape(question)} \\[y/N]: ", {"y": "y", "yes": "y", "n": "n", "no": "n", "": "n"})
+        answer = self._choose(
+            f"{escape(question)} \\[y/N]: ", {"y": "y", "yes": "y", "n": "n", "no": "n", "": "n"}
+        )
         return answer == "y"
 
 

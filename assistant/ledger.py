@@ -86,7 +86,8 @@ class Ledger:
                 entry = json.loads(line)
             except json.JSONDecodeError:
                 raise LedgerError(
-                    f"{self.path}: line {number} is not valid JSON; run 'objector verify' to see what changed."
+                    f"{self.path}: line {number} is not valid JSON; "
+                    "run 'objector verify' to see what changed."
                 ) from None
             if not isinstance(entry, dict):
                 raise LedgerError(f"{self.path}: line {number} is not a ledger entry.")

@@ -9,14 +9,19 @@ from .errors import UserError
 from .settings import Settings
 
 
-def letter_input(account: Account):  # noqa: ANN201 - text.LetterInput
+def letter_input(account: Account):
     from .text import LetterInput
 
     name = " ".join(p for p in (account.first_name, account.last_name) if p) or None
     return LetterInput(
-        platform=account.platform, account=account.name, email=account.email,
-        country=account.country, language=account.language, reasons=account.reasons,
-        variant=account.text_variant, name=name,
+        platform=account.platform,
+        account=account.name,
+        email=account.email,
+        country=account.country,
+        language=account.language,
+        reasons=account.reasons,
+        variant=account.text_variant,
+        name=name,
     )
 
 
@@ -32,8 +37,15 @@ def text_for_account(account: Account, settings: Settings, max_length: int) -> s
 
 
 def text_for_cli(
-    settings: Settings, accounts_file: Path, *, account: str | None, lang: str | None,
-    reasons: list[str] | None, variant: str | None, platform: str, country: str | None,
+    settings: Settings,
+    accounts_file: Path,
+    *,
+    account: str | None,
+    lang: str | None,
+    reasons: list[str] | None,
+    variant: str | None,
+    platform: str,
+    country: str | None,
     template: Path | None,
 ) -> tuple[str, str | None]:
     """The text for ``objector text`` and a note for the terminal (or None)."""
@@ -61,8 +73,12 @@ def text_for_cli(
         except TextError as exc:
             raise UserError(f"text: --lang: {exc}") from None
         inp = LetterInput(
-            platform=platform.lower(), account="your-account", email="you@example.org",
-            country=country_code, language=language, reasons=tuple(reasons or ()),
+            platform=platform.lower(),
+            account="your-account",
+            email="you@example.org",
+            country=country_code,
+            language=language,
+            reasons=tuple(reasons or ()),
             variant=variant or "standard",
         )
         note = "(example details: use --account NAME for the text of one of your accounts)"

@@ -72,11 +72,32 @@ class ParsedMail:
 class _TextFromHTML(HTMLParser):
     """Collect the visible text of an HTML document, one block per line."""
 
-    _BLOCK: ClassVar[frozenset[str]] = frozenset({
-        "br", "p", "div", "tr", "li", "table", "h1", "h2", "h3", "h4", "h5", "h6",
-        "td", "th", "ul", "ol", "section", "article", "header", "footer", "center",
-        "blockquote",
-    })
+    _BLOCK: ClassVar[frozenset[str]] = frozenset(
+        {
+            "br",
+            "p",
+            "div",
+            "tr",
+            "li",
+            "table",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "td",
+            "th",
+            "ul",
+            "ol",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "center",
+            "blockquote",
+        }
+    )
     _SKIP: ClassVar[frozenset[str]] = frozenset({"script", "style", "head", "title"})
 
     def __init__(self) -> None:
@@ -209,9 +230,7 @@ def parse_mail(raw: bytes) -> ParsedMail:
     body = "\n".join(plain + htmls)
     body = unicodedata.normalize("NFC", body)
 
-    content_language = _primary_language(_header(msg, "Content-Language")) or _primary_language(
-        html_lang
-    )
+    content_language = _primary_language(_header(msg, "Content-Language")) or _primary_language(html_lang)
 
     dmarc_failed = any(
         re.search(r"\bdmarc\s*=\s*fail\b", str(v), re.IGNORECASE)
@@ -275,9 +294,7 @@ def _code_candidates(text: str) -> list[tuple[int, str]]:
     if not nouns:
         return found
     for m in _SIX_DIGITS.finditer(folded):  # same offsets as the nouns
-        distance = min(
-            (abs(m.start() - n) if n <= m.start() else n - m.end()) for n in nouns
-        )
+        distance = min((abs(m.start() - n) if n <= m.start() else n - m.end()) for n in nouns)
         if distance <= _NEAR:
             found.append((distance, m.group(1)))
     return found
@@ -452,6 +469,7 @@ def is_confirmation(mail: ParsedMail) -> bool:
 # Language guess
 # ---------------------------------------------------------------------------
 
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
@@ -480,9 +498,7 @@ def guess_language(mail: ParsedMail) -> str | None:
     words = re.findall(r"\w+", _fold(mail.subject + " " + mail.text))
     if not words:
         return None
-    scores = {
-        lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()
-    }
+    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
     best = max(scores, key=lambda k: scores[k])
     ranked = sorted(scores.values(), reverse=True)
     if ranked[0] >= 2 and ranked[0] > ranked[1]:

@@ -371,12 +371,10 @@ class Mailbox:
         if isinstance(exc, OSError):
             detail = _one_line(exc.strerror or exc)
             return MailError(
-                f"Cannot connect to the mail server {where} ({detail}): check the host, port "
-                "and network."
+                f"Cannot connect to the mail server {where} ({detail}): check the host, port and network."
             )
         return MailError(
-            f"Cannot connect to the mail server {where} ({type(exc).__name__}): check the "
-            "host and port."
+            f"Cannot connect to the mail server {where} ({type(exc).__name__}): check the host and port."
         )
 
     def _operation_error(self, exc: BaseException, what: str) -> MailError:
@@ -389,16 +387,12 @@ class Mailbox:
         if isinstance(exc, (imaplib.IMAP4.abort, OSError)):
             detail = self._scrub(_server_text(exc)) or type(exc).__name__
             return MailError(
-                f"The connection to the mail server {where} was lost during {what} ({detail}): "
-                "try again."
+                f"The connection to the mail server {where} was lost during {what} ({detail}): try again."
             )
         if isinstance(exc, imaplib.IMAP4.error):
-            return MailError(
-                f"The mail server {where} refused {what} ({self._scrub(_server_text(exc))})."
-            )
+            return MailError(f"The mail server {where} refused {what} ({self._scrub(_server_text(exc))}).")
         return MailError(
-            f"Unexpected problem with the mail server {where} during {what} "
-            f"({type(exc).__name__})."
+            f"Unexpected problem with the mail server {where} during {what} ({type(exc).__name__})."
         )
 
     def _run(self, what: str, call: Callable[[imaplib.IMAP4_SSL], tuple[str, list]]) -> list:
@@ -450,9 +444,10 @@ class Mailbox:
         for domain in domains:
             criteria += ["FROM", _quote(domain)]
         data = self._run("the search", lambda m: m.uid("SEARCH", *criteria))
-        uids = [u.decode() if isinstance(u, bytes) else str(u) for u in b" ".join(
-            d for d in data if isinstance(d, bytes)
-        ).split()]
+        uids = [
+            u.decode() if isinstance(u, bytes) else str(u)
+            for u in b" ".join(d for d in data if isinstance(d, bytes)).split()
+        ]
         if not uids:
             return []
         uids = sorted(set(uids), key=int, reverse=True)[: MAX_CANDIDATES * 3]

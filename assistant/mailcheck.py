@@ -25,8 +25,10 @@ def check_mail(settings: Settings) -> MailCheck:
 
     mail = settings.mail_settings()
     if mail is None:
-        raise UserError("mail check: no mailbox is set up; set OBJECTOR_IMAP_HOST and OBJECTOR_IMAP_USER "
-                        "(see .env.example).")
+        raise UserError(
+            "mail check: no mailbox is set up; set OBJECTOR_IMAP_HOST and OBJECTOR_IMAP_USER "
+            "(see .env.example)."
+        )
     ledger = Ledger(settings.home)
     result = MailCheck([], [])
     todo = []
@@ -50,7 +52,9 @@ def check_mail(settings: Settings) -> MailCheck:
                     since = datetime.fromisoformat(record["started_at"].replace("Z", "+00:00"))
                     email = record["email"]
                 except (OSError, ValueError, KeyError):
-                    result.waiting.append(f"{account} · {flow}: its record cannot be read; run 'objector verify'")
+                    result.waiting.append(
+                        f"{account} · {flow}: its record cannot be read; run 'objector verify'"
+                    )
                     continue
                 found = box.find_confirmation(email, since)
                 if found is None:
@@ -58,9 +62,15 @@ def check_mail(settings: Settings) -> MailCheck:
                     continue
                 atomic_write(folder / MAIL_FILE, found.raw)
                 files = {**newest_files[attempt], MAIL_FILE: sha256_bytes(found.raw)}
-                ledger.append(kind="mail", account=account, flow=flow, attempt=attempt,
-                              files=dict(sorted(files.items())), mail_subject=found.subject,
-                              mail_date=found.date.isoformat())
+                ledger.append(
+                    kind="mail",
+                    account=account,
+                    flow=flow,
+                    attempt=attempt,
+                    files=dict(sorted(files.items())),
+                    mail_subject=found.subject,
+                    mail_date=found.date.isoformat(),
+                )
                 result.found.append(f"{account} · {flow}: {found.subject} ({found.date:%Y-%m-%d %H:%M} UTC)")
     except MailError as exc:
         raise UserError(f"mail check: {exc}") from None

@@ -6,39 +6,39 @@ import shutil
 from pathlib import Path
 
 from .accounts import NAME_RE
-from .errors import UserError
+from .errors import UserError, shown
 from .human import Human
 
 PROFILES_DIR = "profiles"
 
 
 def profile_path(home: Path, account: str) -> Path:
-    if not NAME_RE.match(account):
-        raise UserError(f"'{account}' is not an account name (letters, digits, - and _ only).")
+    if not NAME_RE.fullmatch(account):
+        raise UserError(f"{shown(account)} is not an account name (letters, digits, - and _ only).")
     return home / PROFILES_DIR / account
 
 
-def forget_profile(home: Path, account: str, human: Human, console, *, assume_yes: bool = False) -> int:  # noqa: ANN001
+def forget_profile(home: Path, account: str, human: Human, console, *, assume_yes: bool = False) -> int:
     """Delete the account's browser profile after the person confirms. Returns the exit code."""
     path = profile_path(home, account)
     if not path.exists():
         console.print(f"No browser profile for {account} in {home / PROFILES_DIR}; nothing to forget.")
         return 0
-    question = (
-        f"Delete the browser profile of {account} ({path})? You will have to log in again next time."
-    )
+    question = f"Delete the browser profile of {account} ({path})? You will have to log in again next time."
     if not assume_yes and not human.confirm(question):
         console.print("Nothing deleted.")
         return 1
     try:
         shutil.rmtree(path)
     except OSError as exc:
-        raise UserError(f"{path}: could not be deleted ({exc.strerror or exc}). Close the browser and try again.") from None
+        raise UserError(
+            f"{path}: could not be deleted ({exc.strerror or exc}). Close the browser and try again."
+        ) from None
     console.print(f"Deleted the browser profile of {account}.")
     return 0
 
 
-def forget_evidence(home: Path, account: str, human: Human, console) -> int:  # noqa: ANN001
+def forget_evidence(home: Path, account: str, human: Human, console) -> int:
     """Delete the account's proof after an explicit confirmation; the ledger records it."""
     from .evidence import EVIDENCE_DIR
     from .ledger import Ledger
@@ -48,8 +48,10 @@ def forget_evidence(home: Path, account: str, human: Human, console) -> int:  # 
         console.print(f"No proof for {account}; nothing to delete.")
         return 0
     attempts = sum(1 for p in folder.glob("*/*") if p.is_dir())
-    question = (f"Delete ALL proof of {account} ({attempts} attempt folders in {folder})? "
-                "It cannot be undone, and the proof will be gone if you ever need it")
+    question = (
+        f"Delete ALL proof of {account} ({attempts} attempt folders in {folder})? "
+        "It cannot be undone, and the proof will be gone if you ever need it"
+    )
     if not human.confirm(question):
         console.print("Proof kept.")
         return 1
@@ -57,6 +59,8 @@ def forget_evidence(home: Path, account: str, human: Human, console) -> int:  # 
         shutil.rmtree(folder)
     except OSError as exc:
         raise UserError(f"{folder}: could not be deleted ({exc.strerror or exc}).") from None
-    Ledger(home).append(kind="forget", account=account, forgotten=f"{EVIDENCE_DIR}/{account}", attempts=attempts)
+    Ledger(home).append(
+        kind="forget", account=account, forgotten=f"{EVIDENCE_DIR}/{account}", attempts=attempts
+    )
     console.print(f"Deleted the proof of {account}; the ledger notes the deletion.")
     return 0

@@ -17,7 +17,9 @@ from .ledger import Ledger, sha256_file, unfinished_attempts
 
 
 def _files(folder: Path) -> dict[str, str]:
-    return {p.name: sha256_file(p) for p in sorted(folder.iterdir()) if p.is_file() and not p.name.startswith(".")}
+    return {
+        p.name: sha256_file(p) for p in sorted(folder.iterdir()) if p.is_file() and not p.name.startswith(".")
+    }
 
 
 def recover(home: Path, ledger: Ledger) -> list[str]:
@@ -28,8 +30,15 @@ def recover(home: Path, ledger: Ledger) -> list[str]:
     for attempt, entry in unfinished_attempts(entries).items():
         folder = home / attempt
         files = _files(folder) if folder.is_dir() else {}
-        ledger.append(account=entry["account"], flow=entry["flow"], outcome="interrupted", attempt=attempt,
-                      files=files, submitted=bool(entry.get("submitted")), recovered=True)
+        ledger.append(
+            account=entry["account"],
+            flow=entry["flow"],
+            outcome="interrupted",
+            attempt=attempt,
+            files=files,
+            submitted=bool(entry.get("submitted")),
+            recovered=True,
+        )
         recovered.append(attempt)
     evidence = home / EVIDENCE_DIR
     if evidence.is_dir():
@@ -42,7 +51,14 @@ def recover(home: Path, ledger: Ledger) -> list[str]:
                 shutil.rmtree(folder, ignore_errors=True)
                 continue
             account, flow = folder.parent.parent.name, folder.parent.name
-            ledger.append(account=account, flow=flow, outcome="interrupted", attempt=attempt,
-                          files=files, submitted=False, recovered=True)
+            ledger.append(
+                account=account,
+                flow=flow,
+                outcome="interrupted",
+                attempt=attempt,
+                files=files,
+                submitted=False,
+                recovered=True,
+            )
             recovered.append(attempt)
     return recovered

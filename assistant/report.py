@@ -192,11 +192,16 @@ def _load_accounts(home: Path) -> list[dict[str, str]]:
         return []
     found = []
     for account in accounts:
-        found.append({
-            "name": account.name, "platform": str(account.platform), "email": account.email,
-            "country": account.country, "flows": list(account.flow_ids),
-            "linked_with": account.linked_with or "",
-        })
+        found.append(
+            {
+                "name": account.name,
+                "platform": str(account.platform),
+                "email": account.email,
+                "country": account.country,
+                "flows": list(account.flow_ids),
+                "linked_with": account.linked_with or "",
+            }
+        )
     return found
 
 
@@ -241,13 +246,22 @@ def read_proof(home: Path) -> Proof:
     for account, _flow in pairs:
         if account not in known:
             known.add(account)
-            accounts.append({"name": account, "platform": "", "email": "", "country": "", "flows": [],
-                             "linked_with": ""})
+            accounts.append(
+                {"name": account, "platform": "", "email": "", "country": "", "flows": [], "linked_with": ""}
+            )
     order = {a["name"]: i for i, a in enumerate(accounts)}
     ordered = sorted(pairs.values(), key=lambda p: order.get(p.account, len(order)))
     last = entries[-1].get("hash") if entries else None
-    return Proof(home, entries, verification, accounts, ordered, attempts,
-                 last if isinstance(last, str) else None, (home / LEDGER_NAME).exists())
+    return Proof(
+        home,
+        entries,
+        verification,
+        accounts,
+        ordered,
+        attempts,
+        last if isinstance(last, str) else None,
+        (home / LEDGER_NAME).exists(),
+    )
 
 
 def _inside(home: Path, relative: str) -> Path | None:
@@ -343,7 +357,7 @@ def _language(code: Any) -> str:
         from babel import Locale
 
         name = Locale.parse(code.strip().replace("-", "_")).get_display_name("en") or ""
-    return f"{esc(name)} <span class=\"faint\">({esc(code)})</span>" if name else esc(code)
+    return f'{esc(name)} <span class="faint">({esc(code)})</span>' if name else esc(code)
 
 
 def _country(code: Any) -> str:
@@ -358,8 +372,11 @@ def _country(code: Any) -> str:
 
 
 def badge(outcome: Any, *, submitted: bool = False) -> str:
-    label, tone = OUTCOMES.get(outcome, (_text(outcome) or "unknown", "idle")) if isinstance(outcome, str) \
+    label, tone = (
+        OUTCOMES.get(outcome, (_text(outcome) or "unknown", "idle"))
+        if isinstance(outcome, str)
         else ("unknown", "idle")
+    )
     if submitted and outcome not in ("confirmed", "covered", "submitting"):
         label += " (the form was sent)"
     return f'<span class="badge {tone}">{esc(label)}</span>'
@@ -372,7 +389,7 @@ def _platform(name: Any) -> str:
 def _fingerprint(value: str | None) -> str:
     if not value or not re.fullmatch(r"[0-9a-f]{64}", value):
         return esc(value) if value else "—"
-    return " ".join(value[i:i + 8] for i in range(0, 64, 8))
+    return " ".join(value[i : i + 8] for i in range(0, 64, 8))
 
 
 def _image_size(data: bytes) -> tuple[int, int] | None:
@@ -413,7 +430,9 @@ def render_html(home: Path) -> str:
 
 
 def _render(proof: Proof, *, generated: datetime) -> str:
-    fingerprint = proof.last_hash if proof.last_hash and re.fullmatch(r"[0-9a-f]{64}", proof.last_hash) else ""
+    fingerprint = (
+        proof.last_hash if proof.last_hash and re.fullmatch(r"[0-9a-f]{64}", proof.last_hash) else ""
+    )
     footer = "objector proof report"
     if fingerprint:
         footer += f" · ledger fingerprint {fingerprint[:16]}"
@@ -426,8 +445,10 @@ def _render(proof: Proof, *, generated: datetime) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         # nothing on this page may load anything from anywhere
-        ("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-         "img-src data:; style-src 'unsafe-inline'\">"),
+        (
+            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+            "img-src data:; style-src 'unsafe-inline'\">"
+        ),
         '<meta name="referrer" content="no-referrer">',
         '<meta name="generator" content="objector ' + esc(__version__) + '">',
         "<title>Proof of objection to AI at Meta – objector report</title>",
@@ -445,7 +466,9 @@ def _render(proof: Proof, *, generated: datetime) -> str:
         parts.append(_attempts(proof))
         parts.append(_ledger_table(proof))
     parts.append(
-        '<footer class="doc-foot">Made by objector ' + esc(__version__) + " on "
+        '<footer class="doc-foot">Made by objector '
+        + esc(__version__)
+        + " on "
         + esc(generated.strftime("%d %b %Y at %H:%M UTC"))
         + ". This page loads nothing from the internet; everything it shows is embedded in it.</footer>"
     )
@@ -461,9 +484,14 @@ def _head(proof: Proof, generated: datetime) -> str:
         detail = " · ".join(esc(b) for b in bits)
         if country:
             detail += (" · " if detail else "") + country
-        items.append(f"<li><b>{esc(account['name'])}</b>"
-                     + (f' <span class="muted">{detail}</span>' if detail else "") + "</li>")
-    accounts = f'<ul class="accounts">{"".join(items)}</ul>' if items else '<span class="faint">none yet</span>'
+        items.append(
+            f"<li><b>{esc(account['name'])}</b>"
+            + (f' <span class="muted">{detail}</span>' if detail else "")
+            + "</li>"
+        )
+    accounts = (
+        f'<ul class="accounts">{"".join(items)}</ul>' if items else '<span class="faint">none yet</span>'
+    )
     label = "Accounts" if len(items) != 1 else "Account"
     return (
         "<header>"
@@ -484,8 +512,10 @@ def _head(proof: Proof, generated: datetime) -> str:
 def _verification(proof: Proof) -> str:
     result = proof.verification
     if not proof.ledger_exists and result.ok:
-        return ('<section class="verify none"><h2><span class="mark">–</span>No proof yet</h2>'
-                "<p>There is no ledger in this objector folder, so there is nothing to check yet.</p></section>")
+        return (
+            '<section class="verify none"><h2><span class="mark">–</span>No proof yet</h2>'
+            "<p>There is no ledger in this objector folder, so there is nothing to check yet.</p></section>"
+        )
     fingerprint = (
         '<div class="fingerprint"><span class="muted">Ledger fingerprint — the SHA-256 of the last '
         "ledger entry; it changes if anything recorded before it is changed. Note it down to check "
@@ -521,12 +551,16 @@ def _verification(proof: Proof) -> str:
 
 def _nothing_yet(proof: Proof) -> str:
     if proof.ledger_exists:
-        return ('<section class="summary"><h2>Summary</h2><div class="empty"><p><b>The ledger holds no '
-                "readable entries.</b></p><p>See the verification above; <code>objector verify</code> lists "
-                "what is wrong.</p></div></section>")
-    return ('<section class="summary"><h2>Summary</h2><div class="empty"><p><b>There is no proof yet.</b></p>'
-            "<p>Nothing has been sent or recorded in this folder. Run <code>objector run</code> (or try "
-            "<code>objector demo</code>) and make this report again afterwards.</p></div></section>")
+        return (
+            '<section class="summary"><h2>Summary</h2><div class="empty"><p><b>The ledger holds no '
+            "readable entries.</b></p><p>See the verification above; <code>objector verify</code> lists "
+            "what is wrong.</p></div></section>"
+        )
+    return (
+        '<section class="summary"><h2>Summary</h2><div class="empty"><p><b>There is no proof yet.</b></p>'
+        "<p>Nothing has been sent or recorded in this folder. Run <code>objector run</code> (or try "
+        "<code>objector demo</code>) and make this report again afterwards.</p></div></section>"
+    )
 
 
 def proof_titles(proof: Proof) -> dict[str, str]:
@@ -550,7 +584,7 @@ def _summary(proof: Proof) -> str:
     for pair in proof.pairs:
         entry = pair.latest
         title = titles.get(pair.flow, "")
-        form = (f"{esc(title)}<span class=\"sub\">{esc(pair.flow)}</span>" if title else esc(pair.flow))
+        form = f'{esc(title)}<span class="sub">{esc(pair.flow)}</span>' if title else esc(pair.flow)
         if entry is None:
             status, at = '<span class="badge idle">Not yet</span>', '<span class="faint">—</span>'
         else:
@@ -566,13 +600,14 @@ def _summary(proof: Proof) -> str:
         else:
             mail_cell = '<span class="faint">not yet</span>'
         rows.append(
-            f"<tr><td class=\"nowrap\"><b>{esc(pair.account)}</b></td><td>{form}</td><td>{status}</td>"
-            f'<td class="nowrap">{at}</td><td>{covered or "<span class=faint>—</span>"}</td><td>{mail_cell}</td></tr>'
+            f'<tr><td class="nowrap"><b>{esc(pair.account)}</b></td><td>{form}</td><td>{status}</td>'
+            f'<td class="nowrap">{at}</td><td>{covered or "<span class=faint>—</span>"}</td>'
+            f"<td>{mail_cell}</td></tr>"
         )
     return (
         '<section class="summary"><h2>Summary</h2>'
         '<table class="summary-table"><thead><tr><th>Account</th><th class="col-form">Objection form</th>'
-        '<th>Status</th><th>When</th><th>Covered via</th><th>E-mail confirmation</th></tr></thead>'
+        "<th>Status</th><th>When</th><th>Covered via</th><th>E-mail confirmation</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
         '<p class="note">Status is the result of the newest attempt for each account and form. '
         "“Covered via” names the account whose objection also covers this one (the same Accounts "
@@ -597,16 +632,17 @@ def _attempts(proof: Proof) -> str:
     return (
         '<h2 class="part-title">The attempts</h2>'
         f'<p class="part-intro">{count} attempt{"s" * (count != 1)}, newest first for each account and form. '
-        "Attempts that were not sent (skipped or dry runs) are shown in brief.</p>"
-        + "".join(blocks)
+        "Attempts that were not sent (skipped or dry runs) are shown in brief.</p>" + "".join(blocks)
     )
 
 
 def _other_entry(pair: PairView, entry: dict[str, Any]) -> str:
     outcome = entry.get("outcome")
     if outcome == "covered":
-        text = (f"No form was sent for this account: the objection sent for "
-                f"<b>{esc(entry.get('covered_via'))}</b> covers it (the accounts share an Accounts Centre).")
+        text = (
+            f"No form was sent for this account: the objection sent for "
+            f"<b>{esc(entry.get('covered_via'))}</b> covers it (the accounts share an Accounts Centre)."
+        )
     else:
         text = "A ledger entry without an attempt folder."
     return (
@@ -614,7 +650,7 @@ def _other_entry(pair: PairView, entry: dict[str, Any]) -> str:
         '<div class="attempt-head">'
         f'<div class="crumbs"><b>{esc(pair.account)}</b> · {esc(pair.flow)}</div>'
         f'<div class="headline">{badge(outcome)}<span>{when(entry.get("at"))}</span>'
-        f'<span>ledger entry {esc(entry.get("seq"))}</span></div></div>'
+        f"<span>ledger entry {esc(entry.get('seq'))}</span></div></div>"
         f"<p>{text}</p></article>"
     )
 
@@ -629,11 +665,16 @@ def _attempt(proof: Proof, view: AttemptView, number: int, total: int) -> str:
     problems = {p.path: p for p in proof.verification.problems if p.path.startswith(view.path + "/")}
     title = _text(rec.get("flow_title")) or proof_titles(proof).get(view.flow) or view.flow
     platform = _platform(rec.get("platform"))
-    crumbs = f"<b>{esc(view.account)}</b>" + (f" · {esc(platform)}" if platform else "") + f" · {esc(view.flow)}"
+    crumbs = (
+        f"<b>{esc(view.account)}</b>" + (f" · {esc(platform)}" if platform else "") + f" · {esc(view.flow)}"
+    )
     started = rec.get("started_at") or (view.entries[0].get("at") if view.entries else None)
     finished = rec.get("finished_at") if record is not None else None
-    version = (f"<span>recorded by objector {esc(_text(rec.get('objector_version')))}</span>"
-               if rec.get("objector_version") else "")
+    version = (
+        f"<span>recorded by objector {esc(_text(rec.get('objector_version')))}</span>"
+        if rec.get("objector_version")
+        else ""
+    )
     head = (
         '<div class="attempt-head">'
         f'<div class="crumbs">{crumbs}</div>'
@@ -644,34 +685,48 @@ def _attempt(proof: Proof, view: AttemptView, number: int, total: int) -> str:
     )
     out = [f'<article class="attempt {"compact" if compact else "full"}">', head]
     if problems:
-        items = "".join(f"<li><b>{esc(Path(p.path).name)}</b>: {esc(PROBLEM_WORDS.get(p.kind, p.kind))} — "
-                        f"{esc(p.detail)}</li>" for p in problems.values())
-        out.append(f'<div class="warnbox"><b>This attempt’s proof was changed after it was recorded.</b>'
-                   f"<ul>{items}</ul></div>")
+        items = "".join(
+            f"<li><b>{esc(Path(p.path).name)}</b>: {esc(PROBLEM_WORDS.get(p.kind, p.kind))} — "
+            f"{esc(p.detail)}</li>"
+            for p in problems.values()
+        )
+        out.append(
+            f'<div class="warnbox"><b>This attempt’s proof was changed after it was recorded.</b>'
+            f"<ul>{items}</ul></div>"
+        )
     if record is None and "record.json" in view.files:
-        out.append(f'<div class="warnbox"><b>{esc(record_problem)}.</b> The details of this attempt cannot be '
-                   "shown; the ledger still lists its files and their hashes below.</div>")
+        out.append(
+            f'<div class="warnbox"><b>{esc(record_problem)}.</b> The details of this attempt cannot be '
+            "shown; the ledger still lists its files and their hashes below.</div>"
+        )
     elif record is None:
-        out.append('<div class="warnbox soft"><b>This attempt was not finished</b> (objector stopped before it '
-                   "wrote the attempt’s record), so only what the ledger holds is shown.</div>")
+        out.append(
+            '<div class="warnbox soft"><b>This attempt was not finished</b> (objector stopped before it '
+            "wrote the attempt’s record), so only what the ledger holds is shown.</div>"
+        )
     out.append(_facts(rec, view, started, finished, compact))
     text = rec.get("text")
     if compact:
         out.append(_thumbnails(proof, view, problems))
         if isinstance(text, str) and text:
-            out.append(f'<p class="note">The text ({len(text)} characters) was not sent; it is kept in '
-                       "record.json.</p>")
+            out.append(
+                f'<p class="note">The text ({len(text)} characters) was not sent; it is kept in '
+                "record.json.</p>"
+            )
     else:
         if isinstance(text, str) and text:
             language = _language(rec.get("text_language")) if rec.get("text_language") else ""
             heading = "The text sent" if submitted else "The text (not sent)"
             meta = f"{len(text)} characters" + (f", {language}" if language else "")
-            out.append(f"<h4>{heading} <span class=\"faint\">· {meta}</span></h4>"
-                       f'<pre class="sent">{esc(text)}</pre>')
+            out.append(
+                f'<h4>{heading} <span class="faint">· {meta}</span></h4><pre class="sent">{esc(text)}</pre>'
+            )
         answer = rec.get("confirmation_text")
         if answer:
-            out.append("<h4>What the page said after Send</h4>"
-                       f'<blockquote class="answer">{esc(_text(answer))}</blockquote>')
+            out.append(
+                "<h4>What the page said after Send</h4>"
+                f'<blockquote class="answer">{esc(_text(answer))}</blockquote>'
+            )
         out.append(_steps(rec))
         out.append(_screenshots(proof, view, problems))
     mail = _mail(proof, view)
@@ -689,15 +744,23 @@ def _facts(rec: dict[str, Any], view: AttemptView, started: Any, finished: Any, 
     elif view.entries:
         rows.append(("Last recorded", when(view.entries[-1].get("at"))))
     form_url = rec.get("form_url")
-    rows.append(("Form (live address)", f'<span class="url">{esc(form_url)}</span>' if form_url
-                 else '<span class="faint">not recorded</span>'))
+    rows.append(
+        (
+            "Form (live address)",
+            f'<span class="url">{esc(form_url)}</span>'
+            if form_url
+            else '<span class="faint">not recorded</span>',
+        )
+    )
     for key, label in (("submit_url", "Sent from page"), ("confirmation_url", "Confirmation page")):
         value = rec.get(key)
         if value and value != form_url:
             rows.append((label, f'<span class="url">{esc(value)}</span>'))
     rows.append(("Page language", _language(rec.get("page_language"))))
-    who = [esc(rec["email"]) if isinstance(rec.get("email"), str) and rec.get("email") else "",
-           _country(rec.get("country"))]
+    who = [
+        esc(rec["email"]) if isinstance(rec.get("email"), str) and rec.get("email") else "",
+        _country(rec.get("country")),
+    ]
     if any(who):
         rows.append(("E-mail · country", " · ".join(w for w in who if w)))
     rows.append(("Approval", _approval(rec, view.entries)))
@@ -708,8 +771,10 @@ def _facts(rec: dict[str, Any], view: AttemptView, started: Any, finished: Any, 
         rows.append(("Form error", esc(_text(rec.get("form_error")))))
     seqs = ", ".join(esc(e.get("seq")) for e in [*view.entries, *view.mails_sorted()])
     entries = "entry" if len(view.entries) + len(view.mails) == 1 else "entries"
-    folder = (f'<span class="url">{esc(view.path)}</span>'
-              f'<span class="faint"> · ledger {entries} {seqs or "—"}</span>')
+    folder = (
+        f'<span class="url">{esc(view.path)}</span>'
+        f'<span class="faint"> · ledger {entries} {seqs or "—"}</span>'
+    )
     rows.append(("Proof folder", folder))
     return '<dl class="facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>"
 
@@ -734,16 +799,22 @@ def _figure(proof: Proof, view: AttemptView, name: str, caption: str, problems: 
     elif digest:
         label += f' · <span class="mono">SHA-256 {esc(digest[:16])}…</span>'
     if found is None:
-        return (f'<figure><div class="missing-shot">{esc(name)} is missing</div>'
-                f"<figcaption>{label}</figcaption></figure>")
+        return (
+            f'<figure><div class="missing-shot">{esc(name)} is missing</div>'
+            f"<figcaption>{label}</figcaption></figure>"
+        )
     uri, size = found
     if not uri:
-        return (f'<figure><div class="missing-shot">{esc(name)} is not a PNG image</div>'
-                f"<figcaption>{label}</figcaption></figure>")
+        return (
+            f'<figure><div class="missing-shot">{esc(name)} is not a PNG image</div>'
+            f"<figcaption>{label}</figcaption></figure>"
+        )
     tall = size is not None and size[1] > size[0] * 1.2
     dims = f' width="{size[0]}" height="{size[1]}"' if size else ""
-    return (f'<figure class="{"tall" if tall else "wide"}"><img src="{uri}"{dims} alt="{esc(caption)}">'
-            f"<figcaption>{label}</figcaption></figure>")
+    return (
+        f'<figure class="{"tall" if tall else "wide"}"><img src="{uri}"{dims} alt="{esc(caption)}">'
+        f"<figcaption>{label}</figcaption></figure>"
+    )
 
 
 def _shots_for(view: AttemptView) -> list[tuple[str, str]]:
@@ -798,8 +869,10 @@ def _mail(proof: Proof, view: AttemptView) -> str:
     note = "" if raw is not None else f'<p class="state-bad">{esc(MAIL_FILE)} is missing.</p>'
     stored = f" · stored {when(entry.get('at'), seconds=False)}" if entry.get("at") else ""
     dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
-    return (f'<h4>Confirmation e-mail <span class="faint">{stored}</span></h4><div class="mail">{note}'
-            f"<dl>{dl}</dl>" + (f"<pre>{esc(body)}</pre>" if body else "") + "</div>")
+    return (
+        f'<h4>Confirmation e-mail <span class="faint">{stored}</span></h4><div class="mail">{note}'
+        f"<dl>{dl}</dl>" + (f"<pre>{esc(body)}</pre>" if body else "") + "</div>"
+    )
 
 
 def _files(proof: Proof, view: AttemptView, problems: dict[str, Problem]) -> str:
@@ -813,19 +886,28 @@ def _files(proof: Proof, view: AttemptView, problems: dict[str, Problem]) -> str
         else:
             state = f'<span class="state-bad">✗ {esc(PROBLEM_WORDS.get(problem.kind, problem.kind))}</span>'
         role = FILE_ROLES.get(name, "")
-        rows.append(f"<tr><td><b>{esc(name)}</b>" + (f'<span class="role">{esc(role)}</span>' if role else "")
-                    + f'</td><td class="hash">{esc(digest)}</td><td class="nowrap">{state}</td></tr>')
+        rows.append(
+            f"<tr><td><b>{esc(name)}</b>"
+            + (f'<span class="role">{esc(role)}</span>' if role else "")
+            + f'</td><td class="hash">{esc(digest)}</td><td class="nowrap">{state}</td></tr>'
+        )
     for path, problem in sorted(problems.items()):
-        name = path[len(view.path) + 1:]
+        name = path[len(view.path) + 1 :]
         if name not in listed:
-            rows.append(f"<tr><td><b>{esc(name)}</b></td><td class=\"hash\">—</td><td class=\"nowrap\">"
-                        f'<span class="state-bad">✗ {esc(PROBLEM_WORDS.get(problem.kind, problem.kind))}'
-                        "</span></td></tr>")
+            rows.append(
+                f'<tr><td><b>{esc(name)}</b></td><td class="hash">—</td><td class="nowrap">'
+                f'<span class="state-bad">✗ {esc(PROBLEM_WORDS.get(problem.kind, problem.kind))}'
+                "</span></td></tr>"
+            )
     if not rows:
-        return '<h4>Files and their SHA-256</h4><p class="faint">The ledger lists no files for this attempt.</p>'
-    return ('<h4>Files and their SHA-256 <span class="faint">· as recorded in the ledger</span></h4>'
-            '<table class="files"><thead><tr><th>File</th><th>SHA-256</th><th>Now</th></tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table>")
+        return (
+            '<h4>Files and their SHA-256</h4><p class="faint">The ledger lists no files for this attempt.</p>'
+        )
+    return (
+        '<h4>Files and their SHA-256 <span class="faint">· as recorded in the ledger</span></h4>'
+        '<table class="files"><thead><tr><th>File</th><th>SHA-256</th><th>Now</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def _steps(rec: dict[str, Any]) -> str:
@@ -840,9 +922,11 @@ def _steps(rec: dict[str, Any]) -> str:
             f'<tr><td class="when">{_clock(step.get("at"))}</td><td>{esc(_text(step.get("action")))}</td>'
             f"<td>{esc(_text(step.get('detail')))}</td><td>{esc(_text(step.get('status')))}</td></tr>"
         )
-    return ('<h4>What objector did <span class="faint">· times in UTC</span></h4>'
-            '<table class="steps"><thead><tr><th>Time</th><th>Step</th><th>Detail</th><th>Result</th></tr>'
-            f"</thead><tbody>{''.join(rows)}</tbody></table>")
+    return (
+        '<h4>What objector did <span class="faint">· times in UTC</span></h4>'
+        '<table class="steps"><thead><tr><th>Time</th><th>Step</th><th>Detail</th><th>Result</th></tr>'
+        f"</thead><tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def _ledger_table(proof: Proof) -> str:
@@ -854,9 +938,9 @@ def _ledger_table(proof: Proof) -> str:
         elif entry.get("outcome") == "covered":
             what += f" via {esc(_text(entry.get('covered_via')))}"
         rows.append(
-            f"<tr><td>{esc(entry.get('seq'))}</td><td class=\"nowrap\">{when(entry.get('at'))}</td>"
-            f"<td><b class=\"nowrap\">{esc(_text(entry.get('account')))}</b>"
-            f"<span class=\"sub\">{esc(_text(entry.get('flow')))}</span></td>"
+            f'<tr><td>{esc(entry.get("seq"))}</td><td class="nowrap">{when(entry.get("at"))}</td>'
+            f'<td><b class="nowrap">{esc(_text(entry.get("account")))}</b>'
+            f'<span class="sub">{esc(_text(entry.get("flow")))}</span></td>'
             f'<td class="nowrap">{what}</td><td class="hash">{esc(_text(entry.get("hash")))}</td></tr>'
         )
     return (
@@ -872,8 +956,9 @@ def _ledger_table(proof: Proof) -> str:
 # --------------------------------------------------------------------------- writing it
 
 
-def build_report(home: Path, out: Path | None = None, *, pdf: bool = False,
-                 browser: str | None = None) -> ReportResult:
+def build_report(
+    home: Path, out: Path | None = None, *, pdf: bool = False, browser: str | None = None
+) -> ReportResult:
     """Write the report page (and with ``pdf`` the PDF beside it); default ``home/report/``."""
     home = Path(home).expanduser()
     proof = read_proof(home)
@@ -926,25 +1011,34 @@ def render_pdf(html_file: Path, browser: str | None = None) -> bytes:
     try:
         with sync_playwright() as playwright:
             choice = discover(browser, playwright)
-            chromium = playwright.chromium.launch(headless=True, args=launch_args(), **choice.launch_options())
+            chromium = playwright.chromium.launch(
+                headless=True, args=launch_args(), **choice.launch_options()
+            )
             try:
                 context = chromium.new_context(offline=True, java_script_enabled=False)
-                context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
-                    ("file:", "data:")) else route.abort())
+                context.route(
+                    "**/*",
+                    lambda route: (
+                        route.continue_()
+                        if route.request.url.startswith(("file:", "data:"))
+                        else route.abort()
+                    ),
+                )
                 page = context.new_page()
                 page.goto(html_file.absolute().as_uri(), wait_until="load")
                 page.emulate_media(media="print")
-                return page.pdf(format="A4", print_background=True, prefer_css_page_size=True,
-                                outline=True, tagged=True)
+                return page.pdf(
+                    format="A4", print_background=True, prefer_css_page_size=True, outline=True, tagged=True
+                )
             finally:
                 chromium.close()
     except PlaywrightError as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise ReportError(f"could not make the PDF with the browser ({first}); the HTML report is at "
-                          f"{html_file}.") from None
+        raise ReportError(
+            f"could not make the PDF with the browser ({first}); the HTML report is at {html_file}."
+        ) from None
 
 
 def count_pdf_pages(data: bytes) -> int:
     """Pages in a PDF as Chromium writes it (no object streams): its ``/Type /Page`` objects."""
     return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
-

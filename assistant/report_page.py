@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import html
 
-SANS = ('-apple-system, BlinkMacSystemFont, "Segoe UI", "Helvetica Neue", Arial, '
-        '"Liberation Sans", "DejaVu Sans", sans-serif')
+SANS = (
+    '-apple-system, BlinkMacSystemFont, "Segoe UI", "Helvetica Neue", Arial, '
+    '"Liberation Sans", "DejaVu Sans", sans-serif'
+)
 MONO = '"SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace'
 
 
@@ -28,8 +30,11 @@ def css_string(value: str) -> str:
 
 
 def style_sheet(footer_left: str) -> str:
-    return STYLE.replace("__FOOTER_LEFT__", css_string(footer_left)).replace(
-        "__SANS__", SANS).replace("__MONO__", MONO)
+    return (
+        STYLE.replace("__FOOTER_LEFT__", css_string(footer_left))
+        .replace("__SANS__", SANS)
+        .replace("__MONO__", MONO)
+    )
 
 
 STYLE = """

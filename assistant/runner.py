@@ -8,6 +8,7 @@ exercises exactly the code a real run uses.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
 from . import __version__
 from .accounts import Account
 from .errors import UserError
@@ -62,7 +63,9 @@ def plan(request: RunRequest) -> list[Pair]:
     known = {a.name for a in request.accounts}
     for name in request.account_names:
         if name not in known:
-            raise UserError(f"--account {name}: no such account (accounts: {', '.join(sorted(known)) or 'none'}).")
+            raise UserError(
+                f"--account {name}: no such account (accounts: {', '.join(sorted(known)) or 'none'})."
+            )
     for flow_id in request.flow_ids:
         if flow_id not in request.flows:
             raise UserError(f"--flow {flow_id}: no such flow (flows: {', '.join(sorted(request.flows))}).")
@@ -88,9 +91,14 @@ _ACCOUNT_VALUES = ("first_name", "last_name", "prompts")
 
 def _check_values(settings: Settings, account: Account, flow: Flow) -> None:
     """A flow that needs account details the account does not have: say which, before any browser opens."""
-    missing = [s.value for s in flow.steps
-               if s.action == "fill" and not s.optional and s.value in _ACCOUNT_VALUES
-               and not getattr(account, s.value)]
+    missing = [
+        s.value
+        for s in flow.steps
+        if s.action == "fill"
+        and not s.optional
+        and s.value in _ACCOUNT_VALUES
+        and not getattr(account, s.value)
+    ]
     if missing:
         raise UserError(
             f"{settings.accounts_file}: account ({account.name}): the flow {flow.id} needs "
@@ -153,7 +161,7 @@ def _execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
             f"home: {settings.home}"
         )
         accounts = {p.account.name for p in pairs}
-        line = f"{len(accounts)} account{'s' * (len(accounts) != 1)} · {len(todo)} objection{'s' * (len(todo) != 1)} to do"
+        line = f"{_count(len(accounts), 'account')} · {_count(len(todo), 'objection')} to do"
         if summary.already:
             line += f" · {len(summary.already)} already done ({'; '.join(summary.already)})"
         reporter.info(line)
@@ -168,7 +176,7 @@ def _execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
     return summary
 
 
-def _run_pairs(todo, request, texts, human, reporter, playwright, choice, ledger, summary) -> None:  # noqa: ANN001
+def _run_pairs(todo, request, texts, human, reporter, playwright, choice, ledger, summary) -> None:
     from .browser import open_profile, profile_dir
     from .engine import FlowRun, Outcome
 
@@ -177,7 +185,7 @@ def _run_pairs(todo, request, texts, human, reporter, playwright, choice, ledger
     for pair in todo:
         by_account.setdefault(pair.account.name, []).append(pair)
     number = 0
-    for name, account_pairs in by_account.items():
+    for account_pairs in by_account.values():
         account = account_pairs[0].account
         context = None
         try:
@@ -192,15 +200,27 @@ def _run_pairs(todo, request, texts, human, reporter, playwright, choice, ledger
                     summary.confirmed.append(f"{account.name} · {flow.id} (covered via {covered})")
                     continue
                 if context is None:
-                    context = open_profile(playwright, choice, profile_dir(settings.home, account.name),
-                                           headless=settings.headless)
+                    context = open_profile(
+                        playwright,
+                        choice,
+                        profile_dir(settings.home, account.name),
+                        headless=settings.headless,
+                    )
                     context.set_default_timeout(settings.step_timeout * 1000)
                 page = context.pages[0] if context.pages else context.new_page()
                 attempt = Attempt(settings.home, account.name, flow.id)
                 result = FlowRun(
-                    page=page, flow=flow, account=account, text=texts[pair.key], human=human,
-                    reporter=reporter, settings=settings, attempt=attempt, ledger=ledger,
-                    dry_run=request.dry_run, trace=request.trace,
+                    page=page,
+                    flow=flow,
+                    account=account,
+                    text=texts[pair.key],
+                    human=human,
+                    reporter=reporter,
+                    settings=settings,
+                    attempt=attempt,
+                    ledger=ledger,
+                    dry_run=request.dry_run,
+                    trace=request.trace,
                 ).run()
                 label = f"{account.name} · {flow.id}"
                 if result.outcome is Outcome.CONFIRMED:
@@ -219,13 +239,17 @@ def _run_pairs(todo, request, texts, human, reporter, playwright, choice, ledger
             _close(context)
 
 
-def _close(context):  # noqa: ANN001, ANN202
+def _close(context):
     if context is not None:
         try:
             context.close()
         except Exception:  # noqa: BLE001 - the person may have closed it already
             pass
     return None
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' * (number != 1)}"
 
 
 def _covered_by(account: Account, ledger: Ledger) -> str | None:

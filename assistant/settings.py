@@ -16,6 +16,7 @@ from .errors import UserError
 from .hosts import SiteMap
 
 ENV_PREFIX = "OBJECTOR_"
+MAX_SECONDS = 86_400  # a day: longer waits are a typo
 
 # variable name -> model field
 _FIELDS = {
@@ -58,17 +59,17 @@ class Settings(BaseModel):
     language: str = "en"
     country: str | None = None
     text_template: Path | None = None
-    login_timeout: float = Field(600.0, gt=0)
-    step_timeout: float = Field(15.0, gt=0)
-    confirm_timeout: float = Field(60.0, gt=0)
-    manual_timeout: float = Field(900.0, gt=0)
-    page_timeout: float = Field(45.0, gt=0)
+    login_timeout: float = Field(600.0, gt=0, le=MAX_SECONDS)
+    step_timeout: float = Field(15.0, gt=0, le=MAX_SECONDS)
+    confirm_timeout: float = Field(60.0, gt=0, le=MAX_SECONDS)
+    manual_timeout: float = Field(900.0, gt=0, le=MAX_SECONDS)
+    page_timeout: float = Field(45.0, gt=0, le=MAX_SECONDS)
     imap_host: str | None = None
     imap_port: int = Field(993, gt=0, lt=65536)
     imap_user: str | None = None
     imap_folder: str = "INBOX"
     imap_cafile: Path | None = None
-    mail_wait: float = Field(90.0, ge=0)
+    mail_wait: float = Field(90.0, ge=0, le=MAX_SECONDS)
 
     @field_validator("home", mode="before")
     @classmethod
@@ -76,14 +77,33 @@ class Settings(BaseModel):
         if isinstance(value, str):
             if not value.strip():
                 raise ValueError("must not be empty")
-            return Path(value).expanduser()
+            if "\x00" in value:
+                raise ValueError("contains a NUL character")
+            try:
+                return Path(value).expanduser()
+            except RuntimeError:
+                raise ValueError("names a home folder (~user) that does not exist") from None
         return value
 
-    @field_validator("browser", "country", "text_template", "imap_host", "imap_user", "imap_cafile", mode="before")
+    @field_validator(
+        "browser", "country", "text_template", "imap_host", "imap_user", "imap_cafile", mode="before"
+    )
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         if isinstance(value, str) and not value.strip():
             return None
+        return value
+
+    @field_validator("text_template", "imap_cafile")
+    @classmethod
+    def _path(cls, value: Path | None) -> Path | None:
+        if value is not None and "\x00" in str(value):
+            raise ValueError("contains a NUL character")
+        if value is not None:
+            try:
+                return value.expanduser()
+            except RuntimeError:
+                raise ValueError("names a home folder (~user) that does not exist") from None
         return value
 
     @field_validator("country")
@@ -114,14 +134,19 @@ class Settings(BaseModel):
     def sites(self) -> SiteMap:
         return SiteMap.parse(self.site_map)
 
-    def mail_settings(self):  # noqa: ANN201 - mailbox.MailSettings | None
+    def mail_settings(self):
         """The mailbox to read Meta's e-mails from, or None when not configured (opt-in)."""
         if not self.imap_host:
             return None
         from .mailbox import MailSettings
 
-        return MailSettings(host=self.imap_host, port=self.imap_port, user=self.imap_user or "",
-                            folder=self.imap_folder, cafile=str(self.imap_cafile) if self.imap_cafile else None)
+        return MailSettings(
+            host=self.imap_host,
+            port=self.imap_port,
+            user=self.imap_user or "",
+            folder=self.imap_folder,
+            cafile=str(self.imap_cafile) if self.imap_cafile else None,
+        )
 
     @property
     def accounts_file(self) -> Path:
@@ -133,9 +158,7 @@ class Settings(BaseModel):
         return self.model_copy(update={"home": home.expanduser()})
 
 
-def load_settings(
-    environ: Mapping[str, str] | None = None, *, dotenv: Path | None = None
-) -> Settings:
+def load_settings(environ: Mapping[str, str] | None = None, *, dotenv: Path | None = None) -> Settings:
     """Build Settings from ``environ`` (default: the process environment plus ``./.env``)."""
     if environ is None:
         env_file = dotenv if dotenv is not None else Path.cwd() / ".env"

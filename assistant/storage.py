@@ -24,7 +24,7 @@ def private_dir(path: Path) -> Path:
         path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
         if os.name == "posix":
             os.chmod(path, DIR_MODE)
-    except OSError as exc:
+    except (OSError, ValueError) as exc:
         raise StorageError(path, exc) from None
     return path
 
@@ -32,8 +32,8 @@ def private_dir(path: Path) -> Path:
 class StorageError(UserError):
     """A folder or file could not be written (read-only disk, full disk, permissions)."""
 
-    def __init__(self, path: Path, exc: OSError) -> None:
-        reason = exc.strerror or str(exc)
+    def __init__(self, path: Path, exc: OSError | ValueError) -> None:
+        reason = getattr(exc, "strerror", None) or str(exc)
         super().__init__(f"{path}: cannot write ({reason}). Check the folder's permissions and free space.")
         self.path = path
 
@@ -89,7 +89,7 @@ class HomeLock:
 
     def __enter__(self) -> HomeLock:
         try:
-            self._fh = open(self.path, "a+")  # noqa: SIM115 - held until __exit__
+            self._fh = os.fdopen(os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE), "r+")
         except OSError as exc:
             raise StorageError(self.path, exc) from None
         try:

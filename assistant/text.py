@@ -195,11 +195,7 @@ def _discover_languages() -> tuple[str, ...]:
     except OSError:
         return ()
     return tuple(
-        sorted(
-            p.name
-            for p in entries
-            if _LANGUAGE_CODE.fullmatch(p.name) and (p / TEMPLATE_FILE).is_file()
-        )
+        sorted(p.name for p in entries if _LANGUAGE_CODE.fullmatch(p.name) and (p / TEMPLATE_FILE).is_file())
     )
 
 
@@ -212,9 +208,7 @@ def _choices(values: Iterable[str]) -> str:
 
 def _check_language(language: str) -> str:
     if not isinstance(language, str) or language not in LANGUAGES:
-        raise TextError(
-            f"unknown language {language!r}; available languages: {_choices(LANGUAGES)}"
-        )
+        raise TextError(f"unknown language {language!r}; available languages: {_choices(LANGUAGES)}")
     return language
 
 
@@ -258,12 +252,9 @@ def _parse_template(text: str, source: str, path: pathlib.Path | None) -> list[t
             end = text.find("}", i + 1)
             newline = text.find("\n", i + 1)
             inner_open = text.find("{", i + 1)
-            if end == -1 or (newline != -1 and newline < end) or (
-                inner_open != -1 and inner_open < end
-            ):
+            if end == -1 or (newline != -1 and newline < end) or (inner_open != -1 and inner_open < end):
                 raise TextError(
-                    f"{source}: unclosed '{{' at {where(i)} "
-                    "(write '{{' for a literal brace)",
+                    f"{source}: unclosed '{{' at {where(i)} (write '{{{{' for a literal brace)",
                     path=path,
                 )
             field = text[i + 1 : end]
@@ -356,7 +347,7 @@ def _read_language_file(path: pathlib.Path, code: str) -> _Language:
     example_country = data.get("example_country", "")
     if not isinstance(example_country, str) or not _COUNTRY_CODE.fullmatch(example_country):
         raise TextError(
-            f"{path}: example_country must be an ISO 3166 alpha-2 code such as \"DE\"",
+            f'{path}: example_country must be an ISO 3166 alpha-2 code such as "DE"',
             path=path,
         )
 
@@ -412,7 +403,7 @@ def _read_language_file(path: pathlib.Path, code: str) -> _Language:
     )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _language(code: str) -> _Language:
     _check_language(code)
     return _read_language_file(TEMPLATES_DIR / code / TEMPLATE_FILE, code)
@@ -421,7 +412,7 @@ def _language(code: str) -> _Language:
 # --------------------------------------------------------------------------- values
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _country_name(country: str, babel_locale: str) -> str | None:
     from babel import Locale, UnknownLocaleError  # imported lazily: it is slow
 
@@ -449,9 +440,7 @@ def _values(inp: LetterInput, lang: _Language) -> dict[str, str]:
         raise TextError(f"the e-mail address for account {account!r} is empty")
     country = (inp.country or "").strip().upper()
     if not _COUNTRY_CODE.fullmatch(country):
-        raise TextError(
-            f"country {inp.country!r} is not an ISO 3166 alpha-2 code (two letters, e.g. DE)"
-        )
+        raise TextError(f"country {inp.country!r} is not an ISO 3166 alpha-2 code (two letters, e.g. DE)")
     country_name = _country_name(country, lang.babel_locale)
     if country_name is None:
         raise TextError(f"unknown country code {country!r} (expected ISO 3166 alpha-2, e.g. DE)")

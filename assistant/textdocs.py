@@ -80,9 +80,7 @@ def generate() -> str:
     add("")
     add("## Lengths")
     add("")
-    header = "| language | " + " | ".join(
-        f"{v} (no reasons) | {v} (all reasons)" for v in text.VARIANTS
-    )
+    header = "| language | " + " | ".join(f"{v} (no reasons) | {v} (all reasons)" for v in text.VARIANTS)
     add(header + " |")
     add("|---" * (1 + 2 * len(text.VARIANTS)) + "|")
     for code in languages:
@@ -138,9 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m assistant.textdocs", description="Rewrite docs/texts.md."
     )
-    parser.add_argument(
-        "--check", action="store_true", help="exit 1 if docs/texts.md is out of date"
-    )
+    parser.add_argument("--check", action="store_true", help="exit 1 if docs/texts.md is out of date")
     parser.add_argument("--output", type=pathlib.Path, default=DOCS_PATH, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     wanted = generate()

@@ -79,7 +79,9 @@ def guidance_panel(guidance: Guidance) -> Panel:
     parts: list[object] = [Text(guidance.instruction)]
     if guidance.text_to_paste:
         parts += [Text(""), Panel(Text(guidance.text_to_paste), title="text to paste", title_align="left")]
-    return Panel(Group(*parts), title=f"Your turn ({guidance.account})", title_align="left", border_style="yellow")
+    return Panel(
+        Group(*parts), title=f"Your turn ({guidance.account})", title_align="left", border_style="yellow"
+    )
 
 
 def accounts_table(accounts: list) -> Table:  # list[Account]
@@ -87,17 +89,24 @@ def accounts_table(accounts: list) -> Table:  # list[Account]
     for column in ("name", "platform", "e-mail", "country", "language", "flows", "linked with"):
         table.add_column(column)
     for a in accounts:
-        table.add_row(a.name, a.platform, a.email, a.country, a.language, ", ".join(a.flow_ids), a.linked_with or "")
+        table.add_row(
+            a.name, a.platform, a.email, a.country, a.language, ", ".join(a.flow_ids), a.linked_with or ""
+        )
     return table
 
 
 _OUTCOME_STYLE = {
-    "confirmed": "green", "covered": "green", "declined": "yellow", "dry-run": "yellow",
-    "submitting": "yellow", "submitted": "yellow", "not-confirmed": "yellow",
+    "confirmed": "green",
+    "covered": "green",
+    "declined": "yellow",
+    "dry-run": "yellow",
+    "submitting": "yellow",
+    "submitted": "yellow",
+    "not-confirmed": "yellow",
 }
 
 
-def status_table(accounts: list, ledger) -> Table:  # noqa: ANN001 - list[Account], Ledger
+def status_table(accounts: list, ledger) -> Table:
     latest = ledger.latest()
     confirmed = ledger.confirmed()
     mailed = ledger.mail_confirmed()
@@ -120,8 +129,12 @@ def status_table(accounts: list, ledger) -> Table:  # noqa: ANN001 - list[Accoun
         style = _OUTCOME_STYLE.get(entry.get("outcome", ""), "red")
         done = confirmed.get((name, flow))
         table.add_row(
-            name, flow, f"[{style}]{escape(outcome)}[/]", entry.get("at", "").replace("T", " ").rstrip("Z"),
-            done["at"][:10] if done else "", f"yes {mailed[(name, flow)][:10]}" if (name, flow) in mailed else "",
+            name,
+            flow,
+            f"[{style}]{escape(outcome)}[/]",
+            entry.get("at", "").replace("T", " ").rstrip("Z"),
+            done["at"][:10] if done else "",
+            f"yes {mailed[(name, flow)][:10]}" if (name, flow) in mailed else "",
             escape(entry.get("attempt", "")),
         )
     return table

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .errors import shown
+
 MAX_BYTES = 4 * 1024 * 1024
 KINDS = "JPG, PNG, GIF, TIFF, HEIF or WebP"
 _HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
@@ -30,17 +32,17 @@ def image_kind(head: bytes) -> str | None:
 def screenshot_problem(path: Path) -> str | None:
     """Why ``path`` cannot be uploaded as the screenshot, or None if it can."""
     if not path.is_file():
-        return f"{path} does not exist (or is not a file)"
+        return f"{shown(path)} does not exist (or is not a file)"
     size = path.stat().st_size
     if size == 0:
-        return f"{path} is empty"
+        return f"{shown(path)} is empty"
     if size >= MAX_BYTES:
-        return f"{path} is {size / 1024 / 1024:.1f} MB; Meta takes screenshots under 4 MB"
+        return f"{shown(path)} is {size / 1024 / 1024:.1f} MB; Meta takes screenshots under 4 MB"
     try:
         with path.open("rb") as fh:
             head = fh.read(16)
     except OSError as exc:
-        return f"{path} cannot be read ({exc.strerror or exc})"
+        return f"{shown(path)} cannot be read ({exc.strerror or exc})"
     if image_kind(head) is None:
-        return f"{path} is not a {KINDS} image"
+        return f"{shown(path)} is not a {KINDS} image"
     return None

@@ -86,11 +86,16 @@ def _check_chain(path: Path, result: Verification, latest_files: dict[str, dict[
             result.problems.append(Problem("ledger-edited", where, "the entry does not match its own hash"))
         if previous is not None and entry.get("prev") != previous:
             result.problems.append(
-                Problem("chain-broken", where, "does not follow the entry before it (a line was removed, "
-                        "inserted or edited)")
+                Problem(
+                    "chain-broken",
+                    where,
+                    "does not follow the entry before it (a line was removed, inserted or edited)",
+                )
             )
         if entry.get("seq") != expected_seq:
-            result.problems.append(Problem("chain-broken", where, f"sequence number {entry.get('seq')}, expected {expected_seq}"))
+            result.problems.append(
+                Problem("chain-broken", where, f"sequence number {entry.get('seq')}, expected {expected_seq}")
+            )
         expected_seq = (entry.get("seq") or expected_seq) + 1
         previous = entry.get("hash")
         forgotten = entry.get("forgotten") if entry.get("kind") == "forget" else None

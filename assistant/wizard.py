@@ -11,8 +11,14 @@ from .accounts import PLATFORMS, Account, _describe, load_accounts, save_account
 from .errors import UserError
 from .human import TerminalHuman
 
-_OPTION_OF = {"name": "--name", "platform": "--platform", "email": "--email", "country": "--country",
-              "language": "--language", "reasons": "--reason"}
+_OPTION_OF = {
+    "name": "--name",
+    "platform": "--platform",
+    "email": "--email",
+    "country": "--country",
+    "language": "--language",
+    "reasons": "--reason",
+}
 
 
 def _suggest_name(email: str | None, platform: str | None) -> str | None:
@@ -22,7 +28,7 @@ def _suggest_name(email: str | None, platform: str | None) -> str | None:
     return f"{local}-{platform}"
 
 
-def _ask_missing(values: dict, settings, human: TerminalHuman, console) -> dict | None:  # noqa: ANN001
+def _ask_missing(values: dict, settings, human: TerminalHuman, console) -> dict | None:
     from .text import LANGUAGES, REASONS, reason_label
 
     questions = [
@@ -56,7 +62,7 @@ def _ask_missing(values: dict, settings, human: TerminalHuman, console) -> dict 
     return values
 
 
-def add_account(settings, path: Path, given: dict, human: TerminalHuman, console) -> Account | None:  # noqa: ANN001
+def add_account(settings, path: Path, given: dict, human: TerminalHuman, console) -> Account | None:
     existing = load_accounts(path)
     values = {k: v for k, v in given.items() if v not in (None, "")}
     required = ("name", "platform", "email", "country", "language")
@@ -88,13 +94,15 @@ def add_account(settings, path: Path, given: dict, human: TerminalHuman, console
         detail = _describe(exc).split(": ", 1)[-1]
         raise UserError(f"accounts add: {option}: {detail}") from None
     if any(a.name == account.name for a in existing):
-        raise UserError(f"accounts add: an account named '{account.name}' exists already; choose another --name.")
+        raise UserError(
+            f"accounts add: an account named '{account.name}' exists already; choose another --name."
+        )
     save_accounts(path, [*existing, account])
     console.print(f"Added {account.name} ({account.platform}, {account.email}) to {path}.")
     return account
 
 
-def add_accounts_interactively(settings, path: Path, human: TerminalHuman, console) -> list[Account]:  # noqa: ANN001
+def add_accounts_interactively(settings, path: Path, human: TerminalHuman, console) -> list[Account]:
     console.print(f"No accounts yet. Let's add them ({path}).")
     while True:
         if add_account(settings, path, {}, human, console) is None:

@@ -20,7 +20,6 @@ import subprocess
 import time
 from collections import Counter, defaultdict
 from contextlib import ExitStack
-from pathlib import Path
 
 from common import COUNTRY_NAMES, PYTHON, RESULTS_DIR, forget_cookie_consent, summary
 
@@ -73,11 +72,11 @@ class Spans:
             self.stack[-1][2] += elapsed
         return elapsed
 
-    def wrap(self, label: str, fn, *, field: str | None = None):  # noqa: ANN001, ANN201
+    def wrap(self, label: str, fn, *, field: str | None = None):
         """fn timed under label; with field, also added to the current step's row."""
         spans = self
 
-        def wrapper(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        def wrapper(*args, **kwargs):
             spans._enter(label)
             try:
                 return fn(*args, **kwargs)
@@ -88,11 +87,11 @@ class Spans:
 
         return wrapper
 
-    def wrap_step(self, fn):  # noqa: ANN001, ANN201
+    def wrap_step(self, fn):
         """A FlowRun._step_<action>(self, step): timed under its action's category, one row each."""
         spans = self
 
-        def wrapper(run, step, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        def wrapper(run, step, *args, **kwargs):
             action = getattr(step, "action", "?")
             value = getattr(step, "value", None)
             row = {"step": f"{action} {value}" if value else action,
@@ -112,7 +111,7 @@ class Spans:
         return wrapper
 
 
-def _patch(stack: ExitStack, spans: Spans, owner, attr: str, label: str | None = None, *,  # noqa: ANN001
+def _patch(stack: ExitStack, spans: Spans, owner, attr: str, label: str | None = None, *,
            field: str | None = None, step: bool = False) -> None:
     original = getattr(owner, attr, None)
     if original is None:
@@ -133,7 +132,7 @@ class _DriverCounter:
         original = Connection.send_message_to_server
         counter = self
 
-        def counting(self, object, method, params, options):  # noqa: A002, ANN001, ANN202
+        def counting(self, object, method, params, options):
             if method != "__waitInfo__":
                 counter.methods[f"{object._type}.{method}"] += 1
             return original(self, object, method, params, options)
@@ -146,7 +145,7 @@ class _DriverCounter:
         return sum(self.methods.values())
 
 
-def instrumented_objector(bench, *, profile: bool = True) -> dict[str, object]:  # noqa: ANN001
+def instrumented_objector(bench, *, profile: bool = True) -> dict[str, object]:
     """One ``objector run --again`` for the bench's account, in-process, timed by category."""
     import playwright.sync_api as sync_api
 
@@ -166,14 +165,14 @@ def instrumented_objector(bench, *, profile: bool = True) -> dict[str, object]: 
         drv = _DriverCounter(stack)
         original_sp = sync_api.sync_playwright
 
-        def timed_sync_playwright():  # noqa: ANN202
+        def timed_sync_playwright():
             cm = original_sp()
 
             class Timed:
-                def __enter__(self):  # noqa: ANN204
+                def __enter__(self):
                     return spans.wrap("Playwright driver start", cm.__enter__)()
 
-                def __exit__(self, *exc):  # noqa: ANN002, ANN204
+                def __exit__(self, *exc):
                     return spans.wrap("Playwright driver stop", cm.__exit__)(*exc)
 
             return Timed()
@@ -244,7 +243,7 @@ def instrumented_objector(bench, *, profile: bool = True) -> dict[str, object]: 
     }
 
 
-def _cli_like_run(bench, spans, load_settings, load_accounts, load_flows, TerminalHuman,  # noqa: ANN001, ANN202, N803
+def _cli_like_run(bench, spans, load_settings, load_accounts, load_flows, TerminalHuman,
                   Reporter, make_console, out, runner):
     """What ``objector run --again`` does after its imports (see cli.run)."""
     environ = dict(bench.env)
@@ -257,7 +256,7 @@ def _cli_like_run(bench, spans, load_settings, load_accounts, load_flows, Termin
     return runner.execute(request, human, Reporter(console))
 
 
-def instrumented_raw(bench) -> dict[str, object]:  # noqa: ANN001
+def instrumented_raw(bench) -> dict[str, object]:
     """The raw script's run_flow in-process, for its driver message count and step times."""
     import raw_flow
 
@@ -280,13 +279,13 @@ def instrumented_raw(bench) -> dict[str, object]:  # noqa: ANN001
             "driver_messages_by_method": dict(drv.methods.most_common())}
 
 
-def bench_account(bench) -> dict[str, str]:  # noqa: ANN001
+def bench_account(bench) -> dict[str, str]:
     from overhead import ACCOUNT
 
     return ACCOUNT
 
 
-def import_costs(runs: int = 3) -> dict[str, object]:
+def import_costs(runs: int = 2) -> dict[str, object]:
     """Fresh interpreters: bare start, the raw script's imports, objector run's imports."""
     from startup import parse_importtime
 
@@ -315,7 +314,7 @@ def import_costs(runs: int = 3) -> dict[str, object]:
     }
 
 
-def run(bench) -> dict[str, object]:  # noqa: ANN001
+def run(bench) -> dict[str, object]:
     result: dict[str, object] = {}
     result["objector_in_process"] = instrumented_objector(bench)
     result["raw_in_process"] = instrumented_raw(bench)

@@ -84,7 +84,7 @@ def machine() -> dict[str, object]:
     except (OSError, subprocess.TimeoutExpired):
         chromium = "?"
     try:
-        from importlib.metadata import version as dist_version  # noqa: PLC0415
+        from importlib.metadata import version as dist_version
 
         pw_version = dist_version("playwright")
     except Exception:  # noqa: BLE001
@@ -105,6 +105,19 @@ def machine() -> dict[str, object]:
         "objector": version,
         "kernel": platform.release(),
     }
+
+
+def package_fingerprint() -> str:
+    """SHA-256 over the package's code and flows, to notice edits made during a run."""
+    import hashlib  # noqa: PLC0415
+
+    digest = hashlib.sha256()
+    files = sorted(p for folder in (ROOT / "assistant", ROOT / "flows") if folder.is_dir()
+                   for p in folder.rglob("*") if p.is_file() and p.suffix in (".py", ".toml", ".js"))
+    for path in files:
+        digest.update(str(path.relative_to(ROOT)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def load_average() -> list[float]:

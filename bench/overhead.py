@@ -3,8 +3,9 @@ through the real ``objector run`` (a subprocess, answer "y" piped on stdin) agai
 ``raw_flow.py`` (a minimal hand-written Playwright script, also a subprocess) doing
 the same steps on the same practice page with the same browser. Alternating pairs.
 
-Both sides are logged in beforehand (one warm-up run each, through the practice
-login page's auto-login) and keep their profile, so no login wait is measured.
+Both sides are logged in beforehand, so no login wait is measured: one objector
+warm-up run logs in through the practice login page's auto-login, and the raw
+script's profile is a copy of that logged-in profile (same cookies, same cache).
 Before every measured run the practice site's cookie-consent cookie is removed from
 the profile, so both sides meet (and dismiss) the cookie dialog every time.
 ``--again`` makes every objector run really submit. A second, smaller set of runs
@@ -24,9 +25,9 @@ import time
 from pathlib import Path
 
 from common import (
+    BENCH_DIR,
     COUNTRY_NAMES,
     PYTHON,
-    BENCH_DIR,
     TimedRun,
     account_toml,
     cli_env,
@@ -62,10 +63,10 @@ PHASES = (
 
 
 class Bench:
-    def __init__(self, site, root: Path) -> None:  # noqa: ANN001
+    def __init__(self, site, root: Path, home: Path | None = None) -> None:  # noqa: ANN001
         self.site = site
         self.root = root
-        self.home = root / "home"
+        self.home = home or root / "home"
         self.home.mkdir(mode=0o700, parents=True, exist_ok=True)
         (self.home / "accounts.toml").write_text(account_toml([ACCOUNT]), encoding="utf-8")
         self.env = cli_env(self.home, site.site_map)
@@ -87,14 +88,15 @@ class Bench:
         self.text_file.write_text(text, encoding="utf-8")
         return text
 
-    def objector(self, *, again: bool = True, dialog: bool = True, importtime: bool = False) -> TimedRun:
+    def objector(self, *, again: bool = True, dialog: bool = True, importtime: bool = False,
+                 submits: int = 1) -> TimedRun:
         if dialog:
             forget_cookie_consent(self.objector_profile)
         before = len(self.site.confirmed)
         cmd = [*objector_exe(), "run", *(["--again"] if again else [])]
         env = {**self.env, "PYTHONPROFILEIMPORTTIME": "1"} if importtime else self.env
         run = run_timed(cmd, env=env, stdin="y\n", cwd=self.home)
-        if run.returncode != 0 or len(self.site.confirmed) != before + 1:
+        if run.returncode != 0 or len(self.site.confirmed) != before + submits:
             raise RuntimeError(f"objector run failed (exit {run.returncode}):\n{run.output}\n{run.stderr}")
         return run
 
@@ -134,7 +136,7 @@ def phases(obj: TimedRun, raw: TimedRun) -> dict[str, dict[str, float | None]]:
     rm = raw_marks(raw)
     out: dict[str, dict[str, float | None]] = {}
     for label, o, r in PHASES:
-        def span(marks: dict[str, float], pair, wall: float):  # noqa: ANN001, ANN202
+        def span(marks: dict[str, float], pair, wall: float):
             if pair is None:
                 return None
             a = 0.0 if pair[0] is None else marks.get(pair[0])
@@ -145,12 +147,24 @@ def phases(obj: TimedRun, raw: TimedRun) -> dict[str, dict[str, float | None]]:
 
 
 def run(pairs: int = 5, remembered: int = 1, *, breakdown: bool = True, keep: bool = False,
-        deadline: float | None = None) -> dict[str, object]:
-    """deadline (a time.perf_counter() value): the extras (consent-remembered runs, the
-    in-process breakdown) are skipped when they would not finish before it."""
+        deadline: float | None = None, site=None, home: Path | None = None) -> dict[str, object]:  # noqa: ANN001
+    """deadline (a time.perf_counter() value): the extras (the in-process breakdown, the
+    consent-remembered runs) are skipped when they would not finish before it.
+
+    site and home: a running PracticeSite and a home in which ``ACCOUNT`` is already logged
+    in on that site (bench/run.py passes the 1-account home of the scaling benchmark, which
+    logged in there through the auto-login); without them the site is started here and a
+    warm-up run logs in.
+    """
     root = Path(tempfile.mkdtemp(prefix="objector-bench-overhead-"))
     try:
-        result = _run(root, pairs, remembered, breakdown, deadline)
+        if site is None:
+            from assistant.practice import PracticeConfig, PracticeSite
+
+            with PracticeSite(PracticeConfig(auto_login=True, auto_login_delay=0.2)) as own_site:
+                result = _run(own_site, root, None, pairs, remembered, breakdown, deadline)
+        else:
+            result = _run(site, root, home, pairs, remembered, breakdown, deadline)
     finally:
         if not keep:
             shutil.rmtree(root, ignore_errors=True)
@@ -162,44 +176,53 @@ def _room(deadline: float | None, needed: float) -> bool:
     return deadline is None or time.perf_counter() + needed <= deadline
 
 
-def _run(root: Path, pairs: int, remembered: int, breakdown: bool, deadline: float | None) -> dict[str, object]:
-    from assistant.practice import PracticeConfig, PracticeSite
-
-    with PracticeSite(PracticeConfig(auto_login=True, auto_login_delay=0.2)) as site:
-        bench = Bench(site, root)
-        text = bench.write_text()
-        # warm-up: log in once on each side (auto-login) and warm the disk caches
-        # (the objector warm-up also records -X importtime of a real run: every module it loads)
+def _run(site, root: Path, home: Path | None, pairs: int, remembered: int, breakdown: bool,  # noqa: ANN001, C901
+         deadline: float | None) -> dict[str, object]:
+    first_submission = len(site.confirmed)
+    bench = Bench(site, root, home)
+    text = bench.write_text()
+    if home is None:
+        # warm-up: log in once (auto-login); it also records -X importtime of a real run
         warm_obj = bench.objector(again=False, importtime=True)
-        warm_raw = bench.raw(login=True)
-        objector_runs: list[TimedRun] = []
-        raw_runs: list[TimedRun] = []
-        for i in range(pairs):  # alternate which side goes first
-            if i % 2 == 0:
-                objector_runs.append(bench.objector())
-                raw_runs.append(bench.raw())
-            else:
-                raw_runs.append(bench.raw())
-                objector_runs.append(bench.objector())
-        skipped: list[str] = []
-        obj_med = statistics.median(r.wall for r in objector_runs)
-        raw_med = statistics.median(r.wall for r in raw_runs)
-        # consent remembered: no cookie dialog on the page (as on any later real run); objector only
-        rem_obj: list[TimedRun] = []
-        for _ in range(remembered):
-            if not _room(deadline, obj_med + 5):
-                skipped.append("consent-remembered run (time budget)")
-                break
-            rem_obj.append(bench.objector(dialog=False))
-        detail = None
-        if breakdown:
-            if _room(deadline, obj_med + raw_med + 6):
-                import breakdown as breakdown_mod
+        warmup = "objector run (logs in through the auto-login)"
+    else:
+        # already logged in (and confirmed): a run with nothing to do loads every module a
+        # run loads (all but babel) and starts the Playwright driver, without a browser
+        warm_obj = bench.objector(again=False, dialog=False, importtime=True, submits=0)
+        warmup = "objector run with nothing to do (account already logged in and confirmed)"
+    # the raw script starts from a copy of that logged-in profile (same cookies, same cache)
+    t0 = time.perf_counter()
+    shutil.copytree(bench.objector_profile, bench.raw_profile, symlinks=True,
+                    ignore=shutil.ignore_patterns("Singleton*"))
+    copy_s = time.perf_counter() - t0
+    objector_runs: list[TimedRun] = []
+    raw_runs: list[TimedRun] = []
+    for i in range(pairs):  # alternate which side goes first
+        if i % 2 == 0:
+            objector_runs.append(bench.objector())
+            raw_runs.append(bench.raw())
+        else:
+            raw_runs.append(bench.raw())
+            objector_runs.append(bench.objector())
+    skipped: list[str] = []
+    obj_med = statistics.median(r.wall for r in objector_runs)
+    raw_med = statistics.median(r.wall for r in raw_runs)
+    detail = None
+    if breakdown:
+        if _room(deadline, obj_med + raw_med + 5):
+            import breakdown as breakdown_mod
 
-                detail = breakdown_mod.run(bench)
-            else:
-                skipped.append("in-process breakdown (time budget)")
-        submissions = len(site.confirmed)
+            detail = breakdown_mod.run(bench)
+        else:
+            skipped.append("in-process breakdown")
+    # consent remembered: no cookie dialog on the page (as on any later real run); objector only
+    rem_obj: list[TimedRun] = []
+    for _ in range(remembered):
+        if not _room(deadline, obj_med + 5):
+            skipped.append("consent-remembered run")
+            break
+        rem_obj.append(bench.objector(dialog=False))
+    submissions = len(site.confirmed) - first_submission
 
     obj_wall = [r.wall for r in objector_runs]
     raw_wall = [r.wall for r in raw_runs]
@@ -240,7 +263,8 @@ def _run(root: Path, pairs: int, remembered: int, breakdown: bool, deadline: flo
         "pass": ratio <= TARGET,
         "phases_median_s": phase_median,
         "phases_per_pair_s": phase_samples,
-        "warmup_s": {"objector_login_run": warm_obj.wall, "raw_login_run": warm_raw.wall},
+        "warmup": warmup,
+        "warmup_s": {"objector": warm_obj.wall, "raw_profile_copy": copy_s},
         "consent_remembered": rem,
         "objector_run_importtime": parse_importtime(warm_obj.stderr, limit=15),
         "submissions_confirmed": submissions,

@@ -32,8 +32,13 @@ def markdown(results: dict) -> str:
     )
     lines.append("")
     lines.append(f"Command: `{results['command']}` (from the repository root; took "
-                 f"{results['elapsed_s']:.0f} s). Raw samples: `bench/results/latest.json`.")
+                 f"{results['elapsed_s']:.0f} s). Raw samples: `bench/results/latest.json`. "
+                 f"Code measured: `assistant/` + `flows/` fingerprint {results['package_fingerprint_end']}.")
     lines.append("")
+    if results.get("package_changed_during_run"):
+        lines.append("**Warning: `assistant/` or `flows/` changed while the benchmarks ran; these numbers mix "
+                     "two versions of the code. Run again.**")
+        lines.append("")
     lines.append("| benchmark | objector | baseline | ratio | target | result |")
     lines.append("|---|---|---|---|---|---|")
     st = results.get("startup")
@@ -80,7 +85,7 @@ def markdown(results: dict) -> str:
                      f"Split of `objector --help` in one interpreter (medians): {parts}.")
         lines.append("")
     if ov and ov.get("skipped"):
-        lines.append(f"Skipped to stay within the time budget: {', '.join(ov['skipped'])}.")
+        lines.append(f"Skipped to stay within the time budget (`--budget`): {', '.join(ov['skipped'])}.")
         lines.append("")
 
     if ov:
@@ -114,9 +119,11 @@ def markdown(results: dict) -> str:
         it = ov.get("objector_run_importtime")
         if it:
             lines.append(
-                f"Imports of a real `objector run` (`PYTHONPROFILEIMPORTTIME=1`, warm-up run, all modules it "
-                f"loads): {it['total_ms']:.0f} ms in total; biggest: "
-                + ", ".join(f"{row['module']} {row['cumulative_ms']:.0f} ms" for row in it["top_ms"][:8]) + "."
+                f"Imports of a real `objector run` (`PYTHONPROFILEIMPORTTIME=1` on the {ov.get('warmup', 'warm-up')}; "
+                f"every module it loads): {it['total_ms']:.0f} ms in total; by package (self time): "
+                + ", ".join(f"{row['package']} {row['self_ms']:.0f} ms" for row in it["self_ms_by_package"][:8])
+                + "; biggest first imports: "
+                + ", ".join(f"{row['module']} {row['cumulative_ms']:.0f} ms" for row in it["top_ms"][:6]) + "."
             )
             lines.append("")
         bd = ov.get("breakdown")

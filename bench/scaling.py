@@ -6,7 +6,8 @@ then it types a user name and password, ~0.75 s) while objector waits and polls.
 Per account: the time from its ``[k/N]`` heading to the next heading (or the
 summary), from objector's own output lines, time-stamped as they arrive — so the
 one-off start-up is not spread over the accounts. The login wait is *included*
-(it is also reported on its own, and the time without it).
+(it is also reported on its own, and the time without it). One untimed browser start
+comes first, so the single-account baseline does not pay for cold caches.
 
 Memory: the RSS of the whole process tree (objector's Python, the Playwright driver,
 every Chromium process) summed every 100 ms from /proc; PSS (shared pages split
@@ -21,10 +22,23 @@ from __future__ import annotations
 
 import shutil
 import statistics
+import subprocess
 import tempfile
 from pathlib import Path
 
-from common import MiB, account_toml, cli_env, objector_exe, practice_accounts, run_timed, summary, timeline
+from common import (
+    CHROMIUM,
+    PYTHON,
+    RAW_ARGS,
+    MiB,
+    account_toml,
+    cli_env,
+    objector_exe,
+    practice_accounts,
+    run_timed,
+    summary,
+    timeline,
+)
 
 COUNTS = (1, 5, 20)
 TIME_TOLERANCE = 0.20
@@ -32,8 +46,8 @@ MEMORY_TOLERANCE = 0.20
 LOGIN_DELAY = 0.2
 
 
-def one(site, n: int, root: Path) -> dict[str, object]:  # noqa: ANN001
-    home = root / f"home-{n}"
+def one(site, n: int, root: Path) -> dict[str, object]:
+    home = home_for(root, n)
     home.mkdir(mode=0o700, parents=True)
     accounts = practice_accounts(n)
     (home / "accounts.toml").write_text(account_toml(accounts), encoding="utf-8")
@@ -80,17 +94,39 @@ def one(site, n: int, root: Path) -> dict[str, object]:  # noqa: ANN001
     }
 
 
-def run(counts: tuple[int, ...] = COUNTS, *, keep: bool = False) -> dict[str, object]:
-    from assistant.practice import PracticeConfig, PracticeSite
+_WARM_UP = f"""
+from playwright.sync_api import sync_playwright
+with sync_playwright() as p:
+    p.chromium.launch(executable_path={CHROMIUM!r}, args={RAW_ARGS!r}, headless=True).close()
+"""
 
-    root = Path(tempfile.mkdtemp(prefix="objector-bench-scaling-"))
+
+def warm_up() -> None:
+    """One untimed browser start, so the first measured run does not pay for cold caches."""
+    subprocess.run([PYTHON, "-c", _WARM_UP], capture_output=True, timeout=120)
+
+
+def home_for(root: Path, n: int) -> Path:
+    return root / f"home-{n}"
+
+
+def run(counts: tuple[int, ...] = COUNTS, *, keep: bool = False, site=None,  # noqa: ANN001
+        root: Path | None = None) -> dict[str, object]:
+    """site and root: a running PracticeSite and a folder the caller owns (and removes)."""
+    own_root = root is None
+    root = root or Path(tempfile.mkdtemp(prefix="objector-bench-scaling-"))
     results = []
+    warm_up()
     try:
-        with PracticeSite(PracticeConfig(auto_login=True, auto_login_delay=LOGIN_DELAY)) as site:
-            for n in counts:
-                results.append(one(site, n, root))
+        if site is None:
+            from assistant.practice import PracticeConfig, PracticeSite
+
+            with PracticeSite(PracticeConfig(auto_login=True, auto_login_delay=LOGIN_DELAY)) as own_site:
+                results = [one(own_site, n, root) for n in counts]
+        else:
+            results = [one(site, n, root) for n in counts]
     finally:
-        if not keep:
+        if own_root and not keep:
             shutil.rmtree(root, ignore_errors=True)
     base = results[0]
     base_time = base["per_account_stats_s"]["median"]
@@ -120,5 +156,5 @@ def run(counts: tuple[int, ...] = COUNTS, *, keep: bool = False) -> dict[str, ob
         "drift_within_largest_run": drift,
         "pass_time": all(r["time_pass"] for r in results),
         "pass_memory": all(r["memory_pass"] for r in results),
-        "kept_folder": str(root) if keep else None,
+        "kept_folder": str(root) if keep and own_root else None,
     }

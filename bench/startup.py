@@ -135,8 +135,14 @@ def parse_importtime(text: str, limit: int = 12) -> dict[str, object]:
             children[row[1]] = pending
             pending = []
     cli = sorted(children.get("assistant.cli", []), key=lambda r: -r[3])[:limit]
+    by_package: dict[str, int] = {}
+    for row in rows:  # self time, summed per top-level package
+        package = row[1].split(".", 1)[0]
+        by_package[package] = by_package.get(package, 0) + row[2]
+    packages = sorted(by_package.items(), key=lambda kv: -kv[1])[:limit]
     return {
         "total_ms": round(sum(r[3] for r in top) / 1000, 1),
         "top_ms": [{"module": r[1], "cumulative_ms": round(r[3] / 1000, 1)} for r in biggest],
         "assistant_cli_children_ms": [{"module": r[1], "cumulative_ms": round(r[3] / 1000, 1)} for r in cli],
+        "self_ms_by_package": [{"package": p, "self_ms": round(us / 1000, 1)} for p, us in packages],
     }

@@ -13,17 +13,26 @@ def find_objector() -> list[str]:
     return [exe] if exe else [sys.executable, "-m", "assistant.cli"]
 
 
-def run_cli(args: list[str], env: dict[str, str], *, stdin: str = "", cwd: Path | None = None,
-            timeout: float = 180) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    args: list[str], env: dict[str, str], *, stdin: str = "", cwd: Path | None = None, timeout: float = 180
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [*find_objector(), *args], input=stdin, capture_output=True, text=True, env=env,
-        cwd=cwd or env.get("OBJECTOR_HOME"), timeout=timeout,
+        [*find_objector(), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd or env.get("OBJECTOR_HOME"),
+        timeout=timeout,
     )
 
 
 ACCOUNT = {
-    "name": "anna-instagram", "platform": "instagram", "email": "anna@example.org",
-    "country": "DE", "language": "de",
+    "name": "anna-instagram",
+    "platform": "instagram",
+    "email": "anna@example.org",
+    "country": "DE",
+    "language": "de",
 }
 
 

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from imap_server import dovecot_server, private_dovecot_server  # noqa: F401 - shared fixtures
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,6 +32,11 @@ def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[str, str]
 @pytest.fixture
 def cli_env(home: Path, tmp_path: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("OBJECTOR_")}
-    env.update(OBJECTOR_HOME=str(home), OBJECTOR_HEADLESS="1", NO_COLOR="1",
-               OBJECTOR_LOGIN_TIMEOUT="60", OBJECTOR_CONFIRM_TIMEOUT="20")
+    env.update(
+        OBJECTOR_HOME=str(home),
+        OBJECTOR_HEADLESS="1",
+        NO_COLOR="1",
+        OBJECTOR_LOGIN_TIMEOUT="60",
+        OBJECTOR_CONFIRM_TIMEOUT="20",
+    )
     return env

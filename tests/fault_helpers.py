@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cli_helpers import find_objector
 from rich.console import Console
 
 from assistant.flows import load_flows
@@ -31,15 +32,14 @@ from assistant.runner import RunRequest, Summary, execute
 from assistant.settings import Settings
 from assistant.ui import Reporter
 
-from cli_helpers import find_objector
-
 LOGGED_IN_FAST = {"auto_login": True, "auto_login_delay": 0.2}
 PRACTICE_PASSWORD = "practice-password"  # what the practice login page types for itself (login.js)
 
 
 # --------------------------------------------------------------------- waiting
-def wait_until(predicate: Callable[[], object], timeout: float, interval: float = 0.02,
-               what: str = "condition") -> object:
+def wait_until(
+    predicate: Callable[[], object], timeout: float, interval: float = 0.02, what: str = "condition"
+) -> object:
     deadline = time.monotonic() + timeout
     while True:
         value = predicate()
@@ -60,8 +60,11 @@ def ledger_entries(home: Path) -> list[dict]:
 
 
 def outcomes(home: Path, account: str | None = None) -> list[str]:
-    return [e.get("outcome") for e in ledger_entries(home)
-            if "outcome" in e and (account is None or e.get("account") == account)]
+    return [
+        e.get("outcome")
+        for e in ledger_entries(home)
+        if "outcome" in e and (account is None or e.get("account") == account)
+    ]
 
 
 def has_outcome(home: Path, outcome: str, account: str | None = None) -> bool:
@@ -76,7 +79,7 @@ def temp_files(home: Path) -> list[Path]:
     return [p for p in home.rglob(".*.tmp") if "profiles" not in p.relative_to(home).parts]
 
 
-def per_host(site) -> Counter:  # noqa: ANN001
+def per_host(site) -> Counter:
     return Counter(s.host for s in site.submissions)
 
 
@@ -156,10 +159,15 @@ class RunningCli:
     def start(cls, args: list[str], env: dict[str, str], folder: Path) -> RunningCli:
         folder.mkdir(parents=True, exist_ok=True)
         out, err = folder / "stdout.txt", folder / "stderr.txt"
-        proc = subprocess.Popen(
-            [*find_objector(), *args], stdin=subprocess.PIPE, stdout=out.open("wb"),
-            stderr=err.open("wb"), env=env, cwd=env.get("OBJECTOR_HOME"),
-        )
+        with out.open("wb") as out_fh, err.open("wb") as err_fh:
+            proc = subprocess.Popen(
+                [*find_objector(), *args],
+                stdin=subprocess.PIPE,
+                stdout=out_fh,
+                stderr=err_fh,
+                env=env,
+                cwd=env.get("OBJECTOR_HOME"),
+            )
         return cls(proc, out, err)
 
     @property
@@ -314,7 +322,7 @@ class SlowProxy:
         self.sock.close()
 
 
-def site_map_with(site, **overrides: str) -> str:  # noqa: ANN001
+def site_map_with(site, **overrides: str) -> str:
     """The practice site's map with some live hosts sent elsewhere (keys use _ for .)."""
     targets = {host: origin for host, origin in (item.split("=", 1) for item in site.site_map.split(","))}
     for key, origin in overrides.items():
@@ -342,10 +350,23 @@ class InProcess:
         return record
 
 
-def run_inprocess(home: Path, site_map: str, accounts: list, human, *, again: bool = False,  # noqa: ANN001
-                  dry_run: bool = False, **timeouts: float) -> InProcess:
-    values = {"login_timeout": 40.0, "confirm_timeout": 15.0, "step_timeout": 8.0, "manual_timeout": 30.0,
-              **timeouts}
+def run_inprocess(
+    home: Path,
+    site_map: str,
+    accounts: list,
+    human,
+    *,
+    again: bool = False,
+    dry_run: bool = False,
+    **timeouts: float,
+) -> InProcess:
+    values = {
+        "login_timeout": 40.0,
+        "confirm_timeout": 15.0,
+        "step_timeout": 8.0,
+        "manual_timeout": 30.0,
+        **timeouts,
+    }
     settings = Settings(home=home, headless=True, site_map=site_map, **values)
     buffer = io.StringIO()
     console = Console(file=buffer, width=160, highlight=False, color_system=None)

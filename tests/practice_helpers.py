@@ -19,8 +19,14 @@ from assistant.ui import Reporter
 
 
 def account(name: str = "anna-instagram", platform: str = "instagram", **fields: object) -> Account:
-    data = {"name": name, "platform": platform, "email": "anna@example.org", "country": "DE",
-            "language": "en", **fields}
+    data = {
+        "name": name,
+        "platform": platform,
+        "email": "anna@example.org",
+        "country": "DE",
+        "language": "en",
+        **fields,
+    }
     return Account.model_validate(data)
 
 
@@ -45,11 +51,17 @@ class Outcome:
         return Ledger(self.home)
 
 
-def run_practice(home: Path, site, accounts: list[Account], answers: list, **options: object) -> Outcome:  # noqa: ANN001
+def run_practice(home: Path, site, accounts: list[Account], answers: list, **options: object) -> Outcome:
     overrides = dict(options.pop("settings_overrides", {}) or {})  # type: ignore[call-overload]
     settings = Settings(
-        home=home, headless=True, site_map=site.site_map, login_timeout=float(options.pop("login_timeout", 40)),
-        confirm_timeout=15, step_timeout=8, manual_timeout=30, **overrides,
+        home=home,
+        headless=True,
+        site_map=site.site_map,
+        login_timeout=float(options.pop("login_timeout", 40)),
+        confirm_timeout=15,
+        step_timeout=8,
+        manual_timeout=30,
+        **overrides,
     )
     buffer = io.StringIO()
     console = Console(file=buffer, width=140, highlight=False, color_system=None)

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
 import subprocess
 import sys
 
 import pytest
-
 from cli_helpers import account_toml, run_cli
 
 pytestmark = pytest.mark.cli
@@ -45,7 +42,9 @@ def test_bad_accounts_file_names_file_account_and_field(cli_env, home):
     (home / "accounts.toml").write_text(account_toml(country="Germany"))
     result = run_cli(["run"], cli_env)
     assert result.returncode == 2
-    assert "accounts.toml" in result.stderr and "anna-instagram" in result.stderr and "country" in result.stderr
+    assert (
+        "accounts.toml" in result.stderr and "anna-instagram" in result.stderr and "country" in result.stderr
+    )
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
@@ -61,7 +60,7 @@ def test_bad_accounts_file_names_file_account_and_field(cli_env, home):
         (account_toml(name="../../etc"), "field 'name'"),
         (account_toml() + account_toml(), "used by two accounts"),
         (account_toml(linked_with="nobody"), "linked_with"),
-        ('accounts = 3\n', "unknown key 'accounts'"),
+        ("accounts = 3\n", "unknown key 'accounts'"),
     ],
 )
 def test_accounts_file_errors(cli_env, home, content, expected):
@@ -88,18 +87,61 @@ def test_unknown_flow_and_account_selection(cli_env, home):
 
 
 def test_accounts_add_list_remove(cli_env, home):
-    result = run_cli(["accounts", "add", "--platform", "instagram", "--email", "ben@example.org",
-                      "--country", "fr", "--language", "fr", "--reason", "children"], cli_env)
+    result = run_cli(
+        [
+            "accounts",
+            "add",
+            "--platform",
+            "instagram",
+            "--email",
+            "ben@example.org",
+            "--country",
+            "fr",
+            "--language",
+            "fr",
+            "--reason",
+            "children",
+        ],
+        cli_env,
+    )
     assert result.returncode == 0, result.stderr
     text = (home / "accounts.toml").read_text()
     assert 'name = "ben-instagram"' in text and 'country = "FR"' in text and 'reasons = ["children"]' in text
     listed = run_cli(["accounts", "list"], cli_env)
     assert "ben-instagram" in listed.stdout
-    duplicate = run_cli(["accounts", "add", "--platform", "instagram", "--email", "ben@example.org",
-                         "--country", "FR", "--language", "fr"], cli_env)
+    duplicate = run_cli(
+        [
+            "accounts",
+            "add",
+            "--platform",
+            "instagram",
+            "--email",
+            "ben@example.org",
+            "--country",
+            "FR",
+            "--language",
+            "fr",
+        ],
+        cli_env,
+    )
     assert duplicate.returncode == 2 and "exists already" in duplicate.stderr
-    bad = run_cli(["accounts", "add", "--platform", "instagram", "--email", "x@example.org",
-                   "--country", "ZZ", "--language", "fr", "--name", "x"], cli_env)
+    bad = run_cli(
+        [
+            "accounts",
+            "add",
+            "--platform",
+            "instagram",
+            "--email",
+            "x@example.org",
+            "--country",
+            "ZZ",
+            "--language",
+            "fr",
+            "--name",
+            "x",
+        ],
+        cli_env,
+    )
     assert bad.returncode == 2 and "--country" in bad.stderr
     missing = run_cli(["accounts", "add", "--platform", "instagram"], cli_env)
     assert missing.returncode == 2 and "--email" in missing.stderr
@@ -204,7 +246,9 @@ def test_custom_template_errors_name_the_placeholder(cli_env, home, tmp_path):
     result = run_cli(["text", "--lang", "en", "--template", str(template)], cli_env)
     assert result.returncode == 2 and "at least 100" in result.stderr
     (home / "accounts.toml").write_text(account_toml(text_template="mine.txt"))
-    (home / "mine.txt").write_text("Dear Meta, I, {email}, object under {article} for {account} on {platform}. " * 2)
+    (home / "mine.txt").write_text(
+        "Dear Meta, I, {email}, object under {article} for {account} on {platform}. " * 2
+    )
     result = run_cli(["text", "--account", "anna-instagram"], cli_env)
     assert result.returncode == 0, result.stderr
     assert "anna@example.org" in result.stdout and "DSGVO" in result.stdout
@@ -215,7 +259,11 @@ def test_copy_without_a_clipboard_says_so(cli_env):
     env["PATH"] = "/nonexistent"
     import sys as _sys
 
-    result = subprocess.run([_sys.executable, "-m", "assistant.cli", "text", "--lang", "en", "--copy"],
-                            capture_output=True, text=True, env=env)
+    result = subprocess.run(
+        [_sys.executable, "-m", "assistant.cli", "text", "--lang", "en", "--copy"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert result.returncode == 1
     assert "no clipboard" in result.stderr and "Objection" not in result.stderr

@@ -6,10 +6,9 @@ import json
 import shutil
 
 import pytest
+from cli_helpers import account_toml, run_cli
 
 from assistant.practice import PracticeConfig, PracticeSite
-
-from cli_helpers import account_toml, run_cli
 
 pytestmark = [pytest.mark.cli, pytest.mark.browser]
 
@@ -41,8 +40,11 @@ def test_demo_no_submits_nothing_and_exits_1(cli_env, tmp_path):
 def test_demo_german_with_code_step(cli_env, tmp_path):
     demo_home = tmp_path / "demo"
     # The practice code is random: answer with a wrong code; the demo shows the real one.
-    result = run_cli(["demo", "--auto-login", "--language", "de", "--code-step", "--home", str(demo_home)],
-                     cli_env, stdin="y\n000000\n")
+    result = run_cli(
+        ["demo", "--auto-login", "--language", "de", "--code-step", "--home", str(demo_home)],
+        cli_env,
+        stdin="y\n000000\n",
+    )
     assert "Practice e-mail to anna@example.org" in result.stdout
     assert result.returncode == 1
 
@@ -56,14 +58,20 @@ def test_demo_in_a_visible_browser_under_xvfb(cli_env, tmp_path):
 
     result = subprocess.run(
         ["xvfb-run", "-a", *find_objector(), "demo", "--auto-login", "--home", str(tmp_path / "demo")],
-        input="y\ny\n", capture_output=True, text=True, env=env, timeout=180,
+        input="y\ny\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert len(_attempts(tmp_path / "demo")) == 2
 
 
 def test_run_with_code_step_and_status(cli_env, home):
-    with PracticeSite(PracticeConfig(auto_login=True, auto_login_delay=0.3, code_step=True, code="246810")) as site:
+    with PracticeSite(
+        PracticeConfig(auto_login=True, auto_login_delay=0.3, code_step=True, code="246810")
+    ) as site:
         env = {**cli_env, "OBJECTOR_SITE_MAP": site.site_map}
         (home / "accounts.toml").write_text(account_toml(language="de"))
         result = run_cli(["run"], env, stdin="y\n246810\n")
@@ -94,7 +102,8 @@ def test_verify_report_export_and_forget_evidence_on_demo_proof(cli_env, tmp_pat
     assert ok.returncode == 0 and "Proof intact" in ok.stdout
     for path in (demo_home / "evidence").glob("*/*/*"):
         assert {"form.png", "confirmation.png", "form.mhtml", "confirmation.mhtml", "record.json"} <= {
-            p.name for p in path.iterdir()}
+            p.name for p in path.iterdir()
+        }
     made = run_cli(["report", "--pdf"], env)
     assert made.returncode == 0, made.stderr
     assert (demo_home / "report" / "objector-report.html").is_file()
@@ -141,10 +150,14 @@ def test_check_reports_every_target_without_submitting(cli_env, home):
         assert "fill(text): candidate 1" in result.stdout
         text = (bundled_flow_dir() / "instagram-ai-objection.toml").read_text()
         (home / "flows").mkdir()
-        # a user copy of the flow whose Send-button candidates no longer match the page
+        # a user copy of the flow whose review_and_submit candidates no longer match the page
+        head, tail = text.split('action = "review_and_submit"')
+        tail = tail.replace("(send|submit", "(sendx|submitx", 1).replace(
+            "form button[type=submit]", "#gone", 1
+        )
         (home / "flows" / "instagram-ai-objection.toml").write_text(
-            text.replace('{ role = "button", name = "^\\\\s*(send|submit', '{ role = "button", name = "^\\\\s*(sendx|submitx', 2)
-            .replace('{ css = "form button[type=submit]" }', '{ css = "#gone" }'))
+            head + 'action = "review_and_submit"' + tail
+        )
         missing = run_cli(["check"], env)
         assert missing.returncode == 1 and "✗ review_and_submit" in missing.stdout
         assert site.submissions == []
@@ -173,11 +186,21 @@ def test_ctrl_c_while_waiting_for_approval_stops_cleanly(cli_env, home):
     with PracticeSite(PracticeConfig(auto_login=True, auto_login_delay=0.2)) as site:
         env = {**cli_env, "OBJECTOR_SITE_MAP": site.site_map}
         (home / "accounts.toml").write_text(account_toml())
-        proc = subprocess.Popen([*find_objector(), "run"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT, text=True, env=env, cwd=home, start_new_session=True)
+        proc = subprocess.Popen(
+            [*find_objector(), "run"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=env,
+            cwd=home,
+            start_new_session=True,
+        )
         ledger = home / "ledger.jsonl"
         deadline = time.monotonic() + 90
-        while time.monotonic() < deadline and "awaiting-approval" not in (ledger.read_text() if ledger.exists() else ""):
+        while time.monotonic() < deadline and "awaiting-approval" not in (
+            ledger.read_text() if ledger.exists() else ""
+        ):
             time.sleep(0.2)
         os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole process group
         out, _ = proc.communicate(timeout=60)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from practice_helpers import account, run_practice
 
 from assistant.practice import PracticeConfig, PracticeSite
-
-from practice_helpers import account, run_practice
 
 pytestmark = pytest.mark.browser
 

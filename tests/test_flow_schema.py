@@ -87,7 +87,9 @@ def test_candidate_with_two_kinds_is_rejected(tmp_path):
 
 def test_allowed_hosts_must_include_the_form_host(tmp_path):
     data = tomllib.loads(_base())
-    text = _base().replace(f"allowed_hosts = {data['allowed_hosts']!r}".replace("'", '"'), 'allowed_hosts = ["evil.example"]')
+    text = _base().replace(
+        f"allowed_hosts = {data['allowed_hosts']!r}".replace("'", '"'), 'allowed_hosts = ["evil.example"]'
+    )
     with pytest.raises(UserError, match="allowed_hosts"):
         load_flow_file(_write(tmp_path, text))
 
@@ -107,7 +109,7 @@ def test_user_flow_with_same_id_replaces_the_bundled_one(tmp_path):
     user = tmp_path / "flows"
     user.mkdir()
     text = (bundled_flow_dir() / "instagram-ai-objection.toml").read_text()
-    (user / "mine.toml").write_text(text.replace('text_max_length = 3000', 'text_max_length = 2000'))
+    (user / "mine.toml").write_text(text.replace("text_max_length = 3000", "text_max_length = 2000"))
     flows = load_flows(user)
     loaded = flows["instagram-ai-objection"]
     assert loaded.source == "user" and loaded.path == user / "mine.toml"

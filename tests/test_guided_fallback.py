@@ -5,18 +5,16 @@ from __future__ import annotations
 import io
 
 import pytest
+from practice_helpers import account
 from rich.console import Console
 
 from assistant import engine
-from assistant.flows import bundled_flow_dir
+from assistant.flows import bundled_flow_dir, load_flows
 from assistant.human import TerminalHuman
 from assistant.practice import PracticeConfig, PracticeSite
 from assistant.runner import RunRequest, execute
-from assistant.flows import load_flows
 from assistant.settings import Settings
 from assistant.ui import Reporter
-
-from practice_helpers import account
 
 pytestmark = pytest.mark.browser
 
@@ -64,7 +62,7 @@ class ActingStdin(io.StringIO):
     def isatty(self) -> bool:
         return False
 
-    def readline(self, *args):  # noqa: ANN002
+    def readline(self, *args):
         if not self.acted:
             self.acted = True
             self.act()

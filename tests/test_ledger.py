@@ -44,8 +44,8 @@ def test_attempt_folder_files_and_ledger_hashes(home):
 
 
 def test_two_attempts_in_the_same_second_get_their_own_folders(home):
-    first = Attempt(home, "a", "f")
-    second = Attempt(home, "a", "f", started=first.started)
+    first = Attempt(home, "anna", "some-flow")
+    second = Attempt(home, "anna", "some-flow", started=first.started)
     assert first.folder != second.folder and second.folder.name.endswith("-2")
 
 

@@ -3,17 +3,15 @@ the confirmation e-mail kept with the proof, and 'mail check' later."""
 
 from __future__ import annotations
 
-import os
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime
 
 import pytest
+from cli_helpers import account_toml, run_cli
+from practice_helpers import account, run_practice
 
 from assistant.practice import PracticeConfig, PracticeSite
-from cli_helpers import account_toml, run_cli
-from imap_server import dovecot_server, private_dovecot_server  # noqa: F401 - fixtures
-from practice_helpers import account, run_practice
 
 pytestmark = pytest.mark.browser
 
@@ -28,14 +26,24 @@ def _mail(sender: str, to: str, subject: str, body: str, lang: str) -> bytes:
 
 
 def code_mail(to: str, code: str) -> bytes:
-    return _mail("Instagram <security@mail.instagram.com>", to, f"{code} is your confirmation code",
-                 f"Hi,\n\nEnter this code to confirm your request: {code}\n\nThe Instagram team\n", "en")
+    return _mail(
+        "Instagram <security@mail.instagram.com>",
+        to,
+        f"{code} is your confirmation code",
+        f"Hi,\n\nEnter this code to confirm your request: {code}\n\nThe Instagram team\n",
+        "en",
+    )
 
 
 def confirmation_mail(to: str) -> bytes:
-    return _mail("Facebook <noreply@facebookmail.com>", to, "Your objection request",
-                 "Hi,\n\nWe have reviewed your request and we will honour your objection. This means your "
-                 "request will be applied going forward.\n\nThe Privacy Operations team\n", "en-GB")
+    return _mail(
+        "Facebook <noreply@facebookmail.com>",
+        to,
+        "Your objection request",
+        "Hi,\n\nWe have reviewed your request and we will honour your objection. This means your "
+        "request will be applied going forward.\n\nThe Privacy Operations team\n",
+        "en-GB",
+    )
 
 
 @pytest.fixture
@@ -45,8 +53,13 @@ def mail_env(dovecot_server, monkeypatch):
 
 
 def _settings_overrides(server):
-    return {"imap_host": "127.0.0.1", "imap_port": server.port, "imap_user": server.user,
-            "imap_cafile": server.cafile, "mail_wait": 20}
+    return {
+        "imap_host": "127.0.0.1",
+        "imap_port": server.port,
+        "imap_user": server.user,
+        "imap_cafile": server.cafile,
+        "mail_wait": 20,
+    }
 
 
 def test_code_is_offered_from_the_mailbox_and_the_confirmation_mail_is_kept(home, mail_env):
@@ -59,7 +72,9 @@ def test_code_is_offered_from_the_mailbox_and_the_confirmation_mail_is_kept(home
     config = PracticeConfig(auto_login=True, auto_login_delay=0.2, code_step=True, on_code=mail_the_code)
     with PracticeSite(config) as site:
         person = account(email=server.user)
-        result = run_practice(home, site, [person], ["y", ""], **{"settings_overrides": _settings_overrides(server)})
+        result = run_practice(
+            home, site, [person], ["y", ""], **{"settings_overrides": _settings_overrides(server)}
+        )
     assert result.summary.exit_code == 0, result.output
     assert len(site.confirmed) == 1
     (record,) = result.records()
@@ -73,9 +88,15 @@ def test_code_is_offered_from_the_mailbox_and_the_confirmation_mail_is_kept(home
 def test_mail_check_finds_a_confirmation_that_came_later(home, private_dovecot_server, cli_env):
     server = private_dovecot_server  # its own mailbox: no mail from other tests
     with PracticeSite(PracticeConfig(auto_login=True, auto_login_delay=0.2)) as site:
-        env = {**cli_env, "OBJECTOR_SITE_MAP": site.site_map, "OBJECTOR_IMAP_HOST": "127.0.0.1",
-               "OBJECTOR_IMAP_PORT": str(server.port), "OBJECTOR_IMAP_USER": server.user,
-               "OBJECTOR_IMAP_CAFILE": server.cafile, "OBJECTOR_IMAP_PASSWORD": server.password}
+        env = {
+            **cli_env,
+            "OBJECTOR_SITE_MAP": site.site_map,
+            "OBJECTOR_IMAP_HOST": "127.0.0.1",
+            "OBJECTOR_IMAP_PORT": str(server.port),
+            "OBJECTOR_IMAP_USER": server.user,
+            "OBJECTOR_IMAP_CAFILE": server.cafile,
+            "OBJECTOR_IMAP_PASSWORD": server.password,
+        }
         (home / "accounts.toml").write_text(account_toml(email=server.user, name="late-mail"))
         result = run_cli(["run"], env, stdin="y\n")
         assert result.returncode == 0, result.stdout + result.stderr

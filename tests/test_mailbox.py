@@ -234,114 +234,190 @@ def build_mails() -> list[tuple[str, bytes, datetime]]:
     # -- English, to anna@example.org ------------------------------------
     add(
         "en-code",
-        plain_mail(IG, f"anna <{ANNA}>", "123456 is your confirmation code", at(1),
-                   EN_CODE_TEXT.format(code="123456", to=ANNA)),
+        plain_mail(
+            IG,
+            f"anna <{ANNA}>",
+            "123456 is your confirmation code",
+            at(1),
+            EN_CODE_TEXT.format(code="123456", to=ANNA),
+        ),
         at(1),
     )
     add(
         "phishing-code",
-        plain_mail("Instagram <security@mail.instagram.com.verify-login.net>", ANNA,
-                   "999999 is your confirmation code", at(5),
-                   EN_CODE_TEXT.format(code="999999", to=ANNA)),
+        plain_mail(
+            "Instagram <security@mail.instagram.com.verify-login.net>",
+            ANNA,
+            "999999 is your confirmation code",
+            at(5),
+            EN_CODE_TEXT.format(code="999999", to=ANNA),
+        ),
         at(5),
     )
     add(
         "other-address-code",
-        plain_mail(IG, "bob@example.org", "222222 is your confirmation code", at(6),
-                   EN_CODE_TEXT.format(code="222222", to="bob@example.org")),
+        plain_mail(
+            IG,
+            "bob@example.org",
+            "222222 is your confirmation code",
+            at(6),
+            EN_CODE_TEXT.format(code="222222", to="bob@example.org"),
+        ),
         at(6),
     )
     add(
         "substring-address-code",  # server-side TO search matches "joanna@…" too
-        plain_mail(IG, "joanna@example.org", "333333 is your confirmation code", at(7),
-                   EN_CODE_TEXT.format(code="333333", to="joanna@example.org")),
+        plain_mail(
+            IG,
+            "joanna@example.org",
+            "333333 is your confirmation code",
+            at(7),
+            EN_CODE_TEXT.format(code="333333", to="joanna@example.org"),
+        ),
         at(7),
     )
     add(
         "dmarc-fail-code",
-        plain_mail(FB, ANNA, "444444 is your confirmation code", at(8),
-                   EN_CODE_TEXT.format(code="444444", to=ANNA),
-                   extra=[("Authentication-Results", DMARC_FAIL)]),
+        plain_mail(
+            FB,
+            ANNA,
+            "444444 is your confirmation code",
+            at(8),
+            EN_CODE_TEXT.format(code="444444", to=ANNA),
+            extra=[("Authentication-Results", DMARC_FAIL)],
+        ),
         at(8),
     )
     add(
         "en-confirmation",
-        alternative_mail(IG_NOREPLY, ANNA, "Your objection request", at(12), [
-            ("plain", "utf-8", "quoted-printable", EN_CONFIRMATION.format(to=ANNA)),
-            ("html", "utf-8", "quoted-printable", EN_CONFIRMATION_HTML),
-        ], extra=[("Content-Language", "en-GB")]),
+        alternative_mail(
+            IG_NOREPLY,
+            ANNA,
+            "Your objection request",
+            at(12),
+            [
+                ("plain", "utf-8", "quoted-printable", EN_CONFIRMATION.format(to=ANNA)),
+                ("html", "utf-8", "quoted-printable", EN_CONFIRMATION_HTML),
+            ],
+            extra=[("Content-Language", "en-GB")],
+        ),
         at(12),
     )
     add(
         "phishing-confirmation",
-        plain_mail("Meta Privacy <privacy@meta.com.objection-review.org>", ANNA,
-                   "We will honour your objection", at(14),
-                   EN_CONFIRMATION.format(to=ANNA) + "\nLog in here: https://objection-review.org\n"),
+        plain_mail(
+            "Meta Privacy <privacy@meta.com.objection-review.org>",
+            ANNA,
+            "We will honour your objection",
+            at(14),
+            EN_CONFIRMATION.format(to=ANNA) + "\nLog in here: https://objection-review.org\n",
+        ),
         at(14),
     )
     # -- an old code mail, from before the submit ---------------------------
     add(
         "old-code",
-        plain_mail(IG, "anna+old@example.org", "111111 is your confirmation code", at(-180),
-                   EN_CODE_TEXT.format(code="111111", to="anna+old@example.org")),
+        plain_mail(
+            IG,
+            "anna+old@example.org",
+            "111111 is your confirmation code",
+            at(-180),
+            EN_CODE_TEXT.format(code="111111", to="anna+old@example.org"),
+        ),
         at(-180),
     )
     # -- German: QP latin-1 body, encoded-word subjects -----------------------
     add(
         "de-code",
-        plain_mail(FB, "Anna <anna+de@example.org>",
-                   "=?UTF-8?Q?Dein_Best=C3=A4tigungscode_f=C3=BCr_Facebook?=", at(2),
-                   DE_CODE_TEXT, encoding="quoted-printable", charset="iso-8859-1"),
+        plain_mail(
+            FB,
+            "Anna <anna+de@example.org>",
+            "=?UTF-8?Q?Dein_Best=C3=A4tigungscode_f=C3=BCr_Facebook?=",
+            at(2),
+            DE_CODE_TEXT,
+            encoding="quoted-printable",
+            charset="iso-8859-1",
+        ),
         at(2),
     )
     add(
         "de-confirmation",
-        alternative_mail(FB_NOREPLY, "anna+de@example.org",
-                         encoded_word("Wir werden deinem Widerspruch nachkommen"), at(13), [
-            ("plain", "utf-8", "8bit", DE_CONFIRMATION),
-            ("html", "utf-8", "base64", DE_CONFIRMATION_HTML),
-        ]),
+        alternative_mail(
+            FB_NOREPLY,
+            "anna+de@example.org",
+            encoded_word("Wir werden deinem Widerspruch nachkommen"),
+            at(13),
+            [
+                ("plain", "utf-8", "8bit", DE_CONFIRMATION),
+                ("html", "utf-8", "base64", DE_CONFIRMATION_HTML),
+            ],
+        ),
         at(13),
     )
     # -- Italian: HTML-only base64 code mail; base64 plain confirmation -------
     add(
         "it-code",
-        _join(_headers(IG, "anna+it@example.org", "Il tuo codice di conferma", at(3))
-              + [("Content-Type", "text/html; charset=UTF-8"),
-                 ("Content-Transfer-Encoding", "base64")], b64(IT_CODE_HTML)),
+        _join(
+            _headers(IG, "anna+it@example.org", "Il tuo codice di conferma", at(3))
+            + [("Content-Type", "text/html; charset=UTF-8"), ("Content-Transfer-Encoding", "base64")],
+            b64(IT_CODE_HTML),
+        ),
         at(3),
     )
     add(
         "it-confirmation",
-        plain_mail(IG_NOREPLY, "anna+it@example.org",
-                   "=?UTF-8?Q?La_tua_richiesta_di_opposizione_all=E2=80=99IA_di_Meta?=", at(15),
-                   IT_CONFIRMATION, encoding="base64", charset="utf-8"),
+        plain_mail(
+            IG_NOREPLY,
+            "anna+it@example.org",
+            "=?UTF-8?Q?La_tua_richiesta_di_opposizione_all=E2=80=99IA_di_Meta?=",
+            at(15),
+            IT_CONFIRMATION,
+            encoding="base64",
+            charset="utf-8",
+        ),
         at(15),
     )
     # -- French: multipart/alternative, QP --------------------------------------
     add(
         "fr-code",
-        alternative_mail(FB, "anna+fr@example.org",
-                         "=?UTF-8?Q?Votre_code_de_confirmation?=", at(4), [
-            ("plain", "utf-8", "quoted-printable", FR_CODE_TEXT),
-            ("html", "utf-8", "quoted-printable", FR_CODE_HTML),
-        ]),
+        alternative_mail(
+            FB,
+            "anna+fr@example.org",
+            "=?UTF-8?Q?Votre_code_de_confirmation?=",
+            at(4),
+            [
+                ("plain", "utf-8", "quoted-printable", FR_CODE_TEXT),
+                ("html", "utf-8", "quoted-printable", FR_CODE_HTML),
+            ],
+        ),
         at(4),
     )
     # -- Spanish: QP confirmation ------------------------------------------------
     add(
         "es-confirmation",
-        plain_mail(FB_NOREPLY, "anna+es@example.org",
-                   "=?UTF-8?Q?Tu_solicitud_de_oposici=C3=B3n?=", at(16),
-                   ES_CONFIRMATION, encoding="quoted-printable", charset="utf-8"),
+        plain_mail(
+            FB_NOREPLY,
+            "anna+es@example.org",
+            "=?UTF-8?Q?Tu_solicitud_de_oposici=C3=B3n?=",
+            at(16),
+            ES_CONFIRMATION,
+            encoding="quoted-printable",
+            charset="utf-8",
+        ),
         at(16),
     )
     # -- Dutch: multipart/alternative holding only HTML, windows-1252 -----------
     add(
         "nl-confirmation",
-        alternative_mail(IG_NOREPLY, "anna+nl@example.org", "Je bezwaarverzoek", at(17), [
-            ("html", "windows-1252", "quoted-printable", NL_CONFIRMATION_HTML),
-        ]),
+        alternative_mail(
+            IG_NOREPLY,
+            "anna+nl@example.org",
+            "Je bezwaarverzoek",
+            at(17),
+            [
+                ("html", "windows-1252", "quoted-printable", NL_CONFIRMATION_HTML),
+            ],
+        ),
         at(17),
     )
     return mails
@@ -431,8 +507,9 @@ def test_wait_for_code_sees_a_mail_that_arrives_while_waiting(server: DovecotSer
     def deliver_later() -> None:
         time.sleep(0.6)
         now = datetime.now(UTC)
-        raw = plain_mail(IG, address, "Your confirmation code", now,
-                         EN_CODE_TEXT.format(code="808182", to=address))
+        raw = plain_mail(
+            IG, address, "Your confirmation code", now, EN_CODE_TEXT.format(code="808182", to=address)
+        )
         server.deliver(raw, now)
 
     thread = threading.Thread(target=deliver_later)
@@ -772,16 +849,14 @@ def test_trusted_senders(sender: str, trusted: bool) -> None:
 
 
 def test_display_name_cannot_fake_the_sender() -> None:
-    raw = plain_mail('"security@facebookmail.com" <x@evil.example>', ANNA, "Code", T0,
-                     "Your code is 123456")
+    raw = plain_mail('"security@facebookmail.com" <x@evil.example>', ANNA, "Code", T0, "Your code is 123456")
     assert not mail_messages.is_trusted_sender(mail_messages.parse_mail(raw))
 
 
 def test_unknown_charset_is_decoded_leniently() -> None:
     raw = _join(
         _headers(IG, ANNA, "Code", T0)
-        + [("Content-Type", "text/plain; charset=x-unknown-charset"),
-           ("Content-Transfer-Encoding", "8bit")],
+        + [("Content-Type", "text/plain; charset=x-unknown-charset"), ("Content-Transfer-Encoding", "8bit")],
         "Your code is 135790 – thanks".encode(),
     )
     mail = mail_messages.parse_mail(raw)

@@ -30,10 +30,16 @@ def demo_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Proof of two confirmed objections, made once per module by ``objector demo``."""
     home = tmp_path_factory.mktemp("report") / "home"
     env = {k: v for k, v in os.environ.items() if not k.startswith("OBJECTOR_")}
-    env.update(OBJECTOR_HEADLESS="1", NO_COLOR="1", COLUMNS="120", OBJECTOR_LOGIN_TIMEOUT="60",
-               OBJECTOR_CONFIRM_TIMEOUT="20")
-    done = run_cli(["demo", "--auto-login", "--home", str(home)], env, stdin="y\ny\n",
-                   cwd=home.parent, timeout=150)
+    env.update(
+        OBJECTOR_HEADLESS="1",
+        NO_COLOR="1",
+        COLUMNS="120",
+        OBJECTOR_LOGIN_TIMEOUT="60",
+        OBJECTOR_CONFIRM_TIMEOUT="20",
+    )
+    done = run_cli(
+        ["demo", "--auto-login", "--home", str(home)], env, stdin="y\ny\n", cwd=home.parent, timeout=150
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     return home
 
@@ -48,7 +54,9 @@ def proof(demo_home: Path, tmp_path: Path) -> Path:
 
 def attempts(home: Path) -> dict[str, Path]:
     """account -> its attempt folder."""
-    return {entry["account"]: home / entry["attempt"] for entry in Ledger(home).entries() if "attempt" in entry}
+    return {
+        entry["account"]: home / entry["attempt"] for entry in Ledger(home).entries() if "attempt" in entry
+    }
 
 
 def data_uris(page: str) -> list[bytes]:
@@ -73,14 +81,16 @@ def test_report_shows_every_account_screenshot_text_and_hash(demo_home: Path) ->
             assert digest in page
     assert "Proof intact" in page and "changed after it was recorded" not in page
     last = entries[-1]["hash"]
-    assert " ".join(last[i:i + 8] for i in range(0, 64, 8)) in page  # the fingerprint
+    assert " ".join(last[i : i + 8] for i in range(0, 64, 8)) in page  # the fingerprint
     assert "Confirmed" in page and "English" in page
 
 
 def test_report_loads_nothing_from_the_network(demo_home: Path) -> None:
     page = render_html(demo_home)
     assert "https://help.instagram.com" in page  # shown as text ...
-    assert not re.search(r"""\b(?:src|href|action|poster|srcset)\s*=\s*["']?\s*(?:https?:|//)""", page, re.IGNORECASE)
+    assert not re.search(
+        r"""\b(?:src|href|action|poster|srcset)\s*=\s*["']?\s*(?:https?:|//)""", page, re.IGNORECASE
+    )
     assert not re.search(r"<(?:script|link|iframe|object|embed)\b", page, re.IGNORECASE)  # ... never loaded
     assert "@import" not in page and not re.search(r"url\(\s*['\"]?(?:https?:|//)", page, re.IGNORECASE)
 
@@ -118,15 +128,25 @@ def test_missing_record_and_screenshot_are_shown_as_missing(proof: Path) -> None
 def test_hostile_proof_is_shown_as_text_never_as_markup(proof: Path, tmp_path: Path) -> None:
     folder = attempts(proof)[INSTAGRAM]
     record = json.loads((folder / "record.json").read_text(encoding="utf-8"))
-    record.update(text="<script>alert('text')</script>", flow_title="<img src=x onerror=alert(1)>",
-                  form_url='https://evil.example/"><script>alert(2)</script>', confirmation_text="</pre><b>x",
-                  approval={"answer": "<i>y</i>"}, steps=[{"action": "<script>", "at": "<b>"}])
+    record.update(
+        text="<script>alert('text')</script>",
+        flow_title="<img src=x onerror=alert(1)>",
+        form_url='https://evil.example/"><script>alert(2)</script>',
+        confirmation_text="</pre><b>x",
+        approval={"answer": "<i>y</i>"},
+        steps=[{"action": "<script>", "at": "<b>"}],
+    )
     (folder / "record.json").write_text(json.dumps(record), encoding="utf-8")
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "form.png").write_bytes((folder / "form.png").read_bytes() + b"secret")
-    Ledger(proof).append(account="<script>alert(3)</script>", flow="x\"><b>", outcome="<b>bad</b>",
-                         attempt="../outside", files={"form.png": "0" * 64})
+    Ledger(proof).append(
+        account="<script>alert(3)</script>",
+        flow='x"><b>',
+        outcome="<b>bad</b>",
+        attempt="../outside",
+        files={"form.png": "0" * 64},
+    )
     page = render_html(proof)
     assert "<script" not in page.lower()
     assert "<img src=x" not in page and "<b>bad</b>" not in page and "<i>y</i>" not in page
@@ -140,14 +160,22 @@ def test_hostile_proof_is_shown_as_text_never_as_markup(proof: Path, tmp_path: P
 def test_confirmation_email_shows_in_summary_and_attempt(proof: Path) -> None:
     ledger = Ledger(proof)
     last = [e for e in ledger.entries() if e["account"] == INSTAGRAM][-1]
-    eml = (b"From: Instagram <no-reply@mail.instagram.com>\r\nTo: anna@example.org\r\n"
-           b"Subject: We've received your objection\r\nDate: Fri, 27 Nov 2026 06:12:00 +0000\r\n"
-           b"Content-Type: text/plain; charset=utf-8\r\n\r\nWe'll honour your objection.<script>x</script>\r\n")
+    eml = (
+        b"From: Instagram <no-reply@mail.instagram.com>\r\nTo: anna@example.org\r\n"
+        b"Subject: We've received your objection\r\nDate: Fri, 27 Nov 2026 06:12:00 +0000\r\n"
+        b"Content-Type: text/plain; charset=utf-8\r\n\r\nWe'll honour your objection.<script>x</script>\r\n"
+    )
     (proof / last["attempt"] / "mail-confirmation.eml").write_bytes(eml)
     files = {**last["files"], "mail-confirmation.eml": sha256_bytes(eml)}
-    ledger.append(account=INSTAGRAM, flow=last["flow"], kind="mail", attempt=last["attempt"],
-                  files=dict(sorted(files.items())), mail_subject="We've received your objection",
-                  mail_date="Fri, 27 Nov 2026 06:12:00 +0000")
+    ledger.append(
+        account=INSTAGRAM,
+        flow=last["flow"],
+        kind="mail",
+        attempt=last["attempt"],
+        files=dict(sorted(files.items())),
+        mail_subject="We've received your objection",
+        mail_date="Fri, 27 Nov 2026 06:12:00 +0000",
+    )
     page = render_html(proof)
     assert "Proof intact" in page
     assert "<b>Yes</b>" in page and "27 Nov 2026, 06:12 UTC" in page
@@ -195,7 +223,9 @@ def test_export_holds_the_proof_and_the_report_but_no_profiles(demo_home: Path, 
         assert "ledger.jsonl" in names and "accounts.toml" in names
         assert "report/objector-report.html" in names
         assert not any(n.startswith("profiles/") or n.endswith((".lock", ".tmp")) or "/." in n for n in names)
-        expected = {f"{e['attempt']}/{name}" for e in Ledger(demo_home).entries() for name in e.get("files", {})}
+        expected = {
+            f"{e['attempt']}/{name}" for e in Ledger(demo_home).entries() for name in e.get("files", {})
+        }
         assert expected <= set(names)
         assert result.files == len(names)
         assert archive.read("ledger.jsonl") == (demo_home / "ledger.jsonl").read_bytes()

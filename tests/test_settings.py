@@ -16,11 +16,16 @@ def test_defaults(clean_env):
 
 
 def test_environment_values_are_parsed():
-    settings = load_settings({
-        "OBJECTOR_HOME": "~/proof", "OBJECTOR_HEADLESS": "1", "OBJECTOR_COUNTRY": "de",
-        "OBJECTOR_LANGUAGE": "DE", "OBJECTOR_LOGIN_TIMEOUT": "30",
-        "OBJECTOR_SITE_MAP": "help.instagram.com=http://127.0.0.1:8001",
-    })
+    settings = load_settings(
+        {
+            "OBJECTOR_HOME": "~/proof",
+            "OBJECTOR_HEADLESS": "1",
+            "OBJECTOR_COUNTRY": "de",
+            "OBJECTOR_LANGUAGE": "DE",
+            "OBJECTOR_LOGIN_TIMEOUT": "30",
+            "OBJECTOR_SITE_MAP": "help.instagram.com=http://127.0.0.1:8001",
+        }
+    )
     assert settings.home == Path("~/proof").expanduser()
     assert settings.headless and settings.country == "DE" and settings.language == "de"
     assert settings.login_timeout == 30

@@ -40,28 +40,70 @@ from assistant.text import (
 )
 
 REQUIRED_LANGUAGES = (
-    "en", "de", "fr", "it", "es", "nl", "pl", "pt", "sv", "da", "fi", "cs", "ro", "el", "hu",
+    "en",
+    "de",
+    "fr",
+    "it",
+    "es",
+    "nl",
+    "pl",
+    "pt",
+    "sv",
+    "da",
+    "fi",
+    "cs",
+    "ro",
+    "el",
+    "hu",
 )
 SNAPSHOT_DIR = pathlib.Path(__file__).parent / "snapshots" / "text"
 UPDATE_HINT = "UPDATE_SNAPSHOTS=1 python -m pytest tests/test_text.py"
 
 # The term each language's data protection authority uses for the regulation.
 LAW_TERMS = {
-    "en": "GDPR", "de": "DSGVO", "fr": "RGPD", "it": "GDPR", "es": "RGPD", "nl": "AVG",
-    "pl": "RODO", "pt": "RGPD", "sv": "dataskyddsförordningen",
-    "da": "databeskyttelsesforordningen", "fi": "tietosuoja-asetu", "cs": "GDPR",
-    "ro": "GDPR", "el": "ΓΚΠΔ", "hu": "GDPR",
+    "en": "GDPR",
+    "de": "DSGVO",
+    "fr": "RGPD",
+    "it": "GDPR",
+    "es": "RGPD",
+    "nl": "AVG",
+    "pl": "RODO",
+    "pt": "RGPD",
+    "sv": "dataskyddsförordningen",
+    "da": "databeskyttelsesforordningen",
+    "fi": "tietosuoja-asetu",
+    "cs": "GDPR",
+    "ro": "GDPR",
+    "el": "ΓΚΠΔ",
+    "hu": "GDPR",
 }
 
 REASON_SETS = [()] + [(r,) for r in REASONS] + [REASONS]
 
 
-def make(language="en", *, variant="standard", reasons=(), country=None, platform="instagram",
-         account="anna-instagram", email="anna@example.org", name=None) -> LetterInput:
+def make(
+    language="en",
+    *,
+    variant="standard",
+    reasons=(),
+    country=None,
+    platform="instagram",
+    account="anna-instagram",
+    email="anna@example.org",
+    name=None,
+) -> LetterInput:
     if country is None:
         country = text._language(language).example_country
-    return LetterInput(platform=platform, account=account, email=email, country=country,
-                       language=language, reasons=tuple(reasons), variant=variant, name=name)
+    return LetterInput(
+        platform=platform,
+        account=account,
+        email=email,
+        country=country,
+        language=language,
+        reasons=tuple(reasons),
+        variant=variant,
+        name=name,
+    )
 
 
 def check_format(body: str) -> None:
@@ -78,8 +120,14 @@ def check_format(body: str) -> None:
 
 
 def test_constants():
-    assert REASONS == ("private_life", "children", "creative_work", "private_context",
-                       "location_behaviour", "personalisation")
+    assert REASONS == (
+        "private_life",
+        "children",
+        "creative_work",
+        "private_context",
+        "location_behaviour",
+        "personalisation",
+    )
     assert VARIANTS == ("short", "standard", "detailed")
     assert MIN_LENGTH == 100 and DEFAULT_MAX_LENGTH == 3000
     assert issubclass(TextError, ValueError)
@@ -111,8 +159,9 @@ def test_every_language_variant_and_reason_set_renders(language, variant):
     for reasons in REASON_SETS:
         for platform, display in (("instagram", "Instagram"), ("facebook", "Facebook")):
             account = f"anna-{platform}"
-            body = render_letter(make(language, variant=variant, reasons=reasons,
-                                      platform=platform, account=account))
+            body = render_letter(
+                make(language, variant=variant, reasons=reasons, platform=platform, account=account)
+            )
             assert "{" not in body and "}" not in body, body
             assert MIN_LENGTH <= browser_length(body) <= DEFAULT_MAX_LENGTH
             assert display in body
@@ -146,8 +195,9 @@ def test_uk_gdpr_for_great_britain(language, variant):
 
 def test_texts_differ_per_language():
     for variant in VARIANTS:
-        bodies = {render_letter(make(lang, variant=variant, country="IE", reasons=REASONS))
-                  for lang in LANGUAGES}
+        bodies = {
+            render_letter(make(lang, variant=variant, country="IE", reasons=REASONS)) for lang in LANGUAGES
+        }
         assert len(bodies) == len(LANGUAGES)
     sentences = [text._language(lang).sentences[r] for lang in LANGUAGES for r in REASONS]
     assert len(set(sentences)) == len(sentences)
@@ -155,8 +205,7 @@ def test_texts_differ_per_language():
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_variants_grow_in_length(language):
-    short, standard, detailed = (browser_length(render_letter(make(language, variant=v)))
-                                 for v in VARIANTS)
+    short, standard, detailed = (browser_length(render_letter(make(language, variant=v))) for v in VARIANTS)
     assert short < standard < detailed
 
 
@@ -180,8 +229,16 @@ def test_each_reason_adds_its_sentence_in_canonical_order(language):
 @pytest.mark.parametrize("language", ["en", "de", "el"])
 def test_reason_order_and_duplicates_do_not_matter(language):
     canonical = render_letter(make(language, reasons=REASONS))
-    shuffled = ("personalisation", "children", "private_life", "location_behaviour",
-                "children", "creative_work", "private_context", "personalisation")
+    shuffled = (
+        "personalisation",
+        "children",
+        "private_life",
+        "location_behaviour",
+        "children",
+        "creative_work",
+        "private_context",
+        "personalisation",
+    )
     assert render_letter(make(language, reasons=shuffled)) == canonical
     assert render_letter(make(language, reasons=list(reversed(REASONS)))) == canonical
 
@@ -216,8 +273,7 @@ def test_same_inputs_same_text_byte_for_byte():
 def test_no_current_date_in_text():
     today = datetime.date.today()
     body = render_letter(make("en", variant="detailed", reasons=REASONS))
-    for form in (today.isoformat(), str(today.year), today.strftime("%d.%m.%Y"),
-                 today.strftime("%B")):
+    for form in (today.isoformat(), str(today.year), today.strftime("%d.%m.%Y"), today.strftime("%B")):
         assert form not in body
 
 
@@ -262,8 +318,15 @@ def test_lower_case_country_is_accepted():
     ],
 )
 def test_bad_inputs_are_one_clear_line(changes, expected):
-    fields = dict(platform="instagram", account="anna-instagram", email="anna@example.org",
-                  country="DE", language="de", reasons=(), variant="standard")
+    fields = dict(
+        platform="instagram",
+        account="anna-instagram",
+        email="anna@example.org",
+        country="DE",
+        language="de",
+        reasons=(),
+        variant="standard",
+    )
     fields.update(changes)
     with pytest.raises(TextError) as err:
         render_letter(LetterInput(**fields))
@@ -324,8 +387,10 @@ Thanks,
 def test_custom_template_with_all_placeholders(tmp_path):
     path = write(tmp_path, CUSTOM)
     body = render_letter(make("de", reasons=["children"], name="Anna"), template=path)
-    assert body.startswith("Hello Meta,\n\nI object (Art. 21 DSGVO; DSGVO) for Instagram account "
-                           "anna-instagram (anna@example.org), living in Deutschland (DE).")
+    assert body.startswith(
+        "Hello Meta,\n\nI object (Art. 21 DSGVO; DSGVO) for Instagram account "
+        "anna-instagram (anna@example.org), living in Deutschland (DE)."
+    )
     assert "Keep {braces} literal." in body
     assert text._language("de").sentences["children"] in body
     assert body.endswith("Thanks,\nAnna")
@@ -429,12 +494,15 @@ def test_a_broken_language_file_names_the_file(tmp_path):
     good = (text.TEMPLATES_DIR / "en" / text.TEMPLATE_FILE).read_text(encoding="utf-8")
     cases = {
         "toml": ("name = ", "not valid TOML"),
-        "reason": (good.replace("[reasons.children]", "[reasons.kids]"),
-                   "missing table [reasons.children]"),
-        "placeholder": (good.replace("{account}", "{acount}", 1),
-                        "[variants.short]: unknown placeholder {acount}"),
-        "variant": (good.replace("detailed = '''", "verbose = '''"),
-                    "missing or empty text variants.detailed"),
+        "reason": (good.replace("[reasons.children]", "[reasons.kids]"), "missing table [reasons.children]"),
+        "placeholder": (
+            good.replace("{account}", "{acount}", 1),
+            "[variants.short]: unknown placeholder {acount}",
+        ),
+        "variant": (
+            good.replace("detailed = '''", "verbose = '''"),
+            "missing or empty text variants.detailed",
+        ),
     }
     for key, (content, expected) in cases.items():
         path = tmp_path / key / text.TEMPLATE_FILE
@@ -472,8 +540,10 @@ def test_browser_length_counts_like_maxlength():
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(os.environ.get("TEXT_CHROMIUM_CHECK") != "1",
-                    reason="slow; set TEXT_CHROMIUM_CHECK=1 to compare with real Chromium")
+@pytest.mark.skipif(
+    os.environ.get("TEXT_CHROMIUM_CHECK") != "1",
+    reason="slow; set TEXT_CHROMIUM_CHECK=1 to compare with real Chromium",
+)
 def test_browser_length_matches_chromium():
     chromium = pathlib.Path("/usr/bin/chromium")
     if not chromium.exists():
@@ -483,8 +553,7 @@ def test_browser_length_matches_chromium():
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=str(chromium),
-            args=["--no-sandbox", "--disable-background-networking",
-                  "--disable-component-update"],
+            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
         )
         try:
             page = browser.new_page()
@@ -509,8 +578,11 @@ def _snapshot_cases():
         yield language, "short", (), f"{language}.short-none.txt"
 
 
-@pytest.mark.parametrize("language, variant, reasons, filename", list(_snapshot_cases()),
-                         ids=[case[3] for case in _snapshot_cases()])
+@pytest.mark.parametrize(
+    "language, variant, reasons, filename",
+    list(_snapshot_cases()),
+    ids=[case[3] for case in _snapshot_cases()],
+)
 def test_snapshot(language, variant, reasons, filename):
     body = render_letter(textdocs.example_input(language, variant=variant, reasons=reasons)) + "\n"
     path = SNAPSHOT_DIR / filename

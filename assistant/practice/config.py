@@ -56,13 +56,9 @@ class PracticeConfig:
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:
-            raise ValueError(
-                f"language must be one of {', '.join(LANGUAGES)}, not {self.language!r}"
-            )
+            raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {self.language!r}")
         if self.drift is not None and self.drift not in DRIFT_VARIANTS:
-            raise ValueError(
-                f"drift must be None or one of {', '.join(DRIFT_VARIANTS)}, not {self.drift!r}"
-            )
+            raise ValueError(f"drift must be None or one of {', '.join(DRIFT_VARIANTS)}, not {self.drift!r}")
         if self.code is not None and not (len(self.code) == 6 and self.code.isdigit()):
             raise ValueError("code must be six digits")
         if self.error_status is not None and not 400 <= self.error_status <= 599:
@@ -74,9 +70,7 @@ class PracticeConfig:
 
     def public(self) -> dict[str, object]:
         """The settings as plain JSON-able data (without the callback)."""
-        return {
-            name: getattr(self, name) for name in self.__dataclass_fields__ if name != "on_code"
-        }
+        return {name: getattr(self, name) for name in self.__dataclass_fields__ if name != "on_code"}
 
 
 @dataclass

@@ -100,8 +100,7 @@ def _field(spec: FieldSpec, form: FormSpec, t: Texts, ids: _Ids, *, aria_labelle
         control = f"<select {common}>{_options(pairs, t('account_choose'))}</select>"
     elif spec.kind == "email":
         control = (
-            f'<input {common} type="email" autocomplete="email" '
-            f'placeholder="{esc(t("email_placeholder"))}">'
+            f'<input {common} type="email" autocomplete="email" placeholder="{esc(t("email_placeholder"))}">'
         )
     elif spec.kind in ("reason", "textarea"):
         control = f'<textarea {common} rows="5" maxlength="3000"></textarea>'
@@ -204,9 +203,7 @@ def contact_page(
         f"{card}</div></main>"
     )
     dialog = (
-        cookie_dialog(t, form.brand, div_buttons=form.variant == "div-buttons")
-        if with_cookie_dialog
-        else ""
+        cookie_dialog(t, form.brand, div_buttons=form.variant == "div-buttons") if with_cookie_dialog else ""
     )
     return page(
         t=t,

@@ -161,9 +161,7 @@ def build_spec(host: str, form_id: str, config: PracticeConfig) -> FormSpec | No
 
 
 def _is_image(upload: Upload) -> bool:
-    return upload.content_type.startswith("image/") or upload.filename.lower().endswith(
-        IMAGE_EXTENSIONS
-    )
+    return upload.content_type.startswith("image/") or upload.filename.lower().endswith(IMAGE_EXTENSIONS)
 
 
 def validate(

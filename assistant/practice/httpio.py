@@ -29,7 +29,7 @@ class Request:
         jar: SimpleCookie = SimpleCookie()
         try:
             jar.load(self.headers.get("cookie", ""))
-        except Exception:  # a malformed cookie header is treated as no cookies
+        except Exception:  # noqa: BLE001 - a malformed cookie header is treated as no cookies
             return {}
         return {name: morsel.value for name, morsel in jar.items()}
 

@@ -51,9 +51,7 @@ def page(
     """A whole HTML document in the page language."""
     config = dict(js_config or {})
     config.setdefault("lang", t.language)
-    tags = "".join(
-        f"<script>\n{static_text(name)}</script>\n" for name in ("practice.js", *scripts)
-    )
+    tags = "".join(f"<script>\n{static_text(name)}</script>\n" for name in ("practice.js", *scripts))
     theme = "ig" if brand == "Instagram" else "fb"
     return (
         "<!DOCTYPE html>\n"
@@ -69,14 +67,8 @@ def page(
 
 
 def help_header(t: Texts, brand: str, user: str | None, *, notice: bool = True) -> str:
-    user_html = (
-        f'<span class="topbar-user">{esc(t("logged_in_as", user=user))}</span>' if user else ""
-    )
-    strip = (
-        f'<div class="practice-strip" role="note">{esc(t("practice_notice"))}</div>'
-        if notice
-        else ""
-    )
+    user_html = f'<span class="topbar-user">{esc(t("logged_in_as", user=user))}</span>' if user else ""
+    strip = f'<div class="practice-strip" role="note">{esc(t("practice_notice"))}</div>' if notice else ""
     return (
         f'<header class="topbar"><a class="brand" href="/" '
         f'aria-label="{esc(brand)} {esc(t("help_centre"))}">{brand_logo(brand)}'
@@ -97,9 +89,7 @@ def button(label: str, *, cls: str, div: bool, attrs: str = "", submit: bool = F
 
 
 def cookie_dialog(t: Texts, brand: str, *, div_buttons: bool = False) -> str:
-    decline = button(
-        t("cookie_decline"), cls="secondary", div=div_buttons, attrs='data-consent="essential"'
-    )
+    decline = button(t("cookie_decline"), cls="secondary", div=div_buttons, attrs='data-consent="essential"')
     allow = button(t("cookie_allow"), cls="primary", div=div_buttons, attrs='data-consent="all"')
     return (
         '<div class="overlay" id="cookie-overlay">'
@@ -112,9 +102,7 @@ def cookie_dialog(t: Texts, brand: str, *, div_buttons: bool = False) -> str:
     )
 
 
-def message_page(
-    t: Texts, brand: str, title_key: str, text_key: str, user: str | None = None
-) -> str:
+def message_page(t: Texts, brand: str, title_key: str, text_key: str, user: str | None = None) -> str:
     body = (
         f"{help_header(t, brand, user)}"
         f'<main class="help-main"><div class="card message-card"><h1>{esc(t(title_key))}</h1>'
@@ -136,9 +124,7 @@ def login_page(
     ig = brand == "Instagram"
     user_name, pass_name = ("username", "password") if ig else ("email", "pass")
     user_label = t("login_user_ig") if ig else t("login_user_fb")
-    error_html = (
-        f'<div class="form-error" role="alert">{esc(t("login_error"))}</div>' if error else ""
-    )
+    error_html = f'<div class="form-error" role="alert">{esc(t("login_error"))}</div>' if error else ""
     wordmark = (
         '<div class="login-wordmark ig" aria-hidden="true">Instagram</div>'
         if ig
@@ -176,9 +162,7 @@ def login_page(
 def checkpoint_page(
     *, t: Texts, brand: str, action: str, next_url: str, error: bool, js_config: dict[str, object]
 ) -> str:
-    error_html = (
-        f'<div class="form-error" role="alert">{esc(t("check_error"))}</div>' if error else ""
-    )
+    error_html = f'<div class="form-error" role="alert">{esc(t("check_error"))}</div>' if error else ""
     body = (
         f'<main class="login-main"><div class="login-box">'
         f"<h1>{esc(t('check_title'))}</h1><p>{esc(t('check_text'))}</p>"

@@ -212,9 +212,7 @@ def _foreign(site: PracticeSite, req: Request) -> Response:
         site.state.record_foreign({"method": "POST", "path": req.target, "fields": fields})
         if req.path == SUBMIT_PATH:
             t = texts(site.config.language)
-            return Response.json(
-                {"ok": True, "step": "done", "html": confirmation_html(t, "objection")}
-            )
+            return Response.json({"ok": True, "step": "done", "html": confirmation_html(t, "objection")})
         return Response.json({"ok": True})
     site.state.record_foreign({"method": req.method, "path": req.target, "at": time.time()})
     config = site.config

@@ -34,11 +34,7 @@ class PracticeState:
 
     # -- logins ---------------------------------------------------------------
     def new_session(self, username: str, *, numeric: bool = False) -> str:
-        value = (
-            str(100000000000000 + secrets.randbelow(10**15))
-            if numeric
-            else secrets.token_urlsafe(24)
-        )
+        value = str(100000000000000 + secrets.randbelow(10**15)) if numeric else secrets.token_urlsafe(24)
         with self._lock:
             self._sessions[value] = username
         return value

@@ -44,9 +44,7 @@ def handle_submit(site: PracticeSite, host: str, req: Request) -> Response:
         return Response.json({"ok": False, "errors": {"__form__": t("err_generic")}}, status=400)
     fields, errors = validate(spec, values, uploads, config, t)
     if errors:
-        site.state.add_rejected(
-            {"form_id": spec.form_id, "host": host, "errors": errors, "at": time.time()}
-        )
+        site.state.add_rejected({"form_id": spec.form_id, "host": host, "errors": errors, "at": time.time()})
         return Response.json({"ok": False, "errors": errors})
 
     submission = Submission(
@@ -70,9 +68,7 @@ def handle_submit(site: PracticeSite, host: str, req: Request) -> Response:
             config.on_code(email, code)
         except Exception:  # the practice site keeps working if the callback fails
             log.exception("practice on_code callback failed")
-    return Response.json(
-        {"ok": True, "step": "code", "html": code_step_html(t, email, ref, spec.variant)}
-    )
+    return Response.json({"ok": True, "step": "code", "html": code_step_html(t, email, ref, spec.variant)})
 
 
 def _check_code(site: PracticeSite, values: dict[str, str], t: Texts) -> Response:
