@@ -4,8 +4,6 @@ Start-up stays light: heavy modules (Playwright, pydantic, Rich) are imported
 inside the commands that need them, so ``objector --help`` is quick.
 """
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -471,6 +469,9 @@ def text(
 
 def main() -> None:
     """Entry point: every error a person can cause becomes one line and exit code 2."""
+    if sys.argv[1:] == ["--version"]:  # answered before Typer builds the command tree
+        print(f"objector {__version__}")
+        return
     try:
         app()
     except UserError as exc:

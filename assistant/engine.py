@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from .ui import Reporter
 
 DIALOG_GRACE = 0.8  # seconds a cookie dialog may take to show after the form did
-OPTIONAL_WAIT = 0.6  # seconds to look for an optional field once the form is on the page
+OPTIONAL_WAIT = 0.8  # seconds optional fields may take to show after the form did (shared)
 HIGHLIGHT_JS = """el => { el.scrollIntoView({block: 'center'});
   el.style.outline = '4px solid #f5820b'; el.style.outlineOffset = '3px'; }"""
 GROW_TEXTAREAS_JS = """() => document.querySelectorAll('textarea').forEach(t => {
@@ -121,7 +121,7 @@ class FlowRun:
     console_errors: list[str] = field(default_factory=list)
     _baseline: set[str] = field(default_factory=set)
     _result_seen: str | None = None
-    _form_ready: bool = False  # the wait step saw the form
+    _form_ready_at: float | None = None  # when the wait step saw the form
     submitted: bool = False  # the form was sent (by our click or the person's)
     submitted_at: datetime | None = None  # mails older than this are not about this submission
 
@@ -273,7 +273,7 @@ class FlowRun:
                     f"not logged in after {_duration(timeout)}; run again when you are ready "
                     "(OBJECTOR_LOGIN_TIMEOUT sets the wait)",
                 )
-            self.page.wait_for_timeout(1000)
+            self.page.wait_for_timeout(500)
 
     def _login_state(self) -> str:
         url = self.page.url
@@ -305,12 +305,18 @@ class FlowRun:
             return False
 
     def _step_dismiss(self, step: Step) -> None:
+        from playwright.sync_api import Error as PlaywrightError
+
         found = self._find_dialog(step)
         if found is None:
             self._record_step(step, "absent", "no dialog")
             return
         self._click(found.locator, "dismiss the dialog")
-        self.page.wait_for_timeout(300)
+        try:
+            found.locator.wait_for(state="hidden", timeout=3000)
+        except PlaywrightError as exc:
+            if _browser_gone(exc):
+                raise  # otherwise the dialog only fades slowly: the fields behind it still work
         self._done(step, "cookie dialog dismissed")
 
     def _find_dialog(self, step: Step) -> Found | None:
@@ -332,7 +338,7 @@ class FlowRun:
         found = self._find(step, default_timeout=self.settings.step_timeout)
         if found is not None:
             self._record_step(step, "done", "form ready")
-            self._form_ready = True
+            self._form_ready_at = time.monotonic()
             return
         self._by_hand(
             step,
@@ -340,7 +346,7 @@ class FlowRun:
             f"browser window shows the objection form ({self.flow.url}), then press Enter here.",
             detail="form opened by you",
         )
-        self._form_ready = True
+        self._form_ready_at = time.monotonic()
 
     def _step_choose(self, step: Step) -> None:
         found = self._find(step, default_timeout=self.settings.step_timeout)
@@ -610,7 +616,7 @@ class FlowRun:
                 else:
                     self.submitted = False  # the form said no: nothing was accepted
                     raise FlowStop(Outcome.NEEDS_ATTENTION, f"the form refused the submission: {errors[0]}")
-            self.page.wait_for_timeout(250)
+            self.page.wait_for_timeout(120)
         if own_click:
             raise FlowStop(Outcome.DECLINED, f"no submission seen within {_duration(timeout)}")
         raise FlowStop(
@@ -654,7 +660,7 @@ class FlowRun:
                 if errors:
                     self.reporter.warn(f"the form says: {errors[0]}")
                     break
-                self.page.wait_for_timeout(250)
+                self.page.wait_for_timeout(120)
             else:
                 break
         raise FlowStop(Outcome.NEEDS_ATTENTION, "the code was not accepted; check Meta's newest e-mail")
@@ -664,7 +670,7 @@ class FlowRun:
         if found is None:
             deadline = time.monotonic() + (step.timeout or self.settings.confirm_timeout)
             while found is None and time.monotonic() < deadline:
-                self.page.wait_for_timeout(250)
+                self.page.wait_for_timeout(120)
                 found = self._new_confirmation(step)
         if found is None:
             raise FlowStop(
@@ -674,7 +680,7 @@ class FlowRun:
         text = " ".join(found.locator.inner_text().split())
         self.record["confirmation_text"] = text[:500]
         self.record["confirmation_url"] = self.sites.live_url(self.page.url)
-        self.page.wait_for_timeout(300)  # let the confirmation finish drawing
+        self.page.wait_for_timeout(100)  # let the confirmation finish drawing
         self.attempt.save("confirmation.png", self.page.screenshot(full_page=True))
         self._archive("confirmation.mhtml")
         self._confirmation_from_mailbox()
@@ -713,9 +719,10 @@ class FlowRun:
     def _find(self, step: Step, *, default_timeout: float) -> Found | None:
         assert step.target
         timeout = step.timeout or default_timeout
-        if step.optional and self._form_ready:
-            # the form is on the page: an optional field is there now or not at all
-            timeout = min(timeout, OPTIONAL_WAIT)
+        if step.optional and self._form_ready_at is not None:
+            # the form is on the page: an optional field shows with it or not at all, so all
+            # optional fields share one short grace period from the moment the form appeared
+            timeout = max(0.0, min(timeout, self._form_ready_at + OPTIONAL_WAIT - time.monotonic()))
         found = find(self.page, step.target, timeout)
         if found is not None and found.index > 0:
             self.record.setdefault("fallback_candidates", []).append(

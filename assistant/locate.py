@@ -17,7 +17,7 @@ from .flows import Candidate
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
 
-POLL_MS = 200
+POLL_MS = 100
 _MAX_CHECKED = 8
 
 

@@ -1,7 +1,7 @@
 """Run objector's benchmarks and print a Markdown table; raw samples go to
 ``bench/results/latest.json`` (and the table to ``bench/results/latest.md``).
 
-    python bench/run.py                      # all three, 4½–5 minutes on 2 cores
+    python bench/run.py                      # all three, 3½–5 minutes on 2 cores
     python bench/run.py --only startup       # startup, overhead, scaling (comma-separated)
 
 Benchmarks measure and report; they assert nothing. Use the interpreter objector
