@@ -33,8 +33,9 @@ if TYPE_CHECKING:
     from .settings import Settings
     from .ui import Reporter
 
-DIALOG_GRACE = 0.8  # seconds a cookie dialog may take to show after the form did
-OPTIONAL_WAIT = 0.8  # seconds optional fields may take to show after the form did (shared)
+# seconds a cookie dialog may take to show after the form did (it is looked for again before Send)
+DIALOG_GRACE = 0.4
+OPTIONAL_WAIT = 0.4  # seconds optional fields may take to show after the form did (shared)
 HIGHLIGHT_JS = """el => { el.scrollIntoView({block: 'center'});
   el.style.outline = '4px solid #f5820b'; el.style.outlineOffset = '3px'; }"""
 GROW_TEXTAREAS_JS = """() => document.querySelectorAll('textarea').forEach(t => {
@@ -305,12 +306,15 @@ class FlowRun:
             return False
 
     def _step_dismiss(self, step: Step) -> None:
-        from playwright.sync_api import Error as PlaywrightError
-
         found = self._find_dialog(step)
         if found is None:
             self._record_step(step, "absent", "no dialog")
             return
+        self._dismiss(step, found)
+
+    def _dismiss(self, step: Step, found: Found) -> None:
+        from playwright.sync_api import Error as PlaywrightError
+
         self._click(found.locator, "dismiss the dialog")
         try:
             found.locator.wait_for(state="hidden", timeout=3000)
@@ -516,6 +520,10 @@ class FlowRun:
         self._done(step, f"screenshot {path.name} attached")
 
     def _step_review_and_submit(self, step: Step) -> None:
+        for dialog_step in (s for s in self.flow.steps if s.action == "dismiss" and s.target):
+            late = visible_now(self.page, dialog_step.target)  # a dialog that showed up late
+            if late is not None:
+                self._dismiss(dialog_step, late)
         found = self._find(step, default_timeout=self.settings.step_timeout)
         empty = self._required_empty()
         if empty:

@@ -89,7 +89,8 @@ def test_markup_drift_passes_without_help(home, site, drift):
 
 def test_security_check_after_login_is_waited_for(home, site):
     site.reset()
-    site.config = PracticeConfig(**FAST, security_check=True)
+    # the checkpoint page stays up for a while, as it does while a person types the code
+    site.config = PracticeConfig(auto_login=True, auto_login_delay=1.5, security_check=True)
     result = run_practice(home, site, [account()], ["y"])
     assert result.summary.exit_code == 0, result.output
     assert "finish the security check" in result.output
