@@ -25,9 +25,20 @@ from common import COUNTRY_NAMES, PYTHON, RESULTS_DIR, forget_cookie_consent, su
 
 # the modules ``objector run`` imports on its way to the first browser (cli.run, runner, engine)
 RUN_IMPORTS = (
-    "playwright.sync_api", "typer", "assistant.cli", "assistant.settings", "assistant.accounts",
-    "assistant.flows", "assistant.human", "assistant.ui", "assistant.runner", "assistant.letters",
-    "assistant.text", "assistant.browser", "assistant.engine", "babel",
+    "playwright.sync_api",
+    "typer",
+    "assistant.cli",
+    "assistant.settings",
+    "assistant.accounts",
+    "assistant.flows",
+    "assistant.human",
+    "assistant.ui",
+    "assistant.runner",
+    "assistant.letters",
+    "assistant.text",
+    "assistant.browser",
+    "assistant.engine",
+    "babel",
 )
 RAW_IMPORTS = ("playwright.sync_api",)
 
@@ -42,10 +53,15 @@ OTHER = "other (Rich output, home lock, glue)"
 STEP_GROUPS = {
     "open": "page load (open the form)",
     "ensure_login": "login check",
-    "dismiss": LOCATE, "wait": LOCATE, "choose": LOCATE, "fill": LOCATE, "check": LOCATE,
+    "dismiss": LOCATE,
+    "wait": LOCATE,
+    "choose": LOCATE,
+    "fill": LOCATE,
+    "check": LOCATE,
     "upload": LOCATE,
     "review_and_submit": "review: find Send, baseline, highlight, click Send",
-    "code": AFTER, "expect": AFTER,
+    "code": AFTER,
+    "expect": AFTER,
 }
 
 
@@ -94,8 +110,11 @@ class Spans:
         def wrapper(run, step, *args, **kwargs):
             action = getattr(step, "action", "?")
             value = getattr(step, "value", None)
-            row = {"step": f"{action} {value}" if value else action,
-                   "optional": bool(getattr(step, "optional", False)), "sleeps_s": 0.0}
+            row = {
+                "step": f"{action} {value}" if value else action,
+                "optional": bool(getattr(step, "optional", False)),
+                "sleeps_s": 0.0,
+            }
             done_before = len(getattr(run, "steps_done", []))
             spans.current = row
             spans._enter(STEP_GROUPS.get(action, f"step {action}"))
@@ -104,15 +123,25 @@ class Spans:
             finally:
                 row["seconds"] = spans._exit()
                 new = getattr(run, "steps_done", [])[done_before:]
-                row["result"] = "; ".join(f"{s.get('status')}: {s.get('detail')}" for s in new) or "nothing done"
+                row["result"] = (
+                    "; ".join(f"{s.get('status')}: {s.get('detail')}" for s in new) or "nothing done"
+                )
                 spans.steps.append(row)
                 spans.current = None
 
         return wrapper
 
 
-def _patch(stack: ExitStack, spans: Spans, owner, attr: str, label: str | None = None, *,
-           field: str | None = None, step: bool = False) -> None:
+def _patch(
+    stack: ExitStack,
+    spans: Spans,
+    owner,
+    attr: str,
+    label: str | None = None,
+    *,
+    field: str | None = None,
+    step: bool = False,
+) -> None:
     original = getattr(owner, attr, None)
     if original is None:
         spans.missing.append(f"{getattr(owner, '__name__', owner)}.{attr}")
@@ -180,8 +209,13 @@ def instrumented_objector(bench, *, profile: bool = True) -> dict[str, object]:
         sync_api.sync_playwright = timed_sync_playwright
         stack.callback(setattr, sync_api, "sync_playwright", original_sp)
 
-        for owner, attr in ((runner, "plan"), (runner, "prepare_texts"), (browser, "discover"),
-                            (Ledger, "confirmed"), (Ledger, "latest")):
+        for owner, attr in (
+            (runner, "plan"),
+            (runner, "prepare_texts"),
+            (browser, "discover"),
+            (Ledger, "confirmed"),
+            (Ledger, "latest"),
+        ):
             _patch(stack, spans, owner, attr, SETUP)
         _patch(stack, spans, browser, "open_profile", "browser launch (persistent context)")
         _patch(stack, spans, runner, "_close", "browser close")
@@ -191,10 +225,18 @@ def instrumented_objector(bench, *, profile: bool = True) -> dict[str, object]:
         _patch(stack, spans, flow_run, "_await_result", AFTER)
         _patch(stack, spans, flow_run, "_finish", PROOF)
         _patch(stack, spans, engine, "_country_names", "country names (babel)")
-        _patch(stack, spans, TerminalHuman, "approve_submit", "approval round trip (review panel, read the answer)")
+        _patch(
+            stack,
+            spans,
+            TerminalHuman,
+            "approve_submit",
+            "approval round trip (review panel, read the answer)",
+        )
         for attr in ("save", "write_record", "log"):
             _patch(stack, spans, Attempt, attr, PROOF)
-        _patch(stack, spans, sync_api.Page, "screenshot", "screenshots (full page, PNG)", field="screenshot_s")
+        _patch(
+            stack, spans, sync_api.Page, "screenshot", "screenshots (full page, PNG)", field="screenshot_s"
+        )
         _patch(stack, spans, sync_api.Page, "wait_for_timeout", SLEEPS, field="sleeps_s")
 
         profiler = None
@@ -211,8 +253,18 @@ def instrumented_objector(bench, *, profile: bool = True) -> dict[str, object]:
         cpu0 = time.thread_time()
         if profiler:
             profiler.start()
-        summary_ = spans.wrap(OTHER, _cli_like_run)(bench, spans, load_settings, load_accounts, load_flows,
-                                                    TerminalHuman, Reporter, make_console, out, runner)
+        summary_ = spans.wrap(OTHER, _cli_like_run)(
+            bench,
+            spans,
+            load_settings,
+            load_accounts,
+            load_flows,
+            TerminalHuman,
+            Reporter,
+            make_console,
+            out,
+            runner,
+        )
         if profiler:
             profiler.stop()
         total = time.perf_counter() - t0
@@ -243,8 +295,9 @@ def instrumented_objector(bench, *, profile: bool = True) -> dict[str, object]:
     }
 
 
-def _cli_like_run(bench, spans, load_settings, load_accounts, load_flows, TerminalHuman,
-                  Reporter, make_console, out, runner):
+def _cli_like_run(
+    bench, spans, load_settings, load_accounts, load_flows, TerminalHuman, Reporter, make_console, out, runner
+):
     """What ``objector run --again`` does after its imports (see cli.run)."""
     environ = dict(bench.env)
     settings = spans.wrap(SETUP, lambda: load_settings(environ))()
@@ -268,15 +321,26 @@ def instrumented_raw(bench) -> dict[str, object]:
         t0 = time.perf_counter()
         cpu0 = time.thread_time()
         raw_flow.T0 = t0
-        marks = raw_flow.run_flow(bench.url, str(bench.raw_profile), str(bench.raw_out / "in-process"),
-                                  COUNTRY_NAMES[bench_account(bench)["country"]], bench_account(bench)["email"],
-                                  text, platform=bench_account(bench)["platform"])
+        marks = raw_flow.run_flow(
+            bench.url,
+            str(bench.raw_profile),
+            str(bench.raw_out / "in-process"),
+            COUNTRY_NAMES[bench_account(bench)["country"]],
+            bench_account(bench)["email"],
+            text,
+            platform=bench_account(bench)["platform"],
+        )
         total = time.perf_counter() - t0
         cpu = time.thread_time() - cpu0
     if len(bench.site.confirmed) != before + 1:
         raise RuntimeError("in-process raw run did not confirm")
-    return {"total_s": total, "main_thread_cpu_s": cpu, "marks_s": marks, "driver_messages": drv.total,
-            "driver_messages_by_method": dict(drv.methods.most_common())}
+    return {
+        "total_s": total,
+        "main_thread_cpu_s": cpu,
+        "marks_s": marks,
+        "driver_messages": drv.total,
+        "driver_messages_by_method": dict(drv.methods.most_common()),
+    }
 
 
 def bench_account(bench) -> dict[str, str]:
@@ -300,8 +364,12 @@ def import_costs(runs: int = 2) -> dict[str, object]:
             t0 = time.perf_counter()
             subprocess.run([PYTHON, "-c", code], check=True)
             walls[name].append(time.perf_counter() - t0)
-    detail = subprocess.run([PYTHON, "-X", "importtime", "-c", cases["objector run imports"]],
-                            capture_output=True, text=True, check=True)
+    detail = subprocess.run(
+        [PYTHON, "-X", "importtime", "-c", cases["objector run imports"]],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     parsed = parse_importtime(detail.stderr, limit=20)
     # the top-level statements of the -c line, in order (first import of a module pays for it)
     per_module = [row for row in parsed["top_ms"] if row["module"] in RUN_IMPORTS]

@@ -79,8 +79,9 @@ def machine() -> dict[str, object]:
     except OSError:
         pass
     try:
-        chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True,
-                                  timeout=30).stdout.strip()
+        chromium = subprocess.run(
+            [CHROMIUM, "--version"], capture_output=True, text=True, timeout=30
+        ).stdout.strip()
     except (OSError, subprocess.TimeoutExpired):
         chromium = "?"
     try:
@@ -90,8 +91,9 @@ def machine() -> dict[str, object]:
     except Exception:  # noqa: BLE001
         pw_version = "?"
     try:
-        version = subprocess.run([*objector_exe(), "--version"], capture_output=True, text=True,
-                                 timeout=60).stdout.strip()
+        version = subprocess.run(
+            [*objector_exe(), "--version"], capture_output=True, text=True, timeout=60
+        ).stdout.strip()
     except (OSError, subprocess.TimeoutExpired):
         version = "?"
     return {
@@ -109,11 +111,16 @@ def machine() -> dict[str, object]:
 
 def package_fingerprint() -> str:
     """SHA-256 over the package's code and flows, to notice edits made during a run."""
-    import hashlib  # noqa: PLC0415
+    import hashlib
 
     digest = hashlib.sha256()
-    files = sorted(p for folder in (ROOT / "assistant", ROOT / "flows") if folder.is_dir()
-                   for p in folder.rglob("*") if p.is_file() and p.suffix in (".py", ".toml", ".js"))
+    files = sorted(
+        p
+        for folder in (ROOT / "assistant", ROOT / "flows")
+        if folder.is_dir()
+        for p in folder.rglob("*")
+        if p.is_file() and p.suffix in (".py", ".toml", ".js")
+    )
     for path in files:
         digest.update(str(path.relative_to(ROOT)).encode())
         digest.update(path.read_bytes())
@@ -143,7 +150,7 @@ def _children_map() -> dict[int, list[int]]:
         except OSError:
             continue
         # the command name may contain spaces and parentheses: split after the last ')'
-        rest = stat[stat.rfind(b")") + 2:].split()
+        rest = stat[stat.rfind(b")") + 2 :].split()
         kids.setdefault(int(rest[1]), []).append(int(entry.name))
     return kids
 
@@ -248,13 +255,28 @@ class TimedRun:
         return "\n".join(line for _, line in self.lines)
 
 
-def run_timed(cmd: list[str], *, env: dict[str, str], stdin: str = "", cwd: Path | None = None,
-              sample_memory: bool = False, timeout: float = 300) -> TimedRun:
+def run_timed(
+    cmd: list[str],
+    *,
+    env: dict[str, str],
+    stdin: str = "",
+    cwd: Path | None = None,
+    sample_memory: bool = False,
+    timeout: float = 300,
+) -> TimedRun:
     """Run cmd, time-stamping each stdout line as it arrives (child must not buffer)."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, env=env, cwd=cwd, text=True,
-                            encoding="utf-8", errors="replace")
+    proc = subprocess.Popen(
+        cmd,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=cwd,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+    )
     sampler = TreeSampler(proc.pid).start() if sample_memory else None
     err_chunks: list[str] = []
     err_thread = threading.Thread(target=lambda: err_chunks.append(proc.stderr.read()), daemon=True)
@@ -302,17 +324,29 @@ def account_toml(accounts: list[dict[str, str]]) -> str:
 def practice_accounts(n: int) -> list[dict[str, str]]:
     """acct-01 … acct-NN, alternating instagram / facebook."""
     return [
-        {"name": f"acct-{i:02d}", "platform": "instagram" if i % 2 else "facebook",
-         "email": f"acct{i:02d}@example.org", "country": "DE", "language": "en"}
+        {
+            "name": f"acct-{i:02d}",
+            "platform": "instagram" if i % 2 else "facebook",
+            "email": f"acct{i:02d}@example.org",
+            "country": "DE",
+            "language": "en",
+        }
         for i in range(1, n + 1)
     ]
 
 
 def cli_env(home: Path, site_map: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("OBJECTOR_")}
-    env.update(OBJECTOR_HOME=str(home), OBJECTOR_HEADLESS="1", OBJECTOR_SITE_MAP=site_map,
-               NO_COLOR="1", COLUMNS="100", PYTHONUNBUFFERED="1",
-               OBJECTOR_LOGIN_TIMEOUT="60", OBJECTOR_CONFIRM_TIMEOUT="30")
+    env.update(
+        OBJECTOR_HOME=str(home),
+        OBJECTOR_HEADLESS="1",
+        OBJECTOR_SITE_MAP=site_map,
+        NO_COLOR="1",
+        COLUMNS="100",
+        PYTHONUNBUFFERED="1",
+        OBJECTOR_LOGIN_TIMEOUT="60",
+        OBJECTOR_CONFIRM_TIMEOUT="30",
+    )
     return env
 
 

@@ -39,23 +39,33 @@ from common import (
 )
 
 TARGET = 1.5
-ACCOUNT = {"name": "acct-01", "platform": "instagram", "email": "acct01@example.org",
-           "country": "DE", "language": "en"}
+ACCOUNT = {
+    "name": "acct-01",
+    "platform": "instagram",
+    "email": "acct01@example.org",
+    "country": "DE",
+    "language": "en",
+}
 FORM_PATH = "/contact/767264225370182"
 
 #: (label, objector: (from marker, to marker), raw: (from mark, to mark)); None = process start/end
 PHASES = (
-    ("interpreter, imports, config, Playwright driver start",
-     (None, "first_output"), (None, "driver_start")),
+    ("interpreter, imports, config, Playwright driver start", (None, "first_output"), (None, "driver_start")),
     ("browser launch + open the form", ("first_output", "opened"), ("driver_start", "page_load")),
     ("login check", ("opened", "logged_in"), None),
     ("cookie dialog", ("logged_in", "dismissed"), ("page_load", "cookie_dialog")),
     ("locate + fill (form, country, e-mail, text)", ("dismissed", "reason"), ("cookie_dialog", "fill")),
-    ("form screenshot (objector: + optional steps absent from the page, highlight, review panel)",
-     ("reason", "prompt"), ("fill", "form_screenshot")),
+    (
+        "form screenshot (objector: + optional steps absent from the page, highlight, review panel)",
+        ("reason", "prompt"),
+        ("fill", "form_screenshot"),
+    ),
     ("approval round trip + click Send", ("prompt", "submitted"), ("form_screenshot", "click_send")),
-    ("wait for confirmation + screenshot", ("submitted", "confirmed"),
-     ("click_send", "confirmation_screenshot")),
+    (
+        "wait for confirmation + screenshot",
+        ("submitted", "confirmed"),
+        ("click_send", "confirmation_screenshot"),
+    ),
     ("proof writing (record.json, ledger)", ("confirmed", "proof"), None),
     ("browser close", ("proof", "summary"), ("confirmation_screenshot", "browser_close")),
     ("Playwright driver stop + interpreter exit", ("summary", None), ("browser_close", None)),
@@ -63,7 +73,7 @@ PHASES = (
 
 
 class Bench:
-    def __init__(self, site, root: Path, home: Path | None = None) -> None:  # noqa: ANN001
+    def __init__(self, site, root: Path, home: Path | None = None) -> None:
         self.site = site
         self.root = root
         self.home = home or root / "home"
@@ -82,14 +92,20 @@ class Bench:
 
     def write_text(self) -> str:
         """The exact objection text objector sends for this account (from its own CLI)."""
-        done = subprocess.run([*objector_exe(), "text", "--account", ACCOUNT["name"]],
-                              capture_output=True, text=True, env=self.env, check=True)
+        done = subprocess.run(
+            [*objector_exe(), "text", "--account", ACCOUNT["name"]],
+            capture_output=True,
+            text=True,
+            env=self.env,
+            check=True,
+        )
         text = done.stdout.rstrip("\n")
         self.text_file.write_text(text, encoding="utf-8")
         return text
 
-    def objector(self, *, again: bool = True, dialog: bool = True, importtime: bool = False,
-                 submits: int = 1) -> TimedRun:
+    def objector(
+        self, *, again: bool = True, dialog: bool = True, importtime: bool = False, submits: int = 1
+    ) -> TimedRun:
         if dialog:
             forget_cookie_consent(self.objector_profile)
         before = len(self.site.confirmed)
@@ -105,9 +121,24 @@ class Bench:
             forget_cookie_consent(self.raw_profile)
         before = len(self.site.confirmed)
         self.raw_runs += 1
-        cmd = [PYTHON, str(BENCH_DIR / "raw_flow.py"), "--url", self.url, "--profile", str(self.raw_profile),
-               "--out", str(self.raw_out / str(self.raw_runs)), "--country", COUNTRY_NAMES[ACCOUNT["country"]],
-               "--email", ACCOUNT["email"], "--text-file", str(self.text_file), "--platform", ACCOUNT["platform"]]
+        cmd = [
+            PYTHON,
+            str(BENCH_DIR / "raw_flow.py"),
+            "--url",
+            self.url,
+            "--profile",
+            str(self.raw_profile),
+            "--out",
+            str(self.raw_out / str(self.raw_runs)),
+            "--country",
+            COUNTRY_NAMES[ACCOUNT["country"]],
+            "--email",
+            ACCOUNT["email"],
+            "--text-file",
+            str(self.text_file),
+            "--platform",
+            ACCOUNT["platform"],
+        ]
         if login:
             cmd.append("--login")
         env = {k: v for k, v in self.env.items() if not k.startswith("OBJECTOR_")}
@@ -127,7 +158,9 @@ def raw_marks(run: TimedRun) -> dict[str, float]:
 
 
 def _gap(marks: dict, a: str, b: str) -> float | None:
-    return marks[b] - marks[a] if isinstance(marks.get(a), float) and isinstance(marks.get(b), float) else None
+    return (
+        marks[b] - marks[a] if isinstance(marks.get(a), float) and isinstance(marks.get(b), float) else None
+    )
 
 
 def phases(obj: TimedRun, raw: TimedRun) -> dict[str, dict[str, float | None]]:
@@ -136,18 +169,28 @@ def phases(obj: TimedRun, raw: TimedRun) -> dict[str, dict[str, float | None]]:
     rm = raw_marks(raw)
     out: dict[str, dict[str, float | None]] = {}
     for label, o, r in PHASES:
+
         def span(marks: dict[str, float], pair, wall: float):
             if pair is None:
                 return None
             a = 0.0 if pair[0] is None else marks.get(pair[0])
             b = wall if pair[1] is None else marks.get(pair[1])
             return None if a is None or b is None else b - a
+
         out[label] = {"objector": span(om, o, obj.wall), "raw": span(rm, r, raw.wall)}
     return out
 
 
-def run(pairs: int = 5, remembered: int = 1, *, breakdown: bool = True, keep: bool = False,
-        deadline: float | None = None, site=None, home: Path | None = None) -> dict[str, object]:  # noqa: ANN001
+def run(
+    pairs: int = 5,
+    remembered: int = 1,
+    *,
+    breakdown: bool = True,
+    keep: bool = False,
+    deadline: float | None = None,
+    site=None,
+    home: Path | None = None,
+) -> dict[str, object]:
     """deadline (a time.perf_counter() value): the extras (the in-process breakdown, the
     consent-remembered runs) are skipped when they would not finish before it.
 
@@ -176,8 +219,15 @@ def _room(deadline: float | None, needed: float) -> bool:
     return deadline is None or time.perf_counter() + needed <= deadline
 
 
-def _run(site, root: Path, home: Path | None, pairs: int, remembered: int, breakdown: bool,  # noqa: ANN001, C901
-         deadline: float | None) -> dict[str, object]:
+def _run(
+    site,
+    root: Path,
+    home: Path | None,
+    pairs: int,
+    remembered: int,
+    breakdown: bool,
+    deadline: float | None,
+) -> dict[str, object]:
     first_submission = len(site.confirmed)
     bench = Bench(site, root, home)
     text = bench.write_text()
@@ -192,8 +242,9 @@ def _run(site, root: Path, home: Path | None, pairs: int, remembered: int, break
         warmup = "objector run with nothing to do (account already logged in and confirmed)"
     # the raw script starts from a copy of that logged-in profile (same cookies, same cache)
     t0 = time.perf_counter()
-    shutil.copytree(bench.objector_profile, bench.raw_profile, symlinks=True,
-                    ignore=shutil.ignore_patterns("Singleton*"))
+    shutil.copytree(
+        bench.objector_profile, bench.raw_profile, symlinks=True, ignore=shutil.ignore_patterns("Singleton*")
+    )
     copy_s = time.perf_counter() - t0
     objector_runs: list[TimedRun] = []
     raw_runs: list[TimedRun] = []
@@ -243,8 +294,12 @@ def _run(site, root: Path, home: Path | None, pairs: int, remembered: int, break
             "objector_wall_s": walls,
             "ratio_to_raw_median": statistics.median(walls) / statistics.median(raw_wall),
             # no dialog now: from the form being ready (logged in) to the country chosen
-            "objector_ready_to_country_s": [_gap(timeline(o.lines)[0], "logged_in", "country") for o in rem_obj],
-            "raw_ready_to_country_with_dialog_s": [_gap(raw_marks(r), "page_load", "country") for r in raw_runs],
+            "objector_ready_to_country_s": [
+                _gap(timeline(o.lines)[0], "logged_in", "country") for o in rem_obj
+            ],
+            "raw_ready_to_country_with_dialog_s": [
+                _gap(raw_marks(r), "page_load", "country") for r in raw_runs
+            ],
         }
     from startup import parse_importtime
 
@@ -252,7 +307,9 @@ def _run(site, root: Path, home: Path | None, pairs: int, remembered: int, break
         "pairs": pairs,
         "account": ACCOUNT,
         "text_length": len(text),
-        "objector_command": f"{' '.join(objector_exe())} run --again  (stdin: y; OBJECTOR_HEADLESS=1, OBJECTOR_SITE_MAP=…)",
+        "objector_command": (
+            f"{' '.join(objector_exe())} run --again  (stdin: y; OBJECTOR_HEADLESS=1, OBJECTOR_SITE_MAP=…)"
+        ),
         "raw_command": f"{PYTHON} bench/raw_flow.py --url … --profile … --text-file …",
         "objector_wall_s": obj_wall,
         "raw_wall_s": raw_wall,

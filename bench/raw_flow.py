@@ -32,8 +32,17 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 
 
-def run_flow(url: str, profile: str, out: str, country: str, email: str, text: str, *,
-             login: bool = False, platform: str = "instagram") -> dict[str, float]:
+def run_flow(
+    url: str,
+    profile: str,
+    out: str,
+    country: str,
+    email: str,
+    text: str,
+    *,
+    login: bool = False,
+    platform: str = "instagram",
+) -> dict[str, float]:
     marks: dict[str, float] = {"imports": time.perf_counter() - T0}
 
     def mark(name: str) -> None:
@@ -44,7 +53,10 @@ def run_flow(url: str, profile: str, out: str, country: str, email: str, text: s
     with sync_playwright() as p:
         mark("driver_start")
         context = p.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, headless=True, args=ARGS,
+            profile,
+            executable_path=CHROMIUM,
+            headless=True,
+            args=ARGS,
             viewport={"width": 1280, "height": 900},
         )
         mark("browser_launch")
@@ -93,8 +105,16 @@ def main() -> None:
     ap.add_argument("--platform", default="instagram", choices=("instagram", "facebook"))
     ap.add_argument("--login", action="store_true")
     a = ap.parse_args()
-    marks = run_flow(a.url, a.profile, a.out, a.country, a.email,
-                     Path(a.text_file).read_text(encoding="utf-8"), login=a.login, platform=a.platform)
+    marks = run_flow(
+        a.url,
+        a.profile,
+        a.out,
+        a.country,
+        a.email,
+        Path(a.text_file).read_text(encoding="utf-8"),
+        login=a.login,
+        platform=a.platform,
+    )
     print(json.dumps(marks), flush=True)
 
 

@@ -12,8 +12,10 @@ def _ms(x: float | None) -> str:
 
 
 def _stat(st: dict[str, float], digits: int = 2) -> str:
-    return (f"median {st['median']:.{digits}f} s (min {st['min']:.{digits}f}, "
-            f"p90 {st['p90']:.{digits}f}; n={st['n']})")
+    return (
+        f"median {st['median']:.{digits}f} s (min {st['min']:.{digits}f}, "
+        f"p90 {st['p90']:.{digits}f}; n={st['n']})"
+    )
 
 
 def _verdict(ok: bool) -> str:
@@ -31,13 +33,17 @@ def markdown(results: dict) -> str:
         f"Load average (1 min) at start / end: {results['load_start'][0]} / {results['load_end'][0]}."
     )
     lines.append("")
-    lines.append(f"Command: `{results['command']}` (from the repository root; took "
-                 f"{results['elapsed_s']:.0f} s). Raw samples: `bench/results/latest.json`. "
-                 f"Code measured: `assistant/` + `flows/` fingerprint {results['package_fingerprint_end']}.")
+    lines.append(
+        f"Command: `{results['command']}` (from the repository root; took "
+        f"{results['elapsed_s']:.0f} s). Raw samples: `bench/results/latest.json`. "
+        f"Code measured: `assistant/` + `flows/` fingerprint {results['package_fingerprint_end']}."
+    )
     lines.append("")
     if results.get("package_changed_during_run"):
-        lines.append("**Warning: `assistant/` or `flows/` changed while the benchmarks ran; these numbers mix "
-                     "two versions of the code. Run again.**")
+        lines.append(
+            "**Warning: `assistant/` or `flows/` changed while the benchmarks ran; these numbers mix "
+            "two versions of the code. Run again.**"
+        )
         lines.append("")
     lines.append("| benchmark | objector | baseline | ratio | target | result |")
     lines.append("|---|---|---|---|---|---|")
@@ -46,7 +52,7 @@ def markdown(results: dict) -> str:
         base = st["stats_s"]["import typer"]
         for name in ("objector --help", "objector --version"):
             lines.append(
-                f"| start-up: `{name}` | {_stat(st['stats_s'][name], 3)} | `python -c \"import typer\"` "
+                f'| start-up: `{name}` | {_stat(st["stats_s"][name], 3)} | `python -c "import typer"` '
                 f"{_stat(base, 3)} | {st['ratio_to_import_typer'][name]:.2f}× | ≤ {st['target_ratio']}× | "
                 f"{_verdict(st['pass'][name])} |"
             )
@@ -81,15 +87,19 @@ def markdown(results: dict) -> str:
     if st and st.get("split_ms"):
         parts = ", ".join(f"{k} {v:.0f} ms" for k, v in st["split_ms"]["median_ms"].items())
         mins = ", ".join(f"`{k}` {v:.2f}×" for k, v in st["ratio_of_minimums"].items())
-        lines.append(f"Start-up, ratio of the fastest runs (less sensitive to load): {mins}. "
-                     f"Split of `objector --help` in one interpreter (medians): {parts}.")
+        lines.append(
+            f"Start-up, ratio of the fastest runs (less sensitive to load): {mins}. "
+            f"Split of `objector --help` in one interpreter (medians): {parts}."
+        )
         lines.append("")
     if ov and ov.get("skipped"):
         lines.append(f"Skipped to stay within the time budget (`--budget`): {', '.join(ov['skipped'])}.")
         lines.append("")
 
     if ov:
-        lines.append("#### Overhead per flow: where the time goes (medians over the pairs, from each side's own output)")
+        lines.append(
+            "#### Overhead per flow: where the time goes (medians over the pairs, from each side's own output)"
+        )
         lines.append("")
         lines.append("| phase | objector | raw script | difference |")
         lines.append("|---|---|---|---|")
@@ -104,9 +114,11 @@ def markdown(results: dict) -> str:
         lines.append("")
         rem = ov.get("consent_remembered")
         if rem:
+
             def med(v: list) -> float | None:
                 v = [x for x in v if x is not None]
                 return sorted(v)[len(v) // 2] if v else None
+
             lines.append(
                 f"Consent remembered (no cookie dialog on the page, as on every later run of a real "
                 f"profile; objector only, n={len(rem['objector_wall_s'])}): objector "
@@ -121,9 +133,12 @@ def markdown(results: dict) -> str:
             lines.append(
                 f"Imports of a real `objector run` (`PYTHONPROFILEIMPORTTIME=1` on the {ov.get('warmup', 'warm-up')}; "
                 f"every module it loads): {it['total_ms']:.0f} ms in total; by package (self time): "
-                + ", ".join(f"{row['package']} {row['self_ms']:.0f} ms" for row in it["self_ms_by_package"][:8])
+                + ", ".join(
+                    f"{row['package']} {row['self_ms']:.0f} ms" for row in it["self_ms_by_package"][:8]
+                )
                 + "; biggest first imports: "
-                + ", ".join(f"{row['module']} {row['cumulative_ms']:.0f} ms" for row in it["top_ms"][:6]) + "."
+                + ", ".join(f"{row['module']} {row['cumulative_ms']:.0f} ms" for row in it["top_ms"][:6])
+                + "."
             )
             lines.append("")
         bd = ov.get("breakdown")
@@ -142,13 +157,17 @@ def markdown(results: dict) -> str:
             for name, secs in ip["categories_s"].items():
                 lines.append(f"| {name} | {_ms(secs)} | {secs / ip['total_s'] * 100:.0f} % |")
             lines.append("")
-            lines.append("Per step of the flow (inclusive time; sleeps = `page.wait_for_timeout` inside the step):")
+            lines.append(
+                "Per step of the flow (inclusive time; sleeps = `page.wait_for_timeout` inside the step):"
+            )
             lines.append("")
             lines.append("| step | optional | time | of which sleeps | result |")
             lines.append("|---|---|---|---|---|")
             for row in ip["steps"]:
-                lines.append(f"| {row['step']} | {'yes' if row['optional'] else 'no'} | {_ms(row['seconds'])} | "
-                             f"{_ms(row['sleeps_s'])} | {_clip(row['result'], 60)} |")
+                lines.append(
+                    f"| {row['step']} | {'yes' if row['optional'] else 'no'} | {_ms(row['seconds'])} | "
+                    f"{_ms(row['sleeps_s'])} | {_clip(row['result'], 60)} |"
+                )
             lines.append("")
             lines.append(
                 f"Python main-thread CPU during the run: objector {ip['main_thread_cpu_s']:.2f} s of "
@@ -161,8 +180,10 @@ def markdown(results: dict) -> str:
                 f"bare `python -c pass` {_ms(w['python -c pass']['median'])}, the raw script's imports "
                 f"{_ms(w['raw script imports (playwright.sync_api)']['median'])}, the imports of `objector run` "
                 f"{_ms(w['objector run imports']['median'])} (`-X importtime`: "
-                + ", ".join(f"{row['module']} {row['cumulative_ms']:.0f} ms"
-                            for row in imp["importtime_by_statement_ms"][:6])
+                + ", ".join(
+                    f"{row['module']} {row['cumulative_ms']:.0f} ms"
+                    for row in imp["importtime_by_statement_ms"][:6]
+                )
                 + ")."
             )
             if ip.get("pyinstrument"):
@@ -170,11 +191,15 @@ def markdown(results: dict) -> str:
             lines.append("")
 
     if sc:
-        lines.append("#### Scaling detail (one `objector run` per row; fresh home; practice auto-login "
-                     "0.2 s, login wait included in the time per account)")
+        lines.append(
+            "#### Scaling detail (one `objector run` per row; fresh home; practice auto-login "
+            "0.2 s, login wait included in the time per account)"
+        )
         lines.append("")
-        lines.append("| accounts | wall | wall / account | per account (heading to heading) | of which login wait "
-                     "| per account without login | peak RSS (tree) | peak PSS (tree) | processes |")
+        lines.append(
+            "| accounts | wall | wall / account | per account (heading to heading) | of which login wait "
+            "| per account without login | peak RSS (tree) | peak PSS (tree) | processes |"
+        )
         lines.append("|---|---|---|---|---|---|---|---|---|")
         for r in sc["runs"]:
             lines.append(

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import RESULTS_DIR, load_average, machine, package_fingerprint  # noqa: E402
+from common import RESULTS_DIR, load_average, machine, package_fingerprint
 
 
 def _log(message: str) -> None:
@@ -31,18 +31,30 @@ def _log(message: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="objector benchmarks")
-    ap.add_argument("--only", default="startup,overhead,scaling",
-                    help="comma-separated: startup, overhead, scaling (default: all)")
+    ap.add_argument(
+        "--only",
+        default="startup,overhead,scaling",
+        help="comma-separated: startup, overhead, scaling (default: all)",
+    )
     ap.add_argument("--startup-runs", type=int, default=12, help="runs per start-up command (≥ 10)")
     ap.add_argument("--pairs", type=int, default=5, help="objector/raw pairs for the overhead (≥ 5)")
-    ap.add_argument("--remembered", type=int, default=1,
-                    help="extra objector runs with the cookie consent remembered (no dialog); 0 to skip")
+    ap.add_argument(
+        "--remembered",
+        type=int,
+        default=1,
+        help="extra objector runs with the cookie consent remembered (no dialog); 0 to skip",
+    )
     ap.add_argument("--counts", default="1,5,20", help="account counts for the scaling benchmark")
-    ap.add_argument("--no-breakdown", action="store_true",
-                    help="skip the in-process breakdown of one objector flow")
-    ap.add_argument("--budget", type=float, default=290,
-                    help="seconds; the overhead extras (consent-remembered run, breakdown) are skipped "
-                         "when they would end the whole run later than this (default 290)")
+    ap.add_argument(
+        "--no-breakdown", action="store_true", help="skip the in-process breakdown of one objector flow"
+    )
+    ap.add_argument(
+        "--budget",
+        type=float,
+        default=290,
+        help="seconds; the overhead extras (consent-remembered run, breakdown) are skipped "
+        "when they would end the whole run later than this (default 290)",
+    )
     ap.add_argument("--keep", action="store_true", help="keep the temporary homes and profiles")
     ap.add_argument("--out", type=Path, default=RESULTS_DIR / "latest.json")
     args = ap.parse_args(argv)
@@ -72,10 +84,10 @@ def main(argv: list[str] | None = None) -> int:
         results["load_after_startup"] = load_average()
     # one practice Help Centre for scaling and overhead: the overhead benchmark reuses the
     # 1-account home of the scaling run, in which acct-01 has just logged in on this site
-    from assistant.practice import PracticeConfig, PracticeSite
-
     import overhead
     import scaling
+
+    from assistant.practice import PracticeConfig, PracticeSite
 
     shared = Path(tempfile.mkdtemp(prefix="objector-bench-"))
     try:
@@ -90,13 +102,20 @@ def main(argv: list[str] | None = None) -> int:
             if "overhead" in wanted:
                 home = scaling.home_for(shared, 1)
                 reuse = home.is_dir() and scaling.practice_accounts(1)[0] == overhead.ACCOUNT
-                _log(f"overhead: {args.pairs} pairs, then (time permitting) the in-process breakdown and "
-                     f"{args.remembered} consent-remembered run(s) …")
+                _log(
+                    f"overhead: {args.pairs} pairs, then (time permitting) the in-process breakdown and "
+                    f"{args.remembered} consent-remembered run(s) …"
+                )
                 t = time.perf_counter()
                 results["overhead"] = overhead.run(
-                    pairs=args.pairs, remembered=args.remembered, breakdown=not args.no_breakdown,
-                    keep=args.keep, deadline=started + args.budget,
-                    site=site, home=home if reuse else None)
+                    pairs=args.pairs,
+                    remembered=args.remembered,
+                    breakdown=not args.no_breakdown,
+                    keep=args.keep,
+                    deadline=started + args.budget,
+                    site=site,
+                    home=home if reuse else None,
+                )
                 timings["overhead"] = time.perf_counter() - t
                 results["load_after_overhead"] = load_average()
     finally:
@@ -106,8 +125,9 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(shared, ignore_errors=True)
     results["load_end"] = load_average()
     results["package_fingerprint_end"] = package_fingerprint()
-    results["package_changed_during_run"] = (results["package_fingerprint_end"]
-                                             != results["package_fingerprint_start"])
+    results["package_changed_during_run"] = (
+        results["package_fingerprint_end"] != results["package_fingerprint_start"]
+    )
     results["finished_at"] = datetime.now(UTC).isoformat(timespec="seconds")
     results["elapsed_s"] = time.perf_counter() - started
     results["elapsed_by_benchmark_s"] = timings

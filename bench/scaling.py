@@ -57,8 +57,10 @@ def one(site, n: int, root: Path) -> dict[str, object]:
     run = run_timed(cmd, env=env, stdin="y\n" * n, cwd=home, sample_memory=True, timeout=600)
     confirmed = len(site.confirmed) - before
     if run.returncode != 0 or confirmed != n:
-        raise RuntimeError(f"objector run with {n} accounts: exit {run.returncode}, {confirmed} confirmed\n"
-                           f"{run.output}\n{run.stderr}")
+        raise RuntimeError(
+            f"objector run with {n} accounts: exit {run.returncode}, {confirmed} confirmed\n"
+            f"{run.output}\n{run.stderr}"
+        )
     tl = timeline(run.lines)
     per_account = []
     for i, acct in enumerate(tl):
@@ -66,12 +68,14 @@ def one(site, n: int, root: Path) -> dict[str, object]:
         login_wait = None
         if acct.get("logged_in") is not None and acct.get("opened") is not None:
             login_wait = acct["logged_in"] - acct["opened"]
-        per_account.append({
-            "account": acct["account"],
-            "seconds": end - acct["heading"],
-            "login_wait_s": login_wait,
-            "marks_s": {k: v for k, v in acct.items() if isinstance(v, float)},
-        })
+        per_account.append(
+            {
+                "account": acct["account"],
+                "seconds": end - acct["heading"],
+                "login_wait_s": login_wait,
+                "marks_s": {k: v for k, v in acct.items() if isinstance(v, float)},
+            }
+        )
     secs = [a["seconds"] for a in per_account]
     without_login = [a["seconds"] - (a["login_wait_s"] or 0.0) for a in per_account]
     sampler = run.sampler
@@ -84,7 +88,9 @@ def one(site, n: int, root: Path) -> dict[str, object]:
         "per_account_s": secs,
         "per_account_stats_s": summary(secs),
         "per_account_without_login_stats_s": summary(without_login),
-        "login_wait_stats_s": summary([a["login_wait_s"] for a in per_account if a["login_wait_s"] is not None]),
+        "login_wait_stats_s": summary(
+            [a["login_wait_s"] for a in per_account if a["login_wait_s"] is not None]
+        ),
         "per_account_detail": per_account,
         "peak_rss_mib": sampler.peak_rss / MiB,
         "peak_pss_mib": sampler.peak_pss / MiB,
@@ -110,8 +116,13 @@ def home_for(root: Path, n: int) -> Path:
     return root / f"home-{n}"
 
 
-def run(counts: tuple[int, ...] = COUNTS, *, keep: bool = False, site=None,  # noqa: ANN001
-        root: Path | None = None) -> dict[str, object]:
+def run(
+    counts: tuple[int, ...] = COUNTS,
+    *,
+    keep: bool = False,
+    site=None,
+    root: Path | None = None,
+) -> dict[str, object]:
     """site and root: a running PracticeSite and a folder the caller owns (and removes)."""
     own_root = root is None
     root = root or Path(tempfile.mkdtemp(prefix="objector-bench-scaling-"))

@@ -39,11 +39,10 @@ def run(runs: int = 15, warmup: int = 2) -> dict[str, object]:
     names = list(cmds)
     for i in range(warmup + runs):
         # rotate the order every round so no command always runs first
-        order = names[i % len(names):] + names[: i % len(names)]
+        order = names[i % len(names) :] + names[: i % len(names)]
         for name in order:
             t0 = time.perf_counter()
-            done = subprocess.run(cmds[name], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                  env=env)
+            done = subprocess.run(cmds[name], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
             wall = time.perf_counter() - t0
             if done.returncode != 0:
                 raise RuntimeError(f"{name} exited {done.returncode}")
@@ -52,7 +51,9 @@ def run(runs: int = 15, warmup: int = 2) -> dict[str, object]:
     stats = {name: summary(values) for name, values in samples.items()}
     base = stats["import typer"]["median"]
     ratios = {name: stats[name]["median"] / base for name in cmds if name != "import typer"}
-    min_ratios = {name: stats[name]["min"] / stats["import typer"]["min"] for name in cmds if name != "import typer"}
+    min_ratios = {
+        name: stats[name]["min"] / stats["import typer"]["min"] for name in cmds if name != "import typer"
+    }
     return {
         "runs": runs,
         "warmup": warmup,
@@ -98,8 +99,10 @@ def split(runs: int = 5) -> dict[str, object]:
         done = subprocess.run([PYTHON, "-c", _SPLIT], capture_output=True, text=True, env=_env(), check=True)
         for name, secs in json.loads(done.stdout).items():
             samples.setdefault(name, []).append(secs * 1000)
-    return {"median_ms": {k: round(statistics.median(v), 1) for k, v in samples.items()},
-            "samples_ms": samples}
+    return {
+        "median_ms": {k: round(statistics.median(v), 1) for k, v in samples.items()},
+        "samples_ms": samples,
+    }
 
 
 def importtime_top(limit: int = 12) -> dict[str, object]:
@@ -117,7 +120,7 @@ def parse_importtime(text: str, limit: int = 12) -> dict[str, object]:
     for line in text.splitlines():
         if not line.startswith("import time:") or "self [us]" in line:
             continue
-        parts = line[len("import time:"):].split("|")
+        parts = line[len("import time:") :].split("|")
         if len(parts) != 3:
             continue
         raw = parts[2]
