@@ -19,8 +19,15 @@ FILE_MODE = 0o600
 
 
 def private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) and make the leaf private to the user."""
+    """Create ``path`` (and parents) with the leaf private to the user (0700).
+
+    A folder that already exists is left as it is: objector never changes the
+    permissions of a folder it did not make (think of ``OBJECTOR_HOME=~`` or ``/``);
+    ``objector doctor`` warns when the home folder is readable by others.
+    """
     try:
+        if path.is_dir():
+            return path
         path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
         if os.name == "posix":
             os.chmod(path, DIR_MODE)

@@ -90,3 +90,17 @@ def test_verify_finds_an_edited_or_removed_ledger_line(home):
     assert any(p.kind == "ledger-edited" and p.path == "ledger.jsonl:1" for p in problems)
     ledger.path.write_text(lines[1] + "\n")
     assert any(p.kind == "chain-broken" for p in verify_home(home).problems)
+
+
+def test_existing_folders_keep_their_permissions(tmp_path):
+    """objector makes its own folders private but never chmods one it did not create (like ~ or /)."""
+    from assistant.storage import atomic_write
+
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o755)
+    os.chmod(shared, 0o755)
+    atomic_write(shared / "accounts.toml", "x")
+    assert stat.S_IMODE(os.stat(shared).st_mode) == 0o755
+    atomic_write(shared / "new" / "file", "x")
+    assert stat.S_IMODE(os.stat(shared / "new").st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(shared / "new" / "file").st_mode) == 0o600
