@@ -34,10 +34,21 @@ app.add_typer(mail_app, name="mail")
 
 HomeOpt = Annotated[
     Optional[Path],
-    typer.Option("--home", help="Folder for accounts, profiles and proof (default: OBJECTOR_HOME)."),
+    typer.Option(
+        "--home", metavar="DIR", help="Folder for accounts, profiles and proof (default: OBJECTOR_HOME)."
+    ),
 ]
 AccountsOpt = Annotated[
-    Optional[Path], typer.Option("--accounts", help="The accounts file (default: HOME/accounts.toml).")
+    Optional[Path],
+    typer.Option("--accounts", metavar="FILE", help="The accounts file (default: HOME/accounts.toml)."),
+]
+
+
+SelectAccountOpt = Annotated[
+    Optional[list[str]], typer.Option("--account", metavar="NAME", help="Only this account (repeatable).")
+]
+SelectFlowOpt = Annotated[
+    Optional[list[str]], typer.Option("--flow", metavar="ID", help="Only this flow id (repeatable).")
 ]
 
 
@@ -76,7 +87,7 @@ def _accounts_path(settings, accounts: Path | None) -> Path:
 def demo(
     home: HomeOpt = None,
     language: Annotated[
-        str, typer.Option(help="Language of the practice pages and texts (en, de, fr, …).")
+        str, typer.Option(metavar="LANG", help="Language of the practice pages and texts (en, de, fr, …).")
     ] = "en",
     code_step: Annotated[
         bool, typer.Option("--code-step", help="Show the e-mailed code screen after Send.")
@@ -108,12 +119,8 @@ def demo(
 def run(
     home: HomeOpt = None,
     accounts: AccountsOpt = None,
-    account: Annotated[
-        Optional[list[str]], typer.Option("--account", help="Only this account (repeatable).")
-    ] = None,
-    flow: Annotated[
-        Optional[list[str]], typer.Option("--flow", help="Only this flow id (repeatable).")
-    ] = None,
+    account: SelectAccountOpt = None,
+    flow: SelectFlowOpt = None,
     again: Annotated[
         bool, typer.Option("--again", help="Submit again even where already confirmed.")
     ] = False,
@@ -162,12 +169,8 @@ def run(
 def check(
     home: HomeOpt = None,
     accounts: AccountsOpt = None,
-    account: Annotated[
-        Optional[list[str]], typer.Option("--account", help="Only this account (repeatable).")
-    ] = None,
-    flow: Annotated[
-        Optional[list[str]], typer.Option("--flow", help="Only this flow id (repeatable).")
-    ] = None,
+    account: SelectAccountOpt = None,
+    flow: SelectFlowOpt = None,
 ) -> None:
     """Open each selected form (logged in, as for run) and report whether every field and button is found.
 
@@ -254,18 +257,24 @@ def accounts_list(home: HomeOpt = None, accounts: AccountsOpt = None) -> None:
 def accounts_add(
     home: HomeOpt = None,
     accounts: AccountsOpt = None,
-    name: Annotated[Optional[str], typer.Option(help="A label, e.g. anna-instagram.")] = None,
-    platform: Annotated[Optional[str], typer.Option(help="instagram or facebook.")] = None,
-    email: Annotated[Optional[str], typer.Option(help="The e-mail address of that account.")] = None,
+    name: Annotated[Optional[str], typer.Option(metavar="NAME", help="A label, e.g. anna-instagram.")] = None,
+    platform: Annotated[
+        Optional[str], typer.Option(metavar="PLATFORM", help="instagram or facebook.")
+    ] = None,
+    email: Annotated[
+        Optional[str], typer.Option(metavar="EMAIL", help="The e-mail address of that account.")
+    ] = None,
     country: Annotated[
-        Optional[str], typer.Option(help="Where you live, as an ISO code (DE, FR, …).")
+        Optional[str], typer.Option(metavar="CC", help="Where you live, as an ISO code (DE, FR, …).")
     ] = None,
     language: Annotated[
-        Optional[str], typer.Option(help="Language of the objection text (en, de, …).")
+        Optional[str], typer.Option(metavar="LANG", help="Language of the objection text (en, de, …).")
     ] = None,
     reason: Annotated[
         Optional[list[str]],
-        typer.Option("--reason", help="A reason id (repeatable); see 'objector text --help'."),
+        typer.Option(
+            "--reason", metavar="REASON", help="A reason id (repeatable); see 'objector text --help'."
+        ),
     ] = None,
 ) -> None:
     """Add an account (asks for what is missing when run in a terminal)."""
@@ -344,7 +353,11 @@ def report(
     home: HomeOpt = None,
     out: Annotated[
         Optional[Path],
-        typer.Option("--out", help="Where to write the HTML (default: HOME/report/objector-report.html)."),
+        typer.Option(
+            "--out",
+            metavar="FILE",
+            help="Where to write the HTML (default: HOME/report/objector-report.html).",
+        ),
     ] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="Also render it to PDF with the browser.")] = False,
     open_: Annotated[bool, typer.Option("--open", help="Open the report when it is written.")] = False,
@@ -413,26 +426,34 @@ def forget(
 @app.command()
 def text(
     account: Annotated[
-        Optional[str], typer.Option("--account", help="Use this account's details, language and reasons.")
+        Optional[str],
+        typer.Option("--account", metavar="NAME", help="Use this account's details, language and reasons."),
     ] = None,
     lang: Annotated[
-        Optional[str], typer.Option("--lang", help="Language (en, de, fr, …) for an example text.")
+        Optional[str],
+        typer.Option("--lang", metavar="LANG", help="Language (en, de, fr, …) for an example text."),
     ] = None,
     reasons: Annotated[
         Optional[list[str]],
         typer.Option(
             "--reasons",
+            metavar="REASONS",
             help="Reason ids, comma-separated or repeated: private_life, children, creative_work, "
             "private_context, location_behaviour, personalisation.",
         ),
     ] = None,
-    variant: Annotated[Optional[str], typer.Option("--variant", help="short, standard or detailed.")] = None,
+    variant: Annotated[
+        Optional[str], typer.Option("--variant", metavar="VARIANT", help="short, standard or detailed.")
+    ] = None,
     platform: Annotated[
-        str, typer.Option("--platform", help="instagram or facebook (with --lang).")
+        str, typer.Option("--platform", metavar="PLATFORM", help="instagram or facebook (with --lang).")
     ] = "instagram",
-    country: Annotated[Optional[str], typer.Option("--country", help="Country code (with --lang).")] = None,
+    country: Annotated[
+        Optional[str], typer.Option("--country", metavar="CC", help="Country code (with --lang).")
+    ] = None,
     template: Annotated[
-        Optional[Path], typer.Option("--template", help="Your own template file with placeholders.")
+        Optional[Path],
+        typer.Option("--template", metavar="FILE", help="Your own template file with placeholders."),
     ] = None,
     copy: Annotated[bool, typer.Option("--copy", help="Also copy the text to the clipboard.")] = False,
     home: HomeOpt = None,

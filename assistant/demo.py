@@ -14,20 +14,15 @@ from .accounts import Account, load_accounts, save_accounts
 from .errors import UserError
 from .settings import Settings
 
+# The country each practice language stands for (the person's country in the demo).
+COUNTRY_OF_LANGUAGE = {
+    "en": "IE", "de": "DE", "fr": "FR", "it": "IT", "es": "ES",
+    "nl": "NL", "pl": "PL", "pt": "PT", "sv": "SE", "da": "DK",
+}  # fmt: skip
+
 
 def demo_accounts(language: str) -> list[Account]:
-    country = {
-        "en": "IE",
-        "de": "DE",
-        "fr": "FR",
-        "it": "IT",
-        "es": "ES",
-        "nl": "NL",
-        "pl": "PL",
-        "pt": "PT",
-        "sv": "SE",
-        "da": "DK",
-    }.get(language, "IE")
+    country = COUNTRY_OF_LANGUAGE.get(language, "IE")
     common = {
         "email": "anna@example.org",
         "country": country,

@@ -19,7 +19,8 @@ from pathlib import Path
 from .errors import UserError
 from .evidence import EVIDENCE_DIR
 from .ledger import LEDGER_NAME
-from .report import REPORT_DIR, REPORT_NAME, render_html, write_private
+from .report import REPORT_DIR, REPORT_NAME, render_html
+from .storage import atomic_write
 
 ACCOUNTS_NAME = "accounts.toml"
 # PNG screenshots are compressed already; deflating them again only costs time
@@ -93,7 +94,7 @@ def export_zip(home: Path, dest: Path) -> ExportResult:
     data = buffer.getvalue()
     if dest.exists():
         raise ExportError(f"{dest} already exists; choose another name or move the old file away first.")
-    write_private(dest, data, home)
+    atomic_write(dest, data)
     return ExportResult(dest, len(members) + 1, len(data))
 
 

@@ -19,10 +19,8 @@ import email
 import email.policy
 import html
 import json
-import os
 import re
 import struct
-import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -33,7 +31,7 @@ from . import __version__
 from .errors import UserError
 from .ledger import LEDGER_NAME, iso, utc_now
 from .report_page import esc, style_sheet
-from .storage import FILE_MODE, StorageError, atomic_write
+from .storage import atomic_write
 from .verify import Problem, Verification, verify_home
 
 REPORT_DIR = "report"
@@ -966,39 +964,14 @@ def build_report(
     target = Path(out).expanduser() if out else home / REPORT_DIR / REPORT_NAME
     if target.suffix.lower() not in (".html", ".htm"):
         raise ReportError(f"{target}: the report is a web page; give a file name ending in .html.")
-    write_private(target, page.encode("utf-8"), home)
+    atomic_write(target, page.encode("utf-8"))
     pdf_path, pages = None, None
     if pdf:
         pdf_path = target.with_suffix(".pdf")
         data = render_pdf(target, browser)
-        write_private(pdf_path, data, home)
+        atomic_write(pdf_path, data)
         pages = count_pdf_pages(data)
     return ReportResult(target, pdf_path, len(proof.attempts), pages)
-
-
-def write_private(path: Path, data: bytes, home: Path) -> Path:
-    """Write atomically with mode 0600; a folder outside ``home`` that already exists keeps its mode."""
-    path = path.absolute()
-    inside = path.is_relative_to(home.absolute())
-    if inside or not path.parent.exists():
-        return atomic_write(path, data)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise StorageError(path, exc) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if os.name == "posix":
-            os.chmod(tmp, FILE_MODE)
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise StorageError(path, exc) from None
-    return path
 
 
 def render_pdf(html_file: Path, browser: str | None = None) -> bytes:

@@ -40,3 +40,19 @@ def cli_env(home: Path, tmp_path: Path) -> dict[str, str]:
         OBJECTOR_CONFIRM_TIMEOUT="20",
     )
     return env
+
+
+@pytest.fixture
+def runs(monkeypatch):
+    """Every FlowRun made during the test, so a test can act in its page as the person would."""
+    from assistant import engine
+
+    made: list[engine.FlowRun] = []
+    original = engine.FlowRun.__post_init__
+
+    def remember(self):
+        original(self)
+        made.append(self)
+
+    monkeypatch.setattr(engine.FlowRun, "__post_init__", remember)
+    return made

@@ -8,7 +8,6 @@ import pytest
 from practice_helpers import account
 from rich.console import Console
 
-from assistant import engine
 from assistant.flows import bundled_flow_dir, load_flows
 from assistant.human import TerminalHuman
 from assistant.practice import PracticeConfig, PracticeSite
@@ -23,20 +22,6 @@ pytestmark = pytest.mark.browser
 def site():
     with PracticeSite(PracticeConfig(auto_login=True, auto_login_delay=0.3)) as running:
         yield running
-
-
-@pytest.fixture
-def runs(monkeypatch):
-    """Every FlowRun made during the test, so a test can act in its page as the person would."""
-    made: list[engine.FlowRun] = []
-    original = engine.FlowRun.__post_init__
-
-    def remember(self):
-        original(self)
-        made.append(self)
-
-    monkeypatch.setattr(engine.FlowRun, "__post_init__", remember)
-    return made
 
 
 def _override_reason_target(home):

@@ -46,20 +46,6 @@ def site():
         yield running
 
 
-@pytest.fixture
-def runs(monkeypatch):
-    """Every FlowRun made during the test, so a test can act in its page as the person would."""
-    made: list[engine.FlowRun] = []
-    original = engine.FlowRun.__post_init__
-
-    def remember(self):
-        original(self)
-        made.append(self)
-
-    monkeypatch.setattr(engine.FlowRun, "__post_init__", remember)
-    return made
-
-
 def _submitting(home, name: str) -> list[dict]:
     return [e for e in ledger_entries(home) if e.get("account") == name and e.get("outcome") == "submitting"]
 

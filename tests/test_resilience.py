@@ -5,42 +5,18 @@ from __future__ import annotations
 import pytest
 from practice_helpers import account, run_practice
 
-from assistant import engine
+from assistant.demo import COUNTRY_OF_LANGUAGE
 from assistant.practice import DRIFT_VARIANTS, LANGUAGES, PracticeConfig, PracticeSite
 
 pytestmark = pytest.mark.browser
 FAST = {"auto_login": True, "auto_login_delay": 0.2}
-COUNTRY = {
-    "en": "IE",
-    "de": "DE",
-    "fr": "FR",
-    "it": "IT",
-    "es": "ES",
-    "nl": "NL",
-    "pl": "PL",
-    "pt": "PT",
-    "sv": "SE",
-    "da": "DK",
-}
+COUNTRY = COUNTRY_OF_LANGUAGE
 
 
 @pytest.fixture(scope="module")
 def site():
     with PracticeSite(PracticeConfig(**FAST)) as running:
         yield running
-
-
-@pytest.fixture
-def runs(monkeypatch):
-    made: list[engine.FlowRun] = []
-    original = engine.FlowRun.__post_init__
-
-    def remember(self):
-        original(self)
-        made.append(self)
-
-    monkeypatch.setattr(engine.FlowRun, "__post_init__", remember)
-    return made
 
 
 def _both(lang: str, **fields):
