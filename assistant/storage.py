@@ -50,7 +50,10 @@ def atomic_write(path: Path, data: bytes | str) -> Path:
     if isinstance(data, str):
         data = data.encode("utf-8")
     private_dir(path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except (OSError, ValueError) as exc:
+        raise StorageError(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

@@ -104,3 +104,20 @@ def test_existing_folders_keep_their_permissions(tmp_path):
     atomic_write(shared / "new" / "file", "x")
     assert stat.S_IMODE(os.stat(shared / "new").st_mode) == 0o700
     assert stat.S_IMODE(os.stat(shared / "new" / "file").st_mode) == 0o600
+
+
+def test_a_read_only_folder_is_one_clear_error(tmp_path, monkeypatch):
+    import errno
+    import tempfile
+
+    import pytest
+
+    from assistant.storage import StorageError, atomic_write
+
+    def refuse(*args, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(StorageError, match="cannot write \\(Read-only file system\\)"):
+        atomic_write(tmp_path / "accounts.toml", "x")
+    assert list(tmp_path.iterdir()) == []
