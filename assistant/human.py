@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, TextIO
 
@@ -162,10 +162,6 @@ class ScriptedHuman:
     answers: list[str | Callable[[], str | None] | None]
     asked: list[str] = field(default_factory=list)
     reviews: list[SubmitReview] = field(default_factory=list)
-
-    @classmethod
-    def of(cls, answers: Iterable[str | None]) -> ScriptedHuman:
-        return cls(list(answers))
 
     def _next(self, question: str) -> str | None:
         self.asked.append(question)
