@@ -1,4 +1,49 @@
-"""Configuration and records of the practice Help Centre (no behaviour here)."""
+"""Configuration and records of the practice Help Centre (no behaviour here).
+
+Modes that make the practice site behave in the ways real Help Centres do,
+so that tests do not only ever see one page (all off by default; the defaults
+give the same pages as before these modes existed):
+
+``wording_seed``
+    ``None``: the default wording. An int: per language, one phrasing per pool
+    (confirmation, routing question, cookie dialog, error after Send), picked
+    with ``random.Random`` from ``wording.py``; the same seed gives the same page.
+``held_out``
+    Confirm in a phrasing from ``wording.HELD_OUT_CONFIRMATIONS``, which avoids
+    every word the bundled flows' ``expect`` step looks for.
+``confirmation_style``
+    How the page confirms an accepted objection: ``in-place`` (default: the form
+    is replaced by a ``role=status`` block with a heading), ``page`` (the whole
+    card, title included, becomes a plain confirmation with an ``h1``; no live
+    region), ``dialog`` (a modal ``role=dialog`` over the untouched form),
+    ``toast`` (the form goes; a short thank-you, not a heading, appears in a
+    ``role=status``/``aria-live=polite`` region), ``icon-heading`` (the form is
+    replaced by paragraphs under a heading that holds only an unnamed icon; no
+    live region), ``navigate`` (the browser goes to a thanks page, the form's
+    address plus ``/submitted/``, on the same host).
+``submit_error`` / ``submit_error_times``
+    The first N otherwise valid submits are refused: ``alert`` (answer
+    ``ok: false``, the message in the form's ``role=alert``, the form stays),
+    ``status`` (HTTP 500; the page shows the message as plain text above Send),
+    ``form-again`` (a fresh, empty form comes back with an error banner). Refused
+    submits are counted (``PracticeSite.refused_submits``), never recorded as
+    submissions; the submit after them succeeds.
+``routing_question``
+    ``radios`` (a radio group "Is your request about AI at Meta?" with Yes/No and
+    a Next button) or ``buttons`` (Yes/No buttons) before every form; Yes shows
+    the form, No a dead end without it.
+``interstitial``
+    After a successful login the browser lands on ``save-login`` ("Save your
+    login info?"; ``/accounts/onetap/`` on Instagram, ``/login/save-device/`` on
+    Facebook), ``continue-as`` ("Continue as <name>") or ``remember-browser``;
+    the login cookie is already set there, and either button goes on to ``next``.
+``moved_to``
+    The form addresses answer 302 to another host: ``help.meta.com`` (its
+    ``/support/privacy`` page, a Meta host no flow allows) or ``lookalike`` (the
+    look-alike host, as ``foreign_redirect``).
+``submit_delay``
+    Seconds the submit endpoint waits before it answers (a slow server).
+"""
 
 from __future__ import annotations
 
@@ -31,8 +76,23 @@ DRIFT_VARIANTS: tuple[str, ...] = (
     "extra-field",
 )
 
+#: how the page shows that an objection was accepted (the first is the default)
+CONFIRMATION_STYLES: tuple[str, ...] = ("in-place", "page", "dialog", "toast", "icon-heading", "navigate")
+
+#: how a submit can be refused
+SUBMIT_ERRORS: tuple[str, ...] = ("alert", "status", "form-again")
+
+#: how the routing question "Is your request about AI at Meta?" is asked
+ROUTING_QUESTIONS: tuple[str, ...] = ("radios", "buttons")
+
+#: pages a login can land on before going back to the form
+INTERSTITIALS: tuple[str, ...] = ("save-login", "continue-as", "remember-browser")
+
+#: where the form addresses can be moved to
+MOVED_TO: tuple[str, ...] = ("help.meta.com", "lookalike")
+
 #: the live hosts the practice site impersonates, one local server each
-LIVE_HOSTS: tuple[str, ...] = ("help.instagram.com", "www.instagram.com", "www.facebook.com")
+LIVE_HOSTS: tuple[str, ...] = ("help.instagram.com", "www.instagram.com", "www.facebook.com", "help.meta.com")
 
 
 @dataclass
@@ -52,6 +112,15 @@ class PracticeConfig:
     foreign_redirect: bool = False
     drift: str | None = None
     error_status: int | None = None
+    wording_seed: int | None = None
+    held_out: bool = False
+    confirmation_style: str = "in-place"
+    submit_error: str | None = None
+    submit_error_times: int = 1
+    routing_question: str | None = None
+    interstitial: str | None = None
+    moved_to: str | None = None
+    submit_delay: float = 0.0
     on_code: Callable[[str, str], None] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -63,6 +132,20 @@ class PracticeConfig:
             raise ValueError("code must be six digits")
         if self.error_status is not None and not 400 <= self.error_status <= 599:
             raise ValueError("error_status must be an HTTP error status (400-599)")
+        if self.wording_seed is not None and (
+            isinstance(self.wording_seed, bool) or not isinstance(self.wording_seed, int)
+        ):
+            raise ValueError(f"wording_seed must be None or an int, not {self.wording_seed!r}")
+        _one_of("confirmation_style", self.confirmation_style, CONFIRMATION_STYLES, optional=False)
+        _one_of("submit_error", self.submit_error, SUBMIT_ERRORS)
+        _one_of("routing_question", self.routing_question, ROUTING_QUESTIONS)
+        _one_of("interstitial", self.interstitial, INTERSTITIALS)
+        _one_of("moved_to", self.moved_to, MOVED_TO)
+        times = self.submit_error_times
+        if isinstance(times, bool) or not (isinstance(times, int) and times >= 1):
+            raise ValueError(f"submit_error_times must be a whole number >= 1, not {times!r}")
+        if not 0 <= self.submit_delay <= 30:
+            raise ValueError(f"submit_delay must be between 0 and 30 seconds, not {self.submit_delay!r}")
 
     @property
     def locale(self) -> str:
@@ -71,6 +154,14 @@ class PracticeConfig:
     def public(self) -> dict[str, object]:
         """The settings as plain JSON-able data (without the callback)."""
         return {name: getattr(self, name) for name in self.__dataclass_fields__ if name != "on_code"}
+
+
+def _one_of(name: str, value: str | None, allowed: tuple[str, ...], *, optional: bool = True) -> None:
+    if value is None and optional:
+        return
+    if value not in allowed:
+        choices = ", ".join(allowed)
+        raise ValueError(f"{name} must be {'None or ' if optional else ''}one of {choices}, not {value!r}")
 
 
 @dataclass

@@ -9,6 +9,14 @@ from .countries import countries
 from .forms import SUBMIT_PATH, FieldSpec, FormSpec
 from .pages import button, cookie_dialog, esc, help_header, page
 from .strings import Texts
+from .wording import Wording, wording_for
+
+#: a check mark drawn as an image without a name, for the "icon-heading" confirmation
+_CHECK_SVG = (
+    '<svg viewBox="0 0 48 48" aria-hidden="true" focusable="false">'
+    '<circle cx="24" cy="24" r="24" fill="#31a24c"/>'
+    '<path d="M14 25l7 7 13-15" fill="none" stroke="#fff" stroke-width="4"/></svg>'
+)
 
 DELAY_MS = 1500
 
@@ -134,7 +142,7 @@ def _radios(spec: FieldSpec, t: Texts, ids: _Ids, fid: str, label: str, error: s
     )
 
 
-def _form_unit(form: FormSpec, t: Texts, ids: _Ids) -> str:
+def _form_unit(form: FormSpec, t: Texts, ids: _Ids, banner: str = "") -> str:
     variant = form.variant
     no_form = variant == "no-form"
     send_label = t("send_alt") if variant == "renamed" else t("send")
@@ -152,13 +160,58 @@ def _form_unit(form: FormSpec, t: Texts, ids: _Ids) -> str:
         submit=not no_form,
     )
     form_error = '<div class="field-error" role="alert" data-error-for="__form__" hidden></div>'
-    inner = f'{hidden}{fields}{form_error}<div class="actions">{send}</div>'
+    banner_html = f'<div class="error-banner">{esc(banner)}</div>' if banner else ""
+    inner = f'{banner_html}{hidden}{fields}{form_error}<div class="actions">{send}</div>'
     if no_form:
         return f'<div class="contact-form" data-contact-unit>{inner}</div>'
     enctype = ' enctype="multipart/form-data"' if form.kind == "third_party" else ""
     return (
         f'<form class="contact-form" data-contact-unit method="post" action="{SUBMIT_PATH}"'
         f"{enctype} novalidate>{inner}</form>"
+    )
+
+
+def form_again_html(form: FormSpec, t: Texts, message: str) -> str:
+    """A fresh, empty form with an error banner on top, as a server re-rendering it would send."""
+    return _form_unit(form, t, _Ids(), banner=message)
+
+
+def _routing_html(form: FormSpec, t: Texts, words: Wording, mode: str, ids: _Ids) -> str:
+    """The routing question shown in place of the form until it is answered.
+
+    The form and the dead end wait in templates (outside the document), so
+    nothing of the form can be found or filled before the person says Yes.
+    """
+    q = words.routing
+    div = form.variant == "div-buttons"
+    qid = ids()
+    if mode == "radios":
+        options = ""
+        for value, label in (("yes", q.yes), ("no", q.no)):
+            rid = ids()
+            options += (
+                f'<div class="radio-option"><input type="radio" id="{rid}" name="routing_answer" '
+                f'value="{value}"><label for="{rid}">{esc(label)}</label></div>'
+            )
+        nxt = button(q.next, cls="primary", div=div, attrs="data-routing-next")
+        question = (
+            f'<div role="radiogroup" aria-labelledby="{qid}" aria-required="true">'
+            f'<div class="question" id="{qid}">{esc(q.question)}</div>{options}</div>'
+            '<div class="field-error" role="alert" data-routing-error hidden></div>'
+            f'<div class="actions">{nxt}</div>'
+        )
+    else:
+        yes = button(q.yes, cls="primary", div=div, attrs='data-routing-answer="yes"')
+        no = button(q.no, cls="secondary", div=div, attrs='data-routing-answer="no"')
+        question = f'<p class="question" id="{qid}">{esc(q.question)}</p><div class="answers">{yes}{no}</div>'
+    dead_end = (
+        f'<div class="dead-end"><h2 tabindex="-1">{esc(t("dead_end_title"))}</h2>'
+        f'<p>{esc(t("dead_end_text"))}</p><a href="/">{esc(t("dead_end_link"))}</a></div>'
+    )
+    return (
+        f'<div class="routing" data-routing="{mode}">{question}</div>'
+        f'<template id="contact-form-template">{_form_unit(form, t, ids)}</template>'
+        f'<template id="routing-dead-end">{dead_end}</template>'
     )
 
 
@@ -177,15 +230,23 @@ def contact_page(
         title, intro = t("tp_title"), t("tp_intro")
     else:
         title, intro = t("title"), t("intro", brand=form.brand)
+    words = wording_for(config, t.language)
+    if config.routing_question:
+        content = _routing_html(form, t, words, config.routing_question, ids)
+    else:
+        content = _form_unit(form, t, ids)
     card = (
         f'<h1>{esc(title)}</h1><div class="intro"><p>{esc(intro)}</p></div>'
-        f'<div id="contact-body">{_form_unit(form, t, ids)}</div>'
+        f'<div id="contact-body">{content}</div>'
     )
     if form.variant == "delayed":
         card = (
             f'<div class="spinner" role="progressbar" aria-label="{esc(t("loading"))}"></div>'
             f'<template id="contact-deferred">{card}</template>'
         )
+    strings = {"err_generic": t("err_generic"), "close": t("close")}
+    if config.routing_question:
+        strings["routing_choose"] = t("routing_choose")
     js_config: dict[str, object] = {
         "page": "contact",
         "submitUrl": SUBMIT_PATH,
@@ -193,17 +254,30 @@ def contact_page(
         "delayMs": DELAY_MS if form.variant == "delayed" else 0,
         "autoSend": config.auto_send_when_highlighted,
         "beacon": foreign,
-        "strings": {"err_generic": t("err_generic"), "close": t("close")},
+        "strings": strings,
     }
     if any(f.kind == "typeahead" for f in form.fields):
         js_config["countries"] = countries(t.language)
+    toast = (
+        '<div id="toast-region" class="toast-region" role="status" aria-live="polite"></div>'
+        if config.confirmation_style == "toast"
+        else ""
+    )
     body = (
         f"{help_header(t, form.brand, None if foreign else user, notice=not foreign)}"
         '<main class="help-main"><div class="card contact-card" id="contact-root">'
-        f"{card}</div></main>"
+        f"{card}</div></main>{toast}"
     )
     dialog = (
-        cookie_dialog(t, form.brand, div_buttons=form.variant == "div-buttons") if with_cookie_dialog else ""
+        cookie_dialog(
+            t,
+            form.brand,
+            div_buttons=form.variant == "div-buttons",
+            words=words.cookie,
+            markers=config.wording_seed is not None,
+        )
+        if with_cookie_dialog
+        else ""
     )
     return page(
         t=t,
@@ -253,22 +327,36 @@ def code_step_html(t: Texts, email: str, ref: str, variant: str | None) -> str:
     )
 
 
-def _confirmation_texts(t: Texts, kind: str) -> tuple[str, str]:
+def confirmation_texts(t: Texts, kind: str, words: Wording | None = None) -> tuple[str, str]:
+    """(title, body) confirming a form of this kind; objections follow the server's wording pool."""
     if kind == "third_party":
         return t("tp_done_title"), t("tp_done_text")
+    if words is not None:
+        return words.confirmation
     return t("done_title"), t("done_text")
 
 
-def confirmation_html(t: Texts, kind: str) -> str:
-    title, text = _confirmation_texts(t, kind)
+def confirmation_html(t: Texts, kind: str, words: Wording | None = None, style: str = "in-place") -> str:
+    """The confirmation markup for one style (see ``CONFIRMATION_STYLES``)."""
+    title, text = confirmation_texts(t, kind, words)
+    if style == "page":
+        return (
+            f'<div class="confirmation confirmation-page"><h1 tabindex="-1">{esc(title)}</h1>'
+            f"<p>{esc(text)}</p></div>"
+        )
+    if style == "icon-heading":
+        return (
+            f'<div class="confirmation"><h2 class="icon-heading" tabindex="-1">{_CHECK_SVG}</h2>'
+            f"<p>{esc(title)}</p><p>{esc(text)}</p></div>"
+        )
     return (
         '<div class="confirmation" role="status"><div class="check-icon" aria-hidden="true">✓</div>'
         f'<h2 tabindex="-1">{esc(title)}</h2><p>{esc(text)}</p></div>'
     )
 
 
-def confirmation_dialog_html(t: Texts, kind: str) -> str:
-    title, text = _confirmation_texts(t, kind)
+def confirmation_dialog_html(t: Texts, kind: str, words: Wording | None = None) -> str:
+    title, text = confirmation_texts(t, kind, words)
     close = button(t("close"), cls="primary", div=False, attrs="data-close-dialog")
     return (
         '<div class="overlay" id="confirmation-overlay"><div class="dialog confirmation-dialog" '
@@ -278,3 +366,14 @@ def confirmation_dialog_html(t: Texts, kind: str) -> str:
         f'<p id="confirmation-text">{esc(text)}</p>'
         f'<div class="dialog-actions">{close}</div></div></div>'
     )
+
+
+def thanks_page(t: Texts, config: PracticeConfig, brand: str, kind: str, user: str | None) -> str:
+    """The separate page the "navigate" confirmation style sends the browser to."""
+    title, text = confirmation_texts(t, kind, wording_for(config, t.language))
+    body = (
+        f"{help_header(t, brand, user)}"
+        f'<main class="help-main"><div class="card message-card"><h1>{esc(title)}</h1>'
+        f"<p>{esc(text)}</p></div></main>"
+    )
+    return page(t=t, title=title, brand=brand, body=body)

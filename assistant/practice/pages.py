@@ -9,6 +9,7 @@ from html import escape
 from pathlib import Path
 
 from .strings import Texts
+from .wording import Cookie
 
 STATIC_DIR = Path(__file__).parent / "static"
 
@@ -34,6 +35,8 @@ def brand_logo(brand: str) -> str:
             '<span class="logo-ig" aria-hidden="true"></span>'
             '<span class="wordmark-ig" aria-hidden="true">Instagram</span>'
         )
+    if brand == "Meta":
+        return '<span class="logo-meta" aria-hidden="true">∞</span>'
     return '<span class="logo-fb" aria-hidden="true">f</span>'
 
 
@@ -88,15 +91,27 @@ def button(label: str, *, cls: str, div: bool, attrs: str = "", submit: bool = F
     return f'<button type="{kind}" class="btn {cls}" {attrs}>{esc(label)}</button>'
 
 
-def cookie_dialog(t: Texts, brand: str, *, div_buttons: bool = False) -> str:
-    decline = button(t("cookie_decline"), cls="secondary", div=div_buttons, attrs='data-consent="essential"')
-    allow = button(t("cookie_allow"), cls="primary", div=div_buttons, attrs='data-consent="all"')
+def cookie_dialog(
+    t: Texts, brand: str, *, div_buttons: bool = False, words: Cookie | None = None, markers: bool = False
+) -> str:
+    """The cookie consent dialog; ``markers`` adds the data attributes Meta's real dialog carries."""
+    words = words or Cookie(t["cookie_title"], t["cookie_text"], t["cookie_allow"], t["cookie_decline"])
+    decline_attrs, allow_attrs, dialog_attrs = 'data-consent="essential"', 'data-consent="all"', ""
+    if markers:
+        decline_attrs += (
+            ' data-cookiebanner="accept_only_essential_button"'
+            ' data-testid="cookie-policy-manage-dialog-decline-button"'
+        )
+        allow_attrs += ' data-cookiebanner="accept_button"'
+        dialog_attrs = ' data-testid="cookie-policy-manage-dialog"'
+    decline = button(words.decline, cls="secondary", div=div_buttons, attrs=decline_attrs)
+    allow = button(words.allow, cls="primary", div=div_buttons, attrs=allow_attrs)
     return (
         '<div class="overlay" id="cookie-overlay">'
-        '<div class="dialog cookie-dialog" role="dialog" aria-modal="true" '
+        f'<div class="dialog cookie-dialog" role="dialog" aria-modal="true"{dialog_attrs} '
         'aria-labelledby="cookie-title" aria-describedby="cookie-text">'
-        f'<h2 id="cookie-title">{esc(t("cookie_title", brand=brand))}</h2>'
-        f'<p id="cookie-text">{esc(t("cookie_text"))}</p>'
+        f'<h2 id="cookie-title">{esc(words.title.format(brand=brand))}</h2>'
+        f'<p id="cookie-text">{esc(words.text)}</p>'
         f'<div class="dialog-actions">{decline}{allow}</div>'
         "</div></div>"
     )
@@ -195,3 +210,42 @@ def home_page(t: Texts, brand: str, user: str | None, links: list[tuple[str, str
         f'<h2>{esc(t("home_forms"))}</h2><ul class="form-links">{items}</ul></div></main>'
     )
     return page(t=t, title=t("home_title"), brand=brand, body=body)
+
+
+#: interstitial kind -> (title key, text key, button key) of the page after a login
+_INTERSTITIAL_KEYS = {
+    "save-login": ("inter_save_title", "inter_save_text", "inter_save_yes"),
+    "continue-as": ("inter_continue_title", "inter_continue_text", "inter_continue_yes"),
+    "remember-browser": ("inter_remember_title", "inter_remember_text", "inter_remember_yes"),
+}
+
+
+def interstitial_page(*, t: Texts, brand: str, kind: str, user: str, action: str, next_url: str) -> str:
+    """A page between login and form ("Save your login info?" and the like); both buttons go on."""
+    title_key, text_key, yes_key = _INTERSTITIAL_KEYS[kind]
+    title = t(title_key, user=user) if "{user}" in t[title_key] else t(title_key)
+    body = (
+        '<main class="login-main"><div class="login-box interstitial">'
+        f"<h1>{esc(title)}</h1><p>{esc(t(text_key))}</p>"
+        f'<form method="post" action="{esc(action)}" class="login-form" id="interstitial-form">'
+        f'<input type="hidden" name="next" value="{esc(next_url)}">'
+        f'<button type="submit" name="choice" value="yes" class="btn primary wide">{esc(t(yes_key))}</button>'
+        f'<button type="submit" name="choice" value="no" class="btn secondary wide">'
+        f"{esc(t('inter_not_now'))}</button>"
+        "</form></div>"
+        f'<p class="practice-strip" role="note">{esc(t("practice_notice"))}</p></main>'
+    )
+    return page(t=t, title=title, brand=brand, body=body, body_class="login")
+
+
+def meta_help_page(t: Texts, user: str | None = None) -> str:
+    """help.meta.com's privacy help page: where a moved form's address can lead."""
+    topics = "".join(
+        f'<li><a href="#">{esc(t(key))}</a></li>' for key in ("meta_topic_request", "meta_topic_question")
+    )
+    body = (
+        f"{help_header(t, 'Meta', user)}"
+        f'<main class="help-main"><div class="card"><h1>{esc(t("meta_help_title"))}</h1>'
+        f'<p>{esc(t("meta_help_text"))}</p><ul class="form-links">{topics}</ul></div></main>'
+    )
+    return page(t=t, title=t("meta_help_title"), brand="Meta", body=body)

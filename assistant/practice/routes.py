@@ -6,7 +6,7 @@ import time
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from .form_pages import confirmation_html, contact_page
+from .form_pages import confirmation_html, contact_page, thanks_page
 from .forms import (
     FB_OBJECTION,
     FB_OBJECTION_2024,
@@ -17,17 +17,44 @@ from .forms import (
     form_for_path,
 )
 from .httpio import Request, Response, with_next
-from .pages import STATIC_DIR, checkpoint_page, cookie_dialog, home_page, login_page, message_page
+from .pages import (
+    STATIC_DIR,
+    checkpoint_page,
+    cookie_dialog,
+    home_page,
+    interstitial_page,
+    login_page,
+    message_page,
+    meta_help_page,
+)
 from .strings import texts
 from .submit import handle_submit
+from .wording import wording_for
 
 if TYPE_CHECKING:
     from .server import PracticeSite
 
 FOREIGN_HOST = "foreign"
+META_HELP_HOST = "help.meta.com"
+META_HELP_PATH = "/support/privacy"
+THANKS_SUFFIX = "/submitted"
 CONSENT_COOKIE = "practice_consent"
 CHECKPOINT_COOKIE = "practice_checkpoint"
 _CONTENT_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
+
+# per login host and interstitial kind: where a login lands before going back to the form
+_INTERSTITIAL_PATHS = {
+    "www.instagram.com": {
+        "save-login": "/accounts/onetap/",
+        "continue-as": "/accounts/continue_as/",
+        "remember-browser": "/accounts/remember_browser/",
+    },
+    "www.facebook.com": {
+        "save-login": "/login/save-device/",
+        "continue-as": "/login/continue-as/",
+        "remember-browser": "/login/remember-browser/",
+    },
+}
 
 # per login host: brand, login path, logout paths, checkpoint path, the form to land on
 _LOGIN_HOSTS = {
@@ -61,11 +88,16 @@ def route(site: PracticeSite, host: str, req: Request) -> Response:
         return Response(204)
     if host == FOREIGN_HOST:
         return _foreign(site, req)
+    if host == META_HELP_HOST:
+        return _meta_help(site, req)
     if req.method == "POST" and req.path == SUBMIT_PATH and host != "www.instagram.com":
         return handle_submit(site, host, req)
     form = form_for_path(host, req.path)
     if form is not None:
         return _form_page(site, host, req, form[0])
+    thanks = _thanks(site, host, req)
+    if thanks is not None:
+        return thanks
     if host in _LOGIN_HOSTS:
         answer = _login_routes(site, host, req)
         if answer is not None:
@@ -91,8 +123,10 @@ def _login_url(site: PracticeSite, host: str) -> str:
 
 def _form_page(site: PracticeSite, host: str, req: Request, form_id: str) -> Response:
     config = site.config
-    if config.foreign_redirect:
+    if config.foreign_redirect or config.moved_to == "lookalike":
         return Response.redirect(f"{site.foreign_origin}/help/contact/{form_id}")
+    if config.moved_to == META_HELP_HOST:
+        return Response.redirect(site.origin(META_HELP_HOST) + META_HELP_PATH)
     t = texts(config.language)
     if config.error_status:
         page = message_page(t, brand_of(host), "error_title", "error_text")
@@ -147,7 +181,13 @@ def _login_routes(site: PracticeSite, host: str, req: Request) -> Response | Non
                 return _logged_in(site, host, username, next_url)
         dialog = ""
         if config.cookie_dialog and CONSENT_COOKIE not in req.cookies:
-            dialog = cookie_dialog(t, brand, div_buttons=config.drift == "div-buttons")
+            dialog = cookie_dialog(
+                t,
+                brand,
+                div_buttons=config.drift == "div-buttons",
+                words=wording_for(config).cookie,
+                markers=config.wording_seed is not None,
+            )
         page = login_page(
             t=t,
             brand=brand,
@@ -178,13 +218,62 @@ def _login_routes(site: PracticeSite, host: str, req: Request) -> Response | Non
             js_config=js,
         )
         return Response.html(page)
+    kind = _interstitial_kind(host, req.path)
+    if kind is not None:
+        return _interstitial(site, host, req, kind, next_url)
     return None
+
+
+def _interstitial_kind(host: str, path: str) -> str | None:
+    wanted = path.rstrip("/") + "/"
+    return next((kind for kind, p in _INTERSTITIAL_PATHS[host].items() if p == wanted), None)
+
+
+def _interstitial(site: PracticeSite, host: str, req: Request, kind: str, next_url: str) -> Response:
+    """A page after login ("Save your login info?"); the session cookie is already set."""
+    user = site.user_for(host, req)
+    if user is None:
+        return Response.redirect(with_next(_LOGIN_HOSTS[host][1], next_url))
+    if req.method == "POST":
+        return Response.redirect(next_url)
+    page = interstitial_page(
+        t=texts(site.config.language),
+        brand=brand_of(host),
+        kind=kind,
+        user=user,
+        action=req.path,
+        next_url=next_url,
+    )
+    return Response.html(page)
 
 
 def _logged_in(site: PracticeSite, host: str, username: str, next_url: str) -> Response:
     cookie = site.login_cookie(host)
     value = site.state.new_session(username, numeric=cookie == "c_user")
-    return Response.redirect(next_url).set_cookie(cookie, value)
+    kind = site.config.interstitial
+    target = with_next(_INTERSTITIAL_PATHS[host][kind], next_url) if kind else next_url
+    return Response.redirect(target).set_cookie(cookie, value)
+
+
+def _thanks(site: PracticeSite, host: str, req: Request) -> Response | None:
+    """The thanks page of the "navigate" confirmation style, at the form's address + /submitted/."""
+    path = req.path.rstrip("/")
+    if not path.endswith(THANKS_SUFFIX):
+        return None
+    form = form_for_path(host, path.removesuffix(THANKS_SUFFIX))
+    if form is None:
+        return None
+    _, kind, brand = form
+    t = texts(site.config.language)
+    return Response.html(thanks_page(t, site.config, brand, kind, site.user_for(host, req)))
+
+
+def _meta_help(site: PracticeSite, req: Request) -> Response:
+    """help.meta.com: a privacy help page at /support/privacy, where a moved form can lead."""
+    if req.path.rstrip("/") in ("", META_HELP_PATH):
+        return Response.html(meta_help_page(texts(site.config.language)))
+    t = texts(site.config.language)
+    return Response.html(message_page(t, "Meta", "not_found_title", "not_found_text"), 404)
 
 
 def _home(site: PracticeSite, host: str, req: Request) -> Response:

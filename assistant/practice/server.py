@@ -188,6 +188,11 @@ class PracticeSite:
         return self.state.foreign_hits
 
     @property
+    def refused_submits(self) -> int:
+        """Valid submits the ``submit_error`` mode refused (never recorded as submissions)."""
+        return self.state.refused_submits
+
+    @property
     def rejected(self) -> list[dict[str, object]]:
         """Posts the submit endpoint refused (validation errors), for debugging."""
         return self.state.rejected

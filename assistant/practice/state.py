@@ -31,6 +31,7 @@ class PracticeState:
         self._checkpoints: dict[str, tuple[str, str]] = {}  # token -> (username, live host)
         self._foreign_hits: list[dict[str, object]] = []
         self._rejected: list[dict[str, object]] = []
+        self._refused_submits = 0  # valid submits the submit_error mode turned away
 
     # -- logins ---------------------------------------------------------------
     def new_session(self, username: str, *, numeric: bool = False) -> str:
@@ -69,6 +70,18 @@ class PracticeState:
     def add_rejected(self, entry: dict[str, object]) -> None:
         with self._lock:
             self._rejected.append(entry)
+
+    def refuse_submit(self, limit: int) -> bool:
+        """Count one more refused submit if fewer than ``limit`` were refused so far.
+
+        Check and count happen under one lock, so two submits racing each
+        other cannot both be the last refused one.
+        """
+        with self._lock:
+            if self._refused_submits >= limit:
+                return False
+            self._refused_submits += 1
+            return True
 
     def send_code(self, pending: PendingCode) -> str:
         ref = secrets.token_urlsafe(12)
@@ -113,8 +126,14 @@ class PracticeState:
         with self._lock:
             return [dict(entry) for entry in self._rejected]
 
+    @property
+    def refused_submits(self) -> int:
+        with self._lock:
+            return self._refused_submits
+
     def reset(self) -> None:
         with self._lock:
+            self._refused_submits = 0
             self._submissions.clear()
             self._codes.clear()
             self._pending.clear()
@@ -126,5 +145,6 @@ class PracticeState:
             "submissions": [dataclasses.asdict(s) for s in self.submissions],
             "codes_sent": [list(pair) for pair in self.codes_sent],
             "rejected": self.rejected,
+            "refused_submits": self.refused_submits,
             "foreign_hits": self.foreign_hits,
         }

@@ -7,12 +7,19 @@ import secrets
 import time
 from typing import TYPE_CHECKING
 
-from .config import LANGUAGES, Submission
-from .form_pages import code_step_html, confirmation_dialog_html, confirmation_html
-from .forms import build_spec, validate
+from .config import LANGUAGES, PracticeConfig, Submission
+from .form_pages import (
+    code_step_html,
+    confirmation_dialog_html,
+    confirmation_html,
+    confirmation_texts,
+    form_again_html,
+)
+from .forms import FORM_PATHS, FormSpec, build_spec, validate
 from .httpio import Request, Response
 from .state import PendingCode
 from .strings import Texts, texts
+from .wording import wording_for
 
 if TYPE_CHECKING:
     from .server import PracticeSite
@@ -25,15 +32,48 @@ def _language(values: dict[str, str], default: str) -> str:
     return lang if lang in LANGUAGES else default
 
 
-def _done(t: Texts, kind: str, variant: str | None) -> Response:
-    payload: dict[str, object] = {"ok": True, "step": "done", "html": confirmation_html(t, kind)}
-    if variant == "in-place":
-        payload["dialog"] = confirmation_dialog_html(t, kind)
+def thanks_path(host: str, form_id: str) -> str:
+    """The address of the separate thanks page (confirmation style "navigate")."""
+    path = next(p for (h, p), found in FORM_PATHS.items() if h == host and found[0] == form_id)
+    return f"{path}/submitted/"
+
+
+def _done(
+    config: PracticeConfig, t: Texts, submission: Submission, kind: str, variant: str | None
+) -> Response:
+    """The answer to an accepted submit, in the configured confirmation style."""
+    words = wording_for(config, t.language)
+    style = config.confirmation_style
+    payload: dict[str, object] = {
+        "ok": True,
+        "step": "done",
+        "html": confirmation_html(t, kind, words, style),
+    }
+    if style != "in-place":
+        payload["style"] = style
+    if style == "toast":
+        payload["message"] = confirmation_texts(t, kind, words)[0]
+    elif style == "navigate":
+        payload["redirect"] = thanks_path(submission.host, submission.form_id)
+    if style == "dialog" or variant == "in-place":
+        payload["dialog"] = confirmation_dialog_html(t, kind, words)
     return Response.json(payload)
+
+
+def _refused(config: PracticeConfig, t: Texts, spec: FormSpec) -> Response:
+    """The answer to a submit the ``submit_error`` mode turns away."""
+    message = wording_for(config, t.language).submit_error
+    if config.submit_error == "status":
+        return Response.json({"ok": False, "error": message}, status=500)
+    if config.submit_error == "form-again":
+        return Response.json({"ok": False, "step": "form", "html": form_again_html(spec, t, message)})
+    return Response.json({"ok": False, "errors": {"__form__": message}})
 
 
 def handle_submit(site: PracticeSite, host: str, req: Request) -> Response:
     config = site.config
+    if config.submit_delay:
+        time.sleep(config.submit_delay)  # a slow server; each request has its own thread
     values, uploads = req.form()
     t = texts(_language(values, config.language))
     if "submission_ref" in values or "confirmation_code" in values:
@@ -46,6 +86,8 @@ def handle_submit(site: PracticeSite, host: str, req: Request) -> Response:
     if errors:
         site.state.add_rejected({"form_id": spec.form_id, "host": host, "errors": errors, "at": time.time()})
         return Response.json({"ok": False, "errors": errors})
+    if config.submit_error and site.state.refuse_submit(config.submit_error_times):
+        return _refused(config, t, spec)
 
     submission = Submission(
         form_id=spec.form_id,
@@ -58,7 +100,7 @@ def handle_submit(site: PracticeSite, host: str, req: Request) -> Response:
     )
     site.state.add_submission(submission)
     if not config.code_step:
-        return _done(t, spec.kind, spec.variant)
+        return _done(config, t, submission, spec.kind, spec.variant)
 
     code = config.code or f"{secrets.randbelow(10**6):06d}"
     email = fields.get("email", "")
@@ -79,4 +121,4 @@ def _check_code(site: PracticeSite, values: dict[str, str], t: Texts) -> Respons
     if entered != pending.code:
         return Response.json({"ok": False, "errors": {"confirmation_code": t("err_code")}})
     site.state.confirm(values["submission_ref"])
-    return _done(t, pending.kind, pending.variant)
+    return _done(site.config, t, pending.submission, pending.kind, pending.variant)

@@ -1,4 +1,5 @@
-/* Practice contact forms: country typeahead, background submit, code step, confirmation. */
+/* Practice contact forms: routing question, country typeahead, background submit, code step,
+   errors after Send and the confirmation in its configured style. */
 (function () {
   "use strict";
   var cfg = window.practiceConfig || {};
@@ -115,7 +116,7 @@
   }
 
   function clearErrors(unit) {
-    unit.querySelectorAll("[data-error-for]").forEach(function (box) {
+    unit.querySelectorAll("[data-error-for], .submit-problem").forEach(function (box) {
       box.hidden = true;
       box.textContent = "";
     });
@@ -144,6 +145,19 @@
     return field;
   }
 
+  /* a refused submit (HTTP error) shown as plain text above Send, not as an alert */
+  function showProblem(unit, message) {
+    var box = unit.querySelector(".submit-problem");
+    if (!box) {
+      box = document.createElement("div");
+      box.className = "submit-problem";
+      var actions = unit.querySelector(".actions");
+      unit.insertBefore(box, actions);
+    }
+    box.textContent = message;
+    box.hidden = false;
+  }
+
   function setBusy(send, on) {
     busy = on;
     if (!send) return;
@@ -152,11 +166,44 @@
   }
 
   function focusHeading(scope) {
-    var heading = scope.querySelector("h2");
+    var heading = scope.querySelector("h1, h2");
     if (heading) heading.focus();
   }
 
+  /* the confirmation styles other than the default in-place block */
+  function confirm(unit, data) {
+    var body = document.getElementById("contact-body");
+    if (data.style === "navigate") {
+      window.location.assign(data.redirect);
+    } else if (data.style === "page") {
+      root.innerHTML = data.html;
+      focusHeading(root);
+    } else if (data.style === "toast") {
+      body.innerHTML = "";
+      document.getElementById("toast-region").textContent = data.message;
+    } else if (data.style === "dialog") {
+      var holder = document.createElement("div");
+      holder.innerHTML = data.dialog;
+      var overlay = holder.firstElementChild;
+      document.body.appendChild(overlay);
+      activate(overlay.querySelector("[data-close-dialog]"), function () {
+        overlay.remove();
+        if (unit.tagName === "FORM") unit.reset();
+      });
+      focusHeading(overlay);
+    } else {
+      body.innerHTML = data.html;
+      focusHeading(body);
+    }
+  }
+
   function handle(unit, data) {
+    if (!data.ok && data.step === "form") {
+      var fresh = document.getElementById("contact-body");
+      fresh.innerHTML = data.html;
+      init(fresh);
+      return;
+    }
     if (!data.ok) {
       var first = null;
       Object.keys(data.errors || {}).forEach(function (name) {
@@ -171,6 +218,10 @@
       body.innerHTML = data.html;
       init(body);
       focusHeading(body);
+      return;
+    }
+    if (data.style) {
+      confirm(unit, data);
       return;
     }
     if (data.dialog) {
@@ -199,9 +250,15 @@
       body: collect(unit),
       credentials: "same-origin",
       headers: { "X-Requested-With": "XMLHttpRequest", "Accept": "application/json" }
-    }).then(function (r) { return r.json(); })
-      .then(function (data) { setBusy(send, false); handle(unit, data); })
-      .catch(function () { setBusy(send, false); showError(unit, "__form__", strings.err_generic); });
+    }).then(function (r) {
+      return r.json().then(function (data) { return [r, data]; }, function () { return [r, null]; });
+    }).then(function (answer) {
+      var r = answer[0], data = answer[1];
+      setBusy(send, false);
+      if (!r.ok && data && data.error && !data.errors) showProblem(unit, data.error);
+      else if (data) handle(unit, data);
+      else showError(unit, "__form__", strings.err_generic);
+    }).catch(function () { setBusy(send, false); showError(unit, "__form__", strings.err_generic); });
   }
 
   function bindUnit(unit) {
@@ -214,7 +271,39 @@
     }
   }
 
+  /* "Is your request about AI at Meta?": Yes brings the form out of its template, No a dead end */
+  function setupRouting(scope) {
+    var box = scope.querySelector("[data-routing]");
+    if (!box) return;
+    var body = document.getElementById("contact-body");
+    var formTemplate = body.querySelector("#contact-form-template");
+    var deadEnd = body.querySelector("#routing-dead-end");
+    function answer(yes) {
+      var content = (yes ? formTemplate : deadEnd).content.cloneNode(true);
+      body.innerHTML = "";
+      body.appendChild(content);
+      if (yes) init(body); else focusHeading(body);
+    }
+    if (box.getAttribute("data-routing") === "radios") {
+      var error = box.querySelector("[data-routing-error]");
+      activate(box.querySelector("[data-routing-next]"), function () {
+        var chosen = box.querySelector("input[name=routing_answer]:checked");
+        if (!chosen) {
+          error.textContent = strings.routing_choose;
+          error.hidden = false;
+          return;
+        }
+        answer(chosen.value === "yes");
+      });
+    } else {
+      box.querySelectorAll("[data-routing-answer]").forEach(function (button) {
+        activate(button, function () { answer(button.getAttribute("data-routing-answer") === "yes"); });
+      });
+    }
+  }
+
   function init(scope) {
+    setupRouting(scope);
     var id = scope.querySelector('input[name="support_form_id"]');
     if (id) formId = id.value;
     var loc = scope.querySelector('input[name="support_form_locale_id"]');
