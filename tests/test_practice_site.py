@@ -155,9 +155,9 @@ def test_public_api_addresses_and_config(site: PracticeSite) -> None:
         "extra-field",
     }
     hosts = dict(pair.split("=", 1) for pair in site.site_map.split(","))
-    assert list(hosts) == ["help.instagram.com", "www.instagram.com", "www.facebook.com"]
+    assert list(hosts) == ["help.instagram.com", "www.instagram.com", "www.facebook.com", "help.meta.com"]
     origins = set(hosts.values()) | {site.foreign_origin}
-    assert len(origins) == 4 and all(o.startswith("http://127.0.0.1:") for o in origins)
+    assert len(origins) == 5 and all(o.startswith("http://127.0.0.1:") for o in origins)
     assert site.origin("www.facebook.com") == hosts["www.facebook.com"]
     assert site.url(FB_FORM + "?ref=x") == hosts["www.facebook.com"] + "/help/contact/712876720715583?ref=x"
     with pytest.raises(ValueError):
