@@ -9,6 +9,7 @@ import json
 import re
 import time
 import tomllib
+from html import escape, unescape
 from pathlib import Path
 
 import pytest
@@ -211,6 +212,35 @@ def test_seeded_cookie_dialog_uses_the_pool_and_meta_markers(site: PracticeSite)
     site.config = PracticeConfig(language="de")
     _, _, html = http(site.url(FB_FORM), cookie="c_user=1")
     assert "data-cookiebanner" not in html and texts("de")["cookie_decline"] in html
+
+
+def test_every_mode_speaks_every_language(site: PracticeSite) -> None:
+    """Each mode's page or answer carries the texts of the page language (seeded or not)."""
+    submit_url = site.origin("www.facebook.com") + "/ajax/help/contact/submit/page"
+    for lang, seed in zip(LANGUAGES, (None, 1, 2, 3, 4, 5, 6, 7, 8, 9), strict=True):
+        t = texts(lang)
+        words = wording(lang, seed)
+        base = {"language": lang, "country_field": False, "wording_seed": seed}
+        site.config = PracticeConfig(**base, routing_question="buttons")
+        _, _, html = http(site.url(IG_FORM), cookie="sessionid=x")
+        assert escape(words.routing.question) in html and escape(words.routing.yes) in html, lang
+        assert escape(t["dead_end_title"]) in html, lang
+        fields = {**FB_FIELDS, "support_form_locale_id": site.config.locale}
+        for style in ("page", "icon-heading"):
+            site.config = PracticeConfig(**base, confirmation_style=style)
+            answer = json.loads(http(submit_url, fields, "c_user=1")[2])
+            assert escape(words.confirmation[0]) in answer["html"], (lang, style)
+        for mode in SUBMIT_ERRORS:
+            site.config = PracticeConfig(**base, submit_error=mode)
+            site.reset()
+            _, _, body = http(submit_url, fields, "c_user=1")
+            assert words.submit_error in unescape(body) and site.refused_submits == 1, (lang, mode)
+        _, _, html = http(site.origin("help.meta.com") + "/support/privacy")
+        assert f'lang="{lang}"' in html and escape(t["meta_help_title"]) in html, lang
+        site.config = PracticeConfig(**base, interstitial="continue-as")
+        cookie = "c_user=" + site.state.new_session("Bo", numeric=True)
+        _, _, html = http(site.origin("www.facebook.com") + "/login/continue-as/", cookie=cookie)
+        assert escape(t("inter_continue_title", user="Bo")) in html and escape(t["inter_not_now"]) in html
 
 
 # -- confirmation styles in Chromium ------------------------------------------------------
