@@ -270,9 +270,9 @@ def _thanks(site: PracticeSite, host: str, req: Request) -> Response | None:
 
 def _meta_help(site: PracticeSite, req: Request) -> Response:
     """help.meta.com: a privacy help page at /support/privacy, where a moved form can lead."""
-    if req.path.rstrip("/") in ("", META_HELP_PATH):
-        return Response.html(meta_help_page(texts(site.config.language)))
     t = texts(site.config.language)
+    if req.path.rstrip("/") in ("", META_HELP_PATH):
+        return Response.html(meta_help_page(t))
     return Response.html(message_page(t, "Meta", "not_found_title", "not_found_text"), 404)
 
 
