@@ -18,12 +18,13 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from . import __version__
+from .aftersend import AfterSend, Verdict, browser_gone
 from .evidence import MAIL_FILE, Attempt
 from .flows import Candidate, Flow, Step
-from .hosts import SiteMap, is_allowed
-from .human import Guidance, Human, SubmitReview
+from .hosts import SiteMap, is_allowed, is_meta_host
+from .human import Decision, Guidance, Human, SubmitReview
 from .ledger import Ledger, iso, utc_now
-from .locate import Found, build, element_kind, find, visible_now
+from .locate import Found, element_kind, find, visible_now
 from .text import browser_length
 
 if TYPE_CHECKING:
@@ -36,6 +37,10 @@ if TYPE_CHECKING:
 # seconds a cookie dialog may take to show after the form did (it is looked for again before Send)
 DIALOG_GRACE = 0.4
 OPTIONAL_WAIT = 0.4  # seconds optional fields may take to show after the form did (shared)
+DIALOG_XPATH = (
+    "@role='dialog' or @role='alertdialog' or @aria-modal='true' or self::dialog"
+    " or @data-testid='cookie-policy-manage-dialog'"
+)
 HIGHLIGHT_JS = """el => { el.scrollIntoView({block: 'center'});
   el.style.outline = '4px solid #f5820b'; el.style.outlineOffset = '3px'; }"""
 GROW_TEXTAREAS_JS = """() => document.querySelectorAll('textarea').forEach(t => {
@@ -51,6 +56,12 @@ LABEL_OF_JS = """el => { const by = el.getAttribute('aria-labelledby');
   const t = by ? by.split(/\\s+/).map(i => (document.getElementById(i) || {}).innerText || '').join(' ')
     : (el.labels && el.labels[0] ? el.labels[0].innerText : el.getAttribute('aria-label') || '');
   return t.replace(/\\s+/g, ' ').trim(); }"""
+# The name a person reads on a control: its label, else its own text or value
+NAME_OF_JS = """el => { const by = el.getAttribute('aria-labelledby');
+  if (by) return by.split(/\\s+/).map(i => (document.getElementById(i) || {}).innerText || '').join(' ');
+  if (el.getAttribute('aria-label')) return el.getAttribute('aria-label');
+  if (el.labels && el.labels[0]) return el.labels[0].innerText;
+  return el.innerText || el.value || ''; }"""
 # Visible required controls still empty; returns their labels (or names).
 REQUIRED_EMPTY_JS = """() => {
   const label = el => { const by = el.getAttribute('aria-labelledby');
@@ -72,8 +83,6 @@ REQUIRED_EMPTY_JS = """() => {
     if (empty) out.push(label(el) || el.tagName.toLowerCase());
   }
   return out; }"""
-ALERT_JS = """() => Array.from(document.querySelectorAll('[role=alert], [aria-live=assertive]'))
-  .filter(e => e.offsetParent !== null && e.innerText.trim()).map(e => e.innerText.trim())"""
 
 
 class Outcome(StrEnum):
@@ -81,6 +90,7 @@ class Outcome(StrEnum):
     DECLINED = "declined"  # the person answered n
     DRY_RUN = "dry-run"
     NOT_CONFIRMED = "not-confirmed"  # submitted, but no confirmation was seen
+    REJECTED = "rejected"  # the page answered Send with an error: nothing was accepted
     NEEDS_ATTENTION = "needs-attention"
     BLOCKED = "blocked"  # left the flow's allowed hosts
     FAILED = "failed"
@@ -120,8 +130,11 @@ class FlowRun:
     steps_done: list[dict[str, Any]] = field(default_factory=list)
     record: dict[str, Any] = field(default_factory=dict)
     console_errors: list[str] = field(default_factory=list)
-    _baseline: set[str] = field(default_factory=set)
     _result_seen: str | None = None
+    _verdict: Verdict | None = None  # what the page showed after Send
+    _sent_at: float | None = None  # monotonic time of Send (for the time to the outcome)
+    _last_open: float = 0.0  # monotonic time objector last opened the form address
+    _stale_session: str | None = None  # a session cookie the form already sent back to the login page
     _form_ready_at: float | None = None  # when the wait step saw the form
     submitted: bool = False  # the form was sent (by our click or the person's)
     submitted_at: datetime | None = None  # mails older than this are not about this submission
@@ -130,6 +143,12 @@ class FlowRun:
         self.sites = self.settings.sites
         self.allowed = self.sites.allowed_origins(self.flow.allowed_hosts)
         self.form_url = self.sites.rewrite(self.flow.url)
+        self.after = AfterSend(
+            self.page,
+            submit_paths=tuple(self.flow.submit_paths),
+            expect=list((self.flow.after_submit("expect") or self.flow.submit_step).target or []),
+            code=list(getattr(self.flow.after_submit("code"), "target", None) or []),
+        )
         if self.trace:
             self.page.context.tracing.start(screenshots=True, snapshots=True, title=self.flow.id)
         self.page.on("console", self._on_console)
@@ -164,7 +183,13 @@ class FlowRun:
                 getattr(self, f"_step_{step.action}")(step)
             return self._finish(Outcome.CONFIRMED, "confirmed")
         except FlowStop as stop:
-            if stop.outcome in (Outcome.FAILED, Outcome.NEEDS_ATTENTION, Outcome.NOT_CONFIRMED):
+            if stop.outcome in (
+                Outcome.FAILED,
+                Outcome.NEEDS_ATTENTION,
+                Outcome.NOT_CONFIRMED,
+                Outcome.REJECTED,
+                Outcome.BLOCKED,
+            ):
                 self._failure_bundle()
             return self._finish(stop.outcome, stop.message)
         except KeyboardInterrupt:
@@ -175,6 +200,8 @@ class FlowRun:
                 return self._finish(Outcome.INTERRUPTED, "the browser window was closed")
             self._failure_bundle()
             return self._finish(Outcome.FAILED, f"unexpected browser error: {_first_line(exc)}")
+        finally:
+            self.after.close()
 
     def inspect(self) -> list[dict[str, Any]]:
         """``objector check``: open the form (logged in) and look for every step's target.
@@ -219,31 +246,97 @@ class FlowRun:
 
     # ---------------------------------------------------------------- steps
     def _step_open(self, step: Step) -> None:
+        response = self._open(self.form_url)
+        if response is not None and response.status >= 400:
+            for other in self.flow.alternative_urls:  # the same form at another address
+                self.reporter.warn(f"the form answered HTTP {response.status}; trying {_bare(other)}")
+                self.form_url = self.sites.rewrite(other)
+                response = self._open(self.form_url)
+                if response is None or response.status < 400:
+                    break
+        if response is not None and response.status >= 400:
+            raise FlowStop(
+                Outcome.FAILED,
+                f"the form answered with an error (HTTP {response.status}); try again later",
+            )
+        self.record["form_url_used"] = self.sites.live_url(self.form_url)
+        self._done(step, f"opened {self._shown(self.page.url)}")
+
+    def _open(self, url: str) -> Any:
+        """Go to a form address and check where it led (another host stops the attempt at once)."""
         from playwright.sync_api import Error as PlaywrightError
 
+        self._last_open = time.monotonic()
         try:
             response = self.page.goto(
-                self.form_url, wait_until="domcontentloaded", timeout=self.settings.page_timeout * 1000
+                url, wait_until="domcontentloaded", timeout=self.settings.page_timeout * 1000
             )
         except PlaywrightError as exc:
             if _browser_gone(exc):
                 raise
             raise FlowStop(
                 Outcome.FAILED,
-                f"could not open {self.flow.url} ({_first_line(exc)}); check your internet connection",
+                f"could not open {self.sites.live_url(url)} ({_first_line(exc)}); "
+                "check your internet connection",
             ) from None
-        self._guard("open the form")
-        if response is not None and response.status >= 400:
+        self._check_host(arrived=True)
+        return response
+
+    def _check_host(self, *, arrived: bool) -> None:
+        """Off the flow's hosts: a look-alike stops the attempt; another Meta page means the form moved.
+
+        ``arrived``: objector itself just opened the form address (so the person did not navigate).
+        """
+        url = self.page.url
+        if not url.startswith("http") or is_allowed(url, self.allowed):
+            return
+        live = self.sites.live_url(url)
+        host = urlsplit(live).hostname or url
+        if not is_meta_host(host):
             raise FlowStop(
-                Outcome.FAILED,
-                f"the form answered with an error (HTTP {response.status}); try again later",
+                Outcome.BLOCKED,
+                f"the form address led to {host}, which is not Meta's — nothing was typed there "
+                f"(official hosts: {', '.join(self.flow.allowed_hosts)})",
             )
-        self._done(step, f"opened {self._shown(self.page.url)}")
+        if arrived:
+            self._form_moved(live)
+
+    def _form_moved(self, live: str) -> None:
+        """The form address led to another Meta page: keep a picture and hand over to the person."""
+        shown = _bare(live)
+        self.record["moved_to"] = live
+        self.attempt.save("moved.png", self.page.screenshot(full_page=True))
+        self.reporter.warn(f"the form address now leads to {shown}: the form seems to have moved")
+        done = self.human.guide(
+            Guidance(
+                self.account.name,
+                f"The objection form's address ({self.flow.url}) now leads to {shown}, a Meta page that is "
+                "not the form objector knows, so objector types nothing there. If you find the objection "
+                "form from that page, fill it in and send it yourself; then press Enter here. Type 'skip' "
+                "if you did not send anything.",
+                None,
+            )
+        )
+        if done and self.human.confirm("Did you send the objection yourself on that page?"):
+            self.submitted, self.submitted_at = True, utc_now()
+            self.record["approval"] = {
+                "answer": "by hand",
+                "by": "person, on the moved form",
+                "at": iso(utc_now()),
+            }
+            raise FlowStop(
+                Outcome.NOT_CONFIRMED,
+                f"the form had moved to {shown}; you sent it there yourself, so objector could not see "
+                "the confirmation — keep Meta's e-mail as proof",
+            )
+        raise FlowStop(
+            Outcome.NEEDS_ATTENTION,
+            f"the form seems to have moved to {shown}; nothing was sent (a screenshot is kept)",
+        )
 
     def _step_ensure_login(self, step: Step) -> None:
         started = time.monotonic()
         said: str | None = None
-        last_nav = 0.0
         timeout = step.timeout or self.settings.login_timeout
         while True:
             state = self._login_state()
@@ -251,19 +344,19 @@ class FlowRun:
                 waited = time.monotonic() - started
                 self._done(step, "logged in" + (f" ({_duration(waited)})" if said else ""))
                 return
-            if state == "elsewhere" and time.monotonic() - last_nav > 8:
-                last_nav = time.monotonic()
-                self.page.goto(
-                    self.form_url, wait_until="domcontentloaded", timeout=self.settings.page_timeout * 1000
-                )
+            if state == "elsewhere" and time.monotonic() - self._last_open > 8:
+                session = self._session_cookie()
+                self._open(self.form_url)  # logged in: leave any interstitial for the form itself
+                if self._login_state() == "login" and session is not None:
+                    self._stale_session = session  # the form sent us back: that cookie is not a login
                 continue
             message = {
                 "login": f"not logged in — log in to {self.account.platform.title()} in the browser "
                 "window (2FA and security checks are fine, take your time)",
                 "checkpoint": "finish the security check in the browser window; "
                 "the form will continue afterwards",
-                "foreign": "the browser is on another site; log in to "
-                f"{self.account.platform.title()} there only if the address is Meta's own",
+                "meta": f"log in to {self.account.platform.title()} in the browser window; "
+                f"it is on {_bare(self.sites.live_url(self.page.url))}, a Meta page",
             }.get(state)
             if message and message != said:
                 self.reporter.wait(message)
@@ -277,22 +370,42 @@ class FlowRun:
             self.page.wait_for_timeout(500)
 
     def _login_state(self) -> str:
+        """ready · elsewhere (logged in, not on the form) · login · checkpoint · meta (another Meta page).
+
+        Leaving Meta's hosts raises ``FlowStop`` at once, and so does a redirect to another Meta host
+        right after objector opened the form address (the form has moved).
+        """
         url = self.page.url
+        if not url.startswith("http"):
+            return "login"
+        if not is_allowed(url, self.allowed):
+            self._check_host(arrived=time.monotonic() - self._last_open < 3)
+            return "elsewhere" if self._session_cookie() is not None else "meta"
         path = urlsplit(url).path or "/"
         login = self.flow.login
         if any(re.search(p, path) for p in login.checkpoint_paths):
             return "checkpoint"
+        on_form = path.rstrip("/") == urlsplit(self.form_url).path.rstrip("/")
+        if login.cookies and self._session_cookie() is None:
+            return "login"
+        if on_form:
+            return "login" if self._password_visible() else "ready"
+        if login.cookies:
+            return "elsewhere"  # an interstitial ("Save your login info?", "Continue as ...")
         if any(re.search(p, path) for p in login.login_paths) or self._password_visible():
             return "login"
-        if not is_allowed(url, self.allowed):
-            return "foreign" if url.startswith("http") else "login"
-        if login.cookies:
-            names = {c["name"] for c in self.page.context.cookies([url]) if c.get("value")}
-            if not names.intersection(login.cookies):
-                return "login"
-        if path.rstrip("/") != urlsplit(self.form_url).path.rstrip("/"):
-            return "elsewhere"
-        return "ready"
+        return "elsewhere"
+
+    def _session_cookie(self) -> str | None:
+        """The value of the flow's session cookie, when it is set (and not known to be stale)."""
+        names = set(self.flow.login.cookies)
+        if not names:
+            return None
+        urls = [self.form_url, self.sites.rewrite(self.flow.login.url)]
+        for cookie in self.page.context.cookies(urls):
+            if cookie["name"] in names and cookie.get("value") and cookie["value"] != self._stale_session:
+                return cookie["value"]
+        return None
 
     def _password_visible(self) -> bool:
         from playwright.sync_api import Error as PlaywrightError
@@ -315,18 +428,29 @@ class FlowRun:
     def _dismiss(self, step: Step, found: Found) -> None:
         from playwright.sync_api import Error as PlaywrightError
 
+        dialog = found.locator.locator(f"xpath=ancestor::*[{DIALOG_XPATH}][1]")
+        handle = dialog.element_handle(timeout=500) if dialog.count() else None
         self._click(found.locator, "dismiss the dialog")
         try:
             found.locator.wait_for(state="hidden", timeout=3000)
+            if handle is not None:
+                handle.wait_for_element_state(
+                    "hidden", timeout=3000
+                )  # the dialog itself, not just its button
         except PlaywrightError as exc:
             if _browser_gone(exc):
-                raise  # otherwise the dialog only fades slowly: the fields behind it still work
+                raise
+            self.reporter.warn(
+                "the cookie dialog is still on screen; going on (the form behind it may still work)"
+            )
+            self._record_step(step, "done", "cookie dialog clicked, still on screen")
+            return
         self._done(step, "cookie dialog dismissed")
 
     def _find_dialog(self, step: Step) -> Found | None:
         """The dialog, looked for until the form itself shows (plus a moment), at most the step's timeout."""
         assert step.target
-        form = next((s.target for s in self.flow.steps if s.action == "wait" and s.target), None)
+        form = self._ready_targets()
         deadline = time.monotonic() + (step.timeout or 4)
         grace_until: float | None = None
         while True:
@@ -334,12 +458,25 @@ class FlowRun:
             now = time.monotonic()
             if found is not None or now >= deadline or (grace_until is not None and now >= grace_until):
                 return found
-            if grace_until is None and form is not None and visible_now(self.page, form) is not None:
+            if grace_until is None and form and visible_now(self.page, form) is not None:
                 grace_until = now + DIALOG_GRACE
             self.page.wait_for_timeout(150)
 
     def _step_wait(self, step: Step) -> None:
         found = self._find(step, default_timeout=self.settings.step_timeout)
+        tried = [self.form_url]
+        for other in self.flow.alternative_urls:  # no form here: the same form at its other address
+            if found is not None:
+                break
+            url = self.sites.rewrite(other)
+            if url in tried:
+                continue
+            tried.append(url)
+            self.reporter.warn(f"no form at {_bare(self.flow.url)}; trying {_bare(other)}")
+            self.form_url = url
+            self._open(url)
+            self.record["form_url_used"] = other
+            found = self._find(step, default_timeout=self.settings.step_timeout)
         if found is not None:
             self._record_step(step, "done", "form ready")
             self._form_ready_at = time.monotonic()
@@ -372,28 +509,84 @@ class FlowRun:
             )
             return
         assert step.option
-        if found is not None and element_kind(found.locator)["tag"] == "select":
-            chosen = self._select_matching(found.locator, step.option)
-            if chosen is not None:
-                self._done(step, f"chose “{chosen}”")
+        if found is None:
+            if step.optional:
+                self._missing(step)
                 return
-            option = None
-        else:
-            option = find(self.page, step.option, self.settings.step_timeout) if found is not None else None
-        if option is not None:
-            self._click(option.locator, "choose an option")
-            label = " ".join(
-                (option.locator.inner_text() or option.locator.get_attribute("aria-label") or "").split()
-            )
-            self._done(step, f"chose “{_clip(label, 60)}”" if label else "option chosen")
-        elif step.optional and found is None:
-            self._missing(step)
-        else:
             self._by_hand(
                 step,
                 f"Choose {step.describe or 'the right option'} in the browser window, then press Enter here.",
                 detail="option chosen",
             )
+            return
+        question = self._question_of(found.locator) if element_kind(found.locator)["tag"] != "select" else ""
+        chosen = self._pick(found.locator, step.option)
+        if chosen is None:
+            self._by_hand(
+                step,
+                f"Choose {step.describe or 'the right option'} in the browser window, then press Enter here.",
+                detail="option chosen",
+            )
+            return
+        self._press_next(step)
+        detail = f"chose “{_clip(chosen, 60)}”" if chosen else "option chosen"
+        self._done(step, f"{detail} for “{_clip(question, 70)}”" if question else detail)
+
+    def _question_of(self, field_: Locator) -> str:
+        """The words that ask the question: the field's label, else its first line of text."""
+        from playwright.sync_api import Error as PlaywrightError
+
+        try:
+            label = field_.evaluate(LABEL_OF_JS)
+            if not label:
+                label = next(iter((field_.inner_text(timeout=500) or "").strip().splitlines()), "")
+        except PlaywrightError as exc:
+            if _browser_gone(exc):
+                raise
+            return ""  # the question went away with the answer
+        return " ".join(str(label).split())
+
+    def _pick(self, field_: Locator, options: list[Candidate]) -> str | None:
+        """Choose the option in whatever markup the page uses; returns its label.
+
+        A ``<select>``; radios, buttons or options inside the field or near it (a radio group, a
+        question followed by Yes/No buttons, a listbox); or a combobox whose list opens on a click.
+        """
+        kind = self._not_a_password(field_, "the list")
+        if kind["tag"] == "select":
+            return self._select_matching(field_, options)
+        scopes = [field_, *(field_.locator(f"xpath=ancestor::*[{n}]") for n in (1, 2, 3))]
+        for scope in scopes:
+            option = visible_now(scope, _option_candidates(options))  # type: ignore[arg-type]
+            if option is not None:
+                return self._click_option(option.locator)
+        if kind["role"] == "combobox" or kind["tag"] == "input":
+            self._click(field_, "open the list")
+            option = find(self.page, [c for c in _option_candidates(options) if c.role == "option"], 3)
+            if option is not None:
+                return self._click_option(option.locator)
+        return None
+
+    def _click_option(self, option: Locator) -> str:
+        """Click an option; returns its name, read before the click (the question may go with it)."""
+        name = " ".join(str(option.evaluate(NAME_OF_JS) or "").split())
+        self._click(option, "choose an option")
+        return name
+
+    def _press_next(self, step: Step) -> None:
+        """After choosing: press Next/Continue if the page shows one before the form."""
+        if not step.next:
+            return
+        form = next((s.target for s in self.flow.steps if s.action == "wait" and s.target), None)
+        deadline = time.monotonic() + 2
+        while time.monotonic() < deadline:
+            button = visible_now(self.page, step.next)
+            if button is not None:
+                self._click(button.locator, "go on to the form")
+                return
+            if form is not None and visible_now(self.page, form) is not None:
+                return  # the answer itself opened the form
+            self.page.wait_for_timeout(100)
 
     def _select_matching(self, select: Locator, options: list) -> str | None:  # list[Candidate]
         """In a native select, the first option whose text matches a candidate's name."""
@@ -525,19 +718,15 @@ class FlowRun:
             if late is not None:
                 self._dismiss(dialog_step, late)
         found = self._find(step, default_timeout=self.settings.step_timeout)
-        empty = self._required_empty()
-        if empty:
-            fields = "; ".join(f"“{_clip(e, 60)}”" for e in empty[:4])
+        if self._required_empty():
             self._by_hand(
                 step,
-                f"The form also requires {fields}, which objector does not know how to "
-                "answer for you. Fill it in the browser window (do not press Send yet), then press "
-                "Enter here.",
-                detail=f"filled by you: {fields}",
-                check=lambda: not self._required_empty(),
+                f"The form also requires {_fields(self._required_empty())}, which objector does not know "
+                "how to answer for you. Fill it in the browser window (do not press Send yet), then "
+                "press Enter here.",
+                detail=f"filled by you: {_fields(self._required_empty())}",
+                still_empty=self._required_empty,
             )
-        expect = self.flow.after_submit("expect")
-        self._baseline = self._visible_texts(expect)
         self._guard("show the Send button")
         self.page.evaluate(GROW_TEXTAREAS_JS)
         if found is not None:
@@ -565,79 +754,123 @@ class FlowRun:
             ),
             dry_run=self.dry_run,
         )
-        alerts_before = set(self.page.evaluate(ALERT_JS))
-        decision = self.human.approve_submit(review)
+        self.after.arm(found.locator if found is not None else None)
+        decision = self.human.approve_submit(review, watch=None if self.dry_run else self.after.person_sent)
         approved_at = iso(utc_now())
         if self.dry_run:
             self.record["approval"] = {"answer": "dry-run", "at": approved_at}
             raise FlowStop(Outcome.DRY_RUN, "dry run: filled and shown, not submitted")
-        if decision == "n":
-            self.record["approval"] = {"answer": "n", "by": "terminal", "at": approved_at}
-            raise FlowStop(Outcome.DECLINED, "you chose to skip")
+        if decision in ("n", "none") and self._sent_anyway():
+            self.record["approval"] = {"answer": decision, "by": "terminal", "at": approved_at}
+            decision = "browser"
+        if decision in ("n", "none"):
+            self.record["approval"] = {"answer": decision, "by": "terminal", "at": approved_at}
+            raise FlowStop(
+                Outcome.DECLINED, "you chose to skip" if decision == "n" else "no answer, so nothing was sent"
+            )
         if decision == "y" and found is None:
             decision = "m"
-        if decision == "y":
-            assert found is not None
-            self.record["approval"] = {"answer": "y", "by": "terminal", "at": approved_at}
-            self._guard("submit")
-            self.page.evaluate("1")  # the browser is still there: a dead one raises here, before the log
-            self.attempt.log(self.ledger, "submitting", submitted=True, approval="y")
-            self.submitted, self.submitted_at = True, utc_now()
-            self._click(found.locator, "submit")
-            self.reporter.ok("submitted")
-            wait = self.settings.confirm_timeout
-        else:
-            self.record["approval"] = {"answer": "m", "by": "own-click", "at": approved_at}
-            self.submitted_at = utc_now()
-            self.page.bring_to_front()
-            self.reporter.wait("waiting for you to click Send in the browser window")
-            wait = self.settings.manual_timeout
-        self._result_seen = self._await_result(wait, alerts_before, own_click=decision == "m")
+        self._send(decision, found, approved_at)
+        wait = self.settings.manual_timeout if decision == "m" else self.settings.confirm_timeout
+        self._result_seen = self._await_result(wait, own_click=decision == "m")
         if decision == "m":
-            self.submitted = True
             self.record["approval"]["clicked_seen_at"] = iso(utc_now())
             self.reporter.ok("you submitted the form")
         self._record_step(step, "done", f"submitted ({self.record['approval']['by']})")
 
-    def _await_result(self, timeout: float, alerts_before: set[str], *, own_click: bool) -> str:
-        """After the submit: the code screen, the confirmation, or the form's error."""
-        code = self.flow.after_submit("code")
-        expect = self.flow.after_submit("expect")
+    def _sent_anyway(self) -> bool:
+        """After "no": did the person send the form in the browser all the same? Look once more."""
+        self.page.wait_for_timeout(300)
+        return self.after.person_sent()
+
+    def _send(self, decision: Decision, found: Found | None, approved_at: str) -> None:
+        """Send on "y"; on "m" wait for the person's click; on "browser" record the click they made.
+
+        The ledger says "submitting" before anything can leave, so a kill at any moment after this
+        never leads to a second submission on the next run.
+        """
+        self._guard("submit")
+        self.page.evaluate("1")  # the browser is still there: a dead one raises here, before the log
+        if decision == "y":
+            assert found is not None
+            self.record["approval"] = {"answer": "y", "by": "terminal", "at": approved_at}
+            self.attempt.log(self.ledger, "submitting", submitted=True, approval="y")
+            self.submitted, self.submitted_at = True, utc_now()
+            self._sent_at = time.monotonic()
+            self._click(found.locator, "submit")
+            self.reporter.ok("submitted")
+        elif decision == "m":
+            self.record["approval"] = {"answer": "m", "by": "own-click", "at": approved_at}
+            self.attempt.log(self.ledger, "submitting", submitted=True, approval="m")
+            self.submitted_at = utc_now()
+            self.page.bring_to_front()
+            self.reporter.wait("waiting for you to click Send in the browser window")
+        else:
+            self.record.setdefault("approval", {"answer": "none", "by": "terminal", "at": approved_at})
+            self.record["approval"].update(by="person clicked in the browser", clicked_seen_at=approved_at)
+            self.attempt.log(self.ledger, "submitting", submitted=True, approval="browser")
+            self.submitted, self.submitted_at = True, utc_now()
+            self._sent_at = time.monotonic()
+            self.reporter.ok("you sent the form in the browser yourself")
+
+    def _await_result(self, timeout: float, *, own_click: bool) -> str:
+        """After Send: the code screen, a confirmation, an unrecognised change, or the page's error."""
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if code is not None and code.target and visible_now(self.page, code.target):
-                return "code"
-            if expect is not None and self._new_confirmation(expect) is not None:
-                return "confirmed"
-            if not is_allowed(self.page.url, self.allowed):
-                raise FlowStop(
-                    Outcome.BLOCKED, f"the page moved to {self.page.url}, outside Meta's official hosts"
+        refused: Verdict | None = None
+        while True:
+            verdict = self.after.wait(max(0.0, deadline - time.monotonic()), is_allowed=self._allowed)
+            if own_click and verdict.kind != "nothing" and self._sent_at is None:
+                self.submitted, self._sent_at = True, time.monotonic()
+            if own_click and verdict.kind == "rejected" and time.monotonic() < deadline:
+                refused = verdict  # the person can fix the form and click Send again
+                self.record["form_error"] = verdict.text[:300]
+                self.reporter.warn(
+                    f"the form says: {_clip(verdict.text, 120)} — fix it in the browser and click Send again"
                 )
-            errors = [a for a in self.page.evaluate(ALERT_JS) if a not in alerts_before]
-            if errors:
-                self.record["form_error"] = errors[0]
-                if own_click:
-                    self.reporter.warn(
-                        f"the form says: {errors[0]} — fix it in the browser and click Send again"
-                    )
-                    alerts_before.update(errors)
+                self.after.rebase()
+                continue
+            if own_click and verdict.kind == "nothing":
+                if refused is not None:
+                    verdict = refused
+                elif not self.after.person_sent():
+                    raise FlowStop(Outcome.DECLINED, f"no submission seen within {_duration(timeout)}")
                 else:
-                    self.submitted = False  # the form said no: nothing was accepted
-                    raise FlowStop(Outcome.NEEDS_ATTENTION, f"the form refused the submission: {errors[0]}")
-            self.page.wait_for_timeout(120)
-        if own_click:
-            raise FlowStop(Outcome.DECLINED, f"no submission seen within {_duration(timeout)}")
+                    self.submitted = True
+            return self._settle(verdict)
+
+    def _settle(self, verdict: Verdict) -> str:
+        """Keep what the page showed after Send; end the attempt when it was not a success."""
+        self._verdict = verdict
+        self.record["after_send"] = verdict.as_record()
+        if self._sent_at is not None:
+            self.record["seconds_to_outcome"] = round(time.monotonic() - self._sent_at, 2)
+        if verdict.kind in ("code", "confirmed", "unrecognised"):
+            return verdict.kind
+        if verdict.kind == "rejected":
+            self.submitted = False  # the page said no: nothing was accepted, a later run may send again
+            self.record["form_error"] = verdict.text[:300]
+            raise FlowStop(
+                Outcome.REJECTED, f"the page answered Send with an error: {_clip(verdict.text, 160)}"
+            )
+        if verdict.kind == "left":
+            host = urlsplit(self.sites.live_url(verdict.text)).hostname or verdict.text
+            raise FlowStop(
+                Outcome.BLOCKED,
+                f"after Send the page went to {host}, outside this form's hosts; nothing more was done there",
+            )
         raise FlowStop(
             Outcome.NOT_CONFIRMED,
-            "submitted, but no confirmation appeared; check your e-mail before running again",
+            "submitted, but the page showed no answer; check your e-mail before running again",
         )
+
+    def _allowed(self, url: str) -> bool:
+        return not url.startswith("http") or is_allowed(url, self.allowed)
 
     def _step_code(self, step: Step) -> None:
         if self._result_seen != "code":
             return
         assert step.target and step.submit
         self.reporter.wait(f"Meta asks for the code it e-mailed to {self.account.email}")
-        expect = self.flow.after_submit("expect")
         suggested = self._code_from_mailbox()
         for attempt_no in range(1, 4):
             code = self.human.ask_code(
@@ -648,82 +881,63 @@ class FlowRun:
             if code is None:
                 raise FlowStop(
                     Outcome.NEEDS_ATTENTION,
-                    "no code given; type the code from Meta's e-mail in the browser to finish",
+                    "no code given, so the objection is not finished; run again to send a new one "
+                    "(or, if the browser window is still open, type the code there)",
                 )
             field_ = find(self.page, step.target, self.settings.step_timeout)
             button = find(self.page, step.submit, self.settings.step_timeout)
             if field_ is None or button is None:
                 raise FlowStop(Outcome.NEEDS_ATTENTION, "the code screen changed; finish it in the browser")
-            alerts_before = set(self.page.evaluate(ALERT_JS))
             self._fill(field_.locator, code, "the code box")
+            self.after.rebase()
             self._click(button.locator, "send the code")
-            deadline = time.monotonic() + self.settings.confirm_timeout
-            while time.monotonic() < deadline:
-                if expect is not None and self._new_confirmation(expect) is not None:
-                    self._result_seen = "confirmed"
-                    self._record_step(step, "done", f"code accepted (try {attempt_no})")
-                    self.reporter.ok("code accepted")
-                    return
-                errors = [a for a in self.page.evaluate(ALERT_JS) if a not in alerts_before]
-                if errors:
-                    self.reporter.warn(f"the form says: {errors[0]}")
-                    break
-                self.page.wait_for_timeout(120)
-            else:
+            self.after.code = []  # the code box stays on screen until the page answers
+            verdict = self.after.wait(self.settings.confirm_timeout, is_allowed=self._allowed)
+            if verdict.kind == "rejected" and attempt_no < 3:
+                self.reporter.warn(f"the form says: {_clip(verdict.text, 120)}")
+                continue
+            if verdict.kind == "nothing":
                 break
+            self._result_seen = self._settle(verdict)
+            self._record_step(step, "done", f"code accepted (try {attempt_no})")
+            self.reporter.ok("code accepted")
+            return
         raise FlowStop(Outcome.NEEDS_ATTENTION, "the code was not accepted; check Meta's newest e-mail")
 
     def _step_expect(self, step: Step) -> None:
-        found = self._new_confirmation(step)
-        if found is None:
-            deadline = time.monotonic() + (step.timeout or self.settings.confirm_timeout)
-            while found is None and time.monotonic() < deadline:
-                self.page.wait_for_timeout(120)
-                found = self._new_confirmation(step)
-        if found is None:
-            raise FlowStop(
-                Outcome.NOT_CONFIRMED,
-                "submitted, but no confirmation appeared; check your e-mail before running again",
+        verdict = self._verdict
+        if verdict is None or verdict.kind not in ("confirmed", "unrecognised"):
+            self._settle(
+                self.after.wait(step.timeout or self.settings.confirm_timeout, is_allowed=self._allowed)
             )
-        text = " ".join(found.locator.inner_text().split())
-        self.record["confirmation_text"] = text[:500]
+            verdict = self._verdict
+        assert verdict is not None
         self.record["confirmation_url"] = self.sites.live_url(self.page.url)
-        self.page.wait_for_timeout(100)  # let the confirmation finish drawing
         self.attempt.save("confirmation.png", self.page.screenshot(full_page=True))
         self._archive("confirmation.mhtml")
+        text = verdict.text or "(no text)"
+        by = "page"
+        if verdict.kind == "unrecognised":
+            self.reporter.warn("the page changed after Send, in words objector does not recognise")
+            question = (
+                f"The page now shows: «{_clip(text, 300)}». "
+                "Does it confirm that Meta received your objection?"
+            )
+            if not self.human.confirm(question):
+                self.record["confirmation_text"] = text[:500]
+                raise FlowStop(
+                    Outcome.NOT_CONFIRMED,
+                    "sent, but the page's answer was not recognised as a confirmation; "
+                    "check your e-mail before running again",
+                )
+            by = "person"
+        self.record["confirmation_text"] = text[:500]
+        self.record["confirmed_by"] = by
         self._confirmation_from_mailbox()
-        self._done(step, f'confirmed: "{_clip(text, 90)}"')
+        how = "you recognised it" if by == "person" else "; ".join(verdict.signals[-2:])
+        self._done(step, f'confirmed: "{_clip(text, 90)}" ({how})')
 
     # -------------------------------------------------------------- helpers
-    def _new_confirmation(self, step: Step) -> Found | None:
-        """A visible confirmation match that was not on the page when the form was reviewed."""
-        assert step.target
-        for index, candidate in enumerate(step.target):
-            for locator, text in self._visible_matches(candidate):
-                if text not in self._baseline:
-                    return Found(locator, candidate, index)
-        return None
-
-    def _visible_matches(self, candidate: Candidate) -> list[tuple[Locator, str]]:
-        from playwright.sync_api import Error as PlaywrightError
-
-        found = []
-        locator = build(self.page, candidate)
-        try:
-            for nth in range(min(locator.count(), 8)):
-                item = locator.nth(nth)
-                if item.is_visible():
-                    found.append((item, " ".join(item.inner_text().split())))
-        except PlaywrightError as exc:
-            if _browser_gone(exc):
-                raise
-        return found
-
-    def _visible_texts(self, step: Step | None) -> set[str]:
-        if step is None or not step.target:
-            return set()
-        return {text for candidate in step.target for _loc, text in self._visible_matches(candidate)}
-
     def _find(self, step: Step, *, default_timeout: float) -> Found | None:
         assert step.target
         timeout = step.timeout or default_timeout
@@ -731,12 +945,38 @@ class FlowRun:
             # the form is on the page: an optional field shows with it or not at all, so all
             # optional fields share one short grace period from the moment the form appeared
             timeout = max(0.0, min(timeout, self._form_ready_at + OPTIONAL_WAIT - time.monotonic()))
+        elif step.optional:
+            return self._find_before_form(step, timeout)
         found = find(self.page, step.target, timeout)
         if found is not None and found.index > 0:
             self.record.setdefault("fallback_candidates", []).append(
                 {"step": step.label, "candidate": found.candidate.describe()}
             )
         return found
+
+    def _ready_targets(self) -> list[Candidate]:
+        """What shows once the page is there: the form's Send button, or a question asked before it."""
+        targets: list[Candidate] = []
+        for step in self.flow.steps:
+            if step.action == "choose" and step.optional and step.target:
+                targets += step.target
+            if step.action == "wait" and step.target:
+                return targets + step.target
+        return targets
+
+    def _find_before_form(self, step: Step, timeout: float) -> Found | None:
+        """An optional question shown before the form (e.g. "Is your request about AI at Meta?"):
+        looked for until it shows, or the form itself does (then it is not asked)."""
+        assert step.target
+        form = next((s.target for s in self.flow.steps if s.action == "wait" and s.target), None)
+        deadline = time.monotonic() + timeout
+        while True:
+            found = visible_now(self.page, step.target)
+            if found is not None or time.monotonic() >= deadline:
+                return found
+            if form is not None and visible_now(self.page, form) is not None:
+                return None
+            self.page.wait_for_timeout(100)
 
     def _missing(self, step: Step) -> None:
         """An optional step's target is not on the page: nothing to do."""
@@ -750,8 +990,12 @@ class FlowRun:
         detail: str,
         paste: str | None = None,
         check: Callable[[], bool] | None = None,
+        still_empty: Callable[[], list[str]] | None = None,
     ) -> None:
-        """Guided fallback: the person does the step in the browser, then we check what we can."""
+        """Guided fallback: the person does the step in the browser, then we check what we can.
+
+        ``still_empty`` names the fields that are still empty afterwards (the message names them).
+        """
         what = step.describe or step.label
         self.reporter.warn(f"could not find {what} on the page — please do this step by hand")
         try:
@@ -763,6 +1007,13 @@ class FlowRun:
             raise FlowStop(
                 Outcome.NEEDS_ATTENTION,
                 f"{what}: not done by hand, so nothing was submitted; run again to retry",
+            )
+        empty = still_empty() if still_empty is not None else []
+        if empty:
+            raise FlowStop(
+                Outcome.NEEDS_ATTENTION,
+                f"{_fields(empty)} still {'looks' if len(empty) == 1 else 'look'} empty, so nothing was "
+                "submitted; run again to retry",
             )
         if check is not None and not check():
             raise FlowStop(
@@ -964,6 +1215,26 @@ class FlowRun:
         return AttemptResult(outcome, message, self.attempt)
 
 
+_OPTION_ROLES = ("radio", "option", "button", "menuitemradio", "tab", "link")
+
+
+def _option_candidates(options: list[Candidate]) -> list[Candidate]:
+    """The flow's options, then the same names in every role an option can take on a page."""
+    out = list(options)
+    for candidate in options:
+        name = candidate.name or candidate.text or candidate.label
+        if name is None:
+            continue
+        for role in _OPTION_ROLES:
+            extra = Candidate(role=role, name=name)
+            if extra not in out:
+                out.append(extra)
+        label = Candidate(label=name)
+        if label not in out:
+            out.append(label)
+    return out
+
+
 def _country_names(code: str, page_language: str) -> list[str]:
     from babel import Locale, UnknownLocaleError
 
@@ -980,11 +1251,17 @@ def _country_names(code: str, page_language: str) -> list[str]:
     return names or [code]
 
 
-def _browser_gone(exc: Exception) -> bool:
-    text = str(exc)
-    return any(
-        s in text for s in ("has been closed", "Target closed", "Browser closed", "browser has disconnected")
-    )
+_browser_gone = browser_gone
+
+
+def _fields(labels: list[str]) -> str:
+    return "; ".join(f"“{_clip(label, 60)}”" for label in labels[:4])
+
+
+def _bare(url: str) -> str:
+    """An address as a person reads it: no scheme, no query."""
+    parts = urlsplit(url)
+    return f"{parts.hostname or ''}{parts.path}" if parts.hostname else url
 
 
 def _first_line(exc: Exception) -> str:

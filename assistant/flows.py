@@ -74,6 +74,13 @@ def _check_regex(value: str) -> str:
     return value
 
 
+def _https(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme != "https" or not parts.hostname:
+        raise ValueError("must be an https:// address of the official form")
+    return value
+
+
 class Candidate(BaseModel):
     """One way to find an element; exactly one of role/label/placeholder/text/css."""
 
@@ -122,6 +129,9 @@ class Step(BaseModel):
     value: ValueKey | None = None
     option: Target | None = Field(None, description="choose: the option to pick (radio, menu item)")
     submit: Target | None = Field(None, description="code: the button that sends the code")
+    next: Target | None = Field(
+        None, description="choose: a Next/Continue button to press after choosing, when the page shows one"
+    )
     timeout: float | None = Field(None, gt=0, le=3600)
     describe: str | None = Field(None, description="the element in words, for guidance by hand")
 
@@ -145,6 +155,8 @@ class Step(BaseModel):
             raise ValueError("only a 'choose' step takes an 'option' list")
         if self.submit and self.action != "code":
             raise ValueError("only a 'code' step takes a 'submit' list")
+        if self.next and self.action != "choose":
+            raise ValueError("only a 'choose' step takes a 'next' list")
         if self.action in {"open", "ensure_login", "review_and_submit", "expect"} and self.optional:
             raise ValueError(f"an '{self.action}' step cannot be optional")
         return self
@@ -179,7 +191,15 @@ class Flow(BaseModel):
     title: str = Field(min_length=3, max_length=200)
     platform: str
     url: str
+    alternative_urls: list[str] = Field(
+        default_factory=list,
+        description="other addresses of the same form, tried in order when `url` shows none",
+    )
     allowed_hosts: list[str] = Field(min_length=1)
+    submit_paths: list[str] = Field(
+        default_factory=lambda: [r"^/ajax/help/contact/submit"],
+        description="URL path regexes of the background request that sends the form",
+    )
     login: LoginSpec
     text_max_length: int = Field(3000, ge=100, le=100_000)
     steps: list[Step] = Field(min_length=3)
@@ -194,10 +214,17 @@ class Flow(BaseModel):
     @field_validator("url")
     @classmethod
     def _url(cls, value: str) -> str:
-        parts = urlsplit(value)
-        if parts.scheme != "https" or not parts.hostname:
-            raise ValueError("must be an https:// address of the official form")
-        return value
+        return _https(value)
+
+    @field_validator("alternative_urls")
+    @classmethod
+    def _urls(cls, value: list[str]) -> list[str]:
+        return [_https(v) for v in value]
+
+    @field_validator("submit_paths")
+    @classmethod
+    def _paths(cls, value: list[str]) -> list[str]:
+        return [_check_regex(v) for v in value]
 
     @field_validator("allowed_hosts")
     @classmethod
@@ -210,9 +237,10 @@ class Flow(BaseModel):
 
     @model_validator(mode="after")
     def _coherent(self) -> Flow:
-        host = urlsplit(self.url).hostname
-        if host not in self.allowed_hosts:
-            raise ValueError(f"allowed_hosts must include the form's own host {host}")
+        for address in (self.url, *self.alternative_urls):
+            host = urlsplit(address).hostname
+            if host not in self.allowed_hosts:
+                raise ValueError(f"allowed_hosts must include the form's own host {host}")
         actions = [s.action for s in self.steps]
         if actions[0] != "open":
             raise ValueError("the first step must be 'open'")
@@ -225,6 +253,11 @@ class Flow(BaseModel):
         if "code" in actions and actions.index("code") < submit_at:
             raise ValueError("the 'code' step must come after 'review_and_submit'")
         return self
+
+    @property
+    def urls(self) -> list[str]:
+        """The form's addresses, the usual one first."""
+        return [self.url, *self.alternative_urls]
 
     @property
     def submit_step(self) -> Step:

@@ -105,6 +105,27 @@ class SiteMap:
         return url
 
 
+#: registrable domains that belong to Meta: a page there is Meta's own, if not the form's
+META_DOMAINS = (
+    "facebook.com",
+    "instagram.com",
+    "meta.com",
+    "fb.com",
+    "messenger.com",
+    "threads.net",
+    "threads.com",
+    "whatsapp.com",
+    "facebookmail.com",
+    "metamail.com",
+)
+
+
+def is_meta_host(host: str) -> bool:
+    """A host under one of Meta's own domains (help.meta.com, accountscenter.instagram.com, ...)."""
+    host = host.lower().rstrip(".")
+    return any(host == d or host.endswith("." + d) for d in META_DOMAINS)
+
+
 def is_allowed(url: str, allowed: frozenset[Origin]) -> bool:
     found = origin_of(url)
     return found is not None and found in allowed

@@ -1,20 +1,32 @@
 """The person at the keyboard, as an interface the engine talks to.
 
-``TerminalHuman`` asks in the terminal. When standard input is not a terminal
-it reads one line per question (``y``, ``n``, ``m`` or a code), and the end of
-input means "no": this is how tests and scripts drive the real CLI.
-``ScriptedHuman`` answers from a list, for tests of the engine itself.
+``TerminalHuman`` asks in the terminal. On a terminal, keys typed before a
+question was shown are thrown away, so an early "y" never approves a form the
+person has not seen yet, and an empty answer asks again. When standard input is
+not a terminal it reads one line per question (``y``, ``n``, ``m`` or a code;
+an empty line is "no"), and the end of input means "no": this is how tests and
+scripts drive the real CLI. ``ScriptedHuman`` answers from a list, for tests of
+the engine itself.
+
+While the Send question is open, the engine may pass a ``watch`` callback: it
+is called a few times a second, and when it reports that the person clicked
+Send in the browser themselves, the question ends with ``"browser"``.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, TextIO
 
-Decision = Literal["y", "n", "m"]
+# y: send now · n: skip · m: the person clicks Send · browser: they already clicked it while asked ·
+# none: no usable answer (end of input, or five answers that were not one of the choices)
+Decision = Literal["y", "n", "m", "browser", "none"]
+Watch = Callable[[], bool]
+POLL_SECONDS = 0.15
 
 
 @dataclass(frozen=True)
@@ -41,7 +53,7 @@ class Guidance:
 
 
 class Human(Protocol):
-    def approve_submit(self, review: SubmitReview) -> Decision: ...
+    def approve_submit(self, review: SubmitReview, watch: Watch | None = None) -> Decision: ...
     def ask_code(
         self, account: str, email: str, attempt: int, suggested: str | None = None
     ) -> str | None: ...
@@ -51,6 +63,66 @@ class Human(Protocol):
 
 class EndOfAnswers(Exception):
     """Standard input ended: treated as "no" by every question."""
+
+
+class SentInBrowser(Exception):
+    """The ``watch`` callback saw the person send the form in the browser while we asked."""
+
+
+class _FdLines:
+    """Lines read straight from a file descriptor, so that waiting for one can be interleaved
+    with looking at the browser (``select``), and typed-ahead input can be thrown away.
+
+    One buffer per descriptor for the whole process: every question reads through it, so no
+    line is lost between two ``TerminalHuman`` objects.
+    """
+
+    _buffers: dict[int, bytearray] = {}
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.buffer = self._buffers.setdefault(fd, bytearray())
+
+    def discard_pending(self) -> None:
+        """Forget whatever was typed before now (a terminal only)."""
+        self.buffer.clear()
+        try:
+            import termios
+
+            termios.tcflush(self.fd, termios.TCIFLUSH)
+        except (ImportError, OSError):
+            _discard_windows_console()
+
+    def readline(self, watch: Watch | None) -> str:
+        """One line without its newline; "" at the end of input."""
+        import select
+
+        while b"\n" not in self.buffer:
+            try:
+                ready, _, _ = select.select([self.fd], [], [], POLL_SECONDS if watch else None)
+            except (OSError, ValueError):
+                ready = [self.fd]
+            if ready:
+                chunk = os.read(self.fd, 4096)
+                if not chunk:
+                    break
+                self.buffer += chunk
+            elif watch is not None and watch():
+                raise SentInBrowser
+        if not self.buffer:
+            return ""
+        line, sep, rest = bytes(self.buffer).partition(b"\n")
+        self.buffer[:] = rest
+        return line.decode("utf-8") + sep.decode()
+
+
+def _discard_windows_console() -> None:
+    try:
+        import msvcrt  # type: ignore[import-not-found]
+    except ImportError:
+        return
+    while msvcrt.kbhit():  # pragma: no cover - Windows only
+        msvcrt.getwch()
 
 
 @dataclass
@@ -67,11 +139,28 @@ class TerminalHuman:
         except (AttributeError, ValueError):
             return False
 
-    def _line(self, prompt: str) -> str:
-        """Print the prompt (Rich markup) and read one line; EndOfAnswers at the end of input."""
+    def _fd_lines(self) -> _FdLines | None:
+        """Direct reading of the descriptor where the platform allows waiting on it (POSIX)."""
+        if os.name != "posix":
+            return None
+        try:
+            return _FdLines(self.stdin.fileno())
+        except (AttributeError, ValueError, OSError):
+            return None  # a StringIO or a wrapper without a descriptor: plain readline
+
+    def _line(self, prompt: str, watch: Watch | None = None) -> str:
+        """Print the prompt (Rich markup) and read one line; EndOfAnswers at the end of input.
+
+        On a terminal, anything typed before the prompt appeared is discarded first.
+        """
+        reader = self._fd_lines()
+        if reader is not None and self.interactive:
+            reader.discard_pending()
+        elif reader is None and self.interactive:
+            _discard_windows_console()
         self.console.print(prompt, end="", markup=True, highlight=False)  # type: ignore[attr-defined]
         try:
-            line = self.stdin.readline()
+            line = reader.readline(watch) if reader is not None else self.stdin.readline()
         except (OSError, ValueError, UnicodeDecodeError):
             line = ""
         if not line:
@@ -82,10 +171,12 @@ class TerminalHuman:
             self.console.print(answer, markup=False, highlight=False)  # type: ignore[attr-defined]
         return answer
 
-    def _choose(self, prompt: str, valid: dict[str, str], *, tries: int = 5) -> str | None:
+    def _choose(
+        self, prompt: str, valid: dict[str, str], *, tries: int = 5, watch: Watch | None = None
+    ) -> str | None:
         for _ in range(tries):
             try:
-                answer = self._line(prompt).lower()
+                answer = self._line(prompt, watch).lower()
             except EndOfAnswers:
                 return None
             if answer in valid:
@@ -95,19 +186,28 @@ class TerminalHuman:
             )
         return None
 
-    def approve_submit(self, review: SubmitReview) -> Decision:
+    def approve_submit(self, review: SubmitReview, watch: Watch | None = None) -> Decision:
         from .ui import review_panel
 
         self.console.print(review_panel(review))  # type: ignore[attr-defined]
         if review.dry_run:
             self.console.print("  [yellow]Dry run: nothing will be submitted.[/]")  # type: ignore[attr-defined]
             return "n"
-        answer = self._choose(
-            "  Submit now? [bold]\\[y][/] submit  [bold]\\[n][/] skip this account  "
-            "[bold]\\[m][/] I'll click Send myself: ",
-            {"y": "y", "yes": "y", "n": "n", "no": "n", "": "n", "m": "m"},
-        )
-        return answer or "n"  # type: ignore[return-value]
+        valid = {"y": "y", "yes": "y", "n": "n", "no": "n", "m": "m"}
+        if not self.interactive:
+            valid[""] = "n"  # piped answers: an empty line is "no", as it always was
+        no_default = " [dim](no default)[/]" if self.interactive else ""
+        try:
+            answer = self._choose(
+                "  Submit now? [bold]\\[y][/] submit  [bold]\\[n][/] skip this account  "
+                f"[bold]\\[m][/] I'll click Send myself{no_default}: ",
+                valid,
+                watch=watch,
+            )
+        except SentInBrowser:
+            self.console.print()  # type: ignore[attr-defined]
+            return "browser"
+        return answer or "none"  # type: ignore[return-value]
 
     def ask_code(self, account: str, email: str, attempt: int, suggested: str | None = None) -> str | None:
         hint = f" \\[{suggested}]" if suggested else ""
@@ -170,12 +270,14 @@ class ScriptedHuman:
         answer = self.answers.pop(0)
         return answer() if callable(answer) else answer
 
-    def approve_submit(self, review: SubmitReview) -> Decision:
+    def approve_submit(self, review: SubmitReview, watch: Watch | None = None) -> Decision:
         self.reviews.append(review)
         if review.dry_run:
             return "n"
         answer = self._next("submit")
-        return answer if answer in ("y", "n", "m") else "n"  # type: ignore[return-value]
+        if answer is None:
+            return "browser" if watch is not None and watch() else "none"
+        return answer if answer in ("y", "n", "m") else "none"  # type: ignore[return-value]
 
     def ask_code(self, account: str, email: str, attempt: int, suggested: str | None = None) -> str | None:
         answer = self._next("code")

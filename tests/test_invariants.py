@@ -32,6 +32,7 @@ from rich.console import Console
 from assistant import engine
 from assistant.flows import bundled_flow_dir
 from assistant.human import Guidance, ScriptedHuman, SubmitReview, TerminalHuman
+from assistant.ledger import Ledger
 from assistant.practice import PracticeConfig, PracticeSite
 
 pytestmark = pytest.mark.browser
@@ -79,10 +80,16 @@ def test_no_answer_but_y_submits_anything(home, site):
     assert site.submissions == []
     assert result.summary.exit_code == 1, result.output
     garbage_record, myself = result.record_of("garbage-instagram"), result.record_of("myself-facebook")
-    assert garbage_record["outcome"] == "declined" and garbage_record["approval"]["answer"] == "n"
+    assert garbage_record["outcome"] == "declined" and garbage_record["approval"]["answer"] == "none"
+    assert "no answer" in garbage_record["message"]
     assert myself["outcome"] == "declined" and myself["approval"]["by"] == "own-click"
     assert myself["submitted"] is False
-    assert _submitting(home, "garbage-instagram") == [] and _submitting(home, "myself-facebook") == []
+    assert _submitting(home, "garbage-instagram") == []
+    # "m" is logged as submitting before the wait (a kill then never leads to a second submission);
+    # the attempt's last entry says that nothing was sent
+    assert len(_submitting(home, "myself-facebook")) == 1
+    last = [e for e in Ledger(home).entries() if e["account"] == "myself-facebook"][-1]
+    assert last["outcome"] == "declined" and last["submitted"] is False
 
 
 class AlwaysYes:
@@ -91,7 +98,7 @@ class AlwaysYes:
     def __init__(self) -> None:
         self.asked: list[str] = []
 
-    def approve_submit(self, review: SubmitReview) -> str:
+    def approve_submit(self, review: SubmitReview, watch=None) -> str:
         self.asked.append("submit")
         return "y"
 

@@ -1,0 +1,477 @@
+"""What happened after Send: several signals read together, never one phrase list.
+
+Meta words its confirmation differently per language and changes it, so no
+list of sentences will ever be complete. After Send (ours or the person's own
+click) the page is watched for:
+
+- the background submit request and its HTTP status (Meta's Help Centre forms
+  post to ``/ajax/help/contact/submit/page``), or a form post that navigates;
+- the Send button (marked when the form was reviewed) going away;
+- new content: a dialog, a ``status``/``alert``/live region, a heading, or any
+  new line of text;
+- words of thanks, receipt or confirmation in the ten page languages, and
+  words of failure, anywhere in that new content;
+- the flow's own confirmation patterns (its ``expect`` step).
+
+``Verdict`` says what the evidence shows as early as it allows: a confirmation
+in words, an error, a page that changed in words we do not recognise (the
+person is then asked), the code screen, or nothing at all.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import urlsplit
+
+from .flows import Candidate
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator, Page, Request, Response
+
+POLL_MS = 150
+SETTLE_SECONDS = 0.3  # a recognised message may still be drawing: look once more after this
+UNRECOGNISED_SETTLE = 1.5  # the page changed without known words: wait this long for more before asking
+DEFAULT_SUBMIT_PATHS = (r"^/ajax/help/contact/submit",)
+
+# Words that say "received / thank you / confirmed" in the languages Meta's forms come in.
+# Stems, matched case-insensitively on new content only; several per language, no sentences.
+CONFIRM_WORDS: dict[str, tuple[str, ...]] = {
+    "en": (
+        r"\bthanks?\b",
+        r"thank you",
+        r"\breceived\b",
+        r"\bsubmitted\b",
+        r"has been sent",
+        r"was sent",
+        r"\bconfirm(ed|ation)\b",
+        r"we('ll| will) (review|honou?r|process|apply|look|get back|respond)",
+        r"honou?r your",
+        r"going forward",
+        r"from now on",
+        r"will be applied",
+        r"successfully",
+        r"you('ll| will) (get|receive) an? e-?mail",
+        r"request (is|has been|was) (in|sent|recorded|logged)",
+    ),
+    "de": (
+        r"danke",
+        r"erhalten",
+        r"eingegangen",
+        r"übermittelt",
+        r"gesendet",
+        r"versendet",
+        r"bestätig",
+        r"nachkommen",
+        r"berücksichtig",
+        r"bearbeite",
+        r"ab sofort",
+        r"künftig",
+        r"erfolgreich",
+        r"wir werden (dein|ihr|uns)",
+    ),
+    "fr": (
+        r"merci",
+        r"\breçue?s?\b",
+        r"bien reçu",
+        r"\benvoyée?s?\b",
+        r"transmise?s?",
+        r"confirm",
+        r"désormais",
+        r"appliquée?",
+        r"nous (allons|examinerons|traiterons|reviendrons)",
+        r"succès",
+    ),
+    "it": (
+        r"grazie",
+        r"ricevut",
+        r"inviat",
+        r"conferm",
+        r"d'ora in avanti",
+        r"applicat",
+        r"riceverai",
+        r"successo",
+        r"esamineremo",
+    ),
+    "es": (
+        r"gracias",
+        r"recibid",
+        r"enviad",
+        r"confirm",
+        r"a partir de ahora",
+        r"se aplicará",
+        r"recibirás",
+        r"con éxito",
+        r"revisaremos",
+    ),
+    "nl": (
+        r"bedankt",
+        r"dank je",
+        r"dank u",
+        r"ontvangen",
+        r"verzonden",
+        r"bevestig",
+        r"voortaan",
+        r"toegepast",
+        r"gelukt",
+        r"succesvol",
+    ),
+    "pl": (r"dziękuj", r"otrzyma", r"wysła", r"potwierdz", r"od teraz", r"zastosowan", r"pomyślnie"),
+    "pt": (
+        r"obrigad",
+        r"recebid",
+        r"enviad",
+        r"confirm",
+        r"a partir de agora",
+        r"aplicad",
+        r"receberá",
+        r"sucesso",
+    ),
+    "sv": (r"\btack\b", r"mottag", r"skickat", r"skickad", r"bekräft", r"framöver", r"tillämpas"),
+    "da": (r"\btak\b", r"modtaget", r"\bsendt\b", r"bekræft", r"fremover", r"anvendt"),
+    "fi": (r"kiitos", r"vastaanotet", r"lähetetty", r"vahvist"),
+    "hu": (r"köszönjük", r"megkaptuk", r"elküldt", r"megerősít"),
+    "ro": (r"mulțumim", r"mulţumim", r"\bprimit", r"trimis", r"confirm"),
+    "el": (r"ευχαριστ", r"λάβαμε", r"στάλθηκε", r"επιβεβαι"),
+}
+# Words that say "that did not work".
+ERROR_WORDS: dict[str, tuple[str, ...]] = {
+    "en": (
+        r"went wrong",
+        r"try again",
+        r"\berror\b",
+        r"couldn't",
+        r"could not",
+        r"unable to",
+        r"\bfailed\b",
+        r"not (be )?sent",
+    ),
+    "de": (
+        r"fehler",
+        r"schiefgelaufen",
+        r"schiefgegangen",
+        r"versuche es (später )?(noch einmal|erneut)",
+        r"versuchen sie es",
+        r"nicht möglich",
+        r"fehlgeschlagen",
+        r"nicht gesendet",
+    ),
+    "fr": (r"erreur", r"un problème", r"réessa", r"impossible", r"échoué"),
+    "it": (r"errore", r"andato storto", r"riprova", r"impossibile"),
+    "es": (r"\berror\b", r"salió mal", r"inténtalo", r"vuelve a intentar", r"no se pudo"),
+    "nl": (r"\bfout\b", r"misgegaan", r"probeer het", r"mislukt"),
+    "pl": (r"błąd", r"poszło nie tak", r"spróbuj ponownie", r"nie udało"),
+    "pt": (r"\berro\b", r"deu errado", r"correu mal", r"tente novamente", r"tenta novamente"),
+    "sv": (r"\bfel\b", r"gick fel", r"försök igen", r"misslyckades"),
+    "da": (r"\bfejl\b", r"gik galt", r"prøv igen", r"mislykkedes"),
+}
+
+
+def _compile(table: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{w})" for words in table.values() for w in words), re.IGNORECASE)
+
+
+CONFIRM_RE = _compile(CONFIRM_WORDS)
+ERROR_RE = _compile(ERROR_WORDS)
+
+# Marks the reviewed Send button and notes the person's own click on it (or the form's submit).
+ARM_JS = """el => { if (!el) return;
+  el.setAttribute('data-objector-send', '1');
+  const note = () => { window.__objectorSendClicked = true; };
+  el.addEventListener('click', note, true);
+  const form = el.closest('form'); if (form) form.addEventListener('submit', note, true); }"""
+CLICKED_JS = "() => window.__objectorSendClicked === true"
+# Everything the verdict needs, in one round trip.
+SNAPSHOT_JS = """() => {
+  const shown = el => { const r = el.getBoundingClientRect();
+    if (r.width <= 0 || r.height <= 0) return false;
+    const s = getComputedStyle(el);
+    return s.visibility !== 'hidden' && s.display !== 'none' && s.opacity !== '0'; };
+  const clean = t => (t || '').replace(/\\s+/g, ' ').trim();
+  const words = el => { const t = clean(el.innerText); if (t) return t;
+    const named = [el, ...el.querySelectorAll('[aria-label], img[alt], svg title')];
+    for (const n of named) {
+      const a = clean(n.getAttribute('aria-label') || n.getAttribute('alt')
+                      || (n.tagName === 'title' ? n.textContent : ''));
+      if (a) return a; }
+    return ''; };
+  const pick = sel => Array.from(document.querySelectorAll(sel)).filter(shown).map(words).filter(Boolean);
+  const send = document.querySelector('[data-objector-send]');
+  return {
+    url: location.href,
+    lines: document.body ? document.body.innerText.split('\\n').map(clean).filter(Boolean).slice(0, 600) : [],
+    dialogs: pick('[role=dialog], [role=alertdialog], dialog[open], [aria-modal=true]'),
+    live: pick('[role=status], [aria-live=polite], output'),
+    alerts: pick('[role=alert], [aria-live=assertive]'),
+    headings: pick('h1, h2, h3, h4, [role=heading]'),
+    marked: !!send,
+    send: send ? shown(send) : false,
+    inputs: Array.from(document.querySelectorAll(
+        'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=submit]), textarea'))
+      .filter(shown).map(e => e.name || e.id || e.placeholder || e.getAttribute('aria-label') || e.type),
+  };
+}"""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    url: str
+    lines: frozenset[str]
+    dialogs: tuple[str, ...]
+    live: tuple[str, ...]
+    alerts: tuple[str, ...]
+    headings: tuple[str, ...]
+    marked: bool  # the reviewed Send button is still in the document
+    send: bool  # ... and visible
+    inputs: tuple[str, ...] = ()  # visible boxes the person could type into
+
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> Snapshot:
+        return cls(
+            url=str(data.get("url", "")),
+            lines=frozenset(data.get("lines") or ()),
+            dialogs=tuple(data.get("dialogs") or ()),
+            live=tuple(data.get("live") or ()),
+            alerts=tuple(data.get("alerts") or ()),
+            headings=tuple(data.get("headings") or ()),
+            marked=bool(data.get("marked")),
+            send=bool(data.get("send")),
+            inputs=tuple(data.get("inputs") or ()),
+        )
+
+
+EMPTY = Snapshot("", frozenset(), (), (), (), (), False, False)
+
+
+Kind = Literal["confirmed", "unrecognised", "rejected", "code", "left", "nothing"]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    kind: Kind
+    text: str = ""
+    signals: tuple[str, ...] = ()
+
+    def as_record(self) -> dict[str, Any]:
+        return {"kind": self.kind, "signals": list(self.signals), "text": self.text[:500]}
+
+
+@dataclass(frozen=True)
+class SubmitResponse:
+    path: str
+    status: int | None  # None: the request failed (network error)
+    failure: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.status is not None and self.status < 400
+
+    def describe(self) -> str:
+        return f"HTTP {self.status}" if self.status is not None else f"failed ({self.failure})"
+
+
+def _new(items: tuple[str, ...], before: tuple[str, ...]) -> list[str]:
+    old = set(before)
+    return [i for i in items if i not in old]
+
+
+def _matches_target(target: list[Candidate], headings: list[str], texts: list[str]) -> str | None:
+    """The flow's confirmation patterns tried on new content (role=heading names and text)."""
+    for candidate in target:
+        if candidate.role == "heading" and candidate.name:
+            pool = headings
+            pattern = candidate.name
+        elif candidate.text:
+            pool, pattern = texts, candidate.text
+        elif candidate.role in ("status", "alert", "dialog") and candidate.name:
+            pool, pattern = texts, candidate.name
+        else:
+            continue
+        for item in pool:
+            if re.search(pattern, item, re.IGNORECASE):
+                return item
+    return None
+
+
+def words_of(pattern: re.Pattern[str], text: str) -> list[str]:
+    return sorted({m.group(0).lower() for m in pattern.finditer(text)})
+
+
+@dataclass
+class AfterSend:
+    """Watches one form from the review until the page has answered Send."""
+
+    page: Page
+    submit_paths: tuple[str, ...] = DEFAULT_SUBMIT_PATHS
+    expect: list[Candidate] = field(default_factory=list)
+    code: list[Candidate] = field(default_factory=list)
+    responses: list[SubmitResponse] = field(default_factory=list)
+    requests: int = 0  # submit requests seen leaving the page
+    baseline: Snapshot | None = None
+    _listening: bool = False
+
+    # ------------------------------------------------------------ set-up
+    def arm(self, send: Locator | None) -> None:
+        """At the review: remember the page as it is, mark Send, and start listening."""
+        if send is not None:
+            send.evaluate(ARM_JS)
+        self.rebase()
+        if not self._listening:
+            self.page.on("request", self._on_request)
+            self.page.on("response", self._on_response)
+            self.page.on("requestfailed", self._on_failed)
+            self._listening = True
+
+    def rebase(self) -> None:
+        """Take the page as it is now as the 'before' (e.g. before a code is sent)."""
+        self.baseline = self.snapshot()
+        self.responses.clear()
+        self.requests = 0
+
+    def close(self) -> None:
+        if self._listening:
+            for event, handler in (
+                ("request", self._on_request),
+                ("response", self._on_response),
+                ("requestfailed", self._on_failed),
+            ):
+                try:
+                    self.page.remove_listener(event, handler)
+                except Exception:  # noqa: BLE001 - the page may be gone; nothing to undo then
+                    pass
+            self._listening = False
+
+    def _is_submit(self, request: Request) -> bool:
+        if request.method != "POST":
+            return False
+        if request.resource_type == "document" and request.frame == self.page.main_frame:
+            return True  # a plain form post that navigates
+        path = urlsplit(request.url).path
+        return any(re.search(p, path) for p in self.submit_paths)
+
+    def _on_request(self, request: Request) -> None:
+        if self._is_submit(request):
+            self.requests += 1
+
+    def _on_response(self, response: Response) -> None:
+        if self._is_submit(response.request):
+            self.responses.append(SubmitResponse(urlsplit(response.url).path, response.status))
+
+    def _on_failed(self, request: Request) -> None:
+        if self._is_submit(request):
+            failure = request.failure or "failed"
+            self.responses.append(SubmitResponse(urlsplit(request.url).path, None, str(failure)))
+
+    # ------------------------------------------------------------ looking
+    def snapshot(self) -> Snapshot:
+        return Snapshot.of(self.page.evaluate(SNAPSHOT_JS))
+
+    def person_sent(self) -> bool:
+        """Did the form leave the page by the person's own hand (request seen, or Send clicked)?"""
+        self.page.wait_for_timeout(1)  # lets the browser's events reach us
+        if self.requests or self.responses:
+            return True
+        from playwright.sync_api import Error as PlaywrightError
+
+        try:
+            return bool(self.page.evaluate(CLICKED_JS))
+        except PlaywrightError as exc:
+            if browser_gone(exc):
+                raise
+            return False  # a navigating page: the request listener decides
+
+    def read(self, now: Snapshot) -> Verdict | None:
+        """A verdict from one look, or None when the page has not answered yet."""
+        base = self.baseline or EMPTY
+        signals = [f"submit request: {r.describe()}" for r in self.responses]
+        alerts = _new(now.alerts, base.alerts)
+        # a live region may announce success too: only one that does not read as thanks is an error
+        new_alerts = [a for a in alerts if ERROR_RE.search(a) or not CONFIRM_RE.search(a)]
+        new_dialogs = _new(now.dialogs, base.dialogs)
+        new_live = _new(now.live, base.live)
+        new_headings = _new(now.headings, base.headings)
+        new_lines = sorted(now.lines - base.lines, key=len, reverse=True)
+        gone = base.marked and not now.send
+        if gone:
+            signals.append("the form went away")
+        for name, items in (("dialog", new_dialogs), ("status message", new_live), ("heading", new_headings)):
+            if items:
+                signals.append(f"new {name}")
+        structured = [*new_dialogs, *new_live, *(a for a in alerts if a not in new_alerts), *new_headings]
+        text = " · ".join(dict.fromkeys([*structured, *new_lines]))
+
+        failed = [r for r in self.responses if not r.ok]
+        if new_alerts or failed:
+            shown = " · ".join(new_alerts) or next((line for line in new_lines if ERROR_RE.search(line)), "")
+            message = shown or f"the submit request answered {failed[0].describe()}"
+            return Verdict("rejected", message, (*signals, "error shown" if new_alerts else "error status"))
+        more_input = bool(set(now.inputs) - set(base.inputs))
+        flow_match = _matches_target(self.expect, new_headings, [*structured, *new_lines])
+        confirm = words_of(CONFIRM_RE, text)
+        errors = words_of(ERROR_RE, text)
+        if not more_input and flow_match is not None:
+            return Verdict("confirmed", text, (*signals, "the flow's confirmation pattern"))
+        if not more_input and confirm and not errors:
+            return Verdict("confirmed", text, (*signals, f"words: {', '.join(confirm[:4])}"))
+        if errors and not confirm:
+            return Verdict("rejected", text, (*signals, f"error words: {', '.join(errors[:3])}"))
+        if gone or structured:
+            if more_input:
+                signals.append("the page asks for more input")
+            return Verdict("unrecognised", text, tuple(signals))
+        return None
+
+    def code_screen(self) -> bool:
+        if not self.code:
+            return False
+        from .locate import visible_now
+
+        return visible_now(self.page, self.code) is not None
+
+    def wait(self, timeout: float, *, is_allowed: Any) -> Verdict:
+        """Watch until the page answers (or ``timeout`` seconds pass); decides as early as it can.
+
+        ``is_allowed(url)`` says whether the page is still on the form's hosts.
+        """
+        deadline = time.monotonic() + timeout
+        unsure: Verdict | None = None
+        unsure_since = 0.0
+        while True:
+            if not is_allowed(self.page.url):
+                return Verdict("left", self.page.url, ("the page left the form's hosts",))
+            if self.code_screen():
+                return Verdict("code", "", ("the code screen",))
+            verdict = self._look()
+            now = time.monotonic()
+            if verdict is not None and verdict.kind in ("confirmed", "rejected"):
+                self.page.wait_for_timeout(int(SETTLE_SECONDS * 1000))
+                again = self._look()  # the same message, fully drawn
+                return again if again is not None and again.kind == verdict.kind else verdict
+            if verdict is not None:  # changed, words unknown: give the page a moment to say more
+                if unsure is None or unsure.text != verdict.text:
+                    unsure, unsure_since = verdict, now  # still changing: the wait starts again
+                if now - unsure_since >= UNRECOGNISED_SETTLE or now >= deadline:
+                    return verdict
+            if now >= deadline:
+                return Verdict("nothing", "", ())
+            self.page.wait_for_timeout(POLL_MS)
+
+    def _look(self) -> Verdict | None:
+        from playwright.sync_api import Error as PlaywrightError
+
+        try:
+            return self.read(self.snapshot())
+        except PlaywrightError as exc:
+            if browser_gone(exc):
+                raise
+            return None  # the page is navigating: look again on the next poll
+
+
+def browser_gone(exc: Exception) -> bool:
+    """The window or the browser was closed (as opposed to a page that is busy navigating)."""
+    text = str(exc)
+    return any(
+        s in text for s in ("has been closed", "Target closed", "Browser closed", "browser has disconnected")
+    )
