@@ -47,6 +47,7 @@ OUTCOMES: dict[str, tuple[str, str]] = {
     "declined": ("Skipped, not sent", "idle"),
     "dry-run": ("Dry run: not sent", "idle"),
     "not-confirmed": ("No confirmation seen", "warn"),
+    "rejected": ("Refused by the page, not sent", "warn"),
     "needs-attention": ("Needs attention", "warn"),
     "interrupted": ("Interrupted", "warn"),
     "awaiting-approval": ("Waiting for approval", "warn"),
@@ -404,6 +405,10 @@ def _approval(record: dict[str, Any], entries: list[dict[str, Any]]) -> str:
         answer = next((e.get("approval") for e in reversed(entries) if e.get("approval")), None)
     at = approval.get("at")
     stamp = f" at {_clock(at)} UTC" if _moment(at) else ""
+    if approval.get("by") == "person clicked in the browser":
+        return f"You clicked Send yourself in the browser window while objector was asking{stamp}."
+    if answer == "by hand":
+        return "You sent it yourself on the page the form had moved to; objector could not see it."
     if answer == "y":
         return f"You approved sending it in the terminal{stamp} (you answered “y”)."
     if answer == "m":
@@ -412,6 +417,8 @@ def _approval(record: dict[str, Any], entries: list[dict[str, Any]]) -> str:
         return f"You clicked Send yourself in the browser window{extra}."
     if answer == "n":
         return f"You chose not to send it{stamp}."
+    if answer == "none":
+        return f"No answer was given, so nothing was sent{stamp}."
     if answer == "dry-run":
         return "Dry run: objector filled the form and stopped before Send."
     if answer is None:
@@ -721,8 +728,13 @@ def _attempt(proof: Proof, view: AttemptView, number: int, total: int) -> str:
             )
         answer = rec.get("confirmation_text")
         if answer:
+            who = (
+                ' <span class="faint">· you confirmed that these words are a confirmation</span>'
+                if rec.get("confirmed_by") == "person"
+                else ""
+            )
             out.append(
-                "<h4>What the page said after Send</h4>"
+                f"<h4>What the page said after Send{who}</h4>"
                 f'<blockquote class="answer">{esc(_text(answer))}</blockquote>'
             )
         out.append(_steps(rec))

@@ -114,8 +114,17 @@ class Replica:
 <div class="top">Help</div>
 <main><div class="title" style="font-size:22px">{w["title"]}</div>{route}
 <div id="box"{hidden}>{self._fields()}</div><div id="out"></div></main>
-<script>const CFG = {json.dumps({"style": c.style, "text": c.confirmation, "failure": c.failure,
-                                  "error": w["error"], "fields": self._fields()})};
+<script>const CFG = {
+            json.dumps(
+                {
+                    "style": c.style,
+                    "text": c.confirmation,
+                    "failure": c.failure,
+                    "error": w["error"],
+                    "fields": self._fields(),
+                }
+            )
+        };
 {SCRIPT}</script></body></html>"""
 
     def _fields(self) -> str:
@@ -159,7 +168,8 @@ function show(text) {
     d.setAttribute('aria-modal', 'true'); d.innerHTML = '<p></p><button type="button">OK</button>';
     d.firstChild.textContent = text; document.body.appendChild(d); return; }
   if (CFG.style === 'icon') { box.hidden = true;
-    out.innerHTML = '<h2><svg width="40" height="40" aria-label="✓" role="img"><circle cx="20" cy="20" r="18"/></svg></h2><p></p>';
+    out.innerHTML = '<h2><svg width="40" height="40" aria-label="✓" role="img">'
+      + '<circle cx="20" cy="20" r="18"/></svg></h2><p></p>';
     out.lastChild.textContent = text; return; }
   box.innerHTML = '<p></p>'; box.firstChild.textContent = text;   // inplace
 }
@@ -192,7 +202,9 @@ def _handler(replica: Replica, host: str) -> type[BaseHTTPRequestHandler]:
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-        def _send(self, status: int, body: str, ctype: str = "text/html; charset=utf-8", **headers: str) -> None:
+        def _send(
+            self, status: int, body: str, ctype: str = "text/html; charset=utf-8", **headers: str
+        ) -> None:
             data = body.encode("utf-8")
             self.send_response(status)
             self.send_header("Content-Type", ctype)
@@ -227,13 +239,19 @@ def _handler(replica: Replica, host: str) -> type[BaseHTTPRequestHandler]:
                 next_url = parse_qs(parts.query).get("next", [replica.origin("help.instagram.com")])[0]
                 if c.interstitial:
                     here = replica.origin(host) + "/accounts/onetap/?next=" + quote(next_url, safe="")
-                    return self._send(302, "", Location=here, Set_Cookie="sessionid=abc; Path=/; SameSite=Lax")
-                return self._send(302, "", Location=next_url, Set_Cookie="sessionid=abc; Path=/; SameSite=Lax")
+                    return self._send(
+                        302, "", Location=here, Set_Cookie="sessionid=abc; Path=/; SameSite=Lax"
+                    )
+                return self._send(
+                    302, "", Location=next_url, Set_Cookie="sessionid=abc; Path=/; SameSite=Lax"
+                )
             if host == "www.instagram.com" and parts.path.startswith("/accounts/onetap"):
                 next_url = parse_qs(parts.query).get("next", ["/"])[0]
                 return self._send(200, replica.interstitial_page(next_url))
             if host == "help.meta.com":
-                return self._send(200, "<html><body><h1>Privacy help</h1><p>How can we help?</p></body></html>")
+                return self._send(
+                    200, "<html><body><h1>Privacy help</h1><p>How can we help?</p></body></html>"
+                )
             if host == "evil.example":
                 return self._send(200, "<html><body><h1>Instagram Help</h1><input type=email></body></html>")
             return self._send(404, "not found", "text/plain")
