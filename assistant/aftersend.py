@@ -58,6 +58,7 @@ CONFIRM_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "de": (
         r"danke",
+        r"\bdank\b",
         r"erhalten",
         r"eingegangen",
         r"übermittelt",
