@@ -276,6 +276,13 @@ def accounts_add(
             "--reason", metavar="REASON", help="A reason id (repeatable); see 'objector text --help'."
         ),
     ] = None,
+    username: Annotated[
+        Optional[str],
+        typer.Option(metavar="USER", help="The account's username or profile link, as Meta knows it."),
+    ] = None,
+    full_name: Annotated[
+        Optional[str], typer.Option("--full-name", metavar="NAME", help="Your name, to sign the letter.")
+    ] = None,
 ) -> None:
     """Add an account (asks for what is missing when run in a terminal)."""
     from .human import TerminalHuman
@@ -290,6 +297,8 @@ def accounts_add(
         "country": country,
         "language": language,
         "reasons": reason or None,
+        "username": username,
+        "full_name": full_name,
     }
     add_account(settings, _accounts_path(settings, accounts), given, TerminalHuman(console), console)
 
