@@ -85,7 +85,15 @@ def _accounts_path(settings, accounts: Path | None) -> Path:
 
 @app.command()
 def demo(
-    home: HomeOpt = None,
+    home: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--home",
+            metavar="DIR",
+            help="Keep the demo's accounts and proof in this folder "
+            "(default: a temporary folder, deleted when the demo ends).",
+        ),
+    ] = None,
     language: Annotated[
         str, typer.Option(metavar="LANG", help="Language of the practice pages and texts (en, de, fr, …).")
     ] = "en",
@@ -155,6 +163,9 @@ def run(
         if not found:
             raise typer.Exit(2)
     flows = load_flows(settings.home / "flows")
+    from .browser_setup import ensure_browser
+
+    ensure_browser(settings, human, console)
     if trace:
         console.print(
             "[yellow]--trace: each attempt folder gets trace.zip, which holds your session cookies. "
@@ -190,7 +201,11 @@ def check(
     request = RunRequest(settings, found, load_flows(settings.home / "flows"), account or [], flow or [])
     pairs = [(p.account, p.flow) for p in plan(request)]
     console = _console()
-    results = check_forms(settings, pairs, TerminalHuman(console), Reporter(console))
+    from .browser_setup import ensure_browser
+
+    human = TerminalHuman(console)
+    ensure_browser(settings, human, console)
+    results = check_forms(settings, pairs, human, Reporter(console))
     bad = [r for r in results if not r.ok]
     console.print()
     console.print(f"{len(results) - len(bad)} of {len(results)} forms look as the flows expect.")

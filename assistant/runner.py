@@ -8,6 +8,7 @@ exercises exactly the code a real run uses.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import __version__
 from .accounts import Account
@@ -56,6 +57,7 @@ class RunRequest:
     again: bool = False
     dry_run: bool = False
     trace: bool = False
+    proof_hint: bool = True  # the demo's temporary home is deleted afterwards: no hint to it
 
 
 def plan(request: RunRequest) -> list[Pair]:
@@ -172,7 +174,7 @@ def _execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
         except KeyboardInterrupt:
             summary.interrupted = True
             reporter.fail("stopped with Ctrl-C; the ledger is consistent, run again to resume")
-    print_summary(summary, reporter)
+    print_summary(summary, reporter, settings.home if request.proof_hint else None)
     return summary
 
 
@@ -261,7 +263,7 @@ def _covered_by(account: Account, ledger: Ledger) -> str | None:
     return None
 
 
-def print_summary(summary: Summary, reporter: Reporter) -> None:
+def print_summary(summary: Summary, reporter: Reporter, home: Path | None = None) -> None:
     done = len(summary.confirmed) + len(summary.already)
     reporter.heading(
         f"Summary: {done} confirmed ({len(summary.already)} earlier) · "
@@ -273,4 +275,7 @@ def print_summary(summary: Summary, reporter: Reporter) -> None:
         reporter.warn(item)
     for item in summary.failed:
         reporter.fail(item)
-    reporter.info("Proof: objector status    Details: the evidence folder in your objector home")
+    if home is not None:
+        from .commands import proof_hint
+
+        reporter.info(proof_hint(home))

@@ -99,7 +99,9 @@ def _language_of(answer: str) -> str:
         names = {code, language_name(code).lower(), Locale("en").languages.get(code, "").lower()}
         if value in names:
             return code
-    raise ValueError(f"there is no objection text in '{answer.strip()}'; choose one of {', '.join(LANGUAGES)}")
+    raise ValueError(
+        f"there is no objection text in '{answer.strip()}'; choose one of {', '.join(LANGUAGES)}"
+    )
 
 
 class _Stop(Exception):
@@ -113,9 +115,13 @@ def _ask(human: TerminalHuman, console, question: str, default: str | None, chec
         if answer is None:
             raise _Stop
         try:
-            return check(answer)
+            value = check(answer)
         except ValueError as exc:
             console.print(f"  [yellow]✗ {exc}.[/] Please try again.", highlight=False)
+            continue
+        if isinstance(value, str) and value and value != answer.strip():
+            console.print(f"  [dim]→ {value}[/]", highlight=False)  # how the answer was understood
+        return value
 
 
 def _ask_account(
@@ -136,7 +142,7 @@ def _ask_account(
         reference = _ask(
             human,
             console,
-            f"Its {platform.title()} username or profile link (Enter to skip; it helps Meta find the account)",
+            f"Its {platform.title()} username or profile link (Enter to skip; it helps Meta find it)",
             "",
             lambda a: account_reference(platform, a) if a.strip() else "",
         )
@@ -171,7 +177,9 @@ def _ask_account(
         console.print("  Reasons that apply to you (they add a sentence each to your objection):")
         for number, reason in enumerate(REASONS, start=1):
             console.print(f"    {number}. {reason_label(reason, 'en')}")
-        values["reasons"] = _ask(human, console, "Numbers separated by spaces, or Enter for none", "", _reasons_of)
+        values["reasons"] = _ask(
+            human, console, "Numbers separated by spaces, or Enter for none", "", _reasons_of
+        )
     return values
 
 
@@ -203,7 +211,9 @@ def _from_options(settings, values: dict, taken: set[str]) -> Account:
     required = ("name", "platform", "email", "country", "language")
     missing = [_OPTION_OF[k] for k in required if k not in values]
     if missing:
-        raise UserError(f"accounts add: {', '.join(missing)} missing (in a terminal, objector asks for them).")
+        raise UserError(
+            f"accounts add: {', '.join(missing)} missing (in a terminal, objector asks for them)."
+        )
     return _validated(values)
 
 

@@ -99,7 +99,11 @@ def test_each_answer_is_checked_when_given_and_asked_again(home):
         "anna.k",
         "Anna Kowalska",
     )
-    assert (account.country, account.language, account.reasons) == ("DE", "de", ("private_life", "creative_work"))
+    assert (account.country, account.language, account.reasons) == (
+        "DE",
+        "de",
+        ("private_life", "creative_work"),
+    )
     assert transcript.count("Please try again") == 3  # the e-mail, the username, reason 9
     assert "there is no reason '9'; type numbers from 1 to 6" in transcript
     assert 'username = "anna.k"' in transcript and 'country = "DE"' in transcript  # shown before saving
@@ -159,7 +163,9 @@ def test_ctrl_c_keeps_the_accounts_saved_before(home):
 
 def test_a_taken_name_is_refused_and_a_free_one_suggested(home):
     settings = Settings(home=home, country="DE")
-    human, out = _human([*_answers(), "y", *_answers(name="anna-instagram")[:4], "anna-instagram", "", "", "", "", "y", "n"])
+    human, out = _human(
+        [*_answers(), "y", *_answers(name="anna-instagram")[:4], "anna-instagram", "", "", "", "", "y", "n"]
+    )
     accounts = add_accounts_interactively(settings, home / "accounts.toml", human, out)
     assert [a.name for a in accounts] == ["anna-instagram", "anna-instagram-2"]
     assert "exists already" in _out(out)
