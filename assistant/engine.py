@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from . import __version__
+from .capture import full_page_screenshot
 from .evidence import MAIL_FILE, Attempt
 from .flows import Candidate, Flow, Step
 from .hosts import SiteMap, is_allowed
@@ -548,7 +549,7 @@ class FlowRun:
             )
         self.record["page_language"] = self._page_language()
         self.record["submit_url"] = self.sites.live_url(self.page.url)
-        self.attempt.save("form.png", self.page.screenshot(full_page=True))
+        self.attempt.save("form.png", full_page_screenshot(self.page))
         self._archive("form.mhtml")
         self.attempt.log(self.ledger, "awaiting-approval", submitted=False)
         review = SubmitReview(
@@ -689,7 +690,7 @@ class FlowRun:
         self.record["confirmation_text"] = text[:500]
         self.record["confirmation_url"] = self.sites.live_url(self.page.url)
         self.page.wait_for_timeout(100)  # let the confirmation finish drawing
-        self.attempt.save("confirmation.png", self.page.screenshot(full_page=True))
+        self.attempt.save("confirmation.png", full_page_screenshot(self.page))
         self._archive("confirmation.mhtml")
         self._confirmation_from_mailbox()
         self._done(step, f'confirmed: "{_clip(text, 90)}"')
@@ -941,7 +942,7 @@ class FlowRun:
         from playwright.sync_api import Error as PlaywrightError
 
         try:
-            self.attempt.save("failure.png", self.page.screenshot(full_page=True))
+            self.attempt.save("failure.png", full_page_screenshot(self.page))
             self.attempt.save("page.html", self.page.content())
         except PlaywrightError:
             pass
