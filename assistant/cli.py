@@ -224,13 +224,14 @@ def doctor(
     if json_:
         import json
 
-        typer.echo(json.dumps({"ok": all(f.ok for f in findings), "checks": as_json(findings)}, indent=2))
+        ok = all(f.ok or f.warning for f in findings)
+        typer.echo(json.dumps({"ok": ok, "checks": as_json(findings)}, indent=2))
     else:
         for f in findings:
-            typer.echo(f"{'✓' if f.ok else '✗'} {f.check}: {f.detail}")
+            typer.echo(f"{'✓' if f.ok else '!' if f.warning else '✗'} {f.check}: {f.detail}")
             if not f.ok and f.fix:
                 typer.echo(f"    fix: {f.fix}")
-    raise typer.Exit(0 if all(f.ok for f in findings) else 1)
+    raise typer.Exit(0 if all(f.ok or f.warning for f in findings) else 1)
 
 
 @mail_app.command("check")
@@ -349,9 +350,21 @@ def status(home: HomeOpt = None, accounts: AccountsOpt = None) -> None:
     from .ui import status_table
 
     settings = _settings(home)
-    found = load_accounts(_accounts_path(settings, accounts))
+    path = _accounts_path(settings, accounts)
+    found = load_accounts(path)
     console = _console()
-    console.print(status_table(found, Ledger(settings.home)))
+    ledger = Ledger(settings.home)
+    console.print(f"home: {settings.home}", highlight=False, markup=False)
+    if not found and not ledger.latest():
+        from .commands import objector_command
+
+        console.print(
+            f"No accounts yet ({path}) and nothing recorded. Add one with: {objector_command()} accounts add",
+            highlight=False,
+            markup=False,
+        )
+        return
+    console.print(status_table(found, ledger))
 
 
 @app.command()
@@ -411,6 +424,10 @@ def export(
     settings = _settings(home)
     result = export_zip(settings.home, dest.expanduser())
     typer.echo(f"Exported {result.files} files ({result.bytes:,} bytes) to {result.path}.")
+    if result.practice:
+        from .report import PRACTICE_MARK
+
+        typer.echo(f"{PRACTICE_MARK}: {result.practice} of the attempts in it were practice.")
 
 
 @app.command("flows")

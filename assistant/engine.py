@@ -149,6 +149,10 @@ class FlowRun:
             "text_length": len(self.text),
             "dry_run": self.dry_run,
         }
+        if self.sites:  # a site map is in use: practice, nothing reaches Meta
+            self.record.update(practice=True, practice_url=self.form_url)
+            if self.attempt is not None:
+                self.attempt.practice = True
 
     def _on_console(self, message: Any) -> None:
         if message.type in ("error", "warning"):
@@ -832,8 +836,9 @@ class FlowRun:
         return str(lang)[:35]
 
     def _shown(self, url: str) -> str:
-        live = self.sites.live_url(url)
-        return live.removeprefix("https://")
+        from .addresses import shown_address
+
+        return shown_address(self.sites, url)
 
     def _done(self, step: Step, detail: str) -> None:
         self._record_step(step, "done", detail)

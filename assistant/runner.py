@@ -197,7 +197,13 @@ def _run_pairs(todo, request, texts, human, reporter, playwright, choice, ledger
                 reporter.heading(f"[{number}/{len(todo)}] {account.name} · {flow.title}")
                 covered = _covered_by(account, ledger) if not request.again else None
                 if covered is not None:
-                    ledger.append(account=account.name, flow=flow.id, outcome="covered", covered_via=covered)
+                    ledger.append(
+                        account=account.name,
+                        flow=flow.id,
+                        outcome="covered",
+                        covered_via=covered,
+                        **({"practice": True} if settings.sites else {}),
+                    )
                     reporter.ok(f"covered via {covered} (same Accounts Centre); not submitted again")
                     summary.confirmed.append(f"{account.name} · {flow.id} (covered via {covered})")
                     continue

@@ -95,6 +95,8 @@ def accounts_table(accounts: list) -> Table:  # list[Account]
     return table
 
 
+PRACTICE_MARK = "PRACTICE — not sent to Meta"
+
 _OUTCOME_STYLE = {
     "confirmed": "green",
     "covered": "green",
@@ -127,6 +129,8 @@ def status_table(accounts: list, ledger) -> Table:
         elif entry.get("submitted") and outcome not in ("confirmed", "submitting"):
             outcome += " (sent, not confirmed)"
         style = _OUTCOME_STYLE.get(entry.get("outcome", ""), "red")
+        if entry.get("practice"):
+            outcome += f" · {PRACTICE_MARK}"
         done = confirmed.get((name, flow))
         table.add_row(
             name,
