@@ -112,7 +112,7 @@ def status_table(accounts: list, ledger) -> Table:
     latest = ledger.latest()
     confirmed = ledger.confirmed()
     mailed = ledger.mail_confirmed()
-    table = Table(title="Objections", title_justify="left")
+    table = Table(title="Objections", title_justify="left", caption_justify="left")
     for column in ("account", "flow", "last outcome", "when (UTC)", "confirmed on", "e-mail"):
         table.add_column(column)
     table.add_column("proof folder", overflow="fold")
@@ -130,7 +130,8 @@ def status_table(accounts: list, ledger) -> Table:
             outcome += " (sent, not confirmed)"
         style = _OUTCOME_STYLE.get(entry.get("outcome", ""), "red")
         if entry.get("practice"):
-            outcome += f" · {PRACTICE_MARK}"
+            outcome += " · PRACTICE"
+            table.caption = f"PRACTICE: {PRACTICE_MARK} (made against the practice Help Centre)"
         done = confirmed.get((name, flow))
         table.add_row(
             name,
