@@ -362,6 +362,7 @@ def status(home: HomeOpt = None, accounts: AccountsOpt = None) -> None:
             f"No accounts yet ({path}) and nothing recorded. Add one with: {objector_command()} accounts add",
             highlight=False,
             markup=False,
+            soft_wrap=True,  # a command split over two lines does not work when pasted
         )
         return
     console.print(status_table(found, ledger))

@@ -69,7 +69,8 @@ def run_demo(
         shutil.rmtree(temporary, ignore_errors=True)
         console.print(
             f"The demo's practice proof was in a temporary folder, now deleted; to keep it: "
-            f"{objector_command()} demo --home DIR"
+            f"{objector_command()} demo --home DIR",
+            soft_wrap=True,
         )
 
 

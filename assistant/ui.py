@@ -52,7 +52,7 @@ class Reporter:
 
     def info(self, message: str) -> None:
         self.lines.append(message)
-        self.console.print(escape(message))
+        self.console.print(escape(message), soft_wrap=True)  # commands in it must paste as one line
 
     def heading(self, message: str) -> None:
         self.lines.append(message)
