@@ -194,7 +194,7 @@ def _validated(values: dict) -> Account:
         raise UserError(f"accounts add: {option}: {detail}") from None
 
 
-def _from_options(settings, values: dict, taken: set[str]) -> Account:
+def _from_options(settings, values: dict) -> Account:
     """Without a terminal every value comes from options (or settings); a problem is one line."""
     values.setdefault("country", settings.country)
     values.setdefault("language", settings.language)
@@ -205,7 +205,7 @@ def _from_options(settings, values: dict, taken: set[str]) -> Account:
         except ValueError as exc:
             raise UserError(f"accounts add: --platform: {exc}.") from None
     if "name" not in values:
-        suggested = _suggest_name(values.get("email"), values.get("platform"), taken)
+        suggested = _suggest_name(values.get("email"), values.get("platform"))  # taken: refused below
         if suggested:
             values["name"] = suggested
     required = ("name", "platform", "email", "country", "language")
@@ -225,7 +225,7 @@ def add_account(
     taken = {a.name for a in existing}
     values = {k: v for k, v in given.items() if v not in (None, "")}
     if not human.interactive:
-        account = _from_options(settings, values, taken)
+        account = _from_options(settings, values)
     else:
         if "platform" in values:
             values["platform"] = _checked("platform", platform_of)(values["platform"])
