@@ -96,7 +96,7 @@ class Account(BaseModel):
 
             hint = country_hint(value)
             raise ValueError(
-                f"'{value.strip()}' is not an ISO 3166 two-letter code; {hint}"
+                f"'{' '.join(value.split())}' is not an ISO 3166 two-letter code; {hint}"
                 if hint
                 else "must be an ISO 3166 two-letter country code, like DE or FR"
             )
