@@ -104,6 +104,18 @@ def _language_of(answer: str) -> str:
     )
 
 
+def _language_of_country(country: str) -> str | None:
+    """The country's first official language that objector writes (DE -> de, AT -> de, IE -> en)."""
+    from babel.languages import get_official_languages
+
+    from .text import LANGUAGES
+
+    for language in get_official_languages(country, de_facto=True):
+        if language in LANGUAGES:
+            return language
+    return None
+
+
 class _Stop(Exception):
     """The input ended while asking: nothing more is added."""
 
@@ -171,7 +183,7 @@ def _ask_account(
     if "language" not in values:
         values["language"] = _ask(
             human, console, f"Language of the objection text ({', '.join(LANGUAGES)})",
-            settings.language, _language_of,
+            _language_of_country(values["country"]) or settings.language, _language_of,
         )  # fmt: skip
     if values.get("reasons") is None:
         console.print("  Reasons that apply to you (they add a sentence each to your objection):")

@@ -83,6 +83,16 @@ def test_every_objector_command_in_the_readme_exists():
     assert named <= set(group.commands), named - set(group.commands)
 
 
+def test_readme_accounts_example_is_a_valid_accounts_file(tmp_path):
+    from assistant.accounts import load_accounts
+
+    (example,) = re.findall(r"```toml\n(.*?)```", README, flags=re.S)
+    path = tmp_path / "accounts.toml"
+    path.write_text("\n".join(line.strip() for line in example.splitlines()))
+    (account,) = load_accounts(path)
+    assert (account.username, account.full_name) == ("anna.k", "Anna Kowalska")
+
+
 def test_no_test_or_bench_hard_codes_a_browser_path():
     for folder in ("tests", "bench"):
         for path in (ROOT / folder).rglob("*.py"):

@@ -204,5 +204,5 @@ def test_flags_are_checked_with_a_hint(cli_env):
         cli_env,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    text = (cli_env and run_cli(["text", "--account", "anna-instagram"], cli_env)).stdout
+    text = run_cli(["text", "--account", "anna-instagram"], cli_env).stdout
     assert "https://www.instagram.com/anna.k/" in text and text.rstrip().endswith("Anna Kowalska")
