@@ -11,6 +11,7 @@ one line names the three ways out.
 
 from __future__ import annotations
 
+import shlex
 import subprocess
 import sys
 from collections.abc import Callable
@@ -18,7 +19,8 @@ from collections.abc import Callable
 from .errors import UserError
 
 INSTALL_COMMAND = (sys.executable, "-m", "playwright", "install", "chromium")
-INSTALL_HINT = "python -m playwright install chromium"
+# the interpreter objector runs in: after 'pipx install .' a bare 'python' has no Playwright
+INSTALL_HINT = f"{shlex.quote(sys.executable)} -m playwright install chromium"
 WAYS_OUT = (
     "install Google Chrome or Microsoft Edge, or your system's Chromium package "
     "(e.g. apt install chromium), or set OBJECTOR_BROWSER=/path/to/browser"

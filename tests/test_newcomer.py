@@ -249,7 +249,8 @@ def test_no_browser_piped_says_how(cli_env, home, tmp_path, command):
     if Path("/opt/google/chrome/chrome").exists() or Path("/opt/microsoft/msedge/msedge").exists():
         pytest.skip("Chrome or Edge is installed here: discovery always finds a browser")
     assert result.returncode == 2, result.stdout + result.stderr
-    assert result.stderr.startswith("objector: No browser found. Run 'python -m playwright install chromium'")
+    how = r"objector: No browser found\. Run '\S*python\S* -m playwright install chromium'"
+    assert re.match(how, result.stderr), result.stderr
     assert "OBJECTOR_BROWSER=/path" in result.stderr and len(result.stderr.splitlines()) == 1
 
 
