@@ -9,7 +9,15 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from .errors import UserError, shown
 from .storage import atomic_write
@@ -47,6 +55,8 @@ class Account(BaseModel):
     email: str
     country: str
     language: str
+    username: str | None = Field(None, max_length=200)  # as Meta knows it: username or profile link
+    full_name: str | None = Field(None, max_length=100)  # signs the letter
     flows: tuple[str, ...] | None = None
     reasons: tuple[str, ...] = ()
     text_variant: str = "standard"
@@ -82,8 +92,33 @@ class Account(BaseModel):
     def _country(cls, value: str) -> str:
         code = value.strip().upper()
         if len(code) != 2 or code not in _known_countries():
-            raise ValueError("must be an ISO 3166 two-letter country code, like DE or FR")
+            from .answers import country_hint
+
+            hint = country_hint(value)
+            raise ValueError(
+                f"'{' '.join(value.split())}' is not an ISO 3166 two-letter code; {hint}"
+                if hint
+                else "must be an ISO 3166 two-letter country code, like DE or FR"
+            )
         return code
+
+    @field_validator("username")
+    @classmethod
+    def _username(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """A username or profile link in the shape the platform uses (``@`` dropped, link tidied)."""
+        from .answers import account_reference
+
+        platform = info.data.get("platform")
+        if value is None or platform is None:
+            return value
+        return account_reference(platform, value)
+
+    @field_validator("full_name")
+    @classmethod
+    def _full_name(cls, value: str | None) -> str | None:
+        from .answers import full_name
+
+        return full_name(value) or None if value is not None else None
 
     @field_validator("language")
     @classmethod
@@ -257,7 +292,8 @@ def _check_together(path: Path, accounts: list[Account]) -> None:
 HEADER = """\
 # objector accounts: one [[account]] table per account.
 # Fields: name, platform (instagram | facebook), email, country (ISO code), language;
-# optional: flows, reasons, text_variant, text_template, linked_with, first_name,
+# optional: username (or profile link), full_name, flows, reasons, text_variant,
+# text_template, linked_with, first_name,
 # last_name, prompts, screenshot. See README.md.
 
 """

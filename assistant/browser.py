@@ -51,6 +51,7 @@ LAUNCH_ARGS = (
     "--disable-component-update",
     "--no-first-run",
     "--no-default-browser-check",
+    "--password-store=basic",
 )
 
 NO_BROWSER_HELP = (
@@ -154,10 +155,10 @@ def _requested(requested: str, playwright: Playwright | None) -> BrowserChoice:
 
 
 def profile_dir(home: Path, account: str) -> Path:
-    from .profiles import PROFILES_DIR, profile_path
+    from .profiles import PROFILES_DIR, prepare_profile, profile_path
 
     private_dir(home / PROFILES_DIR)
-    return private_dir(profile_path(home, account))
+    return prepare_profile(private_dir(profile_path(home, account)))
 
 
 def launch_args() -> list[str]:

@@ -85,7 +85,15 @@ def _accounts_path(settings, accounts: Path | None) -> Path:
 
 @app.command()
 def demo(
-    home: HomeOpt = None,
+    home: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--home",
+            metavar="DIR",
+            help="Keep the demo's accounts and proof in this folder "
+            "(default: a temporary folder, deleted when the demo ends).",
+        ),
+    ] = None,
     language: Annotated[
         str, typer.Option(metavar="LANG", help="Language of the practice pages and texts (en, de, fr, …).")
     ] = "en",
@@ -155,6 +163,9 @@ def run(
         if not found:
             raise typer.Exit(2)
     flows = load_flows(settings.home / "flows")
+    from .browser_setup import ensure_browser
+
+    ensure_browser(settings, human, console)
     if trace:
         console.print(
             "[yellow]--trace: each attempt folder gets trace.zip, which holds your session cookies. "
@@ -190,7 +201,11 @@ def check(
     request = RunRequest(settings, found, load_flows(settings.home / "flows"), account or [], flow or [])
     pairs = [(p.account, p.flow) for p in plan(request)]
     console = _console()
-    results = check_forms(settings, pairs, TerminalHuman(console), Reporter(console))
+    from .browser_setup import ensure_browser
+
+    human = TerminalHuman(console)
+    ensure_browser(settings, human, console)
+    results = check_forms(settings, pairs, human, Reporter(console))
     bad = [r for r in results if not r.ok]
     console.print()
     console.print(f"{len(results) - len(bad)} of {len(results)} forms look as the flows expect.")
@@ -209,13 +224,14 @@ def doctor(
     if json_:
         import json
 
-        typer.echo(json.dumps({"ok": all(f.ok for f in findings), "checks": as_json(findings)}, indent=2))
+        ok = all(f.ok or f.warning for f in findings)
+        typer.echo(json.dumps({"ok": ok, "checks": as_json(findings)}, indent=2))
     else:
         for f in findings:
-            typer.echo(f"{'✓' if f.ok else '✗'} {f.check}: {f.detail}")
+            typer.echo(f"{'✓' if f.ok else '!' if f.warning else '✗'} {f.check}: {f.detail}")
             if not f.ok and f.fix:
                 typer.echo(f"    fix: {f.fix}")
-    raise typer.Exit(0 if all(f.ok for f in findings) else 1)
+    raise typer.Exit(0 if all(f.ok or f.warning for f in findings) else 1)
 
 
 @mail_app.command("check")
@@ -276,6 +292,13 @@ def accounts_add(
             "--reason", metavar="REASON", help="A reason id (repeatable); see 'objector text --help'."
         ),
     ] = None,
+    username: Annotated[
+        Optional[str],
+        typer.Option(metavar="USER", help="The account's username or profile link, as Meta knows it."),
+    ] = None,
+    full_name: Annotated[
+        Optional[str], typer.Option("--full-name", metavar="NAME", help="Your name, to sign the letter.")
+    ] = None,
 ) -> None:
     """Add an account (asks for what is missing when run in a terminal)."""
     from .human import TerminalHuman
@@ -290,6 +313,8 @@ def accounts_add(
         "country": country,
         "language": language,
         "reasons": reason or None,
+        "username": username,
+        "full_name": full_name,
     }
     add_account(settings, _accounts_path(settings, accounts), given, TerminalHuman(console), console)
 
@@ -325,9 +350,22 @@ def status(home: HomeOpt = None, accounts: AccountsOpt = None) -> None:
     from .ui import status_table
 
     settings = _settings(home)
-    found = load_accounts(_accounts_path(settings, accounts))
+    path = _accounts_path(settings, accounts)
+    found = load_accounts(path)
     console = _console()
-    console.print(status_table(found, Ledger(settings.home)))
+    ledger = Ledger(settings.home)
+    console.print(f"home: {settings.home}", highlight=False, markup=False)
+    if not found and not ledger.latest():
+        from .commands import objector_command
+
+        console.print(
+            f"No accounts yet ({path}) and nothing recorded. Add one with: {objector_command()} accounts add",
+            highlight=False,
+            markup=False,
+            soft_wrap=True,  # a command split over two lines does not work when pasted
+        )
+        return
+    console.print(status_table(found, ledger))
 
 
 @app.command()
@@ -387,6 +425,10 @@ def export(
     settings = _settings(home)
     result = export_zip(settings.home, dest.expanduser())
     typer.echo(f"Exported {result.files} files ({result.bytes:,} bytes) to {result.path}.")
+    if result.practice:
+        from .report import PRACTICE_MARK
+
+        typer.echo(f"{PRACTICE_MARK}: {result.practice} of the attempts in it were practice.")
 
 
 @app.command("flows")

@@ -24,12 +24,22 @@ PACKAGES = (
 )
 
 
+META_HOSTS = ("help.instagram.com", "www.instagram.com", "www.facebook.com")
+
+
+def _browser_fix() -> str:
+    from .browser_setup import INSTALL_HINT, WAYS_OUT
+
+    return f"run '{INSTALL_HINT}' (objector run/demo/check offer it), or {WAYS_OUT}"
+
+
 @dataclass
 class Finding:
     check: str
     ok: bool
     detail: str
     fix: str = ""
+    warning: bool = False  # worth knowing, but not a reason for doctor to fail
 
 
 def diagnose(home_override: Path | None = None) -> list[Finding]:
@@ -78,6 +88,7 @@ def diagnose(home_override: Path | None = None) -> list[Finding]:
     found.extend(_accounts(settings))
     found.extend(_flows(settings.home))
     found.append(_browser(settings))
+    found.append(_reachability())
     if settings.imap_host:
         found.append(_mailbox(settings))
     return found
@@ -157,15 +168,54 @@ def _browser(settings) -> Finding:
                     "browser",
                     False,
                     f"{choice.description} did not start: {str(exc).splitlines()[0]}",
-                    "install Google Chrome, or run 'playwright install chromium'",
+                    _browser_fix(),
                 )
             version = browser.version
             browser.close()
     except UserError as exc:
-        return Finding(
-            "browser", False, str(exc), "install Google Chrome, or run 'playwright install chromium'"
-        )
+        return Finding("browser", False, str(exc), _browser_fix())
     return Finding("browser", True, f"{choice.description}, version {version} (started headless)")
+
+
+def _can_connect(host: str, timeout: float) -> bool:
+    import socket
+
+    try:
+        socket.create_connection((host, 443), timeout=timeout).close()
+    except OSError:
+        return False
+    return True
+
+
+def _reachability(hosts: tuple[str, ...] = META_HOSTS, timeout: float = 3.0) -> Finding:
+    """Whether Meta's form hosts answer on port 443, all within ``timeout`` seconds.
+
+    A name lookup can hang far longer than a socket timeout, so each host is tried
+    in its own thread and a host that has not answered by then counts as unreachable.
+    Unreachable is a warning: the practice demo and every offline command still work.
+    """
+    import threading
+
+    results: dict[str, bool] = {}
+
+    def probe(host: str) -> None:
+        results[host] = _can_connect(host, timeout)
+
+    threads = [threading.Thread(target=probe, args=(h,), daemon=True) for h in hosts]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout)
+    unreachable = [h for h in hosts if not results.get(h)]
+    if not unreachable:
+        return Finding("Meta's hosts", True, f"{', '.join(hosts)} answer (port 443)")
+    return Finding(
+        "Meta's hosts",
+        False,
+        f"cannot reach {', '.join(unreachable)} within {timeout:g} s",
+        "check the internet connection, proxy or firewall before 'objector run' (the demo works offline)",
+        warning=True,
+    )
 
 
 def _mailbox(settings) -> Finding:

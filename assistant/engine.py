@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from . import __version__
 from .aftersend import AfterSend, Verdict, browser_gone
+from .capture import full_page_screenshot
 from .evidence import MAIL_FILE, Attempt
 from .flows import Candidate, Flow, Step
 from .hosts import SiteMap, is_allowed, is_meta_host
@@ -167,6 +168,10 @@ class FlowRun:
             "text_length": len(self.text),
             "dry_run": self.dry_run,
         }
+        if self.sites:  # a site map is in use: practice, nothing reaches Meta
+            self.record.update(practice=True, practice_url=self.form_url)
+            if self.attempt is not None:
+                self.attempt.practice = True
 
     def _on_console(self, message: Any) -> None:
         if message.type in ("error", "warning"):
@@ -305,7 +310,7 @@ class FlowRun:
         """The form address led to another Meta page: keep a picture and hand over to the person."""
         shown = _bare(live)
         self.record["moved_to"] = live
-        self.attempt.save("moved.png", self.page.screenshot(full_page=True))
+        self.attempt.save("moved.png", full_page_screenshot(self.page))
         self.reporter.warn(f"the form address now leads to {shown}: the form seems to have moved")
         done = self.human.guide(
             Guidance(
@@ -737,7 +742,7 @@ class FlowRun:
             )
         self.record["page_language"] = self._page_language()
         self.record["submit_url"] = self.sites.live_url(self.page.url)
-        self.attempt.save("form.png", self.page.screenshot(full_page=True))
+        self.attempt.save("form.png", full_page_screenshot(self.page))
         self._archive("form.mhtml")
         self.attempt.log(self.ledger, "awaiting-approval", submitted=False)
         review = SubmitReview(
@@ -913,7 +918,7 @@ class FlowRun:
             verdict = self._verdict
         assert verdict is not None
         self.record["confirmation_url"] = self.sites.live_url(self.page.url)
-        self.attempt.save("confirmation.png", self.page.screenshot(full_page=True))
+        self.attempt.save("confirmation.png", full_page_screenshot(self.page))
         self._archive("confirmation.mhtml")
         text = verdict.text or "(no text)"
         by = "page"
@@ -1082,8 +1087,9 @@ class FlowRun:
         return str(lang)[:35]
 
     def _shown(self, url: str) -> str:
-        live = self.sites.live_url(url)
-        return live.removeprefix("https://")
+        from .addresses import shown_address
+
+        return shown_address(self.sites, url)
 
     def _done(self, step: Step, detail: str) -> None:
         self._record_step(step, "done", detail)
@@ -1192,7 +1198,7 @@ class FlowRun:
         from playwright.sync_api import Error as PlaywrightError
 
         try:
-            self.attempt.save("failure.png", self.page.screenshot(full_page=True))
+            self.attempt.save("failure.png", full_page_screenshot(self.page))
             self.attempt.save("page.html", self.page.content())
         except PlaywrightError:
             pass

@@ -35,6 +35,7 @@ class Attempt:
     flow: str
     started: datetime = field(default_factory=utc_now)
     files: dict[str, str] = field(default_factory=dict)
+    practice: bool = False  # against a practice site (a site map): every ledger entry says so
     folder: Path = field(init=False)
 
     def __post_init__(self) -> None:
@@ -78,5 +79,6 @@ class Attempt:
             outcome=outcome,
             attempt=self.relpath,
             files=dict(sorted(self.files.items())),
+            **({"practice": True} if self.practice else {}),
             **extra,
         )

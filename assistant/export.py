@@ -19,7 +19,7 @@ from pathlib import Path
 from .errors import UserError
 from .evidence import EVIDENCE_DIR
 from .ledger import LEDGER_NAME
-from .report import REPORT_DIR, REPORT_NAME, render_html
+from .report import PRACTICE_MARK, REPORT_DIR, REPORT_NAME, render_html
 from .storage import atomic_write
 
 ACCOUNTS_NAME = "accounts.toml"
@@ -36,6 +36,7 @@ class ExportResult:
     path: Path
     files: int
     bytes: int
+    practice: int = 0  # attempts made against the practice site (not sent to Meta)
 
 
 def export_files(home: Path) -> list[tuple[str, Path]]:
@@ -81,6 +82,7 @@ def export_zip(home: Path, dest: Path) -> ExportResult:
         )
     members = export_files(home)
     report = render_html(home).encode("utf-8")
+    practice = _practice_attempts(home)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         for name, path in members:
@@ -91,11 +93,19 @@ def export_zip(home: Path, dest: Path) -> ExportResult:
                 raise ExportError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
             _add(archive, name, data, stamp[:6])
         _add(archive, f"{REPORT_DIR}/{REPORT_NAME}", report, time.localtime()[:6])
+        if practice:
+            archive.comment = f"{PRACTICE_MARK}: {practice} practice attempt(s)".encode()
     data = buffer.getvalue()
     if dest.exists():
         raise ExportError(f"{dest} already exists; choose another name or move the old file away first.")
     atomic_write(dest, data)
-    return ExportResult(dest, len(members) + 1, len(data))
+    return ExportResult(dest, len(members) + 1, len(data), practice)
+
+
+def _practice_attempts(home: Path) -> int:
+    from .report import practice_attempts, read_proof
+
+    return practice_attempts(read_proof(home))[0]
 
 
 def _add(archive: zipfile.ZipFile, name: str, data: bytes, stamp: tuple[int, ...]) -> None:

@@ -9,13 +9,21 @@ from .errors import UserError
 from .settings import Settings
 
 
+def meta_reference(account: Account) -> str:
+    """How Meta can find the account: its username or profile link, else its e-mail address.
+
+    Never the local label (``name``), which only the person knows.
+    """
+    return account.username or account.email
+
+
 def letter_input(account: Account):
     from .text import LetterInput
 
-    name = " ".join(p for p in (account.first_name, account.last_name) if p) or None
+    name = account.full_name or " ".join(p for p in (account.first_name, account.last_name) if p) or None
     return LetterInput(
         platform=account.platform,
-        account=account.name,
+        account=meta_reference(account),
         email=account.email,
         country=account.country,
         language=account.language,
@@ -74,7 +82,7 @@ def text_for_cli(
             raise UserError(f"text: --lang: {exc}") from None
         inp = LetterInput(
             platform=platform.lower(),
-            account="your-account",
+            account="your.username",
             email="you@example.org",
             country=country_code,
             language=language,

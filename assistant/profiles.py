@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -11,11 +12,49 @@ from .human import Human
 
 PROFILES_DIR = "profiles"
 
+# Chromium preferences for objector's profiles: no "Save password?" bubble over the form
+# under review (and objector never wants the browser to keep a password).
+QUIET_PREFERENCES: dict[str, dict | bool] = {
+    "credentials_enable_service": False,
+    "profile": {"password_manager_enabled": False},
+}
+
 
 def profile_path(home: Path, account: str) -> Path:
     if not NAME_RE.fullmatch(account):
         raise UserError(f"{shown(account)} is not an account name (letters, digits, - and _ only).")
     return home / PROFILES_DIR / account
+
+
+def _merged(base: dict, extra: dict) -> dict:
+    out = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merged(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def prepare_profile(path: Path) -> Path:
+    """Write ``QUIET_PREFERENCES`` into the profile's ``Default/Preferences`` before the browser starts.
+
+    The browser's own preferences are kept; a file that is not JSON is left
+    alone (the browser repairs its own file, and objector does not guess).
+    """
+    from .storage import atomic_write
+
+    prefs = path / "Default" / "Preferences"
+    try:
+        current = json.loads(prefs.read_text(encoding="utf-8")) if prefs.exists() else {}
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return path
+    if not isinstance(current, dict):
+        return path
+    wanted = _merged(current, QUIET_PREFERENCES)
+    if wanted != current:
+        atomic_write(prefs, json.dumps(wanted, separators=(",", ":")))
+    return path
 
 
 def forget_profile(home: Path, account: str, human: Human, console, *, assume_yes: bool = False) -> int:

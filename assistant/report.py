@@ -429,6 +429,32 @@ def _approval(record: dict[str, Any], entries: list[dict[str, Any]]) -> str:
 # --------------------------------------------------------------------------- the page
 
 
+PRACTICE_MARK = "PRACTICE — not sent to Meta"
+
+
+def is_practice(entries: list[dict[str, Any]]) -> bool:
+    """Whether ledger entries belong to a practice attempt (a site map was in use)."""
+    return any(entry.get("practice") is True for entry in entries)
+
+
+def practice_attempts(proof: Proof) -> tuple[int, int]:
+    """(practice attempts, all attempts) in the proof."""
+    views = list(proof.attempts.values())
+    return sum(is_practice(v.entries) for v in views), len(views)
+
+
+def _practice_banner(proof: Proof) -> str:
+    practice, total = practice_attempts(proof)
+    if not practice:
+        return ""
+    scope = "Every attempt here" if practice == total else f"{practice} of the {total} attempts"
+    return (
+        f'<div class="warnbox"><b>{PRACTICE_MARK}.</b> {scope} ran against objector’s practice '
+        "Help Centre on this computer; nothing was sent to Meta, and this is no proof of an "
+        "objection.</div>"
+    )
+
+
 def render_html(home: Path) -> str:
     """The report page for the proof in ``home``, as one self-contained HTML string."""
     return _render(read_proof(Path(home)), generated=utc_now())
@@ -443,6 +469,13 @@ def _render(proof: Proof, *, generated: datetime) -> str:
         footer += f" · ledger fingerprint {fingerprint[:16]}"
     if not proof.verification.ok:
         footer += " · PROOF CHANGED (see page 1)"
+    practice, total = practice_attempts(proof)
+    title = "Proof of objection to AI at Meta – objector report"
+    if practice:
+        footer += f" · {PRACTICE_MARK}"
+        title = f"{PRACTICE_MARK} – " + (
+            "practice attempts – objector report" if practice == total else title
+        )
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -456,11 +489,12 @@ def _render(proof: Proof, *, generated: datetime) -> str:
         ),
         '<meta name="referrer" content="no-referrer">',
         '<meta name="generator" content="objector ' + esc(__version__) + '">',
-        "<title>Proof of objection to AI at Meta – objector report</title>",
+        f"<title>{esc(title)}</title>",
         f"<style>{style_sheet(footer)}</style>",
         "</head>",
         "<body>",
         "<main>",
+        _practice_banner(proof),
         _head(proof, generated),
         _verification(proof),
     ]
@@ -654,7 +688,8 @@ def _other_entry(pair: PairView, entry: dict[str, Any]) -> str:
         '<article class="covered">'
         '<div class="attempt-head">'
         f'<div class="crumbs"><b>{esc(pair.account)}</b> · {esc(pair.flow)}</div>'
-        f'<div class="headline">{badge(outcome)}<span>{when(entry.get("at"))}</span>'
+        + (f"<div><b>{PRACTICE_MARK}</b></div>" if entry.get("practice") is True else "")
+        + f'<div class="headline">{badge(outcome)}<span>{when(entry.get("at"))}</span>'
         f"<span>ledger entry {esc(entry.get('seq'))}</span></div></div>"
         f"<p>{text}</p></article>"
     )
@@ -680,10 +715,12 @@ def _attempt(proof: Proof, view: AttemptView, number: int, total: int) -> str:
         if rec.get("objector_version")
         else ""
     )
+    practice = is_practice(view.entries)
     head = (
         '<div class="attempt-head">'
         f'<div class="crumbs">{crumbs}</div>'
-        f"<h3>{esc(title)}</h3>"
+        + (f'<div class="warnbox soft"><b>{PRACTICE_MARK}</b></div>' if practice else "")
+        + f"<h3>{esc(title)}</h3>"
         f'<div class="headline">{badge(outcome, submitted=submitted)}'
         f"<span>attempt {number} of {total}</span><span>{when(started, seconds=False)}</span>{version}</div>"
         "</div>"
@@ -762,6 +799,8 @@ def _facts(rec: dict[str, Any], view: AttemptView, started: Any, finished: Any, 
             else '<span class="faint">not recorded</span>',
         )
     )
+    if rec.get("practice") is True and isinstance(rec.get("practice_url"), str):
+        rows.append(("Practice address used", f'<span class="url">{esc(rec["practice_url"])}</span>'))
     for key, label in (("submit_url", "Sent from page"), ("confirmation_url", "Confirmation page")):
         value = rec.get(key)
         if value and value != form_url:

@@ -8,6 +8,7 @@ exercises exactly the code a real run uses.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import __version__
 from .accounts import Account
@@ -56,6 +57,7 @@ class RunRequest:
     again: bool = False
     dry_run: bool = False
     trace: bool = False
+    proof_hint: bool = True  # the demo's temporary home is deleted afterwards: no hint to it
 
 
 def plan(request: RunRequest) -> list[Pair]:
@@ -172,7 +174,7 @@ def _execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
         except KeyboardInterrupt:
             summary.interrupted = True
             reporter.fail("stopped with Ctrl-C; the ledger is consistent, run again to resume")
-    print_summary(summary, reporter)
+    print_summary(summary, reporter, settings.home if request.proof_hint else None)
     return summary
 
 
@@ -195,7 +197,13 @@ def _run_pairs(todo, request, texts, human, reporter, playwright, choice, ledger
                 reporter.heading(f"[{number}/{len(todo)}] {account.name} · {flow.title}")
                 covered = _covered_by(account, ledger) if not request.again else None
                 if covered is not None:
-                    ledger.append(account=account.name, flow=flow.id, outcome="covered", covered_via=covered)
+                    ledger.append(
+                        account=account.name,
+                        flow=flow.id,
+                        outcome="covered",
+                        covered_via=covered,
+                        **({"practice": True} if settings.sites else {}),
+                    )
                     reporter.ok(f"covered via {covered} (same Accounts Centre); not submitted again")
                     summary.confirmed.append(f"{account.name} · {flow.id} (covered via {covered})")
                     continue
@@ -261,7 +269,7 @@ def _covered_by(account: Account, ledger: Ledger) -> str | None:
     return None
 
 
-def print_summary(summary: Summary, reporter: Reporter) -> None:
+def print_summary(summary: Summary, reporter: Reporter, home: Path | None = None) -> None:
     done = len(summary.confirmed) + len(summary.already)
     reporter.heading(
         f"Summary: {done} confirmed ({len(summary.already)} earlier) · "
@@ -273,4 +281,7 @@ def print_summary(summary: Summary, reporter: Reporter) -> None:
         reporter.warn(item)
     for item in summary.failed:
         reporter.fail(item)
-    reporter.info("Proof: objector status    Details: the evidence folder in your objector home")
+    if home is not None:
+        from .commands import proof_hint
+
+        reporter.info(proof_hint(home))

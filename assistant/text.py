@@ -17,11 +17,13 @@ Write a placeholder as ``{name}``; write ``{{`` and ``}}`` for literal braces.
     Display name of the platform, e.g. ``Instagram`` or ``Facebook`` (from the
     language's template; an unknown platform id is title-cased).
 ``{account}``
-    The account label, e.g. ``anna-instagram``.
+    The account as Meta knows it: its username or profile link when the person
+    gave one (e.g. ``anna.k``), otherwise its e-mail address -- never the local
+    label, which Meta cannot look up.
 ``{email}``
     The e-mail address of the account.
 ``{name}``
-    The person's full name if known, else empty. Empty placeholders leave no
+    The person's full name (the account's ``full_name``) if known, else empty. Empty placeholders leave no
     trace: trailing spaces are removed, doubled spaces inside a line are
     collapsed, runs of blank lines become one, and the text is trimmed. So a
     closing line such as "Kind regards" followed by ``{name}`` on its own line

@@ -18,7 +18,8 @@ DOCS_PATH = pathlib.Path(__file__).resolve().parent.parent / "docs" / "texts.md"
 COMMAND = "python -m assistant.textdocs"
 
 EXAMPLE_PLATFORM = "instagram"
-EXAMPLE_ACCOUNT = "anna-instagram"
+EXAMPLE_ACCOUNT = "anna.k"
+EXAMPLE_NAME = "Anna Kowalska"
 EXAMPLE_EMAIL = "anna@example.org"
 
 
@@ -34,6 +35,7 @@ def example_input(
         language=language,
         reasons=reasons,
         variant=variant,
+        name=EXAMPLE_NAME,
     )
 
 

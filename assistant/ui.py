@@ -52,7 +52,7 @@ class Reporter:
 
     def info(self, message: str) -> None:
         self.lines.append(message)
-        self.console.print(escape(message))
+        self.console.print(escape(message), soft_wrap=True)  # commands in it must paste as one line
 
     def heading(self, message: str) -> None:
         self.lines.append(message)
@@ -95,6 +95,8 @@ def accounts_table(accounts: list) -> Table:  # list[Account]
     return table
 
 
+PRACTICE_MARK = "PRACTICE — not sent to Meta"
+
 _OUTCOME_STYLE = {
     "confirmed": "green",
     "covered": "green",
@@ -110,7 +112,7 @@ def status_table(accounts: list, ledger) -> Table:
     latest = ledger.latest()
     confirmed = ledger.confirmed()
     mailed = ledger.mail_confirmed()
-    table = Table(title="Objections", title_justify="left")
+    table = Table(title="Objections", title_justify="left", caption_justify="left")
     for column in ("account", "flow", "last outcome", "when (UTC)", "confirmed on", "e-mail"):
         table.add_column(column)
     table.add_column("proof folder", overflow="fold")
@@ -127,6 +129,9 @@ def status_table(accounts: list, ledger) -> Table:
         elif entry.get("submitted") and outcome not in ("confirmed", "submitting"):
             outcome += " (sent, not confirmed)"
         style = _OUTCOME_STYLE.get(entry.get("outcome", ""), "red")
+        if entry.get("practice"):
+            outcome += " · PRACTICE"
+            table.caption = f"PRACTICE: {PRACTICE_MARK} (made against the practice Help Centre)"
         done = confirmed.get((name, flow))
         table.add_row(
             name,

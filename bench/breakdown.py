@@ -21,7 +21,7 @@ import time
 from collections import Counter, defaultdict
 from contextlib import ExitStack
 
-from common import COUNTRY_NAMES, PYTHON, RESULTS_DIR, forget_cookie_consent, summary
+from common import CHROMIUM, COUNTRY_NAMES, PYTHON, RESULTS_DIR, forget_cookie_consent, summary
 
 # the modules ``objector run`` imports on its way to the first browser (cli.run, runner, engine)
 RUN_IMPORTS = (
@@ -321,6 +321,7 @@ def instrumented_raw(bench) -> dict[str, object]:
         t0 = time.perf_counter()
         cpu0 = time.thread_time()
         raw_flow.T0 = t0
+        raw_flow.CHROMIUM = CHROMIUM
         marks = raw_flow.run_flow(
             bench.url,
             str(bench.raw_profile),

@@ -24,7 +24,24 @@ BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
 RESULTS_DIR = BENCH_DIR / "results"
 PYTHON = sys.executable
-CHROMIUM = "/usr/bin/chromium"
+
+
+def objector_browser() -> str:
+    """The browser executable objector itself would use (its own discovery), so both sides match."""
+    sys.path.insert(0, str(ROOT))
+    from playwright.sync_api import sync_playwright
+
+    from assistant.browser import _channel_path, discover
+
+    with sync_playwright() as p:
+        choice = discover(os.environ.get("OBJECTOR_BROWSER"), p)
+    exe = choice.executable or _channel_path(choice.channel or "")
+    if exe is None:
+        raise SystemExit(f"bench: cannot find the executable of {choice.description}")
+    return str(exe)
+
+
+CHROMIUM = objector_browser()
 RAW_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 
 
@@ -340,6 +357,7 @@ def cli_env(home: Path, site_map: str) -> dict[str, str]:
     env.update(
         OBJECTOR_HOME=str(home),
         OBJECTOR_HEADLESS="1",
+        OBJECTOR_BROWSER=CHROMIUM,
         OBJECTOR_SITE_MAP=site_map,
         NO_COLOR="1",
         COLUMNS="100",

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from common import (
     BENCH_DIR,
+    CHROMIUM,
     COUNTRY_NAMES,
     PYTHON,
     TimedRun,
@@ -124,6 +125,8 @@ class Bench:
         cmd = [
             PYTHON,
             str(BENCH_DIR / "raw_flow.py"),
+            "--browser",
+            CHROMIUM,
             "--url",
             self.url,
             "--profile",

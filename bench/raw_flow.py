@@ -28,7 +28,7 @@ from pathlib import Path  # noqa: E402
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = ""  # the browser executable: --browser, the same one objector uses
 ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 
 
@@ -104,7 +104,10 @@ def main() -> None:
     ap.add_argument("--text-file", required=True)
     ap.add_argument("--platform", default="instagram", choices=("instagram", "facebook"))
     ap.add_argument("--login", action="store_true")
+    ap.add_argument("--browser", required=True)
     a = ap.parse_args()
+    global CHROMIUM
+    CHROMIUM = a.browser
     marks = run_flow(
         a.url,
         a.profile,

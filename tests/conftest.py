@@ -56,3 +56,22 @@ def runs(monkeypatch):
 
     monkeypatch.setattr(engine.FlowRun, "__post_init__", remember)
     return made
+
+
+@pytest.fixture(scope="session")
+def browser_launch() -> dict[str, object]:
+    """Launch options for the browser objector's own discovery picks (never a hard-coded path).
+
+    Skips the test, saying how to get a browser, when discovery finds none.
+    """
+    from playwright.sync_api import sync_playwright
+
+    from assistant.browser import discover
+    from assistant.errors import UserError
+
+    with sync_playwright() as p:
+        try:
+            choice = discover(os.environ.get("OBJECTOR_BROWSER"), p)
+        except UserError as exc:
+            pytest.skip(str(exc))
+    return choice.launch_options()

@@ -218,7 +218,8 @@ def test_text_for_an_account_uses_its_language_and_reasons(cli_env, home):
     (home / "accounts.toml").write_text(account_toml(language="fr", country="FR", reasons=["children"]))
     result = run_cli(["text", "--account", "anna-instagram", "--variant", "short"], cli_env)
     assert result.returncode == 0, result.stderr
-    assert "RGPD" in result.stdout and "anna-instagram" in result.stdout
+    assert "RGPD" in result.stdout and "anna@example.org" in result.stdout
+    assert "anna-instagram" not in result.stdout  # the local label means nothing to Meta
     both = run_cli(["text", "--account", "anna-instagram", "--lang", "de"], cli_env)
     assert both.returncode == 2
 

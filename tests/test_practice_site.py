@@ -42,9 +42,9 @@ LONG_REASON = "I do not want my posts, photos and comments used to train AI mode
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
+def browser(browser_launch) -> Iterator[Browser]:
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
+        b = p.chromium.launch(**browser_launch, headless=True, args=CHROMIUM_ARGS)
         yield b
         b.close()
 

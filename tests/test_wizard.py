@@ -2,12 +2,16 @@
 
 import io
 
+import pytest
+from cli_helpers import run_cli
 from rich.console import Console
 
-from assistant.accounts import load_accounts
+from assistant.accounts import Account, load_accounts
+from assistant.answers import account_reference, country_code, platform_of
 from assistant.human import TerminalHuman
+from assistant.letters import text_for_account
 from assistant.settings import Settings
-from assistant.wizard import add_accounts_interactively
+from assistant.wizard import add_account, add_accounts_interactively
 
 
 class Terminal(io.StringIO):
@@ -15,34 +19,48 @@ class Terminal(io.StringIO):
         return True
 
 
-def _human(answers: str) -> tuple[TerminalHuman, Console]:
-    console = Console(file=io.StringIO(), width=100)
-    return TerminalHuman(console, Terminal(answers)), console
+class InterruptedTerminal(Terminal):
+    """Answers the given lines, then the person presses Ctrl-C."""
+
+    def readline(self, *args) -> str:
+        line = super().readline(*args)
+        if not line:
+            raise KeyboardInterrupt
+        return line
+
+
+def _human(answers: list[str], terminal=Terminal) -> tuple[TerminalHuman, Console]:
+    console = Console(file=io.StringIO(), width=200, color_system=None)
+    return TerminalHuman(console, terminal("\n".join(answers) + "\n")), console
+
+
+def _out(console: Console) -> str:
+    return console.file.getvalue()
+
+
+# Answers for one account, in the order the wizard asks.
+def _answers(
+    platform="instagram",
+    email="anna@example.org",
+    username="",
+    full_name="",
+    name="",
+    country="",
+    language="",
+    reasons="",
+    save="y",
+) -> list[str]:
+    return [platform, email, username, full_name, name, country, language, reasons, save]
 
 
 def test_first_run_asks_for_accounts_and_saves_them(home):
     settings = Settings(home=home, country="DE", language="de")
-    answers = (
-        "\n".join(
-            [
-                "instagram",
-                "anna@example.org",
-                "",
-                "",
-                "",
-                "1 3",
-                "y",  # first account, defaults for name/country/language
-                "facebook",
-                "anna@example.org",
-                "anna-fb",
-                "AT",
-                "en",
-                "",
-                "n",
-            ]
-        )
-        + "\n"
-    )
+    answers = [
+        *_answers(reasons="1 3"),
+        "y",
+        *_answers("facebook", name="anna-fb", country="AT", language="en"),
+        "n",
+    ]
     human, out = _human(answers)
     accounts = add_accounts_interactively(settings, home / "accounts.toml", human, out)
     assert [(a.name, a.platform, a.country, a.language) for a in accounts] == [
@@ -53,19 +71,138 @@ def test_first_run_asks_for_accounts_and_saves_them(home):
     assert load_accounts(home / "accounts.toml") == accounts
 
 
-def test_a_bad_answer_is_one_clear_line_and_nothing_half_written(home):
-    import pytest
+def test_each_answer_is_checked_when_given_and_asked_again(home):
+    """The transcript of a person who types insta, a wrong e-mail first, and Deutschland."""
+    answers = [
+        "insta",
+        "anna@example",
+        "anna@example.org",
+        "anna..k",
+        "@anna.k",
+        "Anna Kowalska",
+        "",
+        "Deutschland",
+        "Deutsch",
+        "9",
+        "1 3",
+        "y",
+        "n",
+    ]
+    human, out = _human(answers)
+    accounts = add_accounts_interactively(Settings(home=home), home / "accounts.toml", human, out)
+    transcript = _out(out)
+    assert len(accounts) == 1
+    account = accounts[0]
+    assert (account.platform, account.email, account.username, account.full_name) == (
+        "instagram",
+        "anna@example.org",
+        "anna.k",
+        "Anna Kowalska",
+    )
+    assert (account.country, account.language, account.reasons) == (
+        "DE",
+        "de",
+        ("private_life", "creative_work"),
+    )
+    assert transcript.count("Please try again") == 3  # the e-mail, the username, reason 9
+    assert "there is no reason '9'; type numbers from 1 to 6" in transcript
+    assert 'username = "anna.k"' in transcript and 'country = "DE"' in transcript  # shown before saving
+    assert transcript.index("will be saved as") < transcript.index("Added anna-instagram")
 
-    from assistant.errors import UserError
 
-    settings = Settings(home=home)
-    human, out = _human("instagram\nnot-an-email\n\n\n\n\n")
-    with pytest.raises(UserError, match="--email"):
-        add_accounts_interactively(settings, home / "accounts.toml", human, out)
+def test_answers_in_other_words():
+    assert [platform_of(a) for a in ("ig", "insta", "Instagram", "fb", " FB ")] == [
+        "instagram",
+        "instagram",
+        "instagram",
+        "facebook",
+        "facebook",
+    ]
+    with pytest.raises(ValueError, match="instagram"):
+        platform_of("tiktok")
+    answers = ("UK", "uk", "Deutschland", "Germany", "allemagne", "Österreich", "osterreich", "de", "Polska")
+    assert [country_code(a) for a in answers] == ["GB", "GB", "DE", "DE", "DE", "AT", "AT", "DE", "PL"]
+    assert country_code("Sverige") == "SE" and country_code("Nederland") == "NL"
+    with pytest.raises(ValueError, match="not a country"):
+        country_code("Atlantis")
+
+
+def test_usernames_and_profile_links_have_the_platforms_shape():
+    assert account_reference("instagram", "@anna.k") == "anna.k"
+    assert account_reference("instagram", "instagram.com/anna.k") == "https://www.instagram.com/anna.k/"
+    assert account_reference("facebook", "https://m.facebook.com/profile.php?id=100012345678&x=1") == (
+        "https://www.facebook.com/profile.php?id=100012345678"
+    )
+    assert account_reference("facebook", "anna.kowalska") == "anna.kowalska"
+    for platform, bad in [
+        ("instagram", "anna..k"),
+        ("instagram", ".anna"),
+        ("instagram", "a" * 31),
+        ("instagram", "https://evil.example/anna"),
+        ("instagram", "https://www.facebook.com/anna.k"),
+        ("facebook", "ann"),
+        ("facebook", "https://www.facebook.com/profile.php?id=abc"),
+    ]:
+        with pytest.raises(ValueError):
+            account_reference(platform, bad)
+
+
+def test_saying_no_at_the_summary_saves_nothing(home):
+    human, out = _human([*_answers(save="n")])
+    assert add_account(Settings(home=home, country="DE"), home / "accounts.toml", {}, human, out) is None
+    assert "Not saved" in _out(out)
     assert not (home / "accounts.toml").exists()
 
 
+def test_ctrl_c_keeps_the_accounts_saved_before(home):
+    human, out = _human([*_answers(), "y", "facebook", "anna@"], terminal=InterruptedTerminal)
+    with pytest.raises(KeyboardInterrupt):
+        add_accounts_interactively(Settings(home=home, country="DE"), home / "accounts.toml", human, out)
+    assert [a.name for a in load_accounts(home / "accounts.toml")] == ["anna-instagram"]
+
+
+def test_a_taken_name_is_refused_and_a_free_one_suggested(home):
+    settings = Settings(home=home, country="DE")
+    human, out = _human(
+        [*_answers(), "y", *_answers(name="anna-instagram")[:4], "anna-instagram", "", "", "", "", "y", "n"]
+    )
+    accounts = add_accounts_interactively(settings, home / "accounts.toml", human, out)
+    assert [a.name for a in accounts] == ["anna-instagram", "anna-instagram-2"]
+    assert "exists already" in _out(out)
+
+
 def test_end_of_input_adds_nothing(home):
-    human, out = _human("instagram\n")
+    human, out = _human(["instagram"])
     assert add_accounts_interactively(Settings(home=home), home / "accounts.toml", human, out) == []
-    assert "Nothing added" in out.file.getvalue()
+    assert "Nothing added" in _out(out)
+
+
+def test_letter_names_the_account_as_meta_knows_it_and_is_signed(home):
+    base = {"name": "anna-instagram", "platform": "instagram", "email": "anna@example.org", "country": "DE"}
+    settings = Settings(home=home)
+    for language in ("en", "de", "hu"):
+        plain = text_for_account(Account(**base, language=language), settings, 3000)
+        assert "anna-instagram" not in plain and "anna@example.org" in plain
+        named = Account(**base, language=language, username="@anna.k", full_name="Anna Kowalska")
+        body = text_for_account(named, settings, 3000)
+        assert "anna.k" in body and "anna-instagram" not in body
+        assert body.rstrip().endswith("Anna Kowalska")
+
+
+@pytest.mark.cli
+def test_flags_are_checked_with_a_hint(cli_env):
+    result = run_cli(
+        ["accounts", "add", "--platform", "ig", "--email", "anna@example.org", "--country", "UK"], cli_env
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "objector: accounts add: --country: 'UK' is not an ISO 3166 two-letter code; use GB."
+    )
+    result = run_cli(
+        ["accounts", "add", "--platform", "insta", "--email", "anna@example.org", "--country", "GB",
+         "--language", "en", "--username", "instagram.com/anna.k", "--full-name", "Anna Kowalska"],
+        cli_env,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    text = run_cli(["text", "--account", "anna-instagram"], cli_env).stdout
+    assert "https://www.instagram.com/anna.k/" in text and text.rstrip().endswith("Anna Kowalska")

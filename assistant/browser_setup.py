@@ -1,0 +1,79 @@
+"""No browser is no dead end: offer to fetch Playwright's own Chromium, then go on.
+
+``demo``, ``run`` and ``check`` call ``ensure_browser`` before they start. When
+objector's discovery (``browser.discover``) finds Chrome, Edge or a Chromium,
+nothing happens and no time is spent: the check without Playwright is a few
+file look-ups, and Playwright is started only when those find nothing. Otherwise,
+in a terminal, the person is asked whether to run Playwright's installer (its
+progress is shown as it goes); piped, objector says how. If the installer fails,
+one line names the three ways out.
+"""
+
+from __future__ import annotations
+
+import shlex
+import subprocess
+import sys
+from collections.abc import Callable
+
+from .errors import UserError
+
+INSTALL_COMMAND = (sys.executable, "-m", "playwright", "install", "chromium")
+# the interpreter objector runs in: after 'pipx install .' a bare 'python' has no Playwright
+INSTALL_HINT = f"{shlex.quote(sys.executable)} -m playwright install chromium"
+WAYS_OUT = (
+    "install Google Chrome or Microsoft Edge, or your system's Chromium package "
+    "(e.g. apt install chromium), or set OBJECTOR_BROWSER=/path/to/browser"
+)
+
+
+def find_browser(requested: str | None) -> str | None:
+    """The discovered browser's description, or None when discovery finds nothing.
+
+    A wrong ``OBJECTOR_BROWSER`` path is the person's own setting: its error
+    stands (fetching Chromium would not change what they asked for).
+    """
+    from .browser import discover
+
+    if requested and requested.strip() != "chromium":
+        return discover(requested).description
+    try:
+        return discover(requested).description
+    except UserError:
+        pass
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        try:
+            return discover(requested, playwright).description
+        except UserError:
+            return None
+
+
+def _install(console, run: Callable[..., subprocess.CompletedProcess]) -> bool:
+    console.print(f"Fetching Chromium with Playwright's installer ({INSTALL_HINT}) …")
+    try:
+        done = run(list(INSTALL_COMMAND), check=False)  # inherits the terminal: its progress shows
+    except OSError as exc:
+        console.print(f"[red]The installer did not start ({exc.strerror or exc}).[/]")
+        return False
+    return done.returncode == 0
+
+
+def ensure_browser(
+    settings, human, console, *, run: Callable[..., subprocess.CompletedProcess] = subprocess.run
+) -> None:
+    """Return when a browser is found (fetching Chromium if the person agrees); else UserError."""
+    if find_browser(settings.browser):
+        return
+    if not human.interactive:
+        raise UserError(
+            f"No browser found. Run '{INSTALL_HINT}' to fetch Chromium (about 150 MB), "
+            f"or {WAYS_OUT}; then run again."
+        )
+    console.print("No Google Chrome, Microsoft Edge or Chromium found on this computer.")
+    if not human.confirm(f"Fetch Chromium now with '{INSTALL_HINT}' (about 150 MB)?"):
+        raise UserError(f"No browser: run '{INSTALL_HINT}', or {WAYS_OUT}.")
+    if not _install(console, run) or not find_browser(settings.browser):
+        raise UserError(f"Chromium could not be fetched (offline or no permission?): {WAYS_OUT}.")
+    console.print("[green]✓[/] Chromium is ready.")
