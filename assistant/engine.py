@@ -154,6 +154,7 @@ class FlowRun:
             self.page.context.tracing.start(screenshots=True, snapshots=True, title=self.flow.id)
         self.page.on("console", self._on_console)
         self.page.on("pageerror", lambda exc: self.console_errors.append(f"pageerror: {exc}"))
+        self.page.on("popup", self._on_popup)
         self.record = {
             "objector_version": __version__,
             "account": self.account.name,
@@ -172,6 +173,16 @@ class FlowRun:
             self.record.update(practice=True, practice_url=self.form_url)
             if self.attempt is not None:
                 self.attempt.practice = True
+
+    def _on_popup(self, popup: Page) -> None:
+        """A window the page opened: objector never acts in it; one off Meta's hosts is noted."""
+        url = popup.url
+        host = urlsplit(self.sites.live_url(url)).hostname or ""
+        self.record.setdefault("popups", []).append(self.sites.live_url(url)[:300])
+        if url.startswith("http") and not is_allowed(url, self.allowed) and not is_meta_host(host):
+            self.reporter.warn(
+                f"the page opened a window on {host}, which is not Meta's; objector does nothing there"
+            )
 
     def _on_console(self, message: Any) -> None:
         if message.type in ("error", "warning"):
@@ -561,11 +572,16 @@ class FlowRun:
         if kind["tag"] == "select":
             return self._select_matching(field_, options)
         scopes = [field_, *(field_.locator(f"xpath=ancestor::*[{n}]") for n in (1, 2, 3))]
+        for scope in scopes[1:]:  # a question whose answer is a native list next to it
+            select = visible_now(scope, [Candidate(css="select")])  # type: ignore[arg-type]
+            chosen = self._select_matching(select.locator, options) if select is not None else None
+            if chosen is not None:
+                return chosen
         for scope in scopes:
             option = visible_now(scope, _option_candidates(options))  # type: ignore[arg-type]
             if option is not None:
                 return self._click_option(option.locator)
-        if kind["role"] == "combobox" or kind["tag"] == "input":
+        if kind["role"] in ("combobox", "button") or kind["tag"] in ("input", "button"):
             self._click(field_, "open the list")
             option = find(self.page, [c for c in _option_candidates(options) if c.role == "option"], 3)
             if option is not None:
@@ -643,6 +659,10 @@ class FlowRun:
                     field_.select_option(value=value)
                     return text
             return None
+        if kind["tag"] not in ("input", "textarea") and kind["editable"] != "true":
+            # a list that opens on a click (a button or an ARIA combobox): pick the country by name
+            names_re = "|".join(re.escape(n) for n in names)
+            return self._pick(field_, [Candidate(role="option", name=rf"^\s*({names_re})\s*$")])
         for name in names:
             field_.click()
             field_.fill(name)

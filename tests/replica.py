@@ -61,10 +61,11 @@ class ReplicaConfig:
     style: str = "toast"
     fail_first: int = 0  # this many submits fail before one succeeds
     failure: str = "alert"  # alert | status | form-again
-    routing: str | None = None  # radios | buttons
+    routing: str | None = None  # radios | buttons | select | listbox
     interstitial: bool = False
     redirect_to: str | None = None  # help.meta.com | evil.example
     logged_in: bool = True  # the session cookie is set on the first visit
+    country: str | None = None  # listbox: the country is chosen from a list that opens on a click
 
 
 @dataclass
@@ -104,6 +105,18 @@ class Replica:
               <label><input type="radio" name="route" value="yes"> {w["yes"]}</label>
               <label><input type="radio" name="route" value="no"> {w["no"]}</label></div>
               <button type="button" id="next">{w["next"]}</button></div>"""
+        elif c.routing == "select":
+            route = f"""<div id="route"><label for="rq">{w["question"]}</label>
+              <select id="rq"><option value="">—</option><option value="yes">{w["yes"]}</option>
+              <option value="no">{w["no"]}</option></select>
+              <button type="button" id="next">{w["next"]}</button></div>"""
+        elif c.routing == "listbox":
+            route = f"""<div id="route"><span id="lq">{w["question"]}</span>
+              <div role="combobox" tabindex="0" aria-labelledby="lq" aria-controls="lb"
+                   aria-expanded="false" id="cb">…</div>
+              <ul role="listbox" id="lb" hidden><li role="option" data-v="yes">{w["yes"]}</li>
+              <li role="option" data-v="no">{w["no"]}</li></ul>
+              <button type="button" id="next">{w["next"]}</button></div>"""
         elif c.routing == "buttons":
             route = f"""<div id="route"><p>{w["question"]}</p>
               <button type="button" id="yes">{w["yes"]}</button>
@@ -129,7 +142,15 @@ class Replica:
 
     def _fields(self) -> str:
         w = WORDS[self.config.language]
-        return f"""<div class="row"><span id="l1">{w["email"]}</span>
+        country = ""
+        if self.config.country == "listbox":  # a button that opens a list, not a text box
+            country = """<div class="row"><span id="lc">Country of residence</span>
+  <button type="button" role="combobox" aria-labelledby="lc" aria-controls="cl" aria-expanded="false"
+    id="cc" onclick="document.getElementById('cl').hidden = false">Choose…</button>
+  <ul role="listbox" id="cl" hidden>
+    <li role="option" onclick="pick(this)">France</li><li role="option" onclick="pick(this)">Germany</li>
+  </ul><input type="hidden" name="country" id="cv"></div>"""
+        return country + f"""<div class="row"><span id="l1">{w["email"]}</span>
   <input aria-labelledby="l1" name="Field1" type="text" value=""></div>
 <div class="row"><span id="l2">{w["reason"]}</span>
   <textarea aria-labelledby="l2" name="Field2" rows="4"></textarea></div>
@@ -156,6 +177,11 @@ class Replica:
 
 SCRIPT = """
 const box = document.getElementById('box'), out = document.getElementById('out');
+function pick(li) {
+  document.getElementById('cc').textContent = li.textContent;
+  document.getElementById('cv').value = li.textContent;
+  document.getElementById('cl').hidden = true;
+}
 function wire() {
   const send = document.getElementById('send');
   send.addEventListener('click', go);
@@ -190,8 +216,19 @@ const route = document.getElementById('route');
 if (route) {
   const open = () => { route.remove(); box.hidden = false; };
   const next = document.getElementById('next'), yes = document.getElementById('yes');
-  if (next) next.addEventListener('click', () => {
-    if (route.querySelector('input[value=yes]').checked) open(); });
+  const cb = document.getElementById('cb'), lb = document.getElementById('lb');
+  if (cb) {
+    cb.addEventListener('click', () => { lb.hidden = false; cb.setAttribute('aria-expanded', 'true'); });
+    lb.querySelectorAll('[role=option]').forEach(o => o.addEventListener('click', () => {
+      cb.textContent = o.textContent; cb.dataset.v = o.dataset.v; lb.hidden = true; }));
+  }
+  const chosen = () => {
+    const radio = route.querySelector('input[value=yes]'), select = route.querySelector('select');
+    if (radio) return radio.checked;
+    if (select) return select.value === 'yes';
+    return cb && cb.dataset.v === 'yes';
+  };
+  if (next) next.addEventListener('click', () => { if (chosen()) open(); });
   if (yes) yes.addEventListener('click', open);
 }
 """

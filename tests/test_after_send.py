@@ -94,9 +94,11 @@ def test_an_error_after_send_is_rejected_and_may_be_sent_again(home, failure):
     assert len(replica.submissions) == 1
 
 
-@pytest.mark.parametrize("routing", ["radios", "buttons"])
-@pytest.mark.parametrize("language", ["en", "de"])
-def test_the_routing_question_is_answered_yes_and_shown_in_the_review(home, routing, language):
+@pytest.mark.parametrize(
+    ("routing", "language"),
+    [("radios", "en"), ("buttons", "de"), ("select", "en"), ("listbox", "de"), ("radios", "de")],
+)
+def test_the_routing_question_is_answered_yes_in_any_markup(home, routing, language):
     config = ReplicaConfig(language=language, routing=routing, confirmation=RECOGNISED[language])
     with Replica(config) as replica:
         result = _run(replica, home, ["y"])
@@ -201,3 +203,11 @@ def test_the_form_address_is_recorded(home):
         result = _run(replica, home, ["y"])
     record = result.records()[0]
     assert record["form_url_used"].endswith(FORM_PATH)
+
+
+def test_a_country_list_that_opens_on_a_click_is_chosen_by_name(home):
+    with Replica(ReplicaConfig(country="listbox")) as replica:
+        result = _run(replica, home, ["y"])
+    assert result.summary.exit_code == 0, result.output
+    assert replica.submissions[0]["country"] == "Germany"
+    assert any("country Germany" in line for line in result.human.reviews[0].filled)
