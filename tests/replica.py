@@ -150,12 +150,15 @@ class Replica:
   <ul role="listbox" id="cl" hidden>
     <li role="option" onclick="pick(this)">France</li><li role="option" onclick="pick(this)">Germany</li>
   </ul><input type="hidden" name="country" id="cv"></div>"""
-        return country + f"""<div class="row"><span id="l1">{w["email"]}</span>
+        return (
+            country
+            + f"""<div class="row"><span id="l1">{w["email"]}</span>
   <input aria-labelledby="l1" name="Field1" type="text" value=""></div>
 <div class="row"><span id="l2">{w["reason"]}</span>
   <textarea aria-labelledby="l2" name="Field2" rows="4"></textarea></div>
 <div class="err" role="alert"></div>
 <div role="button" tabindex="0" id="send">{w["send"]}</div>"""
+        )
 
     def thanks_page(self) -> str:
         return f"""<!doctype html><html lang="{self.config.language}"><body><div class="top">Help</div>
