@@ -111,3 +111,13 @@ def test_a_redirect_to_a_look_alike_is_blocked_at_once(home):
     assert record["outcome"] == "blocked" and "not Meta's" in record["message"]
     assert result.human.asked == []
     assert site.submissions == []
+
+
+@pytest.mark.parametrize(("language", "seed"), [("en", 3), ("de", 4), ("fr", 3), ("pl", 4), ("es", 1)])
+def test_cookie_dialogs_in_other_words_are_dismissed(home, language, seed):
+    config = PracticeConfig(auto_login=True, auto_login_delay=0.2, language=language, wording_seed=seed)
+    site, result = _run(home, config, ["y"])
+    assert result.summary.exit_code == 0, result.output
+    steps = result.records()[0]["steps"]
+    assert any(s["action"] == "dismiss" and s["detail"] == "cookie dialog dismissed" for s in steps), steps
+    assert len(site.confirmed) == 1
