@@ -13,7 +13,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -26,6 +25,17 @@ from .hosts import SiteMap, is_allowed, is_meta_host
 from .human import Decision, Guidance, Human, SubmitReview
 from .ledger import Ledger, iso, utc_now
 from .locate import Found, element_kind, find, visible_now
+from .outcome import FlowStop, Outcome
+from .page_scripts import (
+    DIALOG_XPATH,
+    GROW_TEXTAREAS_JS,
+    HIGHLIGHT_JS,
+    LABEL_OF_JS,
+    NAME_OF_JS,
+    REQUIRED_EMPTY_JS,
+    TEXT_PRESENT_JS,
+    VALUE_PRESENT_JS,
+)
 from .text import browser_length
 
 if TYPE_CHECKING:
@@ -38,73 +48,6 @@ if TYPE_CHECKING:
 # seconds a cookie dialog may take to show after the form did (it is looked for again before Send)
 DIALOG_GRACE = 0.4
 OPTIONAL_WAIT = 0.4  # seconds optional fields may take to show after the form did (shared)
-DIALOG_XPATH = (
-    "@role='dialog' or @role='alertdialog' or @aria-modal='true' or self::dialog"
-    " or @data-testid='cookie-policy-manage-dialog'"
-)
-HIGHLIGHT_JS = """el => { el.scrollIntoView({block: 'center'});
-  el.style.outline = '4px solid #f5820b'; el.style.outlineOffset = '3px'; }"""
-GROW_TEXTAREAS_JS = """() => document.querySelectorAll('textarea').forEach(t => {
-  if (t.scrollHeight > t.clientHeight) t.style.height = (t.scrollHeight + 6) + 'px'; })"""
-# Is the objection text (its first words) in a visible text box of the page?
-TEXT_PRESENT_JS = """start => Array.from(document.querySelectorAll(
-  'textarea, [contenteditable=""], [contenteditable=true], input[type=text], input:not([type])'))
-  .some(e => e.offsetParent !== null &&
-       ((e.value !== undefined ? e.value : e.innerText) || '').replace(/\\s+/g, ' ').includes(start))"""
-VALUE_PRESENT_JS = """value => Array.from(document.querySelectorAll('input, textarea'))
-  .some(e => e.type !== 'password' && (e.value || '').trim().toLowerCase() === value.toLowerCase())"""
-LABEL_OF_JS = """el => { const by = el.getAttribute('aria-labelledby');
-  const t = by ? by.split(/\\s+/).map(i => (document.getElementById(i) || {}).innerText || '').join(' ')
-    : (el.labels && el.labels[0] ? el.labels[0].innerText : el.getAttribute('aria-label') || '');
-  return t.replace(/\\s+/g, ' ').trim(); }"""
-# The name a person reads on a control: its label, else its own text or value
-NAME_OF_JS = """el => { const by = el.getAttribute('aria-labelledby');
-  if (by) return by.split(/\\s+/).map(i => (document.getElementById(i) || {}).innerText || '').join(' ');
-  if (el.getAttribute('aria-label')) return el.getAttribute('aria-label');
-  if (el.labels && el.labels[0]) return el.labels[0].innerText;
-  return el.innerText || el.value || ''; }"""
-# Visible required controls still empty; returns their labels (or names).
-REQUIRED_EMPTY_JS = """() => {
-  const label = el => { const by = el.getAttribute('aria-labelledby');
-    const t = by ? by.split(/\\s+/).map(i => (document.getElementById(i) || {}).innerText || '').join(' ')
-      : (el.labels && el.labels[0] ? el.labels[0].innerText : el.getAttribute('aria-label') || el.name || '');
-    return t.replace(/\\s+/g, ' ').trim(); };
-  const seen = new Set(); const out = [];
-  for (const el of document.querySelectorAll('[required], [aria-required=true]')) {
-    if (el.offsetParent === null || el.disabled) continue;
-    let empty;
-    if (el.type === 'checkbox') empty = !el.checked;
-    else if (el.type === 'radio') { if (seen.has(el.name)) continue; seen.add(el.name);
-      empty = !document.querySelector(`input[type=radio][name="${CSS.escape(el.name)}"]:checked`); }
-    else if (el.getAttribute('role') === 'radiogroup')
-      empty = !el.querySelector('[aria-checked=true], :checked');
-    else if (el.getAttribute('role') === 'checkbox') empty = el.getAttribute('aria-checked') !== 'true';
-    else if ('value' in el) empty = !String(el.value).trim();
-    else empty = !el.innerText.trim();
-    if (empty) out.push(label(el) || el.tagName.toLowerCase());
-  }
-  return out; }"""
-
-
-class Outcome(StrEnum):
-    CONFIRMED = "confirmed"
-    DECLINED = "declined"  # the person answered n
-    DRY_RUN = "dry-run"
-    NOT_CONFIRMED = "not-confirmed"  # submitted, but no confirmation was seen
-    REJECTED = "rejected"  # the page answered Send with an error: nothing was accepted
-    NEEDS_ATTENTION = "needs-attention"
-    BLOCKED = "blocked"  # left the flow's allowed hosts
-    FAILED = "failed"
-    INTERRUPTED = "interrupted"
-
-
-class FlowStop(Exception):
-    """Ends the attempt with an outcome and one line for the person."""
-
-    def __init__(self, outcome: Outcome, message: str) -> None:
-        super().__init__(message)
-        self.outcome = outcome
-        self.message = message
 
 
 @dataclass

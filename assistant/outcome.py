@@ -1,0 +1,45 @@
+"""How an attempt ended: the outcome names, defined once.
+
+The ledger, the run, recovery, the report and the terminal all read these; an
+outcome is also written into every ledger entry and ``record.json``.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Outcome(StrEnum):
+    """The end of an attempt; ``AWAITING_APPROVAL`` and ``SUBMITTING`` are written while it runs."""
+
+    CONFIRMED = "confirmed"
+    DECLINED = "declined"  # the person answered n
+    DRY_RUN = "dry-run"
+    NOT_CONFIRMED = "not-confirmed"  # submitted, but no confirmation was seen
+    REJECTED = "rejected"  # the page answered Send with an error: nothing was accepted
+    NEEDS_ATTENTION = "needs-attention"
+    BLOCKED = "blocked"  # left the flow's allowed hosts
+    FAILED = "failed"
+    INTERRUPTED = "interrupted"
+    COVERED = "covered"  # a linked account's confirmed objection covers this one
+    AWAITING_APPROVAL = "awaiting-approval"
+    SUBMITTING = "submitting"
+
+    @property
+    def done(self) -> bool:
+        """Ends the (account, flow) for good unless the person asks again (``--again``)."""
+        return self in (Outcome.CONFIRMED, Outcome.COVERED)
+
+    @property
+    def in_progress(self) -> bool:
+        """Written while an attempt is under way: as the newest entry, it means it was cut short."""
+        return self in (Outcome.AWAITING_APPROVAL, Outcome.SUBMITTING)
+
+
+class FlowStop(Exception):
+    """Ends the attempt with an outcome and one line for the person."""
+
+    def __init__(self, outcome: Outcome, message: str) -> None:
+        super().__init__(message)
+        self.outcome = outcome
+        self.message = message
