@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
 from .flows import Candidate
+from .waiting import browser_gone
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page, Request, Response
@@ -468,11 +469,3 @@ class AfterSend:
             if browser_gone(exc):
                 raise
             return None  # the page is navigating: look again on the next poll
-
-
-def browser_gone(exc: Exception) -> bool:
-    """The window or the browser was closed (as opposed to a page that is busy navigating)."""
-    text = str(exc)
-    return any(
-        s in text for s in ("has been closed", "Target closed", "Browser closed", "browser has disconnected")
-    )

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from . import __version__
-from .aftersend import AfterSend, Verdict, browser_gone
+from .aftersend import AfterSend, Verdict
 from .capture import full_page_screenshot
 from .evidence import MAIL_FILE, Attempt
 from .flows import Candidate, Flow, Step
@@ -37,6 +37,7 @@ from .page_scripts import (
     VALUE_PRESENT_JS,
 )
 from .text import browser_length
+from .waiting import browser_gone, poll_until
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
@@ -409,17 +410,20 @@ class FlowRun:
     def _find_dialog(self, step: Step) -> Found | None:
         """The dialog, looked for until the form itself shows (plus a moment), at most the step's timeout."""
         assert step.target
-        form = self._ready_targets()
-        deadline = time.monotonic() + (step.timeout or 4)
-        grace_until: float | None = None
-        while True:
-            found = visible_now(self.page, step.target)
-            now = time.monotonic()
-            if found is not None or now >= deadline or (grace_until is not None and now >= grace_until):
+        target, form = step.target, self._ready_targets()
+        grace: list[float] = []  # when the form showed, the dialog gets DIALOG_GRACE seconds more
+
+        def look() -> Found | bool | None:
+            found = visible_now(self.page, target)
+            if found is not None:
                 return found
-            if grace_until is None and form and visible_now(self.page, form) is not None:
-                grace_until = now + DIALOG_GRACE
-            self.page.wait_for_timeout(150)
+            if grace and time.monotonic() >= grace[0]:
+                return False
+            if not grace and form and visible_now(self.page, form) is not None:
+                grace.append(time.monotonic() + DIALOG_GRACE)
+            return None
+
+        return poll_until(self.page, step.timeout or 4, look, every_ms=150) or None
 
     def _step_wait(self, step: Step) -> None:
         found = self._find(step, default_timeout=self.settings.step_timeout)
@@ -541,16 +545,17 @@ class FlowRun:
         """After choosing: press Next/Continue if the page shows one before the form."""
         if not step.next:
             return
-        form = next((s.target for s in self.flow.steps if s.action == "wait" and s.target), None)
-        deadline = time.monotonic() + 2
-        while time.monotonic() < deadline:
-            button = visible_now(self.page, step.next)
+        target, form = step.next, self._form_target()
+
+        def look() -> Found | bool | None:
+            button = visible_now(self.page, target)
             if button is not None:
-                self._click(button.locator, "go on to the form")
-                return
-            if form is not None and visible_now(self.page, form) is not None:
-                return  # the answer itself opened the form
-            self.page.wait_for_timeout(100)
+                return button
+            return False if form and visible_now(self.page, form) is not None else None
+
+        button = poll_until(self.page, 2, look)
+        if button:  # otherwise the answer itself opened the form (or there is no Next)
+            self._click(button.locator, "go on to the form")
 
     def _select_matching(self, select: Locator, options: list) -> str | None:  # list[Candidate]
         """In a native select, the first option whose text matches a candidate's name."""
@@ -610,13 +615,10 @@ class FlowRun:
             field_.click()
             field_.fill(name)
             pattern = re.compile(r"^\s*" + re.escape(name) + r"\s*$", re.IGNORECASE)
-            option = self.page.get_by_role("option", name=pattern)
-            deadline = time.monotonic() + 3
-            while time.monotonic() < deadline:
-                if option.count() and option.first.is_visible():
-                    self._click(option.first, "choose the country")
-                    return name
-                self.page.wait_for_timeout(150)
+            option = self.page.get_by_role("option", name=pattern).first
+            if poll_until(self.page, 3, lambda o=option: True if o.is_visible() else None, every_ms=150):
+                self._click(option, "choose the country")
+                return name
         field_.fill("")
         return None
 
@@ -922,6 +924,10 @@ class FlowRun:
             )
         return found
 
+    def _form_target(self) -> list[Candidate]:
+        """What shows when the form itself is on the page (the wait step's target)."""
+        return next((s.target for s in self.flow.steps if s.action == "wait" and s.target), [])
+
     def _ready_targets(self) -> list[Candidate]:
         """What shows once the page is there: the form's Send button, or a question asked before it."""
         targets: list[Candidate] = []
@@ -935,16 +941,15 @@ class FlowRun:
     def _find_before_form(self, step: Step, timeout: float) -> Found | None:
         """An optional question shown before the form (e.g. "Is your request about AI at Meta?"):
         looked for until it shows, or the form itself does (then it is not asked)."""
-        assert step.target
-        form = next((s.target for s in self.flow.steps if s.action == "wait" and s.target), None)
-        deadline = time.monotonic() + timeout
-        while True:
-            found = visible_now(self.page, step.target)
-            if found is not None or time.monotonic() >= deadline:
+        target, form = step.target, self._form_target()
+
+        def look() -> Found | bool | None:
+            found = visible_now(self.page, target)
+            if found is not None:
                 return found
-            if form is not None and visible_now(self.page, form) is not None:
-                return None
-            self.page.wait_for_timeout(100)
+            return False if form and visible_now(self.page, form) is not None else None
+
+        return poll_until(self.page, timeout, look) or None
 
     def _missing(self, step: Step) -> None:
         """An optional step's target is not on the page: nothing to do."""

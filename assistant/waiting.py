@@ -1,0 +1,36 @@
+"""Waiting on a page: one polling loop, and one test for "the browser is gone".
+
+Every bounded wait of the engine goes through ``poll_until``: it calls a probe
+until the probe returns something other than ``None`` or the time is up, and
+sleeps through Playwright (``page.wait_for_timeout``) so the browser's events
+keep arriving while it waits.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+T = TypeVar("T")
+
+
+def poll_until(page: Page, seconds: float, probe: Callable[[], T | None], *, every_ms: int = 100) -> T | None:
+    """``probe()`` until it returns a value (not ``None``) or ``seconds`` pass; its last answer."""
+    deadline = time.monotonic() + max(0.0, seconds)
+    while True:
+        value = probe()
+        if value is not None or time.monotonic() >= deadline:
+            return value
+        page.wait_for_timeout(every_ms)
+
+
+def browser_gone(exc: Exception) -> bool:
+    """The window or the browser was closed (as opposed to a page that is busy navigating)."""
+    text = str(exc)
+    return any(
+        s in text for s in ("has been closed", "Target closed", "Browser closed", "browser has disconnected")
+    )
