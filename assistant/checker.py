@@ -31,6 +31,7 @@ def check_forms(
 
     from .browser import discover, open_profile, profile_dir
     from .engine import FlowRun, FlowStop
+    from .engine.check import inspect
 
     results: list[FlowCheck] = []
     with sync_playwright() as playwright:
@@ -56,7 +57,7 @@ def check_forms(
                     ledger=None,
                 )
                 try:
-                    rows = run.inspect()
+                    rows = inspect(run)
                     results.append(FlowCheck(account.name, flow.id, rows))
                 except FlowStop as stop:
                     results.append(FlowCheck(account.name, flow.id, [], stop.message))

@@ -171,7 +171,16 @@ def run(
             "[yellow]--trace: each attempt folder gets trace.zip, which holds your session cookies. "
             "Keep it private and delete it when you no longer need it.[/]"
         )
-    request = RunRequest(settings, found, flows, account or [], flow or [], again, dry_run, trace)
+    request = RunRequest(
+        settings=settings,
+        accounts=found,
+        flows=flows,
+        account_names=account or [],
+        flow_ids=flow or [],
+        again=again,
+        dry_run=dry_run,
+        trace=trace,
+    )
     summary = execute(request, human, Reporter(console))
     raise typer.Exit(summary.exit_code)
 
@@ -198,7 +207,13 @@ def check(
     found = load_accounts(_accounts_path(settings, accounts))
     if not found:
         raise UserError("No accounts to check yet; add one with 'objector accounts add'.")
-    request = RunRequest(settings, found, load_flows(settings.home / "flows"), account or [], flow or [])
+    request = RunRequest(
+        settings=settings,
+        accounts=found,
+        flows=load_flows(settings.home / "flows"),
+        account_names=account or [],
+        flow_ids=flow or [],
+    )
     pairs = [(p.account, p.flow) for p in plan(request)]
     console = _console()
     from .browser_setup import ensure_browser

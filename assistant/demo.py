@@ -119,7 +119,12 @@ def _run_demo(
             console.print("The practice login pages log themselves in after a moment.")
         else:
             console.print("Log in on the practice pages with any username and password.")
-        request = RunRequest(demo_settings, accounts, load_flows(home / "flows"), proof_hint=not temporary)
+        request = RunRequest(
+            settings=demo_settings,
+            accounts=accounts,
+            flows=load_flows(home / "flows"),
+            proof_hint=not temporary,
+        )
         summary = execute(request, TerminalHuman(console), Reporter(console))
         received = site.submissions
         confirmed = site.confirmed

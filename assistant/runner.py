@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .accounts import Account
@@ -20,6 +21,9 @@ from .ledger import DONE_OUTCOMES, Ledger, is_pending
 from .settings import Settings
 from .storage import HomeLock, private_dir, remove_stale_temps
 from .ui import Reporter
+
+if TYPE_CHECKING:
+    from .engine import RunObserver
 
 
 @dataclass(frozen=True)
@@ -47,8 +51,10 @@ class Summary:
         return 1 if (self.skipped or self.failed) else 0
 
 
-@dataclass
+@dataclass(kw_only=True)
 class RunRequest:
+    """What to run: for whom, which forms, and how (keyword arguments only)."""
+
     settings: Settings
     accounts: list[Account]
     flows: dict[str, LoadedFlow]
@@ -58,6 +64,7 @@ class RunRequest:
     dry_run: bool = False
     trace: bool = False
     proof_hint: bool = True  # the demo's temporary home is deleted afterwards: no hint to it
+    observer: RunObserver | None = None  # watches each attempt (tests and tools)
 
 
 def plan(request: RunRequest) -> list[Pair]:
@@ -180,7 +187,7 @@ def _execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
 
 def _run_pairs(todo, request, texts, human, reporter, playwright, choice, ledger, summary) -> None:
     from .browser import open_profile, profile_dir
-    from .engine import FlowRun, Outcome
+    from .engine import FlowRun, Outcome, RunObserver
 
     settings = request.settings
     by_account: dict[str, list[Pair]] = {}
@@ -229,6 +236,7 @@ def _run_pairs(todo, request, texts, human, reporter, playwright, choice, ledger
                     ledger=ledger,
                     dry_run=request.dry_run,
                     trace=request.trace,
+                    observer=request.observer if request.observer is not None else RunObserver(),
                 ).run()
                 label = f"{account.name} · {flow.id}"
                 if result.outcome is Outcome.CONFIRMED:

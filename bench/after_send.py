@@ -37,17 +37,26 @@ def run_one(style: str, language: str, held_out: bool, confirm_timeout: float) -
     from assistant.ui import Reporter
 
     marks: dict[str, float] = {}
-    await_result, finish = engine.FlowRun._await_result, engine.FlowRun._finish
+    # where the engine waits for the page's answer, and where it writes the outcome; older
+    # versions had both as FlowRun methods
+    if hasattr(engine.FlowRun, "_await_result"):
+        wait_owner, wait_name, finish_name = engine.FlowRun, "_await_result", "_finish"
+    else:
+        from assistant.engine import submit
 
-    def timed_await(self, *args, **kwargs):  # the Send click has just happened
+        wait_owner, wait_name, finish_name = submit, "await_result", "finish"
+    await_result, finish = getattr(wait_owner, wait_name), getattr(engine.FlowRun, finish_name)
+
+    def timed_await(*args, **kwargs):  # the Send click has just happened
         marks.setdefault("send", time.monotonic())
-        return await_result(self, *args, **kwargs)
+        return await_result(*args, **kwargs)
 
     def timed_finish(self, outcome, message):
         marks["end"] = time.monotonic()
         return finish(self, outcome, message)
 
-    engine.FlowRun._await_result, engine.FlowRun._finish = timed_await, timed_finish
+    setattr(wait_owner, wait_name, timed_await)
+    setattr(engine.FlowRun, finish_name, timed_finish)
     config = PracticeConfig(
         auto_login=True,
         auto_login_delay=0.2,
@@ -73,10 +82,15 @@ def run_one(style: str, language: str, held_out: bool, confirm_timeout: float) -
             )  # fmt: skip
             human = ScriptedHuman(["y", "y"])
             console = Console(file=io.StringIO(), width=140)
-            execute(RunRequest(settings, [account], load_flows(None)), human, Reporter(console))
+            try:
+                request = RunRequest(settings=settings, accounts=[account], flows=load_flows(None))
+            except TypeError:  # versions before RunRequest took keywords only
+                request = RunRequest(settings, [account], load_flows(None))  # type: ignore[misc]
+            execute(request, human, Reporter(console))
             record = json.loads(next(home.glob("evidence/*/*/*/record.json")).read_text())
     finally:
-        engine.FlowRun._await_result, engine.FlowRun._finish = await_result, finish
+        setattr(wait_owner, wait_name, await_result)
+        setattr(engine.FlowRun, finish_name, finish)
     after = record.get("after_send") or {}
     return {
         "style": style,

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import subprocess
+import sys
 import time
 from collections import Counter, defaultdict
 from contextlib import ExitStack
@@ -104,7 +105,7 @@ class Spans:
         return wrapper
 
     def wrap_step(self, fn):
-        """A FlowRun._step_<action>(self, step): timed under its action's category, one row each."""
+        """A step function (run, step): timed under its action's category, one row each."""
         spans = self
 
         def wrapper(run, step, *args, **kwargs):
@@ -219,12 +220,13 @@ def instrumented_objector(bench, *, profile: bool = True) -> dict[str, object]:
             _patch(stack, spans, owner, attr, SETUP)
         _patch(stack, spans, browser, "open_profile", "browser launch (persistent context)")
         _patch(stack, spans, runner, "_close", "browser close")
-        flow_run = engine.FlowRun
-        for attr in sorted(a for a in vars(flow_run) if a.startswith("_step_")):
-            _patch(stack, spans, flow_run, attr, step=True)
-        _patch(stack, spans, flow_run, "_await_result", AFTER)
-        _patch(stack, spans, flow_run, "_finish", PROOF)
-        _patch(stack, spans, engine, "_country_names", "country names (babel)")
+        from assistant.engine import choices, run, submit
+
+        for handler in run._handlers().values():  # each action's step function, in its module
+            _patch(stack, spans, sys.modules[handler.__module__], handler.__name__, step=True)
+        _patch(stack, spans, submit, "await_result", AFTER)
+        _patch(stack, spans, engine.FlowRun, "finish", PROOF)
+        _patch(stack, spans, choices, "_country_names", "country names (babel)")
         _patch(
             stack,
             spans,
@@ -305,7 +307,7 @@ def _cli_like_run(
     flows = spans.wrap(SETUP, load_flows)(settings.home / "flows")
     console = make_console(out)
     human = TerminalHuman(console, stdin=io.StringIO("y\n"))
-    request = runner.RunRequest(settings, accounts, flows, [], [], True, False)
+    request = runner.RunRequest(settings=settings, accounts=accounts, flows=flows, again=True)
     return runner.execute(request, human, Reporter(console))
 
 

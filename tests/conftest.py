@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from imap_server import dovecot_server, private_dovecot_server  # noqa: F401 - shared fixtures
 
+from assistant.engine import RunObserver
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -42,20 +44,17 @@ def cli_env(home: Path, tmp_path: Path) -> dict[str, str]:
     return env
 
 
+class RunsSeen(RunObserver, list):
+    """An observer that keeps every FlowRun of a test (pass it as ``observer=``), so the test
+    can act in the page as the person would."""
+
+    def started(self, run) -> None:
+        self.append(run)
+
+
 @pytest.fixture
-def runs(monkeypatch):
-    """Every FlowRun made during the test, so a test can act in its page as the person would."""
-    from assistant import engine
-
-    made: list[engine.FlowRun] = []
-    original = engine.FlowRun.__post_init__
-
-    def remember(self):
-        original(self)
-        made.append(self)
-
-    monkeypatch.setattr(engine.FlowRun, "__post_init__", remember)
-    return made
+def runs() -> RunsSeen:
+    return RunsSeen()
 
 
 @pytest.fixture(scope="session")

@@ -291,6 +291,7 @@ def run_inprocess(
     *,
     again: bool = False,
     dry_run: bool = False,
+    observer=None,
     **timeouts: float,
 ) -> InProcess:
     values = {
@@ -303,7 +304,14 @@ def run_inprocess(
     settings = Settings(home=home, headless=True, site_map=site_map, **values)
     buffer = io.StringIO()
     console = Console(file=buffer, width=160, highlight=False, color_system=None)
-    request = RunRequest(settings, accounts, load_flows(home / "flows"), again=again, dry_run=dry_run)
+    request = RunRequest(
+        settings=settings,
+        accounts=accounts,
+        flows=load_flows(home / "flows"),
+        again=again,
+        dry_run=dry_run,
+        observer=observer,
+    )
     summary = execute(request, human, Reporter(console))
     return InProcess(summary, buffer.getvalue(), home)
 

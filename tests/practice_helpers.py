@@ -66,6 +66,11 @@ def run_practice(home: Path, site, accounts: list[Account], answers: list, **opt
     buffer = io.StringIO()
     console = Console(file=buffer, width=140, highlight=False, color_system=None)
     human = ScriptedHuman(list(answers))
-    request = RunRequest(settings, accounts, load_flows(home / "flows"), **options)  # type: ignore[arg-type]
+    request = RunRequest(
+        settings=settings,
+        accounts=accounts,
+        flows=load_flows(home / "flows"),
+        **options,  # type: ignore[arg-type]
+    )
     summary = execute(request, human, Reporter(console))
     return Outcome(summary, human, buffer.getvalue(), home)

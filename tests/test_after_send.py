@@ -153,7 +153,7 @@ def _click_send_in_browser(replica_page_getter, answer):
 @pytest.mark.parametrize("answer", ["n", None])
 def test_a_click_in_the_browser_after_no_is_recorded_and_never_sent_again(home, runs, answer):
     with Replica(ReplicaConfig()) as replica:
-        first = _run(replica, home, [_click_send_in_browser(lambda: runs[-1].page, answer)])
+        first = _run(replica, home, [_click_send_in_browser(lambda: runs[-1].page, answer)], observer=runs)
         (record,) = first.records()
         assert record["submitted"] is True
         assert record["approval"]["by"] == "person clicked in the browser"
@@ -169,7 +169,7 @@ def test_m_logs_submitting_before_waiting_for_the_click(home, runs):
         return "m"
 
     with Replica(ReplicaConfig()) as replica:
-        result = _run(replica, home, [m_then_click_a_moment_later])
+        result = _run(replica, home, [m_then_click_a_moment_later], observer=runs)
     assert result.records()[0]["outcome"] == "confirmed", result.output
     entries = Ledger(home).entries()
     assert [e["outcome"] for e in entries] == ["awaiting-approval", "submitting", "confirmed"]

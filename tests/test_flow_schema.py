@@ -124,3 +124,14 @@ def test_invalid_user_flow_is_an_error_not_ignored(tmp_path):
     (user / "bad.toml").write_text('id = "x"\n')
     with pytest.raises(UserError, match="bad.toml"):
         load_flows(user)
+
+
+def test_every_action_has_exactly_one_step_function():
+    import typing
+
+    from assistant.engine import step_handler
+    from assistant.flows import Action
+
+    actions = typing.get_args(Action)
+    functions = [step_handler(a) for a in actions]
+    assert len(set(functions)) == len(actions)

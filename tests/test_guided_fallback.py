@@ -55,11 +55,13 @@ class ActingStdin(io.StringIO):
         return super().readline(*args)
 
 
-def _run(home, site, stdin):
+def _run(home, site, stdin, observer=None):
     buffer = io.StringIO()
     console = Console(file=buffer, width=110, color_system=None)
     settings = Settings(home=home, headless=True, site_map=site.site_map, step_timeout=2, confirm_timeout=15)
-    request = RunRequest(settings, [account()], load_flows(home / "flows"))
+    request = RunRequest(
+        settings=settings, accounts=[account()], flows=load_flows(home / "flows"), observer=observer
+    )
     summary = execute(request, TerminalHuman(console, stdin), Reporter(console))
     return summary, buffer.getvalue()
 
@@ -70,7 +72,7 @@ def test_missing_reason_box_is_pasted_by_the_person_and_recorded_as_manual(home,
     def paste():
         runs[-1].page.get_by_role("textbox", name="affects you").fill(runs[-1].text)
 
-    summary, output = _run(home, site, ActingStdin(paste, "y\n"))
+    summary, output = _run(home, site, ActingStdin(paste, "y\n"), observer=runs)
     assert summary.exit_code == 0, output
     assert "Paste the text shown below" in output and "done by hand" in output
     assert site.confirmed and site.confirmed[0].fields["reason"] == runs[-1].text
@@ -79,7 +81,7 @@ def test_missing_reason_box_is_pasted_by_the_person_and_recorded_as_manual(home,
     print(output)
 
 
-def test_a_step_left_undone_ends_as_needs_attention_without_submitting(home, site, runs):
+def test_a_step_left_undone_ends_as_needs_attention_without_submitting(home, site):
     _override_reason_target(home)
     summary, output = _run(home, site, ActingStdin(lambda: None, "y\n"))
     assert summary.exit_code == 1

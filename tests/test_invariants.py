@@ -29,7 +29,7 @@ from fault_helpers import (
 from practice_helpers import account
 from rich.console import Console
 
-from assistant import engine
+from assistant.engine import RunObserver
 from assistant.flows import bundled_flow_dir
 from assistant.human import Guidance, ScriptedHuman, SubmitReview, TerminalHuman
 from assistant.ledger import Ledger
@@ -155,21 +155,20 @@ def test_a_target_that_is_a_password_field_is_never_typed_into(home, site, monke
         ],
     )
     seen: list[dict] = []
-    dismiss, finish = engine.FlowRun._step_dismiss, engine.FlowRun._finish
 
-    def dismiss_then_prompt(self, step):
-        dismiss(self, step)
-        self.page.evaluate(WATCH_PASSWORD_JS, secret)
+    class PromptAfterTheCookieDialog(RunObserver):
+        def after_step(self, run, done):
+            if done.action == "dismiss":
+                run.page.evaluate(WATCH_PASSWORD_JS, secret)
 
-    def look_then_finish(self, outcome, message):
-        if not self.page.is_closed():
-            seen.append(self.page.evaluate(READ_PASSWORD_JS))
-        return finish(self, outcome, message)
+        def finishing(self, run, outcome):
+            if not run.page.is_closed():
+                seen.append(run.page.evaluate(READ_PASSWORD_JS))
 
-    monkeypatch.setattr(engine.FlowRun, "_step_dismiss", dismiss_then_prompt)
-    monkeypatch.setattr(engine.FlowRun, "_finish", look_then_finish)
     answers = ["y"] if step == "email" else ["n"]
-    result = run_inprocess(home, site.site_map, [account()], ScriptedHuman(answers), step_timeout=3)
+    human = ScriptedHuman(answers)
+    observer = PromptAfterTheCookieDialog()
+    result = run_inprocess(home, site.site_map, [account()], human, step_timeout=3, observer=observer)
     assert site.submissions == []
     (record,) = result.records()
     assert seen and seen[0] is not None, "the test's password box was not on the page at the end"
@@ -185,16 +184,22 @@ def test_a_password_typed_on_the_login_page_is_kept_nowhere(home, monkeypatch):
     """The person types a password but does not log in in time: the failure bundle holds the
     login page, but not the password."""
     secret = "Typed-by-the-person-42!"
-    wait_for_login = engine.FlowRun._step_ensure_login
 
-    def person_types_then_wait(self, step):
-        self.page.locator("#login-user").fill("anna")
-        self.page.locator("#login-pass").fill(secret)
-        wait_for_login(self, step)
+    class PersonTypesButDoesNotLogIn(RunObserver):
+        def before_step(self, run, step):
+            if step.action == "ensure_login":
+                run.page.locator("#login-user").fill("anna")
+                run.page.locator("#login-pass").fill(secret)
 
-    monkeypatch.setattr(engine.FlowRun, "_step_ensure_login", person_types_then_wait)
     with PracticeSite(PracticeConfig(auto_login=False)) as slow_person:
-        result = run_inprocess(home, slow_person.site_map, [account()], ScriptedHuman(["y"]), login_timeout=2)
+        result = run_inprocess(
+            home,
+            slow_person.site_map,
+            [account()],
+            ScriptedHuman(["y"]),
+            login_timeout=2,
+            observer=PersonTypesButDoesNotLogIn(),
+        )
         assert slow_person.submissions == []
     (record,) = result.records()
     assert record["outcome"] == "failed" and "not logged in" in record["message"]
@@ -209,17 +214,16 @@ def test_code_step_run_keeps_no_code_cookie_or_password_and_everything_is_privat
     the text (the person's own data) are there. Home, profile and proof are 0700/0600."""
     home = tmp_path / "fresh" / "objector-home"  # objector creates it
     cookies: list[dict] = []
-    finish = engine.FlowRun._finish
 
-    def keep_cookies(self, outcome, message):
-        cookies.extend(self.page.context.cookies())
-        return finish(self, outcome, message)
+    class KeepCookies(RunObserver):
+        def finishing(self, run, outcome):
+            cookies.extend(run.page.context.cookies())
 
-    monkeypatch.setattr(engine.FlowRun, "_finish", keep_cookies)
     old_umask = os.umask(0o022)
     try:
         with PracticeSite(PracticeConfig(**LOGGED_IN_FAST, code_step=True, code="246810")) as site:
-            result = run_inprocess(home, site.site_map, [account()], ScriptedHuman(["y", "975310", "246810"]))
+            human = ScriptedHuman(["y", "975310", "246810"])
+            result = run_inprocess(home, site.site_map, [account()], human, observer=KeepCookies())
             assert len(site.confirmed) == 1
     finally:
         os.umask(old_umask)
@@ -263,7 +267,8 @@ def test_a_page_moved_to_a_look_alike_or_a_pop_up_gets_no_click(home, site, runs
         return "y"
 
     accounts = [account("popup-instagram"), account("moved-facebook", "facebook")]
-    result = run_inprocess(home, site.site_map, accounts, ScriptedHuman([pop_up_then_yes, moved_then_yes]))
+    human = ScriptedHuman([pop_up_then_yes, moved_then_yes])
+    result = run_inprocess(home, site.site_map, accounts, human, observer=runs)
     hits = site.foreign_hits
     assert any(h["method"] == "GET" for h in hits)  # the look-alike pages were really shown
     assert [h for h in hits if h["method"] == "POST"] == []

@@ -92,7 +92,7 @@ def test_closed_browser_window_ends_that_account_and_the_run_goes_on(home, site,
         return "y"
 
     accounts = [account("first-instagram"), account("second-facebook", "facebook")]
-    result = run_practice(home, site, accounts, [close_window, "y"])
+    result = run_practice(home, site, accounts, [close_window, "y"], observer=runs)
     outcomes = {r["account"]: r["outcome"] for r in result.records()}
     assert outcomes == {"first-instagram": "interrupted", "second-facebook": "confirmed"}, result.output
     assert len(site.confirmed) == 1 and site.confirmed[0].host == "www.facebook.com"

@@ -1,0 +1,211 @@
+"""Choosing an answer in whatever markup the page offers: a native list, radios, buttons, a list that
+opens on a click, or a typeahead (the country)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..flows import Candidate, Step
+from ..locate import Found, element_kind, find, visible_now
+from ..page_scripts import (
+    LABEL_OF_JS,
+    NAME_OF_JS,
+)
+from ..waiting import browser_gone, poll_until
+from .common import _clip
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator
+
+    from .run import FlowRun
+
+
+def choose(run: FlowRun, step: Step) -> None:
+    found = run.find(step, default_timeout=run.settings.step_timeout)
+    if step.value == "country":
+        names = _country_names(run.account.country, run.page_language())
+        if found is not None:
+            name = _choose_country(run, found.locator, names)
+            if name is not None:
+                run.done(step, f"country {name}")
+                return
+        elif step.optional:
+            run.missing(step)
+            return
+        run.by_hand(
+            step,
+            f"Choose {names[0]} in {step.describe or 'the country field'} in the "
+            "browser window, then press Enter here.",
+            detail=f"country {names[0]}",
+        )
+        return
+    assert step.option
+    if found is None:
+        if step.optional:
+            run.missing(step)
+            return
+        run.by_hand(
+            step,
+            f"Choose {step.describe or 'the right option'} in the browser window, then press Enter here.",
+            detail="option chosen",
+        )
+        return
+    question = _question_of(run, found.locator) if element_kind(found.locator)["tag"] != "select" else ""
+    chosen = _pick(run, found.locator, step.option)
+    if chosen is None:
+        run.by_hand(
+            step,
+            f"Choose {step.describe or 'the right option'} in the browser window, then press Enter here.",
+            detail="option chosen",
+        )
+        return
+    _press_next(run, step)
+    detail = f"chose “{_clip(chosen, 60)}”" if chosen else "option chosen"
+    run.done(step, f"{detail} for “{_clip(question, 70)}”" if question else detail)
+
+
+def _question_of(run: FlowRun, field_: Locator) -> str:
+    """The words that ask the question: the field's label, else its first line of text."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    try:
+        label = field_.evaluate(LABEL_OF_JS)
+        if not label:
+            label = next(iter((field_.inner_text(timeout=500) or "").strip().splitlines()), "")
+    except PlaywrightError as exc:
+        if browser_gone(exc):
+            raise
+        return ""  # the question went away with the answer
+    return " ".join(str(label).split())
+
+
+def _pick(run: FlowRun, field_: Locator, options: list[Candidate]) -> str | None:
+    """Choose the option in whatever markup the page uses; returns its label.
+
+    A ``<select>``; radios, buttons or options inside the field or near it (a radio group, a
+    question followed by Yes/No buttons, a listbox); or a combobox whose list opens on a click.
+    """
+    kind = run.not_a_password(field_, "the list")
+    if kind["tag"] == "select":
+        return _select_matching(run, field_, options)
+    scopes = [field_, *(field_.locator(f"xpath=ancestor::*[{n}]") for n in (1, 2, 3))]
+    for scope in scopes[1:]:  # a question whose answer is a native list next to it
+        select = visible_now(scope, [Candidate(css="select")])  # type: ignore[arg-type]
+        chosen = _select_matching(run, select.locator, options) if select is not None else None
+        if chosen is not None:
+            return chosen
+    for scope in scopes:
+        option = visible_now(scope, _option_candidates(options))  # type: ignore[arg-type]
+        if option is not None:
+            return _click_option(run, option.locator)
+    if kind["role"] in ("combobox", "button") or kind["tag"] in ("input", "button"):
+        run.click(field_, "open the list")
+        option = find(run.page, [c for c in _option_candidates(options) if c.role == "option"], 3)
+        if option is not None:
+            return _click_option(run, option.locator)
+    return None
+
+
+def _click_option(run: FlowRun, option: Locator) -> str:
+    """Click an option; returns its name, read before the click (the question may go with it)."""
+    name = " ".join(str(option.evaluate(NAME_OF_JS) or "").split())
+    run.click(option, "choose an option")
+    return name
+
+
+def _press_next(run: FlowRun, step: Step) -> None:
+    """After choosing: press Next/Continue if the page shows one before the form."""
+    if not step.next:
+        return
+    target, form = step.next, run.form_target()
+
+    def look() -> Found | bool | None:
+        button = visible_now(run.page, target)
+        if button is not None:
+            return button
+        return False if form and visible_now(run.page, form) is not None else None
+
+    button = poll_until(run.page, 2, look)
+    if button:  # otherwise the answer itself opened the form (or there is no Next)
+        run.click(button.locator, "go on to the form")
+
+
+def _select_matching(run: FlowRun, select: Locator, options: list) -> str | None:  # list[Candidate]
+    """In a native select, the first option whose text matches a candidate's name."""
+    run.not_a_password(select, "the list")
+    texts = select.evaluate("el => Array.from(el.options).filter(o => o.value).map(o => o.text.trim())")
+    for candidate in options:
+        pattern = candidate.name or candidate.text or candidate.label
+        if pattern is None:
+            continue
+        for text in texts:
+            if re.search(pattern, text, re.IGNORECASE):
+                run.guard("choose an option")
+                select.select_option(label=text)
+                return text
+    return None
+
+
+def _choose_country(run: FlowRun, field_: Locator, names: list[str]) -> str | None:
+    """Pick the country in a select or a typeahead; None when the page offers no match."""
+    code = run.account.country
+    run.guard("choose the country")
+    kind = run.not_a_password(field_, "the country field")
+    if kind["tag"] == "select":
+        options = field_.evaluate("el => Array.from(el.options).map(o => [o.value, o.text.trim()])")
+        for value, text in options:
+            if value.upper() == code or text in names:
+                field_.select_option(value=value)
+                return text
+        return None
+    if kind["tag"] not in ("input", "textarea") and kind["editable"] != "true":
+        # a list that opens on a click (a button or an ARIA combobox): pick the country by name
+        names_re = "|".join(re.escape(n) for n in names)
+        return _pick(run, field_, [Candidate(role="option", name=rf"^\s*({names_re})\s*$")])
+    for name in names:
+        field_.click()
+        field_.fill(name)
+        pattern = re.compile(r"^\s*" + re.escape(name) + r"\s*$", re.IGNORECASE)
+        option = run.page.get_by_role("option", name=pattern).first
+        if poll_until(run.page, 3, lambda o=option: True if o.is_visible() else None, every_ms=150):
+            run.click(option, "choose the country")
+            return name
+    field_.fill("")
+    return None
+
+
+_OPTION_ROLES = ("radio", "option", "button", "menuitemradio", "tab", "link")
+
+
+def _option_candidates(options: list[Candidate]) -> list[Candidate]:
+    """The flow's options, then the same names in every role an option can take on a page."""
+    out = list(options)
+    for candidate in options:
+        name = candidate.name or candidate.text or candidate.label
+        if name is None:
+            continue
+        for role in _OPTION_ROLES:
+            extra = Candidate(role=role, name=name)
+            if extra not in out:
+                out.append(extra)
+        label = Candidate(label=name)
+        if label not in out:
+            out.append(label)
+    return out
+
+
+def _country_names(code: str, page_language: str) -> list[str]:
+    from babel import Locale, UnknownLocaleError
+
+    names: list[str] = []
+    for lang in (page_language.replace("-", "_"), "en"):
+        if not lang:
+            continue
+        try:
+            name = Locale.parse(lang).territories.get(code)
+        except (ValueError, UnknownLocaleError):
+            continue
+        if name and name not in names:
+            names.append(name)
+    return names or [code]

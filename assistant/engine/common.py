@@ -1,0 +1,31 @@
+"""Small wording helpers shared by the engine's steps."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+
+def _fields(labels: list[str]) -> str:
+    return "; ".join(f"“{_clip(label, 60)}”" for label in labels[:4])
+
+
+def _bare(url: str) -> str:
+    """An address as a person reads it: no scheme, no query."""
+    parts = urlsplit(url)
+    return f"{parts.hostname or ''}{parts.path}" if parts.hostname else url
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or ["?"])[0][:200]
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(round(seconds))
+    if seconds < 60:
+        return f"{seconds}s"
+    minutes, rest = divmod(seconds, 60)
+    return f"{minutes}m{rest:02d}s"
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,192 @@
+"""Steps that fill the form: cookie dialogs, waiting for the form, ticking, typing, attaching."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from ..flows import Step
+from ..locate import Found, visible_now
+from ..outcome import FlowStop, Outcome
+from ..page_scripts import (
+    DIALOG_XPATH,
+    LABEL_OF_JS,
+    TEXT_PRESENT_JS,
+    VALUE_PRESENT_JS,
+)
+from ..text import browser_length
+from ..waiting import browser_gone, poll_until
+from .common import _bare, _clip
+from .login import open_address
+
+# seconds a cookie dialog may take to show after the form did (it is looked for again before Send)
+DIALOG_GRACE = 0.4
+
+if TYPE_CHECKING:
+    from .run import FlowRun
+
+
+def dismiss_step(run: FlowRun, step: Step) -> None:
+    found = _find_dialog(run, step)
+    if found is None:
+        run.record_step(step, "absent", "no dialog")
+        return
+    dismiss(run, step, found)
+
+
+def dismiss(run: FlowRun, step: Step, found: Found) -> None:
+    from playwright.sync_api import Error as PlaywrightError
+
+    dialog = found.locator.locator(f"xpath=ancestor::*[{DIALOG_XPATH}][1]")
+    handle = dialog.element_handle(timeout=500) if dialog.count() else None
+    run.click(found.locator, "dismiss the dialog")
+    try:
+        found.locator.wait_for(state="hidden", timeout=3000)
+        if handle is not None:
+            handle.wait_for_element_state("hidden", timeout=3000)  # the dialog itself, not just its button
+    except PlaywrightError as exc:
+        if browser_gone(exc):
+            raise
+        run.reporter.warn(
+            "the cookie dialog is still on screen; going on (the form behind it may still work)"
+        )
+        run.record_step(step, "done", "cookie dialog clicked, still on screen")
+        return
+    run.done(step, "cookie dialog dismissed")
+
+
+def _find_dialog(run: FlowRun, step: Step) -> Found | None:
+    """The dialog, looked for until the form itself shows (plus a moment), at most the step's timeout."""
+    assert step.target
+    target, form = step.target, run.ready_targets()
+    grace: list[float] = []  # when the form showed, the dialog gets DIALOG_GRACE seconds more
+
+    def look() -> Found | bool | None:
+        found = visible_now(run.page, target)
+        if found is not None:
+            return found
+        if grace and time.monotonic() >= grace[0]:
+            return False
+        if not grace and form and visible_now(run.page, form) is not None:
+            grace.append(time.monotonic() + DIALOG_GRACE)
+        return None
+
+    return poll_until(run.page, step.timeout or 4, look, every_ms=150) or None
+
+
+def wait_for_form(run: FlowRun, step: Step) -> None:
+    found = run.find(step, default_timeout=run.settings.step_timeout)
+    tried = [run.form_url]
+    for other in run.flow.alternative_urls:  # no form here: the same form at its other address
+        if found is not None:
+            break
+        url = run.sites.rewrite(other)
+        if url in tried:
+            continue
+        tried.append(url)
+        run.reporter.warn(f"no form at {_bare(run.flow.url)}; trying {_bare(other)}")
+        run.form_url = url
+        open_address(run, url)
+        run.record["form_url_used"] = other
+        found = run.find(step, default_timeout=run.settings.step_timeout)
+    if found is not None:
+        run.record_step(step, "done", "form ready")
+        run.form_ready_at = time.monotonic()
+        return
+    run.by_hand(
+        step,
+        f"The form did not show {step.describe or 'its Send button'} where expected. Make sure the "
+        f"browser window shows the objection form ({run.flow.url}), then press Enter here.",
+        detail="form opened by you",
+    )
+    run.form_ready_at = time.monotonic()
+
+
+def tick(run: FlowRun, step: Step) -> None:
+    """Tick a checkbox the form requires (a statement the person sees before approving)."""
+    found = run.find(step, default_timeout=run.settings.step_timeout)
+    if found is None:
+        if step.optional:
+            run.missing(step)
+            return
+        run.by_hand(
+            step,
+            f"Tick {step.describe or 'the required box'} in the browser window, then press Enter here.",
+            detail="box ticked by you",
+        )
+        return
+    run.guard("tick the box")
+    run.not_a_password(found.locator, "the box")
+    found.locator.check()
+    label = found.locator.evaluate(LABEL_OF_JS)
+    run.done(step, f"ticked “{_clip(label, 70)}”" if label else "box ticked")
+
+
+def fill_step(run: FlowRun, step: Step) -> None:
+    value = run.value_for(step)
+    if not value:
+        if step.optional:
+            return
+        raise FlowStop(Outcome.NEEDS_ATTENTION, f"nothing to fill in for {step.value}")
+    found = run.find(step, default_timeout=run.settings.step_timeout)
+    if found is None and step.optional:
+        run.missing(step)
+        return
+    if found is None:
+        what = step.describe or f"the {step.value} field"
+        if step.value == "text":
+            run.by_hand(
+                step,
+                f"Paste the text shown below into {what} in the browser window, then press Enter here.",
+                paste=value,
+                check=lambda: _text_present(run),
+                detail=f"reason pasted by you ({browser_length(value)} chars)",
+            )
+        else:
+            run.by_hand(
+                step,
+                f"Type {value} into {what} in the browser window, then press Enter here.",
+                check=lambda: _value_present(run, value),
+                detail=f"{step.value} typed by you",
+            )
+        return
+    run.fill(found.locator, value, step.describe or str(step.value))
+    if step.value == "text":
+        from ..text import language_name
+
+        detail = f"reason ({browser_length(value)} chars, {language_name(run.account.language)})"
+    elif step.value == "email":
+        detail = f"e-mail {value}"
+    else:
+        detail = f"{step.value} filled"
+    run.done(step, detail)
+
+
+def upload(run: FlowRun, step: Step) -> None:
+    path = run.account.screenshot
+    if path is None:
+        return
+    found = run.find(step, default_timeout=run.settings.step_timeout)
+    if found is None and step.optional:
+        run.missing(step)
+        return
+    if found is None:
+        run.by_hand(
+            step,
+            f"Attach the file {path} with {step.describe or 'the upload button'} in the "
+            "browser window, then press Enter here.",
+            detail=f"screenshot {path.name} attached by you",
+        )
+        return
+    run.guard("upload the screenshot")
+    run.not_a_password(found.locator, "the upload field")
+    found.locator.set_input_files(str(path))
+    run.done(step, f"screenshot {path.name} attached")
+
+
+def _text_present(run: FlowRun) -> bool:
+    return bool(run.page.evaluate(TEXT_PRESENT_JS, " ".join(run.text.split())[:30]))
+
+
+def _value_present(run: FlowRun, value: str) -> bool:
+    return bool(run.page.evaluate(VALUE_PRESENT_JS, value))

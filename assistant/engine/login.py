@@ -1,0 +1,198 @@
+"""Opening the form and waiting for the person to log in; leaving Meta's hosts stops at once."""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from ..capture import full_page_screenshot
+from ..flows import Step
+from ..hosts import is_allowed, is_meta_host
+from ..human import Guidance
+from ..ledger import iso, utc_now
+from ..outcome import FlowStop, Outcome
+from ..waiting import browser_gone
+from .common import _bare, _duration, _first_line
+
+if TYPE_CHECKING:
+    from .run import FlowRun
+
+
+def open_form(run: FlowRun, step: Step) -> None:
+    response = open_address(run, run.form_url)
+    if response is not None and response.status >= 400:
+        for other in run.flow.alternative_urls:  # the same form at another address
+            run.reporter.warn(f"the form answered HTTP {response.status}; trying {_bare(other)}")
+            run.form_url = run.sites.rewrite(other)
+            response = open_address(run, run.form_url)
+            if response is None or response.status < 400:
+                break
+    if response is not None and response.status >= 400:
+        raise FlowStop(
+            Outcome.FAILED,
+            f"the form answered with an error (HTTP {response.status}); try again later",
+        )
+    run.record["form_url_used"] = run.sites.live_url(run.form_url)
+    run.done(step, f"opened {run.shown(run.page.url)}")
+
+
+def open_address(run: FlowRun, url: str) -> Any:
+    """Go to a form address and check where it led (another host stops the attempt at once)."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    run.last_open = time.monotonic()
+    try:
+        response = run.page.goto(url, wait_until="domcontentloaded", timeout=run.settings.page_timeout * 1000)
+    except PlaywrightError as exc:
+        if browser_gone(exc):
+            raise
+        raise FlowStop(
+            Outcome.FAILED,
+            f"could not open {run.sites.live_url(url)} ({_first_line(exc)}); check your internet connection",
+        ) from None
+    check_host(run, arrived=True)
+    return response
+
+
+def check_host(run: FlowRun, *, arrived: bool) -> None:
+    """Off the flow's hosts: a look-alike stops the attempt; another Meta page means the form moved.
+
+    ``arrived``: objector itself just opened the form address (so the person did not navigate).
+    """
+    url = run.page.url
+    if not url.startswith("http") or is_allowed(url, run.allowed):
+        return
+    live = run.sites.live_url(url)
+    host = urlsplit(live).hostname or url
+    if not is_meta_host(host):
+        raise FlowStop(
+            Outcome.BLOCKED,
+            f"the form address led to {host}, which is not Meta's — nothing was typed there "
+            f"(official hosts: {', '.join(run.flow.allowed_hosts)})",
+        )
+    if arrived:
+        _form_moved(run, live)
+
+
+def _form_moved(run: FlowRun, live: str) -> None:
+    """The form address led to another Meta page: keep a picture and hand over to the person."""
+    shown = _bare(live)
+    run.record["moved_to"] = live
+    run.attempt.save("moved.png", full_page_screenshot(run.page))
+    run.reporter.warn(f"the form address now leads to {shown}: the form seems to have moved")
+    done = run.human.guide(
+        Guidance(
+            run.account.name,
+            f"The objection form's address ({run.flow.url}) now leads to {shown}, a Meta page that is "
+            "not the form objector knows, so objector types nothing there. If you find the objection "
+            "form from that page, fill it in and send it yourself; then press Enter here. Type 'skip' "
+            "if you did not send anything.",
+            None,
+        )
+    )
+    if done and run.human.confirm("Did you send the objection yourself on that page?"):
+        run.submitted, run.submitted_at = True, utc_now()
+        run.record["approval"] = {
+            "answer": "by hand",
+            "by": "person, on the moved form",
+            "at": iso(utc_now()),
+        }
+        raise FlowStop(
+            Outcome.NOT_CONFIRMED,
+            f"the form had moved to {shown}; you sent it there yourself, so objector could not see "
+            "the confirmation — keep Meta's e-mail as proof",
+        )
+    raise FlowStop(
+        Outcome.NEEDS_ATTENTION,
+        f"the form seems to have moved to {shown}; nothing was sent (a screenshot is kept)",
+    )
+
+
+def ensure_login(run: FlowRun, step: Step) -> None:
+    started = time.monotonic()
+    said: str | None = None
+    timeout = step.timeout or run.settings.login_timeout
+    while True:
+        state = login_state(run)
+        if state == "ready":
+            waited = time.monotonic() - started
+            run.done(step, "logged in" + (f" ({_duration(waited)})" if said else ""))
+            return
+        if state == "elsewhere" and time.monotonic() - run.last_open > 8:
+            session = session_cookie(run)
+            open_address(run, run.form_url)  # logged in: leave any interstitial for the form itself
+            if login_state(run) == "login" and session is not None:
+                run.stale_session = session  # the form sent us back: that cookie is not a login
+            continue
+        message = {
+            "login": f"not logged in — log in to {run.account.platform.title()} in the browser "
+            "window (2FA and security checks are fine, take your time)",
+            "checkpoint": "finish the security check in the browser window; "
+            "the form will continue afterwards",
+            "meta": f"log in to {run.account.platform.title()} in the browser window; "
+            f"it is on {_bare(run.sites.live_url(run.page.url))}, a Meta page",
+        }.get(state)
+        if message and message != said:
+            run.reporter.wait(message)
+            said = message
+        if time.monotonic() - started > timeout:
+            raise FlowStop(
+                Outcome.FAILED,
+                f"not logged in after {_duration(timeout)}; run again when you are ready "
+                "(OBJECTOR_LOGIN_TIMEOUT sets the wait)",
+            )
+        run.page.wait_for_timeout(500)
+
+
+def login_state(run: FlowRun) -> str:
+    """ready · elsewhere (logged in, not on the form) · login · checkpoint · meta (another Meta page).
+
+    Leaving Meta's hosts raises ``FlowStop`` at once, and so does a redirect to another Meta host
+    right after objector opened the form address (the form has moved).
+    """
+    url = run.page.url
+    if not url.startswith("http"):
+        return "login"
+    if not is_allowed(url, run.allowed):
+        check_host(run, arrived=time.monotonic() - run.last_open < 3)
+        return "elsewhere" if session_cookie(run) is not None else "meta"
+    path = urlsplit(url).path or "/"
+    login = run.flow.login
+    if any(re.search(p, path) for p in login.checkpoint_paths):
+        return "checkpoint"
+    on_form = path.rstrip("/") == urlsplit(run.form_url).path.rstrip("/")
+    if login.cookies and session_cookie(run) is None:
+        return "login"
+    if on_form:
+        return "login" if _password_visible(run) else "ready"
+    if login.cookies:
+        return "elsewhere"  # an interstitial ("Save your login info?", "Continue as ...")
+    if any(re.search(p, path) for p in login.login_paths) or _password_visible(run):
+        return "login"
+    return "elsewhere"
+
+
+def session_cookie(run: FlowRun) -> str | None:
+    """The value of the flow's session cookie, when it is set (and not known to be stale)."""
+    names = set(run.flow.login.cookies)
+    if not names:
+        return None
+    urls = [run.form_url, run.sites.rewrite(run.flow.login.url)]
+    for cookie in run.page.context.cookies(urls):
+        if cookie["name"] in names and cookie.get("value") and cookie["value"] != run.stale_session:
+            return cookie["value"]
+    return None
+
+
+def _password_visible(run: FlowRun) -> bool:
+    from playwright.sync_api import Error as PlaywrightError
+
+    try:
+        fields = run.page.locator("input[type=password]")
+        return any(fields.nth(i).is_visible() for i in range(min(fields.count(), 4)))
+    except PlaywrightError as exc:
+        if browser_gone(exc):
+            raise
+        return False

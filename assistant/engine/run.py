@@ -1,0 +1,426 @@
+"""One flow's steps on one page for one account: the state they share, the action → step table,
+and the small vocabulary every step uses (find, fill, click, guard, guidance by hand).
+
+The engine knows nothing of the terminal: it talks to the person through a
+``Human`` and reports progress through a ``Reporter``. It never submits without
+an approval given at that moment, never acts on a host outside the flow's
+allowed hosts, and never types into a password field. The steps themselves live
+beside this module (login, fields, choices, submit), one function per action.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from .. import __version__
+from ..aftersend import AfterSend, Verdict
+from ..capture import full_page_screenshot
+from ..evidence import Attempt
+from ..flows import Candidate, Flow, Step
+from ..hosts import SiteMap, is_allowed, is_meta_host
+from ..human import Guidance, Human
+from ..ledger import Ledger, iso, utc_now
+from ..locate import Found, element_kind, find, visible_now
+from ..outcome import FlowStop, Outcome
+from ..waiting import browser_gone, poll_until
+from .common import _fields, _first_line
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator, Page
+
+    from ..accounts import Account
+    from ..settings import Settings
+    from ..ui import Reporter
+
+OPTIONAL_WAIT = 0.4  # seconds optional fields may take to show after the form did (shared)
+
+
+class RunObserver:
+    """Watches a run from outside (tests, tools): called at the start, around every step, and
+    just before the attempt's record is written. The default does nothing."""
+
+    def started(self, run: FlowRun) -> None:
+        """The run exists; its page is open (nothing done yet)."""
+
+    def before_step(self, run: FlowRun, step: Step) -> None:
+        """A step is about to run."""
+
+    def after_step(self, run: FlowRun, step: Step) -> None:
+        """A step ended without stopping the attempt."""
+
+    def finishing(self, run: FlowRun, outcome: Outcome) -> None:
+        """The attempt ends with ``outcome``; its record is written right after this."""
+
+
+@dataclass
+class AttemptResult:
+    outcome: Outcome
+    message: str
+    attempt: Attempt
+
+
+@dataclass
+class FlowRun:
+    page: Page
+    flow: Flow
+    account: Account
+    text: str
+    human: Human
+    reporter: Reporter
+    settings: Settings
+    attempt: Attempt | None  # None for ``inspect``, which writes no proof
+    ledger: Ledger | None
+    dry_run: bool = False
+    trace: bool = False  # keep a Playwright trace (it holds cookies: opt-in only)
+    observer: RunObserver = field(default_factory=RunObserver)
+    sites: SiteMap = field(init=False)
+    steps_done: list[dict[str, Any]] = field(default_factory=list)
+    record: dict[str, Any] = field(default_factory=dict)
+    console_errors: list[str] = field(default_factory=list)
+    result_seen: str | None = None
+    verdict: Verdict | None = None  # what the page showed after Send
+    sent_at: float | None = None  # monotonic time of Send (for the time to the outcome)
+    last_open: float = 0.0  # monotonic time objector last opened the form address
+    stale_session: str | None = None  # a session cookie the form already sent back to the login page
+    form_ready_at: float | None = None  # when the wait step saw the form
+    submitted: bool = False  # the form was sent (by our click or the person's)
+    submitted_at: datetime | None = None  # mails older than this are not about this submission
+
+    def __post_init__(self) -> None:
+        self.sites = self.settings.sites
+        self.allowed = self.sites.allowed_origins(self.flow.allowed_hosts)
+        self.form_url = self.sites.rewrite(self.flow.url)
+        self.after = AfterSend(
+            self.page,
+            submit_paths=tuple(self.flow.submit_paths),
+            expect=list((self.flow.after_submit("expect") or self.flow.submit_step).target or []),
+            code=list(getattr(self.flow.after_submit("code"), "target", None) or []),
+        )
+        if self.trace:
+            self.page.context.tracing.start(screenshots=True, snapshots=True, title=self.flow.id)
+        self.page.on("console", self._on_console)
+        self.page.on("pageerror", lambda exc: self.console_errors.append(f"pageerror: {exc}"))
+        self.page.on("popup", self._on_popup)
+        self.record = {
+            "objector_version": __version__,
+            "account": self.account.name,
+            "platform": self.account.platform,
+            "email": self.account.email,
+            "country": self.account.country,
+            "flow": self.flow.id,
+            "flow_title": self.flow.title,
+            "form_url": self.flow.url,
+            "text": self.text,
+            "text_language": self.account.language,
+            "text_length": len(self.text),
+            "dry_run": self.dry_run,
+        }
+        if self.sites:  # a site map is in use: practice, nothing reaches Meta
+            self.record.update(practice=True, practice_url=self.form_url)
+            if self.attempt is not None:
+                self.attempt.practice = True
+        self.observer.started(self)
+
+    def _on_popup(self, popup: Page) -> None:
+        """A window the page opened: objector never acts in it; one off Meta's hosts is noted."""
+        url = popup.url
+        host = urlsplit(self.sites.live_url(url)).hostname or ""
+        self.record.setdefault("popups", []).append(self.sites.live_url(url)[:300])
+        if url.startswith("http") and not is_allowed(url, self.allowed) and not is_meta_host(host):
+            self.reporter.warn(
+                f"the page opened a window on {host}, which is not Meta's; objector does nothing there"
+            )
+
+    def _on_console(self, message: Any) -> None:
+        if message.type in ("error", "warning"):
+            self.console_errors.append(f"{message.type}: {message.text}")
+
+    # ------------------------------------------------------------------ run
+
+    def run(self) -> AttemptResult:
+        from playwright.sync_api import Error as PlaywrightError
+
+        try:
+            for step in self.flow.steps:
+                if self.result_seen == "confirmed" and step.action == "code":
+                    continue
+                self.observer.before_step(self, step)
+                step_handler(step.action)(self, step)
+                self.observer.after_step(self, step)
+            return self.finish(Outcome.CONFIRMED, "confirmed")
+        except FlowStop as stop:
+            if stop.outcome in (
+                Outcome.FAILED,
+                Outcome.NEEDS_ATTENTION,
+                Outcome.NOT_CONFIRMED,
+                Outcome.REJECTED,
+                Outcome.BLOCKED,
+            ):
+                self.failure_bundle()
+            return self.finish(stop.outcome, stop.message)
+        except KeyboardInterrupt:
+            self.finish(Outcome.INTERRUPTED, "stopped with Ctrl-C")
+            raise
+        except PlaywrightError as exc:
+            if browser_gone(exc):
+                return self.finish(Outcome.INTERRUPTED, "the browser window was closed")
+            self.failure_bundle()
+            return self.finish(Outcome.FAILED, f"unexpected browser error: {_first_line(exc)}")
+        finally:
+            self.after.close()
+
+    def find(self, step: Step, *, default_timeout: float) -> Found | None:
+        assert step.target
+        timeout = step.timeout or default_timeout
+        if step.optional and self.form_ready_at is not None:
+            # the form is on the page: an optional field shows with it or not at all, so all
+            # optional fields share one short grace period from the moment the form appeared
+            timeout = max(0.0, min(timeout, self.form_ready_at + OPTIONAL_WAIT - time.monotonic()))
+        elif step.optional:
+            return self._find_before_form(step, timeout)
+        found = find(self.page, step.target, timeout)
+        if found is not None and found.index > 0:
+            self.record.setdefault("fallback_candidates", []).append(
+                {"step": step.label, "candidate": found.candidate.describe()}
+            )
+        return found
+
+    def form_target(self) -> list[Candidate]:
+        """What shows when the form itself is on the page (the wait step's target)."""
+        return next((s.target for s in self.flow.steps if s.action == "wait" and s.target), [])
+
+    def ready_targets(self) -> list[Candidate]:
+        """What shows once the page is there: the form's Send button, or a question asked before it."""
+        targets: list[Candidate] = []
+        for step in self.flow.steps:
+            if step.action == "choose" and step.optional and step.target:
+                targets += step.target
+            if step.action == "wait" and step.target:
+                return targets + step.target
+        return targets
+
+    def _find_before_form(self, step: Step, timeout: float) -> Found | None:
+        """An optional question shown before the form (e.g. "Is your request about AI at Meta?"):
+        looked for until it shows, or the form itself does (then it is not asked)."""
+        target, form = step.target, self.form_target()
+
+        def look() -> Found | bool | None:
+            found = visible_now(self.page, target)
+            if found is not None:
+                return found
+            return False if form and visible_now(self.page, form) is not None else None
+
+        return poll_until(self.page, timeout, look) or None
+
+    def missing(self, step: Step) -> None:
+        """An optional step's target is not on the page: nothing to do."""
+        self.record_step(step, "absent", "not on this page")
+
+    def by_hand(
+        self,
+        step: Step,
+        instruction: str,
+        *,
+        detail: str,
+        paste: str | None = None,
+        check: Callable[[], bool] | None = None,
+        still_empty: Callable[[], list[str]] | None = None,
+    ) -> None:
+        """Guided fallback: the person does the step in the browser, then we check what we can.
+
+        ``still_empty`` names the fields that are still empty afterwards (the message names them).
+        """
+        what = step.describe or step.label
+        self.reporter.warn(f"could not find {what} on the page — please do this step by hand")
+        try:
+            self.page.bring_to_front()
+        except Exception:  # noqa: BLE001 - bringing the window forward is a courtesy
+            pass
+        done = self.human.guide(Guidance(self.account.name, instruction, paste))
+        if not done:
+            raise FlowStop(
+                Outcome.NEEDS_ATTENTION,
+                f"{what}: not done by hand, so nothing was submitted; run again to retry",
+            )
+        empty = still_empty() if still_empty is not None else []
+        if empty:
+            raise FlowStop(
+                Outcome.NEEDS_ATTENTION,
+                f"{_fields(empty)} still {'looks' if len(empty) == 1 else 'look'} empty, so nothing was "
+                "submitted; run again to retry",
+            )
+        if check is not None and not check():
+            raise FlowStop(
+                Outcome.NEEDS_ATTENTION,
+                f"{what} still looks empty, so nothing was submitted; run again to retry",
+            )
+        self.record_step(step, "manual", detail)
+        self.reporter.ok(f"{detail} (done by hand)")
+
+    def value_for(self, step: Step) -> str | None:
+        account = self.account
+        values = {
+            "email": account.email,
+            "country": account.country,
+            "text": self.text,
+            "first_name": account.first_name,
+            "last_name": account.last_name,
+            "full_name": " ".join(p for p in (account.first_name, account.last_name) if p) or None,
+            "prompts": account.prompts,
+        }
+        return values.get(step.value or "")
+
+    def not_a_password(self, locator: Locator, what: str) -> dict[str, str]:
+        """Refuse to type into, choose in or read a password field; returns the element's kind."""
+        kind = element_kind(locator)
+        if kind["type"] == "password":
+            raise FlowStop(Outcome.NEEDS_ATTENTION, f"{what} turned out to be a password field; left alone")
+        return kind
+
+    def fill(self, locator: Locator, value: str, what: str) -> None:
+        self.guard(f"fill {what}")
+        kind = self.not_a_password(locator, what)
+        locator.fill(value)
+        if kind["tag"] in ("input", "textarea"):
+            got = locator.input_value()
+            if got != value:
+                raise FlowStop(
+                    Outcome.NEEDS_ATTENTION,
+                    f"{what} kept {len(got)} of {len(value)} characters; the page may limit the length",
+                )
+
+    def click(self, locator: Locator, what: str) -> None:
+        self.guard(what)
+        locator.click()
+
+    def guard(self, what: str) -> None:
+        url = self.page.url
+        if not is_allowed(url, self.allowed):
+            raise FlowStop(
+                Outcome.BLOCKED,
+                f"did not {what}: the page is {url}, which is not one of this form's official hosts "
+                f"({', '.join(self.flow.allowed_hosts)})",
+            )
+
+    def page_language(self) -> str:
+        try:
+            lang = self.page.evaluate("() => document.documentElement.lang || ''")
+        except Exception:  # noqa: BLE001 - the page may be navigating
+            return ""
+        return str(lang)[:35]
+
+    def shown(self, url: str) -> str:
+        from ..addresses import shown_address
+
+        return shown_address(self.sites, url)
+
+    def done(self, step: Step, detail: str) -> None:
+        self.record_step(step, "done", detail)
+        self.reporter.ok(detail)
+
+    def record_step(self, step: Step, status: str, detail: str) -> None:
+        self.steps_done.append(
+            {
+                "action": step.action,
+                "value": step.value,
+                "status": status,
+                "detail": detail,
+                "at": iso(utc_now()),
+            }
+        )
+
+    def allowed_url(self, url: str) -> bool:
+        return not url.startswith("http") or is_allowed(url, self.allowed)
+
+    @property
+    def attempt_started(self) -> datetime:
+        return self.attempt.started if self.attempt is not None else utc_now()
+
+    def _save_trace(self) -> None:
+        import tempfile
+        from pathlib import Path
+
+        from playwright.sync_api import Error as PlaywrightError
+
+        with tempfile.TemporaryDirectory(prefix="objector-trace-") as tmp:
+            path = Path(tmp) / "trace.zip"
+            try:
+                self.page.context.tracing.stop(path=str(path))
+            except PlaywrightError as exc:
+                self.record["trace_error"] = _first_line(exc)
+                return
+            self.attempt.save("trace.zip", path.read_bytes())
+
+    def archive(self, name: str) -> None:
+        """An MHTML snapshot of the page (Chromium's Page.captureSnapshot), where the browser offers it."""
+        from playwright.sync_api import Error as PlaywrightError
+
+        try:
+            session = self.page.context.new_cdp_session(self.page)
+            try:
+                snapshot = session.send("Page.captureSnapshot", {"format": "mhtml"})
+            finally:
+                session.detach()
+        except PlaywrightError as exc:
+            if browser_gone(exc):
+                raise
+            self.record.setdefault("archive_errors", []).append(f"{name}: {_first_line(exc)}")
+            return
+        self.attempt.save(name, snapshot["data"])
+
+    def failure_bundle(self) -> None:
+        from playwright.sync_api import Error as PlaywrightError
+
+        try:
+            self.attempt.save("failure.png", full_page_screenshot(self.page))
+            self.attempt.save("page.html", self.page.content())
+        except PlaywrightError:
+            pass
+        lines = [f"url: {self.page.url}", *self.console_errors]
+        self.attempt.save("console.txt", "\n".join(lines) + "\n")
+
+    def finish(self, outcome: Outcome, message: str) -> AttemptResult:
+        """Write the attempt's record and its ledger entry."""
+        self.observer.finishing(self, outcome)
+        assert self.attempt is not None
+        self.record.update(
+            outcome=outcome.value,
+            message=message,
+            finished_at=iso(utc_now()),
+            last_url=self.sites.live_url(self.page.url) if not self.page.is_closed() else None,
+            steps=self.steps_done,
+            submitted=self.submitted,
+        )
+        if self.trace:
+            self._save_trace()
+        self.attempt.write_record(self.record)
+        self.attempt.log(self.ledger, outcome.value, submitted=self.submitted)
+        return AttemptResult(outcome, message, self.attempt)
+
+
+def step_handler(action: str) -> Callable[[FlowRun, Step], None]:
+    """The function that carries out one flow action (every action of ``flows.Action`` has one)."""
+    return _handlers()[action]
+
+
+def _handlers() -> dict[str, Callable[[FlowRun, Step], None]]:
+    from . import choices, fields, login, submit
+
+    return {
+        "open": login.open_form,
+        "ensure_login": login.ensure_login,
+        "dismiss": fields.dismiss_step,
+        "wait": fields.wait_for_form,
+        "choose": choices.choose,
+        "check": fields.tick,
+        "fill": fields.fill_step,
+        "upload": fields.upload,
+        "review_and_submit": submit.review_and_submit,
+        "code": submit.code,
+        "expect": submit.expect,
+    }

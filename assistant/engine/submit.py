@@ -1,0 +1,258 @@
+"""The review, the person's approval, Send, the e-mailed code and what the page answered."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from ..aftersend import Verdict
+from ..capture import full_page_screenshot
+from ..flows import Step
+from ..human import Decision, SubmitReview
+from ..ledger import iso, utc_now
+from ..locate import Found, find, visible_now
+from ..outcome import FlowStop, Outcome
+from ..page_scripts import (
+    GROW_TEXTAREAS_JS,
+    HIGHLIGHT_JS,
+    REQUIRED_EMPTY_JS,
+)
+from .common import _clip, _duration, _fields
+from .fields import dismiss
+from .mailhelp import code_from_mailbox, confirmation_from_mailbox
+
+if TYPE_CHECKING:
+    from .run import FlowRun
+
+
+def required_empty(run: FlowRun) -> list[str]:
+    """Labels of visible required fields that are still empty (ones no step knew about)."""
+    return list(run.page.evaluate(REQUIRED_EMPTY_JS))
+
+
+def review_and_submit(run: FlowRun, step: Step) -> None:
+    for dialog_step in (s for s in run.flow.steps if s.action == "dismiss" and s.target):
+        late = visible_now(run.page, dialog_step.target)  # a dialog that showed up late
+        if late is not None:
+            dismiss(run, dialog_step, late)
+    found = run.find(step, default_timeout=run.settings.step_timeout)
+    if required_empty(run):
+        run.by_hand(
+            step,
+            f"The form also requires {_fields(required_empty(run))}, which objector does not know "
+            "how to answer for you. Fill it in the browser window (do not press Send yet), then "
+            "press Enter here.",
+            detail=f"filled by you: {_fields(required_empty(run))}",
+            still_empty=lambda: required_empty(run),
+        )
+    run.guard("show the Send button")
+    run.page.evaluate(GROW_TEXTAREAS_JS)
+    if found is not None:
+        found.locator.evaluate(HIGHLIGHT_JS)
+    else:
+        run.reporter.warn(
+            f"could not find {step.describe or 'the Send button'}; if you approve, you click it"
+        )
+    run.record["page_language"] = run.page_language()
+    run.record["submit_url"] = run.sites.live_url(run.page.url)
+    run.attempt.save("form.png", full_page_screenshot(run.page))
+    run.archive("form.mhtml")
+    run.attempt.log(run.ledger, "awaiting-approval", submitted=False)
+    review = SubmitReview(
+        account=run.account.name,
+        email=run.account.email,
+        flow_title=run.flow.title,
+        url=run.shown(run.page.url),
+        text=run.text,
+        language=run.account.language,
+        filled=tuple(
+            s["detail"]
+            for s in run.steps_done
+            if s["status"] in ("done", "manual") and s["action"] in ("choose", "fill", "upload", "check")
+        ),
+        dry_run=run.dry_run,
+    )
+    run.after.arm(found.locator if found is not None else None)
+    decision = run.human.approve_submit(review, watch=None if run.dry_run else run.after.person_sent)
+    approved_at = iso(utc_now())
+    if run.dry_run:
+        run.record["approval"] = {"answer": "dry-run", "at": approved_at}
+        raise FlowStop(Outcome.DRY_RUN, "dry run: filled and shown, not submitted")
+    if decision in ("n", "none") and _sent_anyway(run):
+        run.record["approval"] = {"answer": decision, "by": "terminal", "at": approved_at}
+        decision = "browser"
+    if decision in ("n", "none"):
+        run.record["approval"] = {"answer": decision, "by": "terminal", "at": approved_at}
+        raise FlowStop(
+            Outcome.DECLINED, "you chose to skip" if decision == "n" else "no answer, so nothing was sent"
+        )
+    if decision == "y" and found is None:
+        decision = "m"
+    _send(run, decision, found, approved_at)
+    wait = run.settings.manual_timeout if decision == "m" else run.settings.confirm_timeout
+    run.result_seen = await_result(run, wait, own_click=decision == "m")
+    if decision == "m":
+        run.record["approval"]["clicked_seen_at"] = iso(utc_now())
+        run.reporter.ok("you submitted the form")
+    run.record_step(step, "done", f"submitted ({run.record['approval']['by']})")
+
+
+def _sent_anyway(run: FlowRun) -> bool:
+    """After "no": did the person send the form in the browser all the same? Look once more."""
+    run.page.wait_for_timeout(300)
+    return run.after.person_sent()
+
+
+def _send(run: FlowRun, decision: Decision, found: Found | None, approved_at: str) -> None:
+    """Send on "y"; on "m" wait for the person's click; on "browser" record the click they made.
+
+    The ledger says "submitting" before anything can leave, so a kill at any moment after this
+    never leads to a second submission on the next run.
+    """
+    run.guard("submit")
+    run.page.evaluate("1")  # the browser is still there: a dead one raises here, before the log
+    if decision == "y":
+        assert found is not None
+        run.record["approval"] = {"answer": "y", "by": "terminal", "at": approved_at}
+        run.attempt.log(run.ledger, "submitting", submitted=True, approval="y")
+        run.submitted, run.submitted_at = True, utc_now()
+        run.sent_at = time.monotonic()
+        run.click(found.locator, "submit")
+        run.reporter.ok("submitted")
+    elif decision == "m":
+        run.record["approval"] = {"answer": "m", "by": "own-click", "at": approved_at}
+        run.attempt.log(run.ledger, "submitting", submitted=True, approval="m")
+        run.submitted_at = utc_now()
+        run.page.bring_to_front()
+        run.reporter.wait("waiting for you to click Send in the browser window")
+    else:
+        run.record.setdefault("approval", {"answer": "none", "by": "terminal", "at": approved_at})
+        run.record["approval"].update(by="person clicked in the browser", clicked_seen_at=approved_at)
+        run.attempt.log(run.ledger, "submitting", submitted=True, approval="browser")
+        run.submitted, run.submitted_at = True, utc_now()
+        run.sent_at = time.monotonic()
+        run.reporter.ok("you sent the form in the browser yourself")
+
+
+def await_result(run: FlowRun, timeout: float, *, own_click: bool) -> str:
+    """After Send: the code screen, a confirmation, an unrecognised change, or the page's error."""
+    deadline = time.monotonic() + timeout
+    refused: Verdict | None = None
+    while True:
+        verdict = run.after.wait(max(0.0, deadline - time.monotonic()), is_allowed=run.allowed_url)
+        if own_click and verdict.kind != "nothing" and run.sent_at is None:
+            run.submitted, run.sent_at = True, time.monotonic()
+        if own_click and verdict.kind == "rejected" and time.monotonic() < deadline:
+            refused = verdict  # the person can fix the form and click Send again
+            run.record["form_error"] = verdict.text[:300]
+            run.reporter.warn(
+                f"the form says: {_clip(verdict.text, 120)} — fix it in the browser and click Send again"
+            )
+            run.after.rebase()
+            continue
+        if own_click and verdict.kind == "nothing":
+            if refused is not None:
+                verdict = refused
+            elif not run.after.person_sent():
+                raise FlowStop(Outcome.DECLINED, f"no submission seen within {_duration(timeout)}")
+            else:
+                run.submitted = True
+        return settle(run, verdict)
+
+
+def settle(run: FlowRun, verdict: Verdict) -> str:
+    """Keep what the page showed after Send; end the attempt when it was not a success."""
+    run.verdict = verdict
+    run.record["after_send"] = verdict.as_record()
+    if run.sent_at is not None:
+        run.record["seconds_to_outcome"] = round(time.monotonic() - run.sent_at, 2)
+    if verdict.kind in ("code", "confirmed", "unrecognised"):
+        return verdict.kind
+    if verdict.kind == "rejected":
+        run.submitted = False  # the page said no: nothing was accepted, a later run may send again
+        run.record["form_error"] = verdict.text[:300]
+        raise FlowStop(Outcome.REJECTED, f"the page answered Send with an error: {_clip(verdict.text, 160)}")
+    if verdict.kind == "left":
+        host = urlsplit(run.sites.live_url(verdict.text)).hostname or verdict.text
+        raise FlowStop(
+            Outcome.BLOCKED,
+            f"after Send the page went to {host}, outside this form's hosts; nothing more was done there",
+        )
+    raise FlowStop(
+        Outcome.NOT_CONFIRMED,
+        "submitted, but the page showed no answer; check your e-mail before running again",
+    )
+
+
+def code(run: FlowRun, step: Step) -> None:
+    if run.result_seen != "code":
+        return
+    assert step.target and step.submit
+    run.reporter.wait(f"Meta asks for the code it e-mailed to {run.account.email}")
+    suggested = code_from_mailbox(run)
+    for attempt_no in range(1, 4):
+        code = run.human.ask_code(
+            run.account.name, run.account.email, attempt_no, suggested if attempt_no == 1 else None
+        )
+        if code is not None:
+            run.record["code_source"] = "mailbox" if code == suggested else "typed"
+        if code is None:
+            raise FlowStop(
+                Outcome.NEEDS_ATTENTION,
+                "no code given, so the objection is not finished; run again to send a new one "
+                "(or, if the browser window is still open, type the code there)",
+            )
+        field_ = find(run.page, step.target, run.settings.step_timeout)
+        button = find(run.page, step.submit, run.settings.step_timeout)
+        if field_ is None or button is None:
+            raise FlowStop(Outcome.NEEDS_ATTENTION, "the code screen changed; finish it in the browser")
+        run.fill(field_.locator, code, "the code box")
+        run.after.rebase()
+        run.click(button.locator, "send the code")
+        run.after.code = []  # the code box stays on screen until the page answers
+        verdict = run.after.wait(run.settings.confirm_timeout, is_allowed=run.allowed_url)
+        if verdict.kind == "rejected" and attempt_no < 3:
+            run.reporter.warn(f"the form says: {_clip(verdict.text, 120)}")
+            continue
+        if verdict.kind == "nothing":
+            break
+        run.result_seen = settle(run, verdict)
+        run.record_step(step, "done", f"code accepted (try {attempt_no})")
+        run.reporter.ok("code accepted")
+        return
+    raise FlowStop(Outcome.NEEDS_ATTENTION, "the code was not accepted; check Meta's newest e-mail")
+
+
+def expect(run: FlowRun, step: Step) -> None:
+    verdict = run.verdict
+    if verdict is None or verdict.kind not in ("confirmed", "unrecognised"):
+        settle(run, run.after.wait(step.timeout or run.settings.confirm_timeout, is_allowed=run.allowed_url))
+        verdict = run.verdict
+    assert verdict is not None
+    run.record["confirmation_url"] = run.sites.live_url(run.page.url)
+    run.attempt.save("confirmation.png", full_page_screenshot(run.page))
+    run.archive("confirmation.mhtml")
+    text = verdict.text or "(no text)"
+    by = "page"
+    if verdict.kind == "unrecognised":
+        run.reporter.warn("the page changed after Send, in words objector does not recognise")
+        question = (
+            f"The page now shows: «{_clip(text, 300)}». Does it confirm that Meta received your objection?"
+        )
+        if not run.human.confirm(question):
+            run.record["confirmation_text"] = text[:500]
+            raise FlowStop(
+                Outcome.NOT_CONFIRMED,
+                "sent, but the page's answer was not recognised as a confirmation; "
+                "check your e-mail before running again",
+            )
+        by = "person"
+    run.record["confirmation_text"] = text[:500]
+    run.record["confirmed_by"] = by
+    confirmation_from_mailbox(run)
+    how = "you recognised it" if by == "person" else "; ".join(verdict.signals[-2:])
+    run.done(step, f'confirmed: "{_clip(text, 90)}" ({how})')
+
+
+# -------------------------------------------------------------- helpers
