@@ -35,6 +35,7 @@ class Attempt:
     flow: str
     started: datetime = field(default_factory=utc_now)
     files: dict[str, str] = field(default_factory=dict)
+    unofficial: str | None = None  # the service this form is NOT an official form of
     folder: Path = field(init=False)
 
     def __post_init__(self) -> None:
@@ -67,7 +68,7 @@ class Attempt:
         return path
 
     def write_record(self, record: dict[str, Any]) -> Path:
-        body = {"started_at": iso(self.started), **record, "files": sorted(self.files)}
+        body = {"started_at": iso(self.started), **record, **self._marks(), "files": sorted(self.files)}
         return self.save("record.json", json.dumps(body, indent=2, ensure_ascii=False) + "\n")
 
     def log(self, ledger: Ledger, outcome: str, **extra: Any) -> dict[str, Any]:
@@ -78,5 +79,14 @@ class Attempt:
             outcome=outcome,
             attempt=self.relpath,
             files=dict(sorted(self.files.items())),
+            **self._marks(),
             **extra,
         )
+
+    def _marks(self) -> dict[str, str]:
+        """What every record and ledger entry of an attempt on a non-official form carries."""
+        if not self.unofficial:
+            return {}
+        from .flows import unofficial_label
+
+        return {"unofficial": self.unofficial, "warning": unofficial_label(self.unofficial)}
