@@ -378,10 +378,8 @@ def verify(home: HomeOpt = None) -> None:
     result = verify_home(_existing_home(settings))
     for problem in result.problems:
         typer.echo(problem.line())
-    if result.notes:
-        names = ", ".join(note.path for note in result.notes[:5])
-        more = f" and {len(result.notes) - 5} more" if len(result.notes) > 5 else ""
-        typer.echo(f"note: temporary files {names}{more} were {result.notes[0].detail}.")
+    for note in result.notes:  # said, but not a failure
+        typer.echo(note.line())
     if result.ok:
         typer.echo(
             f"Proof intact: {result.entries} ledger entries, {result.files} files checked ({settings.home})."

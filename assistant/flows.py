@@ -288,7 +288,7 @@ def _describe(exc: ValidationError, data: dict) -> str:
 
 def unofficial_label(service: str) -> str:
     """The words every record, table and report uses for a form outside the service's official hosts."""
-    return f"not an official form of {service}"
+    return f"not an official form of {service.title()}"
 
 
 def flow_hosts(flow: Flow) -> set[str]:

@@ -97,18 +97,18 @@ def entry_problem(entry: object) -> str | None:
         if name in entry and (
             not isinstance(value, types) or (bool not in types and isinstance(value, bool))
         ):
-            return f"field '{name}' must be {_TYPE_WORDS[types[0]]}"
+            return f"has a '{name}' field that is not {_TYPE_WORDS[types[0]]}"
     if entry["seq"] < 1:
-        return "field 'seq' must be 1 or more"
+        return "has a 'seq' below 1"
     attempt = entry.get("attempt")
     if attempt is not None and not is_evidence_path(attempt):
-        return "field 'attempt' must be a folder under evidence/ inside the home"
+        return "has an 'attempt' that is not a folder under evidence/ inside the home"
     forgotten = entry.get("forgotten")
     if forgotten is not None and not is_evidence_path(forgotten):
-        return "field 'forgotten' must be a folder under evidence/ inside the home"
+        return "has a 'forgotten' that is not a folder under evidence/ inside the home"
     for name, digest in (entry.get("files") or {}).items():
         if not is_plain_name(name) or not isinstance(digest, str):
-            return f"field 'files' lists {name!r}, which is not a plain file name with a hash"
+            return f"lists a file {name!r} that is not a plain file name with a hash"
     return None
 
 

@@ -177,7 +177,9 @@ def _check_home_length(home: Path) -> None:
     if "\x00" in text:
         raise ValueError("contains a NUL character")
     if len(text) > MAX_HOME_CHARS:
-        raise ValueError(f"is {len(text):,} characters long; use a folder path under {MAX_HOME_CHARS}")
+        raise ValueError(
+            f"is {len(text):,} characters long; use a folder path under {MAX_HOME_CHARS:,} characters"
+        )
     if any(len(part) > MAX_NAME_CHARS for part in home.parts):
         raise ValueError(f"has a folder name longer than {MAX_NAME_CHARS} characters; use a shorter one")
 

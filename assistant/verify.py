@@ -21,7 +21,7 @@ from .evidence import EVIDENCE_DIR
 from .ledger import GENESIS, LEDGER_NAME, MAX_LEDGER_BYTES, entry_hash, entry_problem, sha256_file
 from .storage import read_bounded
 
-TEMP_NOTE = "left by an interrupted run; the next run removes them"
+TEMP_NOTE = "a temporary file left by an interrupted run; the next run removes it"
 
 
 @dataclass(frozen=True)
