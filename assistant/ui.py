@@ -119,7 +119,7 @@ def status_table(accounts: list, ledger) -> Table:
     mailed = ledger.mail_confirmed()
     table = Table(title="Objections", title_justify="left")
     for column in ("account", "flow", "last outcome", "when (UTC)", "confirmed on", "e-mail"):
-        table.add_column(column)
+        table.add_column(column, no_wrap=column == "last outcome")  # a warning there is read whole
     table.add_column("proof folder", overflow="fold")
     pairs = [(a.name, f) for a in accounts for f in a.flow_ids]
     pairs += [key for key in latest if key not in pairs]
