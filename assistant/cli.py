@@ -182,7 +182,7 @@ def run(
             )
         from .wizard import add_accounts_interactively
 
-        found = add_accounts_interactively(settings, path, human, console)
+        found = add_accounts_interactively(settings, path, human, _console(markup=False))
         if not found:
             raise typer.Exit(2)
     flows = load_flows(settings.home / "flows")
@@ -316,7 +316,7 @@ def accounts_add(
     from .wizard import add_account
 
     settings = _settings(home)
-    console = _console()
+    console = _console(markup=False)  # the wizard's lines hold names and paths, never styles
     given = {
         "name": name,
         "platform": platform,

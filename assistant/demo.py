@@ -45,6 +45,8 @@ def run_demo(
     auto_login: bool,
     console,
 ) -> int:
+    from rich.markup import escape
+
     from .flows import load_flows
     from .human import TerminalHuman
     from .practice import LANGUAGES, PracticeConfig, PracticeSite
@@ -78,7 +80,7 @@ def run_demo(
         demo_settings = settings.model_copy(update={"home": home, "site_map": site.site_map})
         console.print(
             "[bold]objector demo[/] · practice Help Centre on "
-            f"{site.origin('help.instagram.com')} · home: {home}"
+            f"{site.origin('help.instagram.com')} · home: {escape(str(home))}"
         )
         if auto_login:
             console.print("The practice login pages log themselves in after a moment.")
@@ -90,6 +92,7 @@ def run_demo(
         confirmed = site.confirmed
     console.print(
         f"The practice Help Centre received {len(received)} submission{'s' * (len(received) != 1)} "
-        f"({len(confirmed)} confirmed). Proof: objector status --home {home}"
+        f"({len(confirmed)} confirmed). Proof: objector status --home {home}",
+        markup=False,
     )
     return summary.exit_code

@@ -675,3 +675,92 @@ def test_cli_dotenv_home_with_a_nul_byte_is_one_line(cli_env, tmp_path):
         tmp_path,
     )
     assert "OBJECTOR_HOME" in _exit_2_one_line(result)
+
+
+# --------------------------------------------------------------------------- Rich markup in values
+
+MARKUP = ["[/]", "[red]x[/red]", "a[link=file:///etc/passwd]b[/link]", "[bold", "\\[y]"]
+
+
+@pytest.mark.parametrize(
+    "email", ["x[/]y@example.org", "[red]x@example.org", "a[link=file:///etc/passwd]b@example.org"]
+)
+def test_an_email_with_markup_is_refused_in_one_line(email):
+    with pytest.raises(UserError, match="is not an e-mail address") as caught:
+        load_accounts_from_text(account_toml(email=email))
+    assert "\n" not in str(caught.value)
+
+
+def load_accounts_from_text(text: str) -> list[Account]:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "accounts.toml"
+        path.write_text(text, encoding="utf-8")
+        return load_accounts(path)
+
+
+@pytest.mark.parametrize("value", MARKUP)
+def test_the_review_panel_and_progress_lines_show_markup_literally(value):
+    from assistant.ui import Reporter, review_panel
+
+    review = SubmitReview(
+        account=f"anna{value}",
+        email="anna@example.org",
+        flow_title=f"Form {value}",
+        url=f"https://help.instagram.com/{value}",
+        text=f"I object {value}",
+        language="en",
+        filled=(f"email {value}",),
+    )
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=300, highlight=False, color_system=None)
+    console.print(review_panel(review))
+    reporter = Reporter(console)
+    reporter.ok(f"filled {value}")
+    reporter.heading(f"[1/1] {value}")
+    out = buffer.getvalue()
+    for shown_value in (f"anna{value}", f"Form {value}", f"/{value}", f"I object {value}", f"filled {value}"):
+        assert shown_value in out, (shown_value, out)
+
+
+@pytest.mark.cli
+def test_cli_markup_in_paths_titles_and_ledger_values_is_shown_as_written(cli_env, tmp_path):
+    """Every command that prints a home path, a flow title or a ledger value prints it literally."""
+    from assistant.ledger import Ledger
+
+    home = tmp_path / "h[/]o[red]me"
+    env = {**cli_env, "OBJECTOR_HOME": str(home)}
+    added = _cli(
+        ["accounts", "add", "--name", "anna-instagram", "--platform", "instagram", "--email",
+         "anna@example.org", "--country", "DE", "--language", "en"],
+        env,
+        tmp_path,
+    )  # fmt: skip
+    assert added.returncode == 0 and str(home) in added.stdout, added.stderr
+    (home / "flows").mkdir()
+    title = "Evil [red]form[/red] a[link=file:///etc/passwd]b[/link] [/]"
+    text = BUNDLED.read_text(encoding="utf-8")
+    text = re.sub(r'(?m)^title = ".*"$', lambda _m: f"title = {json.dumps(title)}", text, count=1)
+    (home / "flows" / "instagram-ai-objection.toml").write_text(text, encoding="utf-8")
+    Ledger(home).append(
+        account="anna-instagram",
+        flow="instagram-ai-objection",
+        outcome="[red]confirmed[/]",
+        attempt="evidence/anna-instagram/instagram-ai-objection/[link=x]y[/link]",
+        files={},
+    )
+    expected = {
+        ("accounts", "list"): [str(home)],
+        ("flows",): [title],
+        ("status",): ["[red]confirmed[/]", "[link=x]y[/link]"],
+        ("verify",): [str(home)],
+        ("forget", "anna-instagram", "--yes"): [f"{home}/profiles"],
+    }
+    for command, values in expected.items():
+        result = _cli(list(command), env, tmp_path)
+        out = result.stdout.replace("\n", "")
+        assert "Traceback" not in result.stdout + result.stderr, result.stderr
+        for value in values:
+            assert value in out or value in re.sub(r"[│ ]*\n[│ ]*", "", result.stdout), (
+                command,
+                result.stdout,
+            )
