@@ -47,9 +47,13 @@ class Attempt:
             raise UserError(f"not a safe proof folder name: {shown(self.account)} / {shown(self.flow)}")
         base = self.home / EVIDENCE_DIR / self.account / self.flow
         private_dir(self.home)
-        private_dir(self.home / EVIDENCE_DIR)
-        private_dir(self.home / EVIDENCE_DIR / self.account)
-        private_dir(base)
+        for folder in (self.home / EVIDENCE_DIR, self.home / EVIDENCE_DIR / self.account, base):
+            if folder.is_symlink():  # proof written through a link would land outside the home
+                raise UserError(
+                    f"{folder}: is a symbolic link; proof is only written to real folders inside "
+                    "the home. Replace the link with a folder ('objector verify' lists what it finds)."
+                )
+            private_dir(folder)
         stamp = attempt_stamp(self.started)
         folder, n = base / stamp, 1
         while folder.exists():

@@ -211,37 +211,36 @@ class HomeLock:
     def __init__(self, home: Path, command: str = "run") -> None:
         self.path = home / LOCK_NAME
         self.command = command
-        self._fh = None
+        self._fd: int | None = None
 
     def __enter__(self) -> HomeLock:
         try:
-            self._fh = os.fdopen(os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE), "r+")
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
         except OSError as exc:
             raise StorageError(self.path, exc) from None
         try:
-            _lock(self._fh.fileno())
+            _lock(fd)
         except OSError:
-            holder = _holder(self._fh)
-            self._fh.close()
-            self._fh = None
+            holder = _holder(fd)
+            os.close(fd)
             raise UserError(
                 f"{self.path.parent}: {holder} is using this folder; "
                 "wait for it to finish (or close it) and try again."
             ) from None
-        with contextlib.suppress(OSError):
-            self._fh.seek(0)
-            self._fh.truncate()
-            self._fh.write(f"{self.command} {os.getpid()}\n")
-            self._fh.flush()
+        self._fd = fd
+        with contextlib.suppress(OSError):  # a full disk must not hide the error that matters
+            os.ftruncate(fd, 0)
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, f"{self.command} {os.getpid()}\n".encode())
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._fh is not None:
+        if self._fd is not None:
             with contextlib.suppress(OSError):
-                self._fh.seek(0)
-                self._fh.truncate()
-            self._fh.close()
-            self._fh = None
+                os.ftruncate(self._fd, 0)
+            with contextlib.suppress(OSError):
+                os.close(self._fd)
+            self._fd = None
 
 
 def _lock(fd: int) -> None:
@@ -255,13 +254,13 @@ def _lock(fd: int) -> None:
         msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
 
 
-def _holder(fh) -> str:
+def _holder(fd: int) -> str:
     """'objector run (process 4242)' from the lock file, or a plain phrase if it says nothing usable."""
     try:
-        fh.seek(0)
-        words = fh.read(200).split()
+        os.lseek(fd, 0, os.SEEK_SET)
+        words = os.read(fd, 200).decode("utf-8").split()
     except (OSError, UnicodeDecodeError):
         words = []
-    if len(words) == 2 and words[0].replace("-", " ").replace(" ", "").isalpha() and words[1].isdigit():
+    if len(words) == 2 and words[0].replace("-", "").isalpha() and words[1].isdigit():
         return f"'objector {words[0].replace('-', ' ')}' (process {words[1]})"
     return "another objector command"

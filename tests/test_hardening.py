@@ -502,3 +502,11 @@ def test_folders_objector_creates_are_private_parents_too(tmp_path):
     atomic_write(tmp_path / "a" / "b" / "c" / "report.html", "x")
     for folder in (tmp_path / "a", tmp_path / "a" / "b", tmp_path / "a" / "b" / "c"):
         assert folder.stat().st_mode & 0o777 == 0o700
+
+
+def test_no_proof_is_written_through_a_linked_evidence_folder(home, tmp_path):
+    (tmp_path / "elsewhere").mkdir()
+    (home / "evidence").symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(UserError, match="evidence: is a symbolic link"):
+        Attempt(home, "anna-instagram", "instagram-ai-objection")
+    assert list((tmp_path / "elsewhere").iterdir()) == []
