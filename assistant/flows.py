@@ -292,7 +292,9 @@ def unofficial_label(service: str) -> str:
 
 
 def flow_hosts(flow: Flow) -> set[str]:
-    return {*(h.lower() for h in flow.allowed_hosts), (urlsplit(flow.url).hostname or "").lower()}
+    """Every host a flow opens or acts on: its allowed hosts, the form's and the login page's."""
+    pages = (flow.url, flow.login.url)
+    return {*(h.lower() for h in flow.allowed_hosts), *((urlsplit(u).hostname or "").lower() for u in pages)}
 
 
 def official_hosts(bundled: dict[str, LoadedFlow]) -> dict[str, set[str]]:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import threading
 import time
 from pathlib import Path
 
 import pytest
-from cli_helpers import account_toml, run_cli
+from cli_helpers import account_toml, refused_in_one_line, run_cli
 
 from assistant.errors import UserError
 from assistant.evidence import Attempt
@@ -26,17 +27,6 @@ from assistant.storage import HomeLock, read_bounded
 from assistant.verify import verify_home
 
 BUNDLED_IG = bundled_flow_dir() / "instagram-ai-objection.toml"
-
-
-def _one_line(result) -> str:
-    """The single 'objector: …' line of a refused command (exit 2, no traceback)."""
-    out = result.stdout + result.stderr
-    assert result.returncode == 2, (result.returncode, out[-1500:])
-    assert "Traceback" not in out
-    lines = [line for line in result.stderr.strip().splitlines() if line.strip()]
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("objector: ")
-    return lines[0]
 
 
 def _proof(home: Path) -> Attempt:
@@ -100,7 +90,7 @@ def test_a_folder_and_an_oversized_file_are_refused(tmp_path):
 @pytest.mark.parametrize(
     "command", [["status"], ["accounts", "list"], ["run"], ["report"], ["export", "x.zip"], ["check"]]
 )
-def test_cli_accounts_file_as_a_pipe_is_one_line(cli_env, home, command):
+def test_cli_accounts_file_as_a_pipe_isrefused_in_one_line(cli_env, home, command):
     _proof(home)
     os.mkfifo(home / "accounts.toml")
     result = run_cli(command, cli_env, timeout=60)
@@ -108,29 +98,31 @@ def test_cli_accounts_file_as_a_pipe_is_one_line(cli_env, home, command):
         # they name accounts from the ledger when the accounts file cannot be read; never a hang
         assert result.returncode == 0, result.stdout + result.stderr
     else:
-        assert "accounts.toml: is a named pipe" in _one_line(result)
+        assert "accounts.toml: is a named pipe" in refused_in_one_line(result)
 
 
 @pytest.mark.cli
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
-def test_cli_flow_file_and_dotenv_as_pipes_are_one_line(cli_env, home, tmp_path):
+def test_cli_flow_file_and_dotenv_as_pipes_arerefused_in_one_line(cli_env, home, tmp_path):
     (home / "flows").mkdir()
     os.mkfifo(home / "flows" / "mine.toml")
-    assert "mine.toml: is a named pipe" in _one_line(run_cli(["flows"], cli_env, timeout=60))
+    assert "mine.toml: is a named pipe" in refused_in_one_line(run_cli(["flows"], cli_env, timeout=60))
     doctor = run_cli(["doctor"], cli_env, timeout=120)
     assert doctor.returncode == 1 and "✗ flows" in doctor.stdout and "named pipe" in doctor.stdout
     (home / "flows" / "mine.toml").unlink()
     os.mkfifo(tmp_path / ".env")
-    assert ".env: is a named pipe" in _one_line(run_cli(["status"], cli_env, cwd=tmp_path, timeout=60))
+    assert ".env: is a named pipe" in refused_in_one_line(
+        run_cli(["status"], cli_env, cwd=tmp_path, timeout=60)
+    )
 
 
 @pytest.mark.cli
-def test_cli_template_that_is_a_device_is_one_line(cli_env):
+def test_cli_template_that_is_a_device_isrefused_in_one_line(cli_env):
     env = {**cli_env, "OBJECTOR_TEXT_TEMPLATE": "/dev/zero"}
-    assert "is a device" in _one_line(run_cli(["text", "--lang", "en"], env, timeout=60))
+    assert "is a device" in refused_in_one_line(run_cli(["text", "--lang", "en"], env, timeout=60))
 
 
-def test_deeply_nested_flow_toml_is_one_line(tmp_path):
+def test_deeply_nested_flow_toml_isrefused_in_one_line(tmp_path):
     from assistant.flows import load_flow_file
 
     path = tmp_path / "deep.toml"
@@ -157,10 +149,12 @@ def test_the_template_parser_is_linear():
 
 
 @pytest.mark.cli
-def test_cli_overlong_home_is_one_line(cli_env, tmp_path):
+def test_cli_overlong_home_isrefused_in_one_line(cli_env, tmp_path):
     env = {**cli_env, "OBJECTOR_HOME": str(tmp_path / ("a" * 5000))}
-    assert "OBJECTOR_HOME" in _one_line(run_cli(["status"], env, cwd=tmp_path))
-    line = _one_line(run_cli(["verify", "--home", str(tmp_path / ("b" * 300))], cli_env, cwd=tmp_path))
+    assert "OBJECTOR_HOME" in refused_in_one_line(run_cli(["status"], env, cwd=tmp_path))
+    line = refused_in_one_line(
+        run_cli(["verify", "--home", str(tmp_path / ("b" * 300))], cli_env, cwd=tmp_path)
+    )
     assert "--home" in line and "longer than 255" in line
 
 
@@ -207,7 +201,7 @@ def test_cli_wrong_ledger_types_never_end_in_a_traceback(cli_env, home, command)
     elif command == ["report"]:
         assert result.returncode == 0  # the report shows the verification failure itself
     else:
-        assert "line 1" in _one_line(result) or "ledger.jsonl:1" in _one_line(result)
+        assert "line 1" in refused_in_one_line(result) or "ledger.jsonl:1" in refused_in_one_line(result)
 
 
 # --------------------------------------------------------------------------- confined proof paths
@@ -278,7 +272,7 @@ def test_cli_verify_and_export_agree_on_a_symlinked_evidence_folder(cli_env, hom
     (home / "evidence").symlink_to(real)
     verify = run_cli(["verify"], cli_env)
     assert verify.returncode == 1 and "symlink: evidence" in verify.stdout
-    assert "symlink: evidence" in _one_line(run_cli(["export", str(tmp_path / "p.zip")], cli_env))
+    assert "symlink: evidence" in refused_in_one_line(run_cli(["export", str(tmp_path / "p.zip")], cli_env))
     assert not (tmp_path / "p.zip").exists()
 
 
@@ -303,7 +297,7 @@ def test_cli_a_second_writer_is_told_who_holds_the_home(cli_env, home, command):
     _proof(home)
     before = (home / "accounts.toml").read_text(), (home / "ledger.jsonl").read_text()
     with HomeLock(home, "run"):
-        line = _one_line(run_cli(command, cli_env))
+        line = refused_in_one_line(run_cli(command, cli_env))
     assert f"'objector run' (process {os.getpid()}) is using this folder" in line
     assert ((home / "accounts.toml").read_text(), (home / "ledger.jsonl").read_text()) == before
     assert not (home / "proof.zip").exists()
@@ -319,7 +313,7 @@ def test_the_lock_is_free_again_after_a_command(home):
 # --------------------------------------------------------------------------- browser profile and display
 
 
-def test_a_profile_held_by_a_live_browser_is_one_line(tmp_path):
+def test_a_profile_held_by_a_live_browser_isrefused_in_one_line(tmp_path):
     import socket
 
     from assistant.browser import open_profile, profile_in_use
@@ -349,7 +343,7 @@ def test_a_stale_profile_lock_is_not_in_use(tmp_path):
 
 @pytest.mark.browser
 @pytest.mark.cli
-def test_cli_check_with_the_profile_open_in_another_chromium_is_one_line(cli_env, home):
+def test_cli_check_with_the_profile_open_in_another_chromium_isrefused_in_one_line(cli_env, home):
     from playwright.sync_api import sync_playwright
 
     from assistant.browser import discover, launch_args, profile_dir
@@ -364,7 +358,7 @@ def test_cli_check_with_the_profile_open_in_another_chromium_is_one_line(cli_env
             **choice.launch_options(),
         )
         try:
-            line = _one_line(run_cli(["check"], cli_env, timeout=120))
+            line = refused_in_one_line(run_cli(["check"], cli_env, timeout=120))
         finally:
             context.close()
     assert line == (
@@ -384,12 +378,12 @@ def test_display_detection():
 
 
 @pytest.mark.cli
-@pytest.mark.skipif(not os.sys.platform.startswith("linux"), reason="display servers are a Linux matter")
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="display servers are a Linux matter")
 def test_cli_headful_without_a_display_is_one_line_and_doctor_says_so(cli_env, home):
     env = {k: v for k, v in cli_env.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env["OBJECTOR_HEADLESS"] = "0"
     (home / "accounts.toml").write_text(account_toml())
-    line = _one_line(run_cli(["check"], env, timeout=120))
+    line = refused_in_one_line(run_cli(["check"], env, timeout=120))
     assert "no graphical display" in line and "xvfb-run" in line
     doctor = run_cli(["doctor"], env, timeout=120)
     assert "✗ display: no graphical display" in doctor.stdout
@@ -457,11 +451,11 @@ def test_cli_status_report_flows_and_doctor_mark_an_unofficial_form(cli_env, hom
 
 
 @pytest.mark.cli
-def test_cli_a_look_alike_flow_is_one_line(cli_env, home):
+def test_cli_a_look_alike_flow_isrefused_in_one_line(cli_env, home):
     _user_flow(home, _look_alike())
     (home / "accounts.toml").write_text(account_toml())
     for command in (["flows"], ["run"], ["check"]):
-        assert "not an official host of instagram" in _one_line(run_cli(command, cli_env))
+        assert "not an official host of instagram" in refused_in_one_line(run_cli(command, cli_env))
 
 
 # --------------------------------------------------------------------------- odd homes
@@ -473,7 +467,7 @@ def test_cli_a_look_alike_flow_is_one_line(cli_env, home):
 )
 def test_cli_a_home_that_does_not_exist_is_one_line_and_stays_absent(cli_env, tmp_path, command):
     missing = tmp_path / "nope"
-    line = _one_line(run_cli([*command, "--home", str(missing)], cli_env, cwd=tmp_path))
+    line = refused_in_one_line(run_cli([*command, "--home", str(missing)], cli_env, cwd=tmp_path))
     assert "no such folder" in line
     assert not missing.exists()
 
@@ -482,8 +476,8 @@ def test_cli_a_home_that_does_not_exist_is_one_line_and_stays_absent(cli_env, tm
 def test_cli_a_file_as_home_and_forgetting_an_unknown_account_exit_2(cli_env, tmp_path):
     not_a_folder = tmp_path / "passwd"
     not_a_folder.write_text("root:x:0:0\n")
-    assert "is not a folder" in _one_line(run_cli(["status", "--home", str(not_a_folder)], cli_env))
-    assert "nothing to forget" in _one_line(run_cli(["forget", "nope", "--yes"], cli_env))
+    assert "is not a folder" in refused_in_one_line(run_cli(["status", "--home", str(not_a_folder)], cli_env))
+    assert "nothing to forget" in refused_in_one_line(run_cli(["forget", "nope", "--yes"], cli_env))
 
 
 def test_a_leftover_temp_file_is_a_note_not_a_failure(home):

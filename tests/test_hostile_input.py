@@ -14,13 +14,14 @@ import copy
 import io
 import json
 import math
+import os
 import re
 import tempfile
 import tomllib
 from pathlib import Path
 
 import pytest
-from cli_helpers import account_toml, run_cli
+from cli_helpers import account_toml, refused_in_one_line, run_cli
 from fault_helpers import PipedStdin
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -597,21 +598,11 @@ def _cli(args: list[str], env: dict[str, str], cwd: Path, stdin: str = ""):
     return run_cli(args, env, stdin=stdin, cwd=cwd, timeout=60)
 
 
-def _exit_2_one_line(result) -> str:
-    text = result.stderr
-    assert result.returncode == 2, (result.returncode, result.stdout[-800:], text[-1500:])
-    assert "Traceback" not in text + result.stdout
-    lines = [line for line in text.strip().splitlines() if line.strip()]
-    assert len(lines) == 1, text
-    assert lines[0].startswith("objector: ")
-    return lines[0]
-
-
 @pytest.mark.cli
 @pytest.mark.parametrize("name", ["../../escape", "anna\\nx"])
 def test_cli_refuses_a_traversing_account_name(cli_env, home, tmp_path, name):
     (home / "accounts.toml").write_text(account_toml(name=name), encoding="utf-8")
-    line = _exit_2_one_line(_cli(["run"], cli_env, tmp_path))
+    line = refused_in_one_line(_cli(["run"], cli_env, tmp_path))
     assert "accounts.toml" in line and "name" in line
     assert sorted(p.name for p in tmp_path.iterdir()) == ["home"]
 
@@ -620,7 +611,7 @@ def test_cli_refuses_a_traversing_account_name(cli_env, home, tmp_path, name):
 def test_cli_forget_cannot_delete_outside_the_home(cli_env, home, tmp_path):
     victim = tmp_path / "victim"
     (victim / "Default").mkdir(parents=True)
-    line = _exit_2_one_line(_cli(["forget", "../victim", "--yes"], cli_env, tmp_path, stdin="y\n"))
+    line = refused_in_one_line(_cli(["forget", "../victim", "--yes"], cli_env, tmp_path, stdin="y\n"))
     assert "../victim" in line
     assert (victim / "Default").is_dir()
 
@@ -628,20 +619,20 @@ def test_cli_forget_cannot_delete_outside_the_home(cli_env, home, tmp_path):
 @pytest.mark.cli
 def test_cli_bad_site_map_is_one_line(cli_env, tmp_path):
     env = {**cli_env, "OBJECTOR_SITE_MAP": "help.instagram.com=http://[::1"}
-    assert "OBJECTOR_SITE_MAP" in _exit_2_one_line(_cli(["run"], env, tmp_path))
+    assert "OBJECTOR_SITE_MAP" in refused_in_one_line(_cli(["run"], env, tmp_path))
 
 
 @pytest.mark.cli
 def test_cli_home_under_an_unknown_user_is_one_line(cli_env, tmp_path):
     env = {**cli_env, "OBJECTOR_HOME": NO_SUCH_USER + "/objector"}
-    assert "OBJECTOR_HOME" in _exit_2_one_line(_cli(["status"], env, tmp_path))
+    assert "OBJECTOR_HOME" in refused_in_one_line(_cli(["status"], env, tmp_path))
 
 
 @pytest.mark.cli
 def test_cli_template_under_an_unknown_user_is_one_line(cli_env, home, tmp_path):
     accounts = account_toml(text_template=NO_SUCH_USER + "/letter.txt")
     (home / "accounts.toml").write_text(accounts, encoding="utf-8")
-    assert "text_template" in _exit_2_one_line(_cli(["accounts", "list"], cli_env, tmp_path))
+    assert "text_template" in refused_in_one_line(_cli(["accounts", "list"], cli_env, tmp_path))
 
 
 @pytest.mark.cli
@@ -649,7 +640,7 @@ def test_cli_flow_with_an_impossible_repeat_is_one_line(cli_env, home, tmp_path)
     (home / "flows").mkdir()
     text = BUNDLED.read_text(encoding="utf-8").replace('"^/accounts/login"', json.dumps(HUGE_REPEAT), 1)
     (home / "flows" / "instagram-ai-objection.toml").write_text(text, encoding="utf-8")
-    assert "instagram-ai-objection.toml" in _exit_2_one_line(_cli(["flows"], cli_env, tmp_path))
+    assert "instagram-ai-objection.toml" in refused_in_one_line(_cli(["flows"], cli_env, tmp_path))
 
 
 @pytest.mark.cli
@@ -674,7 +665,7 @@ def test_cli_dotenv_home_with_a_nul_byte_is_one_line(cli_env, tmp_path):
         env,
         tmp_path,
     )
-    assert "OBJECTOR_HOME" in _exit_2_one_line(result)
+    assert "OBJECTOR_HOME" in refused_in_one_line(result)
 
 
 # --------------------------------------------------------------------------- Rich markup in values
@@ -764,3 +755,55 @@ def test_cli_markup_in_paths_titles_and_ledger_values_is_shown_as_written(cli_en
                 command,
                 result.stdout,
             )
+
+
+# --------------------------------------------------------------------------- special files
+
+
+def _special(path: Path, kind: str) -> None:
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "device":
+        path.symlink_to("/dev/zero")
+    else:
+        path.mkdir()
+
+
+def _read_as(reader: str, path: Path) -> None:
+    from assistant.ledger import Ledger
+    from assistant.text import _read_custom_template
+
+    if reader == "accounts":
+        load_accounts(path)
+    elif reader == "flow":
+        load_flow_file(path)
+    elif reader == "template":
+        _read_custom_template(path)
+    elif reader == "dotenv":
+        load_settings(dotenv=path)
+    else:
+        Ledger(path.parent).entries()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not os.path.exists("/dev/zero"), reason="POSIX only")
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+@pytest.mark.parametrize(
+    "reader, name",
+    [
+        ("accounts", "accounts.toml"),
+        ("flow", "mine.toml"),
+        ("template", "letter.txt"),
+        ("dotenv", ".env"),
+        ("ledger", "ledger.jsonl"),
+    ],
+)
+def test_every_file_objector_reads_refuses_pipes_devices_and_folders(clean_env, tmp_path, reader, name, kind):
+    from assistant.text import TextError
+
+    path = tmp_path / name
+    _special(path, kind)
+    words = {"fifo": "named pipe", "device": "a device", "folder": "a folder"}[kind]
+    with pytest.raises((UserError, TextError)) as caught:  # a pipe would block and /dev/zero never end
+        _read_as(reader, path)
+    message = str(caught.value)
+    assert words in message and str(path) in message and "\n" not in message
