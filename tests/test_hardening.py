@@ -90,7 +90,7 @@ def test_a_folder_and_an_oversized_file_are_refused(tmp_path):
 @pytest.mark.parametrize(
     "command", [["status"], ["accounts", "list"], ["run"], ["report"], ["export", "x.zip"], ["check"]]
 )
-def test_cli_accounts_file_as_a_pipe_isrefused_in_one_line(cli_env, home, command):
+def test_cli_accounts_file_as_a_pipe_is_one_line(cli_env, home, command):
     _proof(home)
     os.mkfifo(home / "accounts.toml")
     result = run_cli(command, cli_env, timeout=60)
@@ -103,7 +103,7 @@ def test_cli_accounts_file_as_a_pipe_isrefused_in_one_line(cli_env, home, comman
 
 @pytest.mark.cli
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
-def test_cli_flow_file_and_dotenv_as_pipes_arerefused_in_one_line(cli_env, home, tmp_path):
+def test_cli_flow_file_and_dotenv_as_pipes_are_one_line(cli_env, home, tmp_path):
     (home / "flows").mkdir()
     os.mkfifo(home / "flows" / "mine.toml")
     assert "mine.toml: is a named pipe" in refused_in_one_line(run_cli(["flows"], cli_env, timeout=60))
@@ -117,12 +117,12 @@ def test_cli_flow_file_and_dotenv_as_pipes_arerefused_in_one_line(cli_env, home,
 
 
 @pytest.mark.cli
-def test_cli_template_that_is_a_device_isrefused_in_one_line(cli_env):
+def test_cli_template_that_is_a_device_is_one_line(cli_env):
     env = {**cli_env, "OBJECTOR_TEXT_TEMPLATE": "/dev/zero"}
     assert "is a device" in refused_in_one_line(run_cli(["text", "--lang", "en"], env, timeout=60))
 
 
-def test_deeply_nested_flow_toml_isrefused_in_one_line(tmp_path):
+def test_deeply_nested_flow_toml_is_one_line(tmp_path):
     from assistant.flows import load_flow_file
 
     path = tmp_path / "deep.toml"
@@ -149,7 +149,7 @@ def test_the_template_parser_is_linear():
 
 
 @pytest.mark.cli
-def test_cli_overlong_home_isrefused_in_one_line(cli_env, tmp_path):
+def test_cli_overlong_home_is_one_line(cli_env, tmp_path):
     env = {**cli_env, "OBJECTOR_HOME": str(tmp_path / ("a" * 5000))}
     assert "OBJECTOR_HOME" in refused_in_one_line(run_cli(["status"], env, cwd=tmp_path))
     line = refused_in_one_line(
@@ -313,7 +313,7 @@ def test_the_lock_is_free_again_after_a_command(home):
 # --------------------------------------------------------------------------- browser profile and display
 
 
-def test_a_profile_held_by_a_live_browser_isrefused_in_one_line(tmp_path):
+def test_a_profile_held_by_a_live_browser_is_one_line(tmp_path):
     import socket
 
     from assistant.browser import open_profile, profile_in_use
@@ -343,7 +343,7 @@ def test_a_stale_profile_lock_is_not_in_use(tmp_path):
 
 @pytest.mark.browser
 @pytest.mark.cli
-def test_cli_check_with_the_profile_open_in_another_chromium_isrefused_in_one_line(cli_env, home):
+def test_cli_check_with_the_profile_open_in_another_chromium_is_one_line(cli_env, home):
     from playwright.sync_api import sync_playwright
 
     from assistant.browser import discover, launch_args, profile_dir
@@ -451,7 +451,7 @@ def test_cli_status_report_flows_and_doctor_mark_an_unofficial_form(cli_env, hom
 
 
 @pytest.mark.cli
-def test_cli_a_look_alike_flow_isrefused_in_one_line(cli_env, home):
+def test_cli_a_look_alike_flow_is_one_line(cli_env, home):
     _user_flow(home, _look_alike())
     (home / "accounts.toml").write_text(account_toml())
     for command in (["flows"], ["run"], ["check"]):
