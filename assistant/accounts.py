@@ -5,13 +5,13 @@ from __future__ import annotations
 import functools
 import json
 import re
-import tomllib
 from pathlib import Path
 from typing import Literal
 
 from pydantic import (
     BaseModel,
     ConfigDict,
+    EmailStr,
     Field,
     ValidationError,
     ValidationInfo,
@@ -20,17 +20,35 @@ from pydantic import (
 )
 
 from .errors import UserError, shown
-from .storage import atomic_write
+from .storage import atomic_write, parse_toml, read_bounded
 
 PLATFORMS = ("instagram", "facebook")
 Platform = Literal["instagram", "facebook"]
 NAME_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")  # always used with fullmatch
-EMAIL_RE = re.compile(r"^[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;]+$")
 
 DEFAULT_FLOWS: dict[str, str] = {
     "instagram": "instagram-ai-objection",
     "facebook": "facebook-ai-objection",
 }
+
+
+def check_email(value: str) -> str:
+    """The address as given, if email-validator (pydantic's EmailStr check) accepts it.
+
+    A well-kept validator refuses what a hand-written pattern lets through, such as
+    brackets in the local part (``x[/]y@example.org``) that a terminal would read as markup.
+    """
+    from pydantic import TypeAdapter
+
+    value = value.strip()
+    try:
+        TypeAdapter(EmailStr).validate_python(value)
+    except ValidationError as exc:
+        reason = str(exc.errors()[0].get("ctx", {}).get("reason", "")).rstrip(".")
+        raise ValueError(
+            "is not an e-mail address (like anna@example.org)" + (f": {reason}" if reason else "")
+        ) from None
+    return value
 
 
 @functools.cache
@@ -82,10 +100,7 @@ class Account(BaseModel):
     @field_validator("email")
     @classmethod
     def _email(cls, value: str) -> str:
-        value = value.strip()
-        if len(value) > 254 or not EMAIL_RE.match(value):
-            raise ValueError("is not an e-mail address (like anna@example.org)")
-        return value
+        return check_email(value)
 
     @field_validator("country")
     @classmethod
@@ -196,14 +211,10 @@ class AccountsFile(BaseModel):
 
 def load_accounts(path: Path) -> list[Account]:
     """The accounts in ``path`` (none if the file does not exist)."""
-    if not path.exists():
-        return []
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise UserError(f"{path}: not valid TOML ({exc}). Fix the file or remove it.") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"{path}: cannot be read ({exc}).") from None
+        data = parse_toml(path, read_bounded(path))
+    except FileNotFoundError:
+        return []
     try:
         raw = AccountsFile.model_validate(data)
     except ValidationError as exc:

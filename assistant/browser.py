@@ -168,6 +168,56 @@ def launch_args() -> list[str]:
     return args
 
 
+NO_DISPLAY_HELP = (
+    "there is no graphical display (neither DISPLAY nor WAYLAND_DISPLAY is set), so the browser "
+    "window cannot open. Run objector on your desktop, or start it with 'xvfb-run objector …'; "
+    "for 'objector check' you can also set OBJECTOR_HEADLESS=1."
+)
+# what Chromium and Playwright say when another browser holds a profile's lock
+_PROFILE_IN_USE = ("ProcessSingleton", "SingletonLock", "profile appears to be in use", "already in use")
+
+
+def display_problem(environ: dict[str, str] | None = None, platform: str | None = None) -> str | None:
+    """Why a browser window cannot open here, or None (only Linux and the BSDs need a display server)."""
+    env = os.environ if environ is None else environ
+    name = platform or sys.platform
+    if name.startswith(("linux", "freebsd", "openbsd", "netbsd")) and not (
+        env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")
+    ):
+        return NO_DISPLAY_HELP
+    return None
+
+
+def profile_in_use(profile: Path) -> bool:
+    """Does a running browser on this computer hold the profile (Chromium's ``SingletonLock``)?
+
+    The lock is a symbolic link to ``<host>-<pid>``; a link left by a browser that
+    died is stale, and Chromium itself takes the profile over then.
+    """
+    try:
+        target = os.readlink(profile / "SingletonLock")
+    except OSError:
+        return False
+    host, _, pid = target.rpartition("-")
+    if not pid.isdigit():
+        return False
+    import socket
+
+    if host and host != socket.gethostname():
+        return True  # held from another computer (a shared folder): not ours to take
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, it is just not ours to signal
+    return True
+
+
+def profile_busy_message(profile: Path) -> str:
+    return f"the browser profile for {profile.name} is open in another window — close it and run again"
+
+
 def open_profile(
     playwright: Playwright,
     choice: BrowserChoice,
@@ -176,7 +226,16 @@ def open_profile(
     headless: bool,
     locale: str | None = None,
 ) -> BrowserContext:
-    """Open the account's persistent profile in the chosen browser."""
+    """Open the account's persistent profile in the chosen browser.
+
+    A missing display or a profile another browser holds is one clear line
+    (UserError), found before launching where possible and recognised in the
+    browser's own error otherwise.
+    """
+    if not headless and (problem := display_problem()):
+        raise UserError(problem)
+    if profile_in_use(profile):
+        raise UserError(profile_busy_message(profile))
     options: dict[str, object] = dict(choice.launch_options())
     if headless:
         options["viewport"] = {"width": 1280, "height": 900}
@@ -186,4 +245,15 @@ def open_profile(
     options.setdefault("args", launch_args())
     if locale:
         options["locale"] = locale
-    return playwright.chromium.launch_persistent_context(str(profile), headless=headless, **options)
+    from playwright.sync_api import Error as PlaywrightError
+
+    try:
+        return playwright.chromium.launch_persistent_context(str(profile), headless=headless, **options)
+    except PlaywrightError as exc:
+        text = str(exc)
+        if any(sign in text for sign in _PROFILE_IN_USE):
+            raise UserError(profile_busy_message(profile)) from None
+        first = next((line.strip() for line in text.splitlines() if line.strip()), "no reason given")
+        raise UserError(
+            f"the browser did not start ({first[:200]}); 'objector doctor' checks the setup."
+        ) from None

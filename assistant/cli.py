@@ -73,10 +73,36 @@ def _settings(home: Path | None):
     return load_settings().with_home(home)
 
 
-def _console():
+def _console(*, markup: bool = True):
     from .ui import make_console
 
-    return make_console()
+    return make_console(markup=markup)
+
+
+def _existing_home(settings) -> Path:
+    """The home folder, which must exist: commands that only read proof never create one."""
+    home = settings.home
+    try:
+        if home.is_dir():
+            return home
+        exists = home.exists()
+    except OSError as exc:
+        from .storage import path_problem
+
+        raise UserError(f"{home}: cannot be used as the home folder ({path_problem(exc)}).") from None
+    if exists:
+        raise UserError(f"{home}: is not a folder; give the objector home with --home or OBJECTOR_HOME.")
+    raise UserError(
+        f"{home}: no such folder, so there is no proof here yet; check --home or OBJECTOR_HOME "
+        "(or run 'objector run' first)."
+    )
+
+
+def _home_lock(home: Path, command: str):
+    """The lock every command that writes the home takes (a second one is refused, exit 2)."""
+    from .storage import HomeLock
+
+    return HomeLock(home, command)
 
 
 def _accounts_path(settings, accounts: Path | None) -> Path:
@@ -136,7 +162,12 @@ def run(
         bool, typer.Option("--dry-run", help="Fill everything and show it, never submit.")
     ] = False,
     trace: Annotated[
-        bool, typer.Option("--trace", help="Keep a Playwright trace per attempt (it contains your cookies).")
+        bool,
+        typer.Option(
+            "--trace",
+            help="Keep a Playwright trace per attempt in HOME/traces (it holds your cookies and typed "
+            "passwords; never part of the proof).",
+        ),
     ] = False,
 ) -> None:
     """Walk each of your accounts through the official objection forms."""
@@ -159,7 +190,7 @@ def run(
             )
         from .wizard import add_accounts_interactively
 
-        found = add_accounts_interactively(settings, path, human, console)
+        found = add_accounts_interactively(settings, path, human, _console(markup=False))
         if not found:
             raise typer.Exit(2)
     flows = load_flows(settings.home / "flows")
@@ -167,10 +198,11 @@ def run(
 
     ensure_browser(settings, human, console)
     if trace:
-        console.print(
-            "[yellow]--trace: each attempt folder gets trace.zip, which holds your session cookies. "
-            "Keep it private and delete it when you no longer need it.[/]"
-        )
+        from rich.text import Text
+
+        from .traces import TRACE_WARNING, traces_dir
+
+        console.print(Text(TRACE_WARNING.format(folder=traces_dir(settings.home)), style="yellow"))
     request = RunRequest(
         settings=settings,
         accounts=found,
@@ -254,7 +286,9 @@ def mail_check(home: HomeOpt = None) -> None:
     """Look for confirmation e-mails that arrived after the run and keep them with the proof."""
     from .mailcheck import check_mail
 
-    result = check_mail(_settings(home))
+    settings = _settings(home)
+    with _home_lock(_existing_home(settings), "mail-check"):
+        result = check_mail(settings)
     for line in result.found:
         typer.echo(f"✓ e-mail confirmed: {line}")
     for line in result.waiting:
@@ -278,10 +312,10 @@ def accounts_list(home: HomeOpt = None, accounts: AccountsOpt = None) -> None:
     found = load_accounts(path)
     console = _console()
     if not found:
-        console.print(f"No accounts yet ({path}). Add one with: objector accounts add")
+        console.print(f"No accounts yet ({path}). Add one with: objector accounts add", markup=False)
         return
     console.print(accounts_table(found))
-    console.print(f"[dim]{path}[/]")
+    console.print(str(path), style="dim", markup=False)
 
 
 @accounts_app.command("add")
@@ -320,7 +354,7 @@ def accounts_add(
     from .wizard import add_account
 
     settings = _settings(home)
-    console = _console()
+    console = _console(markup=False)  # the wizard's lines hold names and paths, never styles
     given = {
         "name": name,
         "platform": platform,
@@ -331,7 +365,10 @@ def accounts_add(
         "username": username,
         "full_name": full_name,
     }
-    add_account(settings, _accounts_path(settings, accounts), given, TerminalHuman(console), console)
+    from .storage import private_dir
+
+    with _home_lock(private_dir(settings.home), "accounts-add"):
+        add_account(settings, _accounts_path(settings, accounts), given, TerminalHuman(console), console)
 
 
 @accounts_app.command("remove")
@@ -345,13 +382,14 @@ def accounts_remove(
 
     settings = _settings(home)
     path = _accounts_path(settings, accounts)
-    found = load_accounts(path)
-    find_account(found, name)
-    rest = [a for a in found if a.name != name]
-    for other in rest:
-        if other.linked_with == name:
-            raise UserError(f"{path}: account ({other.name}) is linked_with {name}; change that first.")
-    save_accounts(path, rest)
+    with _home_lock(_existing_home(settings), "accounts-remove"):
+        found = load_accounts(path)
+        find_account(found, name)
+        rest = [a for a in found if a.name != name]
+        for other in rest:
+            if other.linked_with == name:
+                raise UserError(f"{path}: account ({other.name}) is linked_with {name}; change that first.")
+        save_accounts(path, rest)
     typer.echo(
         f"Removed {name} from {path}. Its proof stays; 'objector forget {name}' deletes its browser profile."
     )
@@ -365,6 +403,7 @@ def status(home: HomeOpt = None, accounts: AccountsOpt = None) -> None:
     from .ui import status_table
 
     settings = _settings(home)
+    _existing_home(settings)
     path = _accounts_path(settings, accounts)
     found = load_accounts(path)
     console = _console()
@@ -389,9 +428,11 @@ def verify(home: HomeOpt = None) -> None:
     from .verify import verify_home
 
     settings = _settings(home)
-    result = verify_home(settings.home)
+    result = verify_home(_existing_home(settings))
     for problem in result.problems:
         typer.echo(problem.line())
+    for note in result.notes:  # said, but not a failure
+        typer.echo(note.line())
     if result.ok:
         typer.echo(
             f"Proof intact: {result.entries} ledger entries, {result.files} files checked ({settings.home})."
@@ -419,7 +460,7 @@ def report(
     from .report import build_report
 
     settings = _settings(home)
-    result = build_report(settings.home, out, pdf=pdf, browser=settings.browser)
+    result = build_report(_existing_home(settings), out, pdf=pdf, browser=settings.browser)
     typer.echo(f"Report: {result.html} ({result.attempts} attempts)")
     if result.pdf is not None:
         typer.echo(f"PDF: {result.pdf} ({result.pdf_pages} pages)")
@@ -438,7 +479,8 @@ def export(
     from .export import export_zip
 
     settings = _settings(home)
-    result = export_zip(settings.home, dest.expanduser())
+    with _home_lock(_existing_home(settings), "export"):
+        result = export_zip(settings.home, dest.expanduser())
     typer.echo(f"Exported {result.files} files ({result.bytes:,} bytes) to {result.path}.")
     if result.practice:
         from .report import PRACTICE_MARK
@@ -467,17 +509,41 @@ def forget(
         bool, typer.Option("--yes", help="Do not ask for confirmation of the profile deletion.")
     ] = False,
 ) -> None:
-    """Delete an account's browser profile (its logins and cookies) after confirmation."""
+    """Delete an account's browser profile (its logins and cookies) and its traces, after confirmation."""
     from .human import TerminalHuman
     from .profiles import forget_evidence, forget_profile
+    from .traces import forget_traces
 
     settings = _settings(home)
-    console = _console()
+    _check_forgettable(settings, account)
+    console = _console(markup=False)  # paths and names are shown as they are
     human = TerminalHuman(console)
-    code = forget_profile(settings.home, account, human, console, assume_yes=yes)
-    if evidence:
-        code = max(code, forget_evidence(settings.home, account, human, console))
+    with _home_lock(settings.home, "forget"):
+        code = forget_profile(settings.home, account, human, console, assume_yes=yes)
+        if code == 0 and (count := forget_traces(settings.home, account)):
+            console.print(f"Deleted {count} trace{'s' * (count != 1)} of {account}.")
+        if evidence:
+            code = max(code, forget_evidence(settings.home, account, human, console))
     raise typer.Exit(code)
+
+
+def _check_forgettable(settings, account: str) -> None:
+    """``forget`` of a name objector has never heard of is a mistake worth saying (exit 2)."""
+    from .accounts import load_accounts
+    from .evidence import EVIDENCE_DIR
+    from .profiles import profile_path
+    from .traces import traces_dir
+
+    profile = profile_path(settings.home, account)  # refuses names that are not account names
+    home = _existing_home(settings)
+    if any(a.name == account for a in load_accounts(settings.accounts_file)):
+        return
+    if any(p.exists() for p in (profile, home / EVIDENCE_DIR / account, traces_dir(home, account))):
+        return
+    raise UserError(
+        f"no account {account} in {settings.accounts_file}, and no browser profile, proof or traces "
+        f"of it in {home}; nothing to forget (see 'objector accounts list')."
+    )
 
 
 @app.command()
@@ -550,6 +616,11 @@ def main() -> None:
     if sys.argv[1:] == ["--version"]:  # answered before Typer builds the command tree
         print(f"objector {__version__}")
         return
+    import logging
+
+    # Ctrl-C also stops Playwright's driver; asyncio would then log "Future exception was
+    # never retrieved" for the pipe it was reading. That is noise, never a fault to report.
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL)
     try:
         app()
     except UserError as exc:
@@ -558,6 +629,15 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("objector: stopped.", err=True)
         sys.exit(130)
+    except RecursionError:
+        typer.echo("objector: an input is nested too deeply to be one objector expects.", err=True)
+        sys.exit(2)
+    except OSError as exc:
+        from .storage import path_problem
+
+        where = f"{exc.filename}: " if exc.filename else ""
+        typer.echo(f"objector: {where}{path_problem(exc)}.", err=True)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -51,6 +51,7 @@ def run_demo(
     console,
 ) -> int:
     """The demo; a temporary home is deleted at the end (saying so), a given one is kept."""
+
     from .browser_setup import ensure_browser
     from .human import TerminalHuman
     from .practice import LANGUAGES
@@ -85,6 +86,8 @@ def _run_demo(
     *,
     temporary: bool = False,
 ) -> int:
+    from rich.markup import escape
+
     from .flows import load_flows
     from .human import TerminalHuman
     from .practice import PracticeConfig, PracticeSite
@@ -113,7 +116,7 @@ def _run_demo(
         demo_settings = settings.model_copy(update={"home": home, "site_map": site.site_map})
         console.print(
             "[bold]objector demo[/] · practice Help Centre on "
-            f"{site.origin('help.instagram.com')} · home: {home}"
+            f"{site.origin('help.instagram.com')} · home: {escape(str(home))}"
         )
         if auto_login:
             console.print("The practice login pages log themselves in after a moment.")
@@ -130,6 +133,7 @@ def _run_demo(
         confirmed = site.confirmed
     console.print(
         f"The practice Help Centre received {len(received)} submission{'s' * (len(received) != 1)} "
-        f"({len(confirmed)} confirmed); nothing was sent to Meta."
+        f"({len(confirmed)} confirmed); nothing was sent to Meta.",
+        markup=False,
     )
     return summary.exit_code

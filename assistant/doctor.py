@@ -16,6 +16,7 @@ PACKAGES = (
     "ai-objector",
     "playwright",
     "pydantic",
+    "email-validator",
     "typer",
     "rich",
     "babel",
@@ -86,7 +87,8 @@ def diagnose(home_override: Path | None = None) -> list[Finding]:
     )
     found.extend(_home(settings.home))
     found.extend(_accounts(settings))
-    found.extend(_flows(settings.home))
+    found.extend(_flows(settings))
+    found.append(_display(settings))
     found.append(_browser(settings))
     found.append(_reachability())
     if settings.imap_host:
@@ -136,18 +138,54 @@ def _accounts(settings) -> list[Finding]:
     return [Finding("accounts", True, f"{len(accounts)} valid in {settings.accounts_file}")]
 
 
-def _flows(home: Path) -> list[Finding]:
-    from .flows import load_flows
+def _flows(settings) -> list[Finding]:
+    from .flows import load_flows, unofficial_label, unofficial_service
 
     try:
-        flows = load_flows(home / "flows")
+        flows = load_flows(settings.home / "flows")
     except UserError as exc:
         return [Finding("flows", False, str(exc), "fix or remove that flow file")]
     mine = [f"{k} ({v.path})" for k, v in flows.items() if v.source == "user"]
     detail = f"{len(flows)} valid: {', '.join(sorted(flows))}"
     if mine:
         detail += f"; yours: {', '.join(mine)}"
-    return [Finding("flows", True, detail)]
+    found = [Finding("flows", True, detail)]
+    for flow_id, loaded in sorted(flows.items()):
+        try:
+            service = unofficial_service(loaded.flow, settings.sites)
+        except UserError as exc:
+            found.append(
+                Finding("official forms", False, str(exc), "remove the entry from OBJECTOR_SITE_MAP")
+            )
+            continue
+        if service:
+            found.append(
+                Finding(
+                    "official forms",
+                    False,
+                    f"{flow_id} ({loaded.path}) is {unofficial_label(service)}; its records will say so",
+                    "remove that flow file to use the bundled, official one",
+                )
+            )
+    return found
+
+
+def _display(settings) -> Finding:
+    """A headful run needs a display; say so before 'objector run' finds out the hard way."""
+    from .browser import display_problem
+
+    if settings.headless:
+        return Finding("display", True, "not needed (OBJECTOR_HEADLESS=1)")
+    problem = display_problem()
+    if problem:
+        return Finding(
+            "display",
+            False,
+            "no graphical display (neither DISPLAY nor WAYLAND_DISPLAY is set)",
+            "run objector on your desktop, or start it with 'xvfb-run objector run'; "
+            "for 'objector check', OBJECTOR_HEADLESS=1 also works",
+        )
+    return Finding("display", True, "a graphical display is available for the browser window")
 
 
 def _browser(settings) -> Finding:

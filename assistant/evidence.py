@@ -36,6 +36,7 @@ class Attempt:
     started: datetime = field(default_factory=utc_now)
     files: dict[str, str] = field(default_factory=dict)
     practice: bool = False  # against a practice site (a site map): every ledger entry says so
+    unofficial: str | None = None  # the service this form is NOT an official form of
     folder: Path = field(init=False)
 
     def __post_init__(self) -> None:
@@ -47,9 +48,13 @@ class Attempt:
             raise UserError(f"not a safe proof folder name: {shown(self.account)} / {shown(self.flow)}")
         base = self.home / EVIDENCE_DIR / self.account / self.flow
         private_dir(self.home)
-        private_dir(self.home / EVIDENCE_DIR)
-        private_dir(self.home / EVIDENCE_DIR / self.account)
-        private_dir(base)
+        for folder in (self.home / EVIDENCE_DIR, self.home / EVIDENCE_DIR / self.account, base):
+            if folder.is_symlink():  # proof written through a link would land outside the home
+                raise UserError(
+                    f"{folder}: is a symbolic link; proof is only written to real folders inside "
+                    "the home. Replace the link with a folder ('objector verify' lists what it finds)."
+                )
+            private_dir(folder)
         stamp = attempt_stamp(self.started)
         folder, n = base / stamp, 1
         while folder.exists():
@@ -68,7 +73,7 @@ class Attempt:
         return path
 
     def write_record(self, record: dict[str, Any]) -> Path:
-        body = {"started_at": iso(self.started), **record, "files": sorted(self.files)}
+        body = {"started_at": iso(self.started), **record, **self._marks(), "files": sorted(self.files)}
         return self.save("record.json", json.dumps(body, indent=2, ensure_ascii=False) + "\n")
 
     def log(self, ledger: Ledger, outcome: str, **extra: Any) -> dict[str, Any]:
@@ -80,5 +85,14 @@ class Attempt:
             attempt=self.relpath,
             files=dict(sorted(self.files.items())),
             **({"practice": True} if self.practice else {}),
+            **self._marks(),
             **extra,
         )
+
+    def _marks(self) -> dict[str, str]:
+        """What every record and ledger entry of an attempt on a non-official form carries."""
+        if not self.unofficial:
+            return {}
+        from .flows import unofficial_label
+
+        return {"unofficial": self.unofficial, "warning": unofficial_label(self.unofficial)}

@@ -11,7 +11,6 @@ with alternatives for every supported language.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -21,6 +20,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import UserError
+from .hosts import SiteMap
 
 FLOW_ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{1,63}")  # always used with fullmatch
 
@@ -203,6 +203,7 @@ class Flow(BaseModel):
     login: LoginSpec
     text_max_length: int = Field(3000, ge=100, le=100_000)
     steps: list[Step] = Field(min_length=3)
+    unofficial: bool = Field(False, description="acts on hosts that are not the service's own")
 
     @field_validator("id")
     @classmethod
@@ -281,16 +282,19 @@ class LoadedFlow:
 
 
 def load_flow_file(path: Path) -> Flow:
+    """One flow file: a regular file of bounded size, valid TOML of sane depth, valid schema."""
+    from .storage import parse_toml, read_bounded
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise UserError(f"{path}: not valid TOML ({exc}).") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"{path}: cannot be read ({exc}).") from None
+        data = parse_toml(path, read_bounded(path))
+    except FileNotFoundError:
+        raise UserError(f"{path}: no such flow file.") from None
     try:
         return Flow.model_validate(data)
     except ValidationError as exc:
         raise UserError(f"{path}: {_describe(exc, data)}") from None
+    except RecursionError:
+        raise UserError(f"{path}: nested too deeply to be a flow file.") from None
 
 
 def _describe(exc: ValidationError, data: dict) -> str:
@@ -315,6 +319,58 @@ def _describe(exc: ValidationError, data: dict) -> str:
     return f"{', '.join(parts) or 'flow'}: {message}."
 
 
+def unofficial_label(service: str) -> str:
+    """The words every record, table and report uses for a form outside the service's official hosts."""
+    return f"not an official form of {service.title()}"
+
+
+def flow_hosts(flow: Flow) -> set[str]:
+    """Every host a flow opens or acts on: its allowed hosts, the form's and the login page's."""
+    pages = (*flow.urls, flow.login.url)
+    return {*(h.lower() for h in flow.allowed_hosts), *((urlsplit(u).hostname or "").lower() for u in pages)}
+
+
+def official_hosts(bundled: dict[str, LoadedFlow]) -> dict[str, set[str]]:
+    """Per service (platform), every host the bundled flows act on: the official ones."""
+    found: dict[str, set[str]] = {}
+    for loaded in bundled.values():
+        found.setdefault(loaded.flow.platform, set()).update(flow_hosts(loaded.flow))
+    return found
+
+
+def _check_official(path: Path, flow: Flow, official: dict[str, set[str]]) -> None:
+    """A user flow that acts on other hosts than its service's own must say so (``unofficial = true``).
+
+    Look-alike pages of Meta's forms exist; a flow file pointing at one must
+    never pass for the real thing without the person having written that down.
+    """
+    strange = sorted(flow_hosts(flow) - official.get(flow.platform, set()))
+    if strange and not flow.unofficial:
+        raise UserError(
+            f"{path}: {', '.join(strange)} is not an official host of {flow.platform} "
+            f"(official: {', '.join(sorted(official.get(flow.platform, ()))) or 'none'}); "
+            "if you really mean to use this form, add 'unofficial = true' to the file, "
+            "and every record will say it is not an official form."
+        )
+
+
+def unofficial_service(flow: Flow, sites: SiteMap) -> str | None:
+    """The service whose form this is *not* an official one of, or None for an official form.
+
+    A flow marked ``unofficial`` is one; so is any flow whose hosts the site map
+    sends to another computer (a map to this computer is the practice site).
+    Raises UserError when the site map sends an official flow elsewhere.
+    """
+    remote = sorted(h for h in flow_hosts(flow) if sites.sends_away(h))
+    if remote and not flow.unofficial:
+        raise UserError(
+            f"OBJECTOR_SITE_MAP sends {remote[0]} to {sites.targets[remote[0]]}, which is not this "
+            f"computer; flow {flow.id} may go there only from a flow file of your own with "
+            "'unofficial = true'."
+        )
+    return flow.platform if flow.unofficial else None
+
+
 def bundled_flow_dir() -> Path:
     return Path(str(resources.files("objector_flows")))
 
@@ -327,8 +383,10 @@ def load_flows(user_dir: Path | None = None) -> dict[str, LoadedFlow]:
         flows[flow.id] = LoadedFlow(flow, path, "bundled")
     if user_dir is not None and user_dir.is_dir():
         seen: dict[str, Path] = {}
+        official = official_hosts(flows)
         for path in sorted(user_dir.glob("*.toml")):
             flow = load_flow_file(path)
+            _check_official(path, flow, official)
             if flow.id in seen:
                 raise UserError(f"{path}: flow id '{flow.id}' is also used by {seen[flow.id]}.")
             seen[flow.id] = path

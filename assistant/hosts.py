@@ -92,6 +92,13 @@ class SiteMap:
         assert found is not None  # validated in parse()
         return found
 
+    def sends_away(self, host: str) -> bool:
+        """Is ``host`` mapped to another computer (not 127.0.0.1, ::1 or localhost)?"""
+        if host.lower() not in self.targets:
+            return False
+        _scheme, target, _port = self.host_origin(host)
+        return not _is_loopback(target)
+
     def allowed_origins(self, hosts: list[str]) -> frozenset[Origin]:
         return frozenset(self.host_origin(h) for h in hosts)
 
@@ -124,6 +131,17 @@ def is_meta_host(host: str) -> bool:
     """A host under one of Meta's own domains (help.meta.com, accountscenter.instagram.com, ...)."""
     host = host.lower().rstrip(".")
     return any(host == d or host.endswith("." + d) for d in META_DOMAINS)
+
+
+def _is_loopback(host: str) -> bool:
+    import ipaddress
+
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def is_allowed(url: str, allowed: frozenset[Origin]) -> bool:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UserError
-from .storage import atomic_write
+from .storage import MAX_LEDGER_BYTES, atomic_write, read_bounded
 
 LEDGER_NAME = "ledger.jsonl"
 GENESIS = "0" * 64
@@ -61,6 +61,68 @@ class LedgerError(UserError):
     pass
 
 
+# field -> the types a ledger entry may hold there (other fields are free-form details)
+_FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    "seq": (int,),
+    "at": (str,),
+    "prev": (str,),
+    "hash": (str,),
+    "kind": (str,),
+    "account": (str,),
+    "flow": (str,),
+    "outcome": (str,),
+    "attempt": (str,),
+    "files": (dict,),
+    "submitted": (bool,),
+    "forgotten": (str,),
+}
+_REQUIRED = ("seq", "at", "prev", "hash")
+_TYPE_WORDS = {int: "a whole number", str: "text", dict: "a table of file hashes", bool: "true or false"}
+
+
+def entry_problem(entry: object) -> str | None:
+    """What is wrong with one ledger entry's shape, or None when it fits the schema.
+
+    Types and required fields only (whether the entry is *genuine* is the hash
+    chain's business). Paths must stay inside ``evidence/`` and file names must
+    be plain names, so no ledger line can point a reader elsewhere on the disk.
+    """
+    if not isinstance(entry, dict):
+        return "is not a ledger entry (a JSON object)"
+    for name in _REQUIRED:
+        if name not in entry:
+            return f"has no '{name}' field"
+    for name, types in _FIELD_TYPES.items():
+        value = entry.get(name)
+        if name in entry and (
+            not isinstance(value, types) or (bool not in types and isinstance(value, bool))
+        ):
+            return f"has a '{name}' field that is not {_TYPE_WORDS[types[0]]}"
+    if entry["seq"] < 1:
+        return "has a 'seq' below 1"
+    attempt = entry.get("attempt")
+    if attempt is not None and not is_evidence_path(attempt):
+        return "has an 'attempt' that is not a folder under evidence/ inside the home"
+    forgotten = entry.get("forgotten")
+    if forgotten is not None and not is_evidence_path(forgotten):
+        return "has a 'forgotten' that is not a folder under evidence/ inside the home"
+    for name, digest in (entry.get("files") or {}).items():
+        if not is_plain_name(name) or not isinstance(digest, str):
+            return f"lists a file {name!r} that is not a plain file name with a hash"
+    return None
+
+
+def is_plain_name(name: str) -> bool:
+    """A file name with no folder part (``form.png``, not ``../x`` or ``a/b``)."""
+    return bool(name) and name not in (".", "..") and not any(c in name for c in "/\\\x00")
+
+
+def is_evidence_path(relative: str) -> bool:
+    """``evidence/…`` written with plain names only: no ``..``, no absolute path, no backslash."""
+    parts = relative.split("/")
+    return len(parts) >= 2 and parts[0] == "evidence" and all(is_plain_name(p) for p in parts[1:])
+
+
 @dataclass
 class Ledger:
     home: Path
@@ -70,12 +132,14 @@ class Ledger:
         return self.home / LEDGER_NAME
 
     def read_lines(self) -> list[str]:
-        if not self.path.exists():
+        try:
+            raw = read_bounded(self.path, MAX_LEDGER_BYTES)
+        except FileNotFoundError:
             return []
         try:
-            return self.path.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise LedgerError(f"{self.path}: cannot be read ({exc}).") from None
+            return raw.decode("utf-8").splitlines()
+        except UnicodeDecodeError as exc:
+            raise LedgerError(f"{self.path}: cannot be read (not UTF-8 at byte {exc.start}).") from None
 
     def entries(self) -> list[dict[str, Any]]:
         entries = []
@@ -84,13 +148,16 @@ class Ledger:
                 continue
             try:
                 entry = json.loads(line)
-            except json.JSONDecodeError:
+            except (json.JSONDecodeError, RecursionError):
                 raise LedgerError(
                     f"{self.path}: line {number} is not valid JSON; "
                     "run 'objector verify' to see what changed."
                 ) from None
-            if not isinstance(entry, dict):
-                raise LedgerError(f"{self.path}: line {number} is not a ledger entry.")
+            problem = entry_problem(entry)
+            if problem:
+                raise LedgerError(
+                    f"{self.path}: line {number} {problem}; run 'objector verify' to see what changed."
+                )
             entries.append(entry)
         return entries
 
@@ -121,7 +188,11 @@ class Ledger:
         """When Meta's confirmation e-mail was kept, for every (account, flow) that has one."""
         found: dict[tuple[str, str], str] = {}
         for entry in self.entries():
-            if "mail-confirmation.eml" in (entry.get("files") or {}) and "account" in entry:
+            if (
+                "mail-confirmation.eml" in (entry.get("files") or {})
+                and "account" in entry
+                and "flow" in entry
+            ):
                 found.setdefault((entry["account"], entry["flow"]), entry.get("at", ""))
         return found
 

@@ -7,10 +7,11 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
+from .errors import UserError
 from .evidence import MAIL_FILE
 from .ledger import Ledger, sha256_bytes
 from .settings import Settings
-from .storage import atomic_write
+from .storage import atomic_write, read_bounded
 
 
 @dataclass
@@ -20,7 +21,6 @@ class MailCheck:
 
 
 def check_mail(settings: Settings) -> MailCheck:
-    from .errors import UserError
     from .mailbox import Mailbox, MailError, get_password
 
     mail = settings.mail_settings()
@@ -38,8 +38,8 @@ def check_mail(settings: Settings) -> MailCheck:
         if isinstance(entry.get("attempt"), str) and isinstance(entry.get("files"), dict):
             newest_files[entry["attempt"]] = entry["files"]
     for (account, flow), entry in ledger.confirmed().items():
-        attempt = entry["attempt"]
-        if MAIL_FILE not in newest_files.get(attempt, {}):
+        attempt = entry.get("attempt")
+        if attempt and MAIL_FILE not in newest_files.get(attempt, {}):
             todo.append((account, flow, attempt))
     if not todo:
         return result
@@ -48,10 +48,10 @@ def check_mail(settings: Settings) -> MailCheck:
             for account, flow, attempt in todo:
                 folder = settings.home / attempt
                 try:
-                    record = json.loads((folder / "record.json").read_text(encoding="utf-8"))
+                    record = json.loads(read_bounded(folder / "record.json").decode("utf-8"))
                     since = datetime.fromisoformat(record["started_at"].replace("Z", "+00:00"))
                     email = record["email"]
-                except (OSError, ValueError, KeyError):
+                except (OSError, ValueError, KeyError, TypeError, AttributeError, UserError):
                     result.waiting.append(
                         f"{account} · {flow}: its record cannot be read; run 'objector verify'"
                     )

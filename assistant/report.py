@@ -29,9 +29,10 @@ from typing import Any
 
 from . import __version__
 from .errors import UserError
-from .ledger import LEDGER_NAME, iso, utc_now
+from .flows import unofficial_label
+from .ledger import LEDGER_NAME, MAX_LEDGER_BYTES, iso, utc_now
 from .report_page import esc, style_sheet
-from .storage import atomic_write
+from .storage import atomic_write, read_bounded
 from .verify import Problem, Verification, verify_home
 
 REPORT_DIR = "report"
@@ -79,6 +80,10 @@ PROBLEM_WORDS = {
     "ledger-edited": "ledger line edited",
     "chain-broken": "ledger chain broken",
     "ledger-unreadable": "ledger unreadable",
+    "symlink": "a symbolic link, not proof",
+    "not-a-file": "not an ordinary file",
+    "outside-home": "points outside the home",
+    "unreadable": "cannot be read",
 }
 PLATFORMS = {"instagram": "Instagram", "facebook": "Facebook"}
 
@@ -168,8 +173,8 @@ def read_entries(home: Path) -> list[dict[str, Any]]:
     """The ledger's entries, skipping lines that are not entries (``verify`` reports those)."""
     path = home / LEDGER_NAME
     try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
+        lines = read_bounded(path, MAX_LEDGER_BYTES).decode("utf-8", errors="replace").splitlines()
+    except (OSError, UserError):
         return []
     entries = []
     for line in lines:
@@ -264,15 +269,23 @@ def read_proof(home: Path) -> Proof:
 
 
 def _inside(home: Path, relative: str) -> Path | None:
-    """``home/relative`` if it stays inside the home folder (a ledger line is data, not a path to trust)."""
-    if not relative or "\x00" in relative:
+    """``home/relative`` if it is a real path inside the home folder, with no link on the way.
+
+    A ledger line is data, not a path to trust: ``..``, an absolute path or a
+    symbolic link anywhere (which ``verify`` names as a problem) is never read,
+    so the report shows exactly the files ``verify`` checked and ``export`` ships.
+    """
+    if not relative or "\x00" in relative or relative.startswith("/"):
+        return None
+    if any(part in ("", ".", "..") for part in relative.split("/")):
         return None
     base = home.resolve()
+    lexical = base / relative
     try:
-        path = (base / relative).resolve()
+        path = lexical.resolve()
     except (OSError, RuntimeError, ValueError):
         return None
-    return path if path != base and path.is_relative_to(base) else None
+    return path if path == lexical and path.is_relative_to(base) else None
 
 
 def _read_bytes(home: Path, relative: str, limit: int = MAX_IMAGE_BYTES) -> bytes | None:
@@ -695,6 +708,14 @@ def _other_entry(pair: PairView, entry: dict[str, Any]) -> str:
     )
 
 
+def _unofficial(record: dict[str, Any], view: AttemptView) -> str | None:
+    """The service this attempt's form was not an official form of, from the record or the ledger."""
+    for source in (record, *view.entries):
+        if isinstance(source.get("unofficial"), str) and source["unofficial"]:
+            return source["unofficial"]
+    return None
+
+
 def _attempt(proof: Proof, view: AttemptView, number: int, total: int) -> str:
     record, record_problem = _read_record(proof.home, view.path)
     rec = record or {}
@@ -726,6 +747,12 @@ def _attempt(proof: Proof, view: AttemptView, number: int, total: int) -> str:
         "</div>"
     )
     out = [f'<article class="attempt {"compact" if compact else "full"}">', head]
+    service = _unofficial(rec, view)
+    if service:
+        out.append(
+            f'<div class="warnbox unofficial"><b>{esc(unofficial_label(service))}.</b> This attempt used a '
+            "flow file marked 'unofficial = true': the page was not on the service's own hosts.</div>"
+        )
     if problems:
         items = "".join(
             f"<li><b>{esc(Path(p.path).name)}</b>: {esc(PROBLEM_WORDS.get(p.kind, p.kind))} — "

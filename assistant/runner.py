@@ -15,7 +15,7 @@ from . import __version__
 from .accounts import Account
 from .errors import UserError
 from .evidence import Attempt
-from .flows import Flow, LoadedFlow
+from .flows import Flow, LoadedFlow, unofficial_label, unofficial_service
 from .human import Human
 from .ledger import DONE_OUTCOMES, Ledger, is_pending
 from .settings import Settings
@@ -91,6 +91,7 @@ def plan(request: RunRequest) -> list[Pair]:
             if request.flow_ids and flow_id not in request.flow_ids:
                 continue
             _check_values(request.settings, account, request.flows[flow_id].flow)
+            unofficial_service(request.flows[flow_id].flow, request.settings.sites)  # refuses a remote map
             pairs.append(Pair(account, request.flows[flow_id]))
     return pairs
 
@@ -223,7 +224,10 @@ def _run_pairs(todo, request, texts, human, reporter, playwright, choice, ledger
                     )
                     context.set_default_timeout(settings.step_timeout * 1000)
                 page = context.pages[0] if context.pages else context.new_page()
-                attempt = Attempt(settings.home, account.name, flow.id)
+                unofficial = unofficial_service(flow, settings.sites)
+                if unofficial:
+                    reporter.fail(f"{flow.id} ({pair.flow.path}): {unofficial_label(unofficial)}")
+                attempt = Attempt(settings.home, account.name, flow.id, unofficial=unofficial)
                 result = FlowRun(
                     page=page,
                     flow=flow,

@@ -12,11 +12,16 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .errors import UserError
+from .errors import UserError, shown
 from .hosts import SiteMap
+from .storage import read_bounded
 
 ENV_PREFIX = "OBJECTOR_"
 MAX_SECONDS = 86_400  # a day: longer waits are a typo
+# the home folder holds paths several levels deep (evidence/<account>/<flow>/<stamp>/<file>);
+# a home longer than this would fail somewhere in the middle of a run, so it is refused up front
+MAX_HOME_CHARS = 1024
+MAX_NAME_CHARS = 255  # one folder name, the limit of common file systems
 
 # variable name -> model field
 _FIELDS = {
@@ -80,9 +85,11 @@ class Settings(BaseModel):
             if "\x00" in value:
                 raise ValueError("contains a NUL character")
             try:
-                return Path(value).expanduser()
+                value = Path(value).expanduser()
             except RuntimeError:
                 raise ValueError("names a home folder (~user) that does not exist") from None
+        if isinstance(value, Path):
+            _check_home_length(value)
         return value
 
     @field_validator(
@@ -153,9 +160,28 @@ class Settings(BaseModel):
         return self.home / "accounts.toml"
 
     def with_home(self, home: Path | None) -> Settings:
+        """These settings with the home folder given by ``--home`` (checked like OBJECTOR_HOME)."""
         if home is None:
             return self
-        return self.model_copy(update={"home": home.expanduser()})
+        try:
+            home = home.expanduser()
+            _check_home_length(home)
+        except (ValueError, RuntimeError) as exc:
+            raise UserError(f"--home {shown(home)}: {exc}.") from None
+        return self.model_copy(update={"home": home})
+
+
+def _check_home_length(home: Path) -> None:
+    """Refuse a home folder whose own path leaves no room for the proof folders below it."""
+    text = str(home)
+    if "\x00" in text:
+        raise ValueError("contains a NUL character")
+    if len(text) > MAX_HOME_CHARS:
+        raise ValueError(
+            f"is {len(text):,} characters long; use a folder path under {MAX_HOME_CHARS:,} characters"
+        )
+    if any(len(part) > MAX_NAME_CHARS for part in home.parts):
+        raise ValueError(f"has a folder name longer than {MAX_NAME_CHARS} characters; use a shorter one")
 
 
 def load_settings(environ: Mapping[str, str] | None = None, *, dotenv: Path | None = None) -> Settings:
@@ -163,16 +189,9 @@ def load_settings(environ: Mapping[str, str] | None = None, *, dotenv: Path | No
     if environ is None:
         env_file = dotenv if dotenv is not None else Path.cwd() / ".env"
         values = dict(os.environ)
-        if env_file.is_file():
-            from dotenv import dotenv_values
-
-            try:
-                from_file = dotenv_values(env_file)
-            except (OSError, UnicodeDecodeError) as exc:
-                raise UserError(f"{env_file}: cannot be read ({exc}).") from None
-            for key, value in from_file.items():
-                if value is not None:
-                    values.setdefault(key, value)
+        for key, value in _read_dotenv(env_file).items():
+            if value is not None:
+                values.setdefault(key, value)
         environ = values
     unknown = sorted(
         k for k in environ if k.startswith(ENV_PREFIX) and k not in _FIELDS and k not in _OTHER_KNOWN
@@ -193,8 +212,24 @@ def load_settings(environ: Mapping[str, str] | None = None, *, dotenv: Path | No
         var = next((v for v, f in _FIELDS.items() if f == field), field)
         given = environ.get(var, "")
         raise UserError(
-            f"{var}={given!r}: {_plain(err['msg'])}. Fix it in .env or the environment."
+            f"{var}={shown(given)}: {_plain(err['msg'])}. Fix it in .env or the environment."
         ) from None
+
+
+def _read_dotenv(env_file: Path) -> dict[str, str | None]:
+    """The variables in ``env_file`` (none when it does not exist); never blocks on a pipe or device."""
+    import io
+
+    from dotenv import dotenv_values
+
+    try:
+        raw = read_bounded(env_file)
+    except FileNotFoundError:
+        return {}
+    try:
+        return dict(dotenv_values(stream=io.StringIO(raw.decode("utf-8-sig"))))
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{env_file}: is not UTF-8 text (bad byte at offset {exc.start}).") from None
 
 
 def _parse_bool(var: str, value: str) -> bool:

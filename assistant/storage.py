@@ -8,7 +8,9 @@ never leaves a half-written file behind.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -16,6 +18,100 @@ from .errors import UserError
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
+
+
+# the most objector reads of a settings-like file (accounts, flows, templates, .env);
+# the real ones are a few kilobytes, so anything near this is a mistake (or /dev/zero)
+MAX_CONFIG_BYTES = 1 << 20
+# the ledger grows by a few hundred bytes per attempt; this is tens of thousands of attempts
+MAX_LEDGER_BYTES = 64 << 20
+
+
+def _kind(mode: int) -> str:
+    """What a non-regular file is, in words a person recognises."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not an ordinary file"
+
+
+def read_bounded(path: Path, limit: int = MAX_CONFIG_BYTES) -> bytes:
+    """The bytes of ``path``, which must be a regular file of at most ``limit`` bytes.
+
+    The file's type and size are checked *before* it is opened for reading, so a
+    named pipe never blocks and a device such as /dev/zero is never read; it is
+    then opened non-blocking and checked again, so swapping the file in between
+    changes nothing. A missing file raises FileNotFoundError (callers decide
+    whether that is fine); every other problem is a UserError naming the file.
+    """
+    try:
+        info = os.stat(path)
+        _check_regular(path, info.st_mode, info.st_size, limit)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise ReadError(path, exc) from None
+    try:
+        with os.fdopen(fd, "rb") as fh:
+            info = os.fstat(fh.fileno())
+            _check_regular(path, info.st_mode, info.st_size, limit)
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise ReadError(path, exc) from None
+    if len(data) > limit:
+        raise UserError(
+            f"{path}: is larger than {_size(limit)}; this is not a file objector wrote or expects."
+        )
+    return data
+
+
+def _check_regular(path: Path, mode: int, size: int, limit: int) -> None:
+    if not stat.S_ISREG(mode):
+        raise UserError(
+            f"{path}: is {_kind(mode)}, not an ordinary file; objector reads only ordinary files."
+        )
+    if size > limit:
+        raise UserError(
+            f"{path}: is {_size(size)}, more than the {_size(limit)} objector reads; "
+            "this is not a file objector wrote or expects."
+        )
+
+
+def _size(count: int) -> str:
+    return f"{count / (1 << 20):.0f} MiB" if count >= 1 << 20 else f"{count:,} bytes"
+
+
+def parse_toml(path: Path, raw: bytes) -> dict:
+    """``raw`` (the bytes of ``path``) as TOML; every problem is one line naming the file.
+
+    Nesting deep enough to exhaust Python's recursion (``a = [[[[…]]]]``) is a
+    problem like any other syntax error, not a crash.
+    """
+    import tomllib
+
+    try:
+        return tomllib.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{path}: is not UTF-8 text (bad byte at offset {exc.start}).") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise UserError(f"{path}: not valid TOML ({exc}). Fix the file or remove it.") from None
+    except RecursionError:
+        raise UserError(f"{path}: nested too deeply to be a file objector expects; fix the file.") from None
+
+
+def path_problem(exc: OSError) -> str:
+    """A file-system error in a few words (an overlong path gets a hint)."""
+    if exc.errno == errno.ENAMETOOLONG:
+        return "the path is too long for this system; use a shorter folder"
+    if exc.errno == errno.ELOOP:
+        return "too many symbolic links in the path"
+    return exc.strerror or str(exc)
 
 
 def private_dir(path: Path) -> Path:
@@ -28,9 +124,11 @@ def private_dir(path: Path) -> Path:
     try:
         if path.is_dir():
             return path
-        path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-        if os.name == "posix":
-            os.chmod(path, DIR_MODE)
+        missing = [path, *(p for p in path.parents if not p.exists())]
+        for folder in reversed(missing):  # each folder objector makes is private, parents too
+            folder.mkdir(mode=DIR_MODE, exist_ok=True)
+            if os.name == "posix":
+                os.chmod(folder, DIR_MODE)
     except (OSError, ValueError) as exc:
         raise StorageError(path, exc) from None
     return path
@@ -40,8 +138,17 @@ class StorageError(UserError):
     """A folder or file could not be written (read-only disk, full disk, permissions)."""
 
     def __init__(self, path: Path, exc: OSError | ValueError) -> None:
-        reason = getattr(exc, "strerror", None) or str(exc)
+        reason = path_problem(exc) if isinstance(exc, OSError) else str(exc)
         super().__init__(f"{path}: cannot write ({reason}). Check the folder's permissions and free space.")
+        self.path = path
+
+
+class ReadError(UserError):
+    """A file objector needs could not be read (permissions, an overlong path, a broken disk)."""
+
+    def __init__(self, path: Path, exc: OSError | ValueError) -> None:
+        reason = path_problem(exc) if isinstance(exc, OSError) else str(exc)
+        super().__init__(f"{path}: cannot be read ({reason}).")
         self.path = path
 
 
@@ -90,37 +197,70 @@ def remove_stale_temps(folder: Path, *, recursive: bool = True) -> None:
             tmp.unlink()
 
 
-class HomeLock:
-    """Keeps two runs from working on the same home folder at once."""
+LOCK_NAME = ".lock"
 
-    def __init__(self, home: Path) -> None:
-        self.path = home / ".lock"
-        self._fh = None
+
+class HomeLock:
+    """Keeps two objector commands from writing to the same home folder at once.
+
+    The lock is an advisory ``flock`` on ``HOME/.lock``, released by the system
+    when the process ends however it ends. The holder writes its command name
+    and process id into the file, so the one that is refused can say who has it.
+    """
+
+    def __init__(self, home: Path, command: str = "run") -> None:
+        self.path = home / LOCK_NAME
+        self.command = command
+        self._fd: int | None = None
 
     def __enter__(self) -> HomeLock:
         try:
-            self._fh = os.fdopen(os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE), "r+")
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
         except OSError as exc:
             raise StorageError(self.path, exc) from None
         try:
-            if os.name == "posix":
-                import fcntl
-
-                fcntl.flock(self._fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-            else:
-                import msvcrt
-
-                msvcrt.locking(self._fh.fileno(), msvcrt.LK_NBLCK, 1)
+            _lock(fd)
         except OSError:
-            self._fh.close()
-            self._fh = None
+            holder = _holder(fd)
+            os.close(fd)
             raise UserError(
-                f"{self.path.parent}: another objector run is using this folder; "
+                f"{self.path.parent}: {holder} is using this folder; "
                 "wait for it to finish (or close it) and try again."
             ) from None
+        self._fd = fd
+        with contextlib.suppress(OSError):  # a full disk must not hide the error that matters
+            os.ftruncate(fd, 0)
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, f"{self.command} {os.getpid()}\n".encode())
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._fh is not None:
-            self._fh.close()
-            self._fh = None
+        if self._fd is not None:
+            with contextlib.suppress(OSError):
+                os.ftruncate(self._fd, 0)
+            with contextlib.suppress(OSError):
+                os.close(self._fd)
+            self._fd = None
+
+
+def _lock(fd: int) -> None:
+    if os.name == "posix":
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    else:
+        import msvcrt
+
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+
+
+def _holder(fd: int) -> str:
+    """'objector run (process 4242)' from the lock file, or a plain phrase if it says nothing usable."""
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        words = os.read(fd, 200).decode("utf-8").split()
+    except (OSError, UnicodeDecodeError):
+        words = []
+    if len(words) == 2 and words[0].replace("-", "").isalpha() and words[1].isdigit():
+        return f"'objector {words[0].replace('-', ' ')}' (process {words[1]})"
+    return "another objector command"

@@ -229,67 +229,63 @@ def _check_variant(variant: str) -> str:
 # --------------------------------------------------------------------------- templates
 
 
+# one scan of the template: doubled braces, a placeholder on one line, or a lone brace
+_TEMPLATE_TOKEN = re.compile(r"\{\{|\}\}|\{([^{}\n]*)\}|[{}]")
+
+
 def _parse_template(text: str, source: str, path: pathlib.Path | None) -> list[tuple[str, str]]:
     """Split a template into (literal, placeholder) pairs; placeholder '' = none.
 
     Raises TextError for unknown or malformed placeholders and unbalanced braces,
-    naming ``source``, the line and the placeholder.
+    naming ``source``, the line and the placeholder. One left-to-right regular
+    expression scan does the work, so the time grows with the template's length
+    only (a line of a million placeholders takes a moment, not minutes).
     """
     parts: list[tuple[str, str]] = []
     literal: list[str] = []
-    i, n = 0, len(text)
+    pos = 0
 
-    def where(pos: int) -> str:
-        line = text.count("\n", 0, pos) + 1
-        column = pos - (text.rfind("\n", 0, pos) + 1) + 1
+    def where(at: int) -> str:
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
         return f"line {line}, column {column}"
 
-    while i < n:
-        ch = text[i]
-        if ch == "{":
-            if text.startswith("{{", i):
-                literal.append("{")
-                i += 2
-                continue
-            end = text.find("}", i + 1)
-            newline = text.find("\n", i + 1)
-            inner_open = text.find("{", i + 1)
-            if end == -1 or (newline != -1 and newline < end) or (inner_open != -1 and inner_open < end):
-                raise TextError(
-                    f"{source}: unclosed '{{' at {where(i)} (write '{{{{' for a literal brace)",
-                    path=path,
-                )
-            field = text[i + 1 : end]
-            if not _IDENTIFIER.fullmatch(field):
-                raise TextError(
-                    f"{source}: malformed placeholder {{{field}}} at {where(i)}; "
-                    f"use one of {_placeholder_list()} (write '{{{{' and '}}}}' "
-                    "for literal braces)",
-                    path=path,
-                    placeholder=field,
-                )
-            if field not in PLACEHOLDERS:
-                raise TextError(
-                    f"{source}: unknown placeholder {{{field}}} at {where(i)}; "
-                    f"known placeholders: {_placeholder_list()}",
-                    path=path,
-                    placeholder=field,
-                )
-            parts.append(("".join(literal), field))
-            literal = []
-            i = end + 1
-        elif ch == "}":
-            if text.startswith("}}", i):
-                literal.append("}")
-                i += 2
-                continue
+    for match in _TEMPLATE_TOKEN.finditer(text):
+        literal.append(text[pos : match.start()])
+        pos = match.end()
+        token = match.group()
+        if token in ("{{", "}}"):
+            literal.append(token[0])
+            continue
+        if token == "{":
             raise TextError(
-                f"{source}: single '}}' at {where(i)} (write '}}}}' for a literal brace)",
+                f"{source}: unclosed '{{' at {where(match.start())} (write '{{{{' for a literal brace)",
                 path=path,
             )
-        else:
-            literal.append(ch)
-            i += 1
+        if token == "}":
+            raise TextError(
+                f"{source}: single '}}' at {where(match.start())} (write '}}}}' for a literal brace)",
+                path=path,
+            )
+        field = match.group(1)
+        if not _IDENTIFIER.fullmatch(field):
+            raise TextError(
+                f"{source}: malformed placeholder {{{field}}} at {where(match.start())}; "
+                f"use one of {_placeholder_list()} (write '{{{{' and '}}}}' "
+                "for literal braces)",
+                path=path,
+                placeholder=field,
+            )
+        if field not in PLACEHOLDERS:
+            raise TextError(
+                f"{source}: unknown placeholder {{{field}}} at {where(match.start())}; "
+                f"known placeholders: {_placeholder_list()}",
+                path=path,
+                placeholder=field,
+            )
+        parts.append(("".join(literal), field))
+        literal = []
+    literal.append(text[pos:])
     parts.append(("".join(literal), ""))
     return parts
 
@@ -490,16 +486,17 @@ def _fill(parts: list[tuple[str, str]], values: dict[str, str]) -> str:
 
 
 def _read_custom_template(path: pathlib.Path) -> str:
+    """The person's template file: a regular UTF-8 file of bounded size (never a pipe or device)."""
+    from .errors import UserError
+    from .storage import read_bounded
+
     path = pathlib.Path(path)
     try:
-        raw = path.read_bytes()
+        raw = read_bounded(path)
     except FileNotFoundError:
         raise TextError(f"template file not found: {path}", path=path) from None
-    except IsADirectoryError:
-        raise TextError(f"template {path} is a directory, not a file", path=path) from None
-    except OSError as exc:
-        reason = exc.strerror or exc.__class__.__name__
-        raise TextError(f"cannot read template file {path}: {reason}", path=path) from None
+    except UserError as exc:
+        raise TextError(f"template {exc}", path=path) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -13,18 +13,24 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from .flows import unofficial_label
+
 if TYPE_CHECKING:
     from .human import Guidance, SubmitReview
 
 
-def make_console(file: TextIO | None = None) -> Console:
-    """Rich console; when output is piped, wide enough that tables do not wrap (or $COLUMNS)."""
+def make_console(file: TextIO | None = None, *, markup: bool = True) -> Console:
+    """Rich console; when output is piped, wide enough that tables do not wrap (or $COLUMNS).
+
+    ``markup=False`` for commands whose messages are built from names and paths
+    alone, so a ``[`` in them is printed, never read as style.
+    """
     stream = file or sys.stdout
     width = None
     if not stream.isatty():
         columns = os.environ.get("COLUMNS", "")
         width = int(columns) if columns.isdigit() and int(columns) >= 60 else 140
-    return Console(file=stream, highlight=False, soft_wrap=False, width=width)
+    return Console(file=stream, highlight=False, soft_wrap=False, width=width, markup=markup)
 
 
 @dataclass
@@ -61,14 +67,15 @@ class Reporter:
 
 
 def review_panel(review: SubmitReview) -> Panel:
+    """What is about to be sent, every value shown literally (a value is never read as Rich markup)."""
     table = Table.grid(padding=(0, 2))
     table.add_column(style="dim", no_wrap=True)
     table.add_column()
-    table.add_row("account", f"{review.account} ({review.email})")
-    table.add_row("form", review.flow_title)
-    table.add_row("address", review.url)
+    table.add_row("account", Text(f"{review.account} ({review.email})"))
+    table.add_row("form", Text(review.flow_title))
+    table.add_row("address", Text(review.url))
     if review.filled:
-        table.add_row("filled", ", ".join(review.filled))
+        table.add_row("filled", Text(", ".join(review.filled)))
     table.add_row("text", Text(review.text))
     title = "Dry run: this is what would be sent" if review.dry_run else "Ready to submit"
     subtitle = "The Send button is outlined in orange in the browser window."
@@ -89,9 +96,8 @@ def accounts_table(accounts: list) -> Table:  # list[Account]
     for column in ("name", "platform", "e-mail", "country", "language", "flows", "linked with"):
         table.add_column(column)
     for a in accounts:
-        table.add_row(
-            a.name, a.platform, a.email, a.country, a.language, ", ".join(a.flow_ids), a.linked_with or ""
-        )
+        values = (a.name, a.platform, a.email, a.country, a.language, ", ".join(a.flow_ids), a.linked_with)
+        table.add_row(*(Text(str(v or "")) for v in values))
     return table
 
 
@@ -109,38 +115,41 @@ _OUTCOME_STYLE = {
 
 
 def status_table(accounts: list, ledger) -> Table:
+    """Each account × flow with its newest outcome; every value from the ledger shown literally."""
     latest = ledger.latest()
     confirmed = ledger.confirmed()
     mailed = ledger.mail_confirmed()
     table = Table(title="Objections", title_justify="left", caption_justify="left")
     for column in ("account", "flow", "last outcome", "when (UTC)", "confirmed on", "e-mail"):
-        table.add_column(column)
+        table.add_column(column, no_wrap=column == "last outcome")  # a warning there is read whole
     table.add_column("proof folder", overflow="fold")
     pairs = [(a.name, f) for a in accounts for f in a.flow_ids]
     pairs += [key for key in latest if key not in pairs]
     for name, flow in pairs:
         entry = latest.get((name, flow))
         if entry is None:
-            table.add_row(name, flow, "[dim]not yet[/]", "", "", "", "")
+            table.add_row(Text(name), Text(flow), Text("not yet", style="dim"), "", "", "", "")
             continue
         outcome = entry.get("outcome", "?")
         if outcome == "covered":
             outcome = f"covered via {entry.get('covered_via', '?')}"
         elif entry.get("submitted") and outcome not in ("confirmed", "submitting"):
             outcome += " (sent, not confirmed)"
-        style = _OUTCOME_STYLE.get(entry.get("outcome", ""), "red")
+        shown = Text(str(outcome), style=_OUTCOME_STYLE.get(entry.get("outcome", ""), "red"))
+        if isinstance(entry.get("unofficial"), str):
+            shown.append(f"\n{unofficial_label(entry['unofficial'])}", style="bold red")
         if entry.get("practice"):
-            outcome += " · PRACTICE"
+            shown.append(" · PRACTICE")
             table.caption = f"PRACTICE: {PRACTICE_MARK} (made against the practice Help Centre)"
         done = confirmed.get((name, flow))
         table.add_row(
-            name,
-            flow,
-            f"[{style}]{escape(outcome)}[/]",
-            entry.get("at", "").replace("T", " ").rstrip("Z"),
-            done["at"][:10] if done else "",
+            Text(name),
+            Text(flow),
+            shown,
+            Text(entry.get("at", "").replace("T", " ").rstrip("Z")),
+            Text(done["at"][:10]) if done else "",
             f"yes {mailed[(name, flow)][:10]}" if (name, flow) in mailed else "",
-            escape(entry.get("attempt", "")),
+            Text(entry.get("attempt", "")),
         )
     return table
 
@@ -158,5 +167,7 @@ def flows_table(flows: dict) -> Group:  # dict[str, LoadedFlow]
         text = Text()
         text.append(flow_id, style="bold")
         text.append(f"  {loaded.flow.title}\n  {loaded.flow.url}\n  file: {source}")
+        if getattr(loaded.flow, "unofficial", False):
+            text.append(f"\n  {unofficial_label(loaded.flow.platform)}", style="bold red")
         blocks += [text, Text("")]
     return Group(*blocks)

@@ -1,23 +1,34 @@
 """``objector verify``: recompute every hash and walk the ledger's chain.
 
 Reports each ledger line that was edited, removed or inserted (the chain
-breaks), and each attempt file that is missing, modified, or not listed in the
-ledger. Nothing is changed.
+breaks) or does not fit the ledger's schema, and each attempt file that is
+missing, modified, or not listed in the ledger. Proof must be real files inside
+the home: a symbolic link anywhere under ``evidence/`` (or ``evidence/`` itself
+being one), anything that is not an ordinary file, and a ledger path that leads
+outside the home are problems too, so ``verify``, ``report`` and ``export`` all
+look at the same files. Nothing is changed.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .evidence import EVIDENCE_DIR
-from .ledger import GENESIS, LEDGER_NAME, entry_hash, sha256_file
+from .ledger import GENESIS, LEDGER_NAME, MAX_LEDGER_BYTES, entry_hash, entry_problem, sha256_file
+from .storage import read_bounded
+
+TEMP_NOTE = "a temporary file left by an interrupted run; the next run removes it"
 
 
 @dataclass(frozen=True)
 class Problem:
-    kind: str  # ledger-edited, chain-broken, ledger-unreadable, missing, modified, unexpected
+    # ledger-edited, chain-broken, ledger-unreadable, missing, modified, unexpected, symlink,
+    # not-a-file, outside-home; "leftover" for notes that are not failures
+    kind: str
     path: str  # relative to the home folder
     detail: str
 
@@ -31,60 +42,127 @@ class Verification:
     entries: int = 0
     files: int = 0
     problems: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)  # worth saying, not a failure
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
 
+def is_temp_name(name: str) -> bool:
+    """A temporary file of an interrupted atomic write (``.record.json.x1y2.tmp``)."""
+    return name.startswith(".") and name.endswith(".tmp")
+
+
 def verify_home(home: Path) -> Verification:
     result = Verification(home)
-    ledger_path = home / LEDGER_NAME
     latest_files: dict[str, dict[str, str]] = {}
-    if ledger_path.exists():
-        _check_chain(ledger_path, result, latest_files)
+    if os.path.lexists(home / LEDGER_NAME):
+        _check_chain(home / LEDGER_NAME, result, latest_files)
+    on_disk = _walk_evidence(home, result)
     for attempt, files in sorted(latest_files.items()):
-        folder = home / attempt
         for name, digest in sorted(files.items()):
-            path = folder / name
             rel = f"{attempt}/{name}"
             result.files += 1
-            if not path.is_file():
-                result.problems.append(Problem("missing", rel, "listed in the ledger but not on disk"))
-            elif sha256_file(path) != digest:
+            kind = on_disk.get(rel)
+            if kind is None:
+                if _outside(home, rel):
+                    result.problems.append(Problem("outside-home", rel, "the ledger points outside the home"))
+                else:
+                    result.problems.append(Problem("missing", rel, "listed in the ledger but not on disk"))
+            elif kind == "file" and sha256_file(home / rel) != digest:
                 result.problems.append(Problem("modified", rel, "its content changed after it was recorded"))
-    evidence = home / EVIDENCE_DIR
-    if evidence.is_dir():
-        for path in sorted(p for p in evidence.rglob("*") if p.is_file()):
-            rel = path.relative_to(home).as_posix()
-            attempt = path.parent.relative_to(home).as_posix()
-            if path.name not in latest_files.get(attempt, {}):
-                result.problems.append(Problem("unexpected", rel, "not listed in the ledger"))
+    for rel, kind in sorted(on_disk.items()):
+        attempt, _, name = rel.rpartition("/")
+        if kind == "file" and name not in latest_files.get(attempt, {}):
+            result.problems.append(Problem("unexpected", rel, "not listed in the ledger"))
     return result
 
 
-def _check_chain(path: Path, result: Verification, latest_files: dict[str, dict[str, str]]) -> None:
+def _walk_evidence(home: Path, result: Verification) -> dict[str, str]:
+    """Every ordinary file under ``evidence/`` (relative path -> "file"), noting links and oddities.
+
+    Links are never followed: a linked folder could hold anything, and a linked
+    file could be a browser profile's cookie jar.
+    """
+    found: dict[str, str] = {}
+    evidence = home / EVIDENCE_DIR
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
+        mode = os.lstat(evidence).st_mode
+    except FileNotFoundError:
+        return found
+    except OSError as exc:
+        result.problems.append(Problem("unreadable", EVIDENCE_DIR, exc.strerror or str(exc)))
+        return found
+    if stat.S_ISLNK(mode):
+        result.problems.append(Problem("symlink", EVIDENCE_DIR, _LINK))
+        return found
+    if not stat.S_ISDIR(mode):
+        result.problems.append(Problem("not-a-file", EVIDENCE_DIR, "is not a folder"))
+        return found
+    for folder, dirs, files in os.walk(evidence, followlinks=False):
+        base = Path(folder)
+        for name in sorted(dirs + files):
+            path = base / name
+            rel = path.relative_to(home).as_posix()
+            try:
+                mode = os.lstat(path).st_mode
+            except OSError:
+                continue  # removed while we looked
+            if stat.S_ISLNK(mode):
+                result.problems.append(Problem("symlink", rel, _LINK))
+            elif stat.S_ISDIR(mode):
+                continue
+            elif is_temp_name(name):
+                result.notes.append(Problem("leftover", rel, TEMP_NOTE))
+            elif not stat.S_ISREG(mode):
+                result.problems.append(Problem("not-a-file", rel, "is not an ordinary file"))
+            else:
+                found[rel] = "file"
+        dirs[:] = [d for d in dirs if not os.path.islink(base / d)]
+    return found
+
+
+_LINK = "is a symbolic link; proof must be ordinary files inside the home, so it is not followed"
+
+
+def _outside(home: Path, rel: str) -> bool:
+    """Does ``home/rel`` resolve outside the home (``..`` or an absolute path in a ledger line)?"""
+    base = home.resolve()
+    try:
+        return not (base / rel).resolve().is_relative_to(base)
+    except (OSError, RuntimeError, ValueError):
+        return True
+
+
+def _check_chain(path: Path, result: Verification, latest_files: dict[str, dict[str, str]]) -> None:
+    from .errors import UserError
+
+    try:
+        lines = read_bounded(path, MAX_LEDGER_BYTES).decode("utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        result.problems.append(Problem("ledger-unreadable", LEDGER_NAME, f"not UTF-8 at byte {exc.start}"))
+        return
+    except (OSError, UserError) as exc:
         result.problems.append(Problem("ledger-unreadable", LEDGER_NAME, str(exc)))
         return
-    previous = GENESIS
+    previous: str | None = GENESIS
     expected_seq = 1
     for number, line in enumerate(lines, start=1):
         where = f"{LEDGER_NAME}:{number}"
         try:
             entry = json.loads(line)
-            if not isinstance(entry, dict):
-                raise ValueError
-        except ValueError:
-            result.problems.append(Problem("ledger-edited", where, "not a valid ledger entry"))
-            previous = None  # type: ignore[assignment]
+        except (ValueError, RecursionError):
+            entry = None
+        problem = entry_problem(entry)
+        if problem:
+            result.problems.append(Problem("ledger-edited", where, f"not a valid ledger entry: it {problem}"))
+            previous = None
             continue
         result.entries += 1
-        if entry.get("hash") != entry_hash(entry):
+        if entry["hash"] != entry_hash(entry):
             result.problems.append(Problem("ledger-edited", where, "the entry does not match its own hash"))
-        if previous is not None and entry.get("prev") != previous:
+        if previous is not None and entry["prev"] != previous:
             result.problems.append(
                 Problem(
                     "chain-broken",
@@ -92,17 +170,17 @@ def _check_chain(path: Path, result: Verification, latest_files: dict[str, dict[
                     "does not follow the entry before it (a line was removed, inserted or edited)",
                 )
             )
-        if entry.get("seq") != expected_seq:
+        if entry["seq"] != expected_seq:
             result.problems.append(
-                Problem("chain-broken", where, f"sequence number {entry.get('seq')}, expected {expected_seq}")
+                Problem("chain-broken", where, f"sequence number {entry['seq']}, expected {expected_seq}")
             )
-        expected_seq = (entry.get("seq") or expected_seq) + 1
-        previous = entry.get("hash")
+        expected_seq = entry["seq"] + 1
+        previous = entry["hash"]
         forgotten = entry.get("forgotten") if entry.get("kind") == "forget" else None
-        if isinstance(forgotten, str) and forgotten:
+        if forgotten:
             # proof deleted at the person's request: the ledger says so, so its absence is expected
             for attempt in [a for a in latest_files if a.startswith(forgotten.rstrip("/") + "/")]:
                 del latest_files[attempt]
         attempt = entry.get("attempt")
-        if isinstance(attempt, str) and isinstance(entry.get("files"), dict):
+        if attempt is not None and "files" in entry:
             latest_files[attempt] = entry["files"]

@@ -47,3 +47,14 @@ def account_toml(**fields: object) -> str:
         else:
             lines.append(f'{key} = "{value}"')
     return "\n".join(lines) + "\n"
+
+
+def refused_in_one_line(result: subprocess.CompletedProcess[str]) -> str:
+    """The single 'objector: …' line of a command refused as a user error (exit 2, no traceback)."""
+    text = result.stderr
+    assert result.returncode == 2, (result.returncode, result.stdout[-800:], text[-1500:])
+    assert "Traceback" not in text + result.stdout
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    assert len(lines) == 1, text
+    assert lines[0].startswith("objector: ")
+    return lines[0]

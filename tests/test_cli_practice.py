@@ -202,16 +202,34 @@ def test_check_reports_every_target_without_submitting(cli_env, home):
         assert site.submissions == []
 
 
-def test_trace_is_opt_in_and_kept_with_the_attempt(cli_env, home):
+def test_a_trace_is_kept_apart_from_the_proof_and_forget_removes_it(cli_env, home, tmp_path):
+    import zipfile
+
     with PracticeSite(PracticeConfig(auto_login=True, auto_login_delay=0.2)) as site:
         env = {**cli_env, "OBJECTOR_SITE_MAP": site.site_map}
         (home / "accounts.toml").write_text(account_toml())
         result = run_cli(["run", "--trace"], env, stdin="y\n")
         assert result.returncode == 0, result.stdout + result.stderr
-        assert "holds your session cookies" in result.stdout
-    (trace,) = list(home.glob("evidence/*/*/*/trace.zip"))
-    assert trace.stat().st_size > 1000
+        assert "session cookies" in result.stdout and "password you type" in result.stdout
+    (trace,) = list(home.glob("traces/anna-instagram/*.zip"))
+    assert trace.stat().st_size > 1000 and trace.stat().st_mode & 0o777 == 0o600
+    assert (home / "traces").stat().st_mode & 0o777 == 0o700
+    with zipfile.ZipFile(trace) as archive:  # no DOM snapshots: they would copy typed field values
+        events = b"".join(archive.read(n) for n in archive.namelist() if n.endswith(".trace"))
+    assert b'"frame-snapshot"' not in events
+    assert not list(home.glob("evidence/**/trace.zip"))
+    (record,) = [json.loads(p.read_text()) for p in home.glob("evidence/*/*/*/record.json")]
+    assert record["trace"].startswith("taken") and "trace.zip" not in record["files"]
+    assert "trace" not in (home / "ledger.jsonl").read_text()
+    assert run_cli(["export", str(tmp_path / "proof.zip")], env).returncode == 0
+    with zipfile.ZipFile(tmp_path / "proof.zip") as archive:
+        assert not [n for n in archive.namelist() if "trace" in n]
+    trace.unlink()  # deleting a trace never touches the proof
     assert run_cli(["verify"], env).returncode == 0
+    trace.write_bytes(b"again")
+    forgot = run_cli(["forget", "anna-instagram", "--yes"], env)
+    assert forgot.returncode == 0 and "Deleted 1 trace of anna-instagram" in forgot.stdout
+    assert not (home / "traces" / "anna-instagram").exists()
 
 
 def test_ctrl_c_while_waiting_for_approval_stops_cleanly(cli_env, home):
@@ -245,6 +263,7 @@ def test_ctrl_c_while_waiting_for_approval_stops_cleanly(cli_env, home):
         out, _ = proc.communicate(timeout=60)
         assert proc.returncode == 130, out
         assert "Summary:" in out and "Ctrl-C" in out
+        assert "Future exception" not in out and "Traceback" not in out
         assert site.submissions == []
     assert run_cli(["verify"], env).returncode == 0
     status = run_cli(["status"], env)

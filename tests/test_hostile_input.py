@@ -14,13 +14,14 @@ import copy
 import io
 import json
 import math
+import os
 import re
 import tempfile
 import tomllib
 from pathlib import Path
 
 import pytest
-from cli_helpers import account_toml, run_cli
+from cli_helpers import account_toml, refused_in_one_line, run_cli
 from fault_helpers import PipedStdin
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -597,21 +598,11 @@ def _cli(args: list[str], env: dict[str, str], cwd: Path, stdin: str = ""):
     return run_cli(args, env, stdin=stdin, cwd=cwd, timeout=60)
 
 
-def _exit_2_one_line(result) -> str:
-    text = result.stderr
-    assert result.returncode == 2, (result.returncode, result.stdout[-800:], text[-1500:])
-    assert "Traceback" not in text + result.stdout
-    lines = [line for line in text.strip().splitlines() if line.strip()]
-    assert len(lines) == 1, text
-    assert lines[0].startswith("objector: ")
-    return lines[0]
-
-
 @pytest.mark.cli
 @pytest.mark.parametrize("name", ["../../escape", "anna\\nx"])
 def test_cli_refuses_a_traversing_account_name(cli_env, home, tmp_path, name):
     (home / "accounts.toml").write_text(account_toml(name=name), encoding="utf-8")
-    line = _exit_2_one_line(_cli(["run"], cli_env, tmp_path))
+    line = refused_in_one_line(_cli(["run"], cli_env, tmp_path))
     assert "accounts.toml" in line and "name" in line
     assert sorted(p.name for p in tmp_path.iterdir()) == ["home"]
 
@@ -620,7 +611,7 @@ def test_cli_refuses_a_traversing_account_name(cli_env, home, tmp_path, name):
 def test_cli_forget_cannot_delete_outside_the_home(cli_env, home, tmp_path):
     victim = tmp_path / "victim"
     (victim / "Default").mkdir(parents=True)
-    line = _exit_2_one_line(_cli(["forget", "../victim", "--yes"], cli_env, tmp_path, stdin="y\n"))
+    line = refused_in_one_line(_cli(["forget", "../victim", "--yes"], cli_env, tmp_path, stdin="y\n"))
     assert "../victim" in line
     assert (victim / "Default").is_dir()
 
@@ -628,20 +619,20 @@ def test_cli_forget_cannot_delete_outside_the_home(cli_env, home, tmp_path):
 @pytest.mark.cli
 def test_cli_bad_site_map_is_one_line(cli_env, tmp_path):
     env = {**cli_env, "OBJECTOR_SITE_MAP": "help.instagram.com=http://[::1"}
-    assert "OBJECTOR_SITE_MAP" in _exit_2_one_line(_cli(["run"], env, tmp_path))
+    assert "OBJECTOR_SITE_MAP" in refused_in_one_line(_cli(["run"], env, tmp_path))
 
 
 @pytest.mark.cli
 def test_cli_home_under_an_unknown_user_is_one_line(cli_env, tmp_path):
     env = {**cli_env, "OBJECTOR_HOME": NO_SUCH_USER + "/objector"}
-    assert "OBJECTOR_HOME" in _exit_2_one_line(_cli(["status"], env, tmp_path))
+    assert "OBJECTOR_HOME" in refused_in_one_line(_cli(["status"], env, tmp_path))
 
 
 @pytest.mark.cli
 def test_cli_template_under_an_unknown_user_is_one_line(cli_env, home, tmp_path):
     accounts = account_toml(text_template=NO_SUCH_USER + "/letter.txt")
     (home / "accounts.toml").write_text(accounts, encoding="utf-8")
-    assert "text_template" in _exit_2_one_line(_cli(["accounts", "list"], cli_env, tmp_path))
+    assert "text_template" in refused_in_one_line(_cli(["accounts", "list"], cli_env, tmp_path))
 
 
 @pytest.mark.cli
@@ -649,7 +640,7 @@ def test_cli_flow_with_an_impossible_repeat_is_one_line(cli_env, home, tmp_path)
     (home / "flows").mkdir()
     text = BUNDLED.read_text(encoding="utf-8").replace('"^/accounts/login"', json.dumps(HUGE_REPEAT), 1)
     (home / "flows" / "instagram-ai-objection.toml").write_text(text, encoding="utf-8")
-    assert "instagram-ai-objection.toml" in _exit_2_one_line(_cli(["flows"], cli_env, tmp_path))
+    assert "instagram-ai-objection.toml" in refused_in_one_line(_cli(["flows"], cli_env, tmp_path))
 
 
 @pytest.mark.cli
@@ -674,4 +665,145 @@ def test_cli_dotenv_home_with_a_nul_byte_is_one_line(cli_env, tmp_path):
         env,
         tmp_path,
     )
-    assert "OBJECTOR_HOME" in _exit_2_one_line(result)
+    assert "OBJECTOR_HOME" in refused_in_one_line(result)
+
+
+# --------------------------------------------------------------------------- Rich markup in values
+
+MARKUP = ["[/]", "[red]x[/red]", "a[link=file:///etc/passwd]b[/link]", "[bold", "\\[y]"]
+
+
+@pytest.mark.parametrize(
+    "email", ["x[/]y@example.org", "[red]x@example.org", "a[link=file:///etc/passwd]b@example.org"]
+)
+def test_an_email_with_markup_is_refused_in_one_line(email):
+    with pytest.raises(UserError, match="is not an e-mail address") as caught:
+        load_accounts_from_text(account_toml(email=email))
+    assert "\n" not in str(caught.value)
+
+
+def load_accounts_from_text(text: str) -> list[Account]:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "accounts.toml"
+        path.write_text(text, encoding="utf-8")
+        return load_accounts(path)
+
+
+@pytest.mark.parametrize("value", MARKUP)
+def test_the_review_panel_and_progress_lines_show_markup_literally(value):
+    from assistant.ui import Reporter, review_panel
+
+    review = SubmitReview(
+        account=f"anna{value}",
+        email="anna@example.org",
+        flow_title=f"Form {value}",
+        url=f"https://help.instagram.com/{value}",
+        text=f"I object {value}",
+        language="en",
+        filled=(f"email {value}",),
+    )
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=300, highlight=False, color_system=None)
+    console.print(review_panel(review))
+    reporter = Reporter(console)
+    reporter.ok(f"filled {value}")
+    reporter.heading(f"[1/1] {value}")
+    out = buffer.getvalue()
+    for shown_value in (f"anna{value}", f"Form {value}", f"/{value}", f"I object {value}", f"filled {value}"):
+        assert shown_value in out, (shown_value, out)
+
+
+@pytest.mark.cli
+def test_cli_markup_in_paths_titles_and_ledger_values_is_shown_as_written(cli_env, tmp_path):
+    """Every command that prints a home path, a flow title or a ledger value prints it literally."""
+    from assistant.ledger import Ledger
+
+    home = tmp_path / "h[/]o[red]me"
+    env = {**cli_env, "OBJECTOR_HOME": str(home)}
+    added = _cli(
+        ["accounts", "add", "--name", "anna-instagram", "--platform", "instagram", "--email",
+         "anna@example.org", "--country", "DE", "--language", "en"],
+        env,
+        tmp_path,
+    )  # fmt: skip
+    assert added.returncode == 0 and str(home) in added.stdout, added.stderr
+    (home / "flows").mkdir()
+    title = "Evil [red]form[/red] a[link=file:///etc/passwd]b[/link] [/]"
+    text = BUNDLED.read_text(encoding="utf-8")
+    text = re.sub(r'(?m)^title = ".*"$', lambda _m: f"title = {json.dumps(title)}", text, count=1)
+    (home / "flows" / "instagram-ai-objection.toml").write_text(text, encoding="utf-8")
+    Ledger(home).append(
+        account="anna-instagram",
+        flow="instagram-ai-objection",
+        outcome="[red]confirmed[/]",
+        attempt="evidence/anna-instagram/instagram-ai-objection/[link=x]y[/link]",
+        files={},
+    )
+    expected = {
+        ("accounts", "list"): [str(home)],
+        ("flows",): [title],
+        ("status",): ["[red]confirmed[/]", "[link=x]y[/link]"],
+        ("verify",): [str(home)],
+        ("forget", "anna-instagram", "--yes"): [f"{home}/profiles"],
+    }
+    for command, values in expected.items():
+        result = _cli(list(command), env, tmp_path)
+        out = result.stdout.replace("\n", "")
+        assert "Traceback" not in result.stdout + result.stderr, result.stderr
+        for value in values:
+            assert value in out or value in re.sub(r"[│ ]*\n[│ ]*", "", result.stdout), (
+                command,
+                result.stdout,
+            )
+
+
+# --------------------------------------------------------------------------- special files
+
+
+def _special(path: Path, kind: str) -> None:
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "device":
+        path.symlink_to("/dev/zero")
+    else:
+        path.mkdir()
+
+
+def _read_as(reader: str, path: Path) -> None:
+    from assistant.ledger import Ledger
+    from assistant.text import _read_custom_template
+
+    if reader == "accounts":
+        load_accounts(path)
+    elif reader == "flow":
+        load_flow_file(path)
+    elif reader == "template":
+        _read_custom_template(path)
+    elif reader == "dotenv":
+        load_settings(dotenv=path)
+    else:
+        Ledger(path.parent).entries()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not os.path.exists("/dev/zero"), reason="POSIX only")
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+@pytest.mark.parametrize(
+    "reader, name",
+    [
+        ("accounts", "accounts.toml"),
+        ("flow", "mine.toml"),
+        ("template", "letter.txt"),
+        ("dotenv", ".env"),
+        ("ledger", "ledger.jsonl"),
+    ],
+)
+def test_every_file_objector_reads_refuses_pipes_devices_and_folders(clean_env, tmp_path, reader, name, kind):
+    from assistant.text import TextError
+
+    path = tmp_path / name
+    _special(path, kind)
+    words = {"fifo": "named pipe", "device": "a device", "folder": "a folder"}[kind]
+    with pytest.raises((UserError, TextError)) as caught:  # a pipe would block and /dev/zero never end
+        _read_as(reader, path)
+    message = str(caught.value)
+    assert words in message and str(path) in message and "\n" not in message

@@ -469,7 +469,7 @@ def test_custom_template_missing_file(tmp_path):
 
 
 def test_custom_template_is_a_directory(tmp_path):
-    with pytest.raises(TextError, match="is a directory, not a file"):
+    with pytest.raises(TextError, match="is a folder, not an ordinary file"):
         render_letter(make("en"), template=tmp_path)
 
 

@@ -102,7 +102,10 @@ class FlowRun:
             code=list(getattr(self.flow.after_submit("code"), "target", None) or []),
         )
         if self.trace:
-            self.page.context.tracing.start(screenshots=True, snapshots=True, title=self.flow.id)
+            # no DOM snapshots: they would copy every typed field value into the trace
+            self.page.context.tracing.start(
+                screenshots=True, snapshots=False, sources=False, title=self.flow.id
+            )
         self.page.on("console", self._on_console)
         self.page.on("pageerror", lambda exc: self.console_errors.append(f"pageerror: {exc}"))
         self.page.on("popup", self._on_popup)
@@ -354,7 +357,13 @@ class FlowRun:
             except PlaywrightError as exc:
                 self.record["trace_error"] = _first_line(exc)
                 return
-            self.attempt.save("trace.zip", path.read_bytes())
+            from ..traces import save_trace
+
+            assert self.attempt is not None
+            save_trace(
+                self.settings.home, self.account.name, self.flow.id, self.attempt.started, path.read_bytes()
+            )
+            self.record["trace"] = "taken; kept outside the proof (traces/), not hashed, never exported"
 
     def archive(self, name: str) -> None:
         """An MHTML snapshot of the page (Chromium's Page.captureSnapshot), where the browser offers it."""
