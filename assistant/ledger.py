@@ -16,15 +16,16 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UserError
+from .outcome import Outcome
 from .storage import MAX_LEDGER_BYTES, atomic_write, read_bounded
 
 LEDGER_NAME = "ledger.jsonl"
 GENESIS = "0" * 64
 
 # written while an attempt is under way; a newest entry like this means it was cut short
-IN_PROGRESS_OUTCOMES = frozenset({"awaiting-approval", "submitting"})
+IN_PROGRESS_OUTCOMES = frozenset(o.value for o in Outcome if o.in_progress)
 # outcomes that end an (account, flow) for good unless --again
-DONE_OUTCOMES = frozenset({"confirmed", "covered"})
+DONE_OUTCOMES = frozenset(o.value for o in Outcome if o.done)
 
 
 def is_pending(entry: dict[str, Any]) -> bool:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .evidence import EVIDENCE_DIR
 from .ledger import Ledger, sha256_file, unfinished_attempts
+from .outcome import Outcome
 
 
 def _files(folder: Path) -> dict[str, str]:
@@ -33,7 +34,7 @@ def recover(home: Path, ledger: Ledger) -> list[str]:
         ledger.append(
             account=entry["account"],
             flow=entry["flow"],
-            outcome="interrupted",
+            outcome=Outcome.INTERRUPTED.value,
             attempt=attempt,
             files=files,
             submitted=bool(entry.get("submitted")),
@@ -54,7 +55,7 @@ def recover(home: Path, ledger: Ledger) -> list[str]:
             ledger.append(
                 account=account,
                 flow=flow,
-                outcome="interrupted",
+                outcome=Outcome.INTERRUPTED.value,
                 attempt=attempt,
                 files=files,
                 submitted=False,

@@ -208,7 +208,7 @@ def _run_pairs(todo, request, texts, human, reporter, playwright, choice, ledger
                     ledger.append(
                         account=account.name,
                         flow=flow.id,
-                        outcome="covered",
+                        outcome=Outcome.COVERED.value,
                         covered_via=covered,
                         **({"practice": True} if settings.sites else {}),
                     )
