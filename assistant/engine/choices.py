@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..flows import Candidate, Step
-from ..locate import Found, element_kind, find, visible_now
+from ..locate import element_kind, find, visible_now
 from ..page_scripts import (
     LABEL_OF_JS,
     NAME_OF_JS,
@@ -42,10 +42,7 @@ def choose(run: FlowRun, step: Step) -> None:
         return
     assert step.option
     if found is None:
-        if step.optional:
-            run.missing(step)
-            return
-        run.by_hand(
+        run.not_found(
             step,
             f"Choose {step.describe or 'the right option'} in the browser window, then press Enter here.",
             detail="option chosen",
@@ -118,16 +115,8 @@ def _press_next(run: FlowRun, step: Step) -> None:
     """After choosing: press Next/Continue if the page shows one before the form."""
     if not step.next:
         return
-    target, form = step.next, run.form_target()
-
-    def look() -> Found | bool | None:
-        button = visible_now(run.page, target)
-        if button is not None:
-            return button
-        return False if form and visible_now(run.page, form) is not None else None
-
-    button = poll_until(run.page, 2, look)
-    if button:  # otherwise the answer itself opened the form (or there is no Next)
+    button = run.until_shown_or_form(step.next, 2)
+    if button is not None:  # otherwise the answer itself opened the form (or there is no Next)
         run.click(button.locator, "go on to the form")
 
 

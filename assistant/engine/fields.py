@@ -106,10 +106,7 @@ def tick(run: FlowRun, step: Step) -> None:
     """Tick a checkbox the form requires (a statement the person sees before approving)."""
     found = run.find(step, default_timeout=run.settings.step_timeout)
     if found is None:
-        if step.optional:
-            run.missing(step)
-            return
-        run.by_hand(
+        run.not_found(
             step,
             f"Tick {step.describe or 'the required box'} in the browser window, then press Enter here.",
             detail="box ticked by you",
@@ -167,11 +164,8 @@ def upload(run: FlowRun, step: Step) -> None:
     if path is None:
         return
     found = run.find(step, default_timeout=run.settings.step_timeout)
-    if found is None and step.optional:
-        run.missing(step)
-        return
     if found is None:
-        run.by_hand(
+        run.not_found(
             step,
             f"Attach the file {path} with {step.describe or 'the upload button'} in the "
             "browser window, then press Enter here.",

@@ -210,7 +210,12 @@ class FlowRun:
     def _find_before_form(self, step: Step, timeout: float) -> Found | None:
         """An optional question shown before the form (e.g. "Is your request about AI at Meta?"):
         looked for until it shows, or the form itself does (then it is not asked)."""
-        target, form = step.target, self.form_target()
+        assert step.target
+        return self.until_shown_or_form(step.target, timeout)
+
+    def until_shown_or_form(self, target: list[Candidate], seconds: float) -> Found | None:
+        """``target`` once it shows; None when the form shows first or ``seconds`` pass."""
+        form = self.form_target()
 
         def look() -> Found | bool | None:
             found = visible_now(self.page, target)
@@ -218,7 +223,14 @@ class FlowRun:
                 return found
             return False if form and visible_now(self.page, form) is not None else None
 
-        return poll_until(self.page, timeout, look) or None
+        return poll_until(self.page, seconds, look) or None
+
+    def not_found(self, step: Step, instruction: str, *, detail: str) -> None:
+        """A step's target is not on the page: nothing to do if it is optional, else the person does it."""
+        if step.optional:
+            self.missing(step)
+        else:
+            self.by_hand(step, instruction, detail=detail)
 
     def missing(self, step: Step) -> None:
         """An optional step's target is not on the page: nothing to do."""
