@@ -17,9 +17,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from .. import __version__
+from .. import __version__, capture
 from ..aftersend import AfterSend, Verdict
-from ..capture import full_page_screenshot
 from ..evidence import Attempt
 from ..flows import Candidate, Flow, Step
 from ..hosts import SiteMap, is_allowed, is_meta_host
@@ -356,54 +355,14 @@ class FlowRun:
     def attempt_started(self) -> datetime:
         return self.attempt.started if self.attempt is not None else utc_now()
 
-    def _save_trace(self) -> None:
-        import tempfile
-        from pathlib import Path
-
-        from playwright.sync_api import Error as PlaywrightError
-
-        with tempfile.TemporaryDirectory(prefix="objector-trace-") as tmp:
-            path = Path(tmp) / "trace.zip"
-            try:
-                self.page.context.tracing.stop(path=str(path))
-            except PlaywrightError as exc:
-                self.record["trace_error"] = _first_line(exc)
-                return
-            from ..traces import save_trace
-
-            assert self.attempt is not None
-            save_trace(
-                self.settings.home, self.account.name, self.flow.id, self.attempt.started, path.read_bytes()
-            )
-            self.record["trace"] = "taken; kept outside the proof (traces/), not hashed, never exported"
-
     def archive(self, name: str) -> None:
-        """An MHTML snapshot of the page (Chromium's Page.captureSnapshot), where the browser offers it."""
-        from playwright.sync_api import Error as PlaywrightError
-
-        try:
-            session = self.page.context.new_cdp_session(self.page)
-            try:
-                snapshot = session.send("Page.captureSnapshot", {"format": "mhtml"})
-            finally:
-                session.detach()
-        except PlaywrightError as exc:
-            if browser_gone(exc):
-                raise
-            self.record.setdefault("archive_errors", []).append(f"{name}: {_first_line(exc)}")
-            return
-        self.attempt.save(name, snapshot["data"])
+        """A page archive (MHTML) into the attempt's proof; where the browser cannot, the reason."""
+        error = capture.save_archive(self.page, self.attempt, name)
+        if error:
+            self.record.setdefault("archive_errors", []).append(f"{name}: {error}")
 
     def failure_bundle(self) -> None:
-        from playwright.sync_api import Error as PlaywrightError
-
-        try:
-            self.attempt.save("failure.png", full_page_screenshot(self.page))
-            self.attempt.save("page.html", self.page.content())
-        except PlaywrightError:
-            pass
-        lines = [f"url: {self.page.url}", *self.console_errors]
-        self.attempt.save("console.txt", "\n".join(lines) + "\n")
+        capture.save_failure_bundle(self.page, self.attempt, self.console_errors)
 
     def finish(self, outcome: Outcome, message: str) -> AttemptResult:
         """Write the attempt's record and its ledger entry."""
@@ -418,7 +377,7 @@ class FlowRun:
             submitted=self.submitted,
         )
         if self.trace:
-            self._save_trace()
+            self.record.update(capture.save_trace(self.page, self.settings.home, self.attempt))
         self.attempt.write_record(self.record)
         self.attempt.log(self.ledger, outcome.value, submitted=self.submitted)
         return AttemptResult(outcome, message, self.attempt)
