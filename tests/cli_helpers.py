@@ -7,6 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+#: Output width for the objector runs of the tests (subprocesses get it as COLUMNS). Wide enough that
+#: no line holding a temporary path wraps: those paths are longer under pytest-xdist
+#: (``.../popen-gw1/test_name0/home/...``) and a wrapped line splits the words a test looks for.
+OUTPUT_COLUMNS = 240
+
 
 def find_objector() -> list[str]:
     exe = shutil.which("objector", path=str(Path(sys.executable).parent)) or shutil.which("objector")

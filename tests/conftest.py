@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from cli_helpers import OUTPUT_COLUMNS
 from imap_server import dovecot_server, private_dovecot_server  # noqa: F401 - shared fixtures
 
 from assistant.engine import RunObserver
@@ -40,6 +41,7 @@ def cli_env(home: Path, tmp_path: Path) -> dict[str, str]:
         NO_COLOR="1",
         OBJECTOR_LOGIN_TIMEOUT="60",
         OBJECTOR_CONFIRM_TIMEOUT="20",
+        COLUMNS=str(OUTPUT_COLUMNS),
     )
     return env
 
@@ -74,3 +76,29 @@ def browser_launch() -> dict[str, object]:
         except UserError as exc:
             pytest.skip(str(exc))
     return choice.launch_options()
+
+
+# --------------------------------------------------------------------- parallel runs (pytest-xdist)
+#: Variables describing the terminal pytest runs in. They must not reach the code under test:
+#: pytest-xdist's workers start with COLUMNS=80 and LINES=24 (a plain run has neither), and the
+#: objector commands the tests start then wrap their output at 80 columns instead of 140, which
+#: splits words such as an account name in a table cell or "not confirmed" in a message.
+RUNNER_TERMINAL_VARIABLES = ("COLUMNS", "LINES")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    for name in RUNNER_TERMINAL_VARIABLES:
+        os.environ.pop(name, None)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """Workers for ``-n auto``: one more than the CPUs.
+
+    A browser test spends a good part of its time waiting (the practice login page typing
+    for the person, a page settling, a subprocess starting), so one extra worker keeps the
+    CPUs busy. PYTEST_XDIST_AUTO_NUM_WORKERS still decides when set.
+    """
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None
+    return len(os.sched_getaffinity(0)) + 1 if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1) + 1

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cli_helpers import find_objector
+from cli_helpers import OUTPUT_COLUMNS, find_objector
 from rich.console import Console
 
 from assistant.flows import load_flows
@@ -303,7 +303,7 @@ def run_inprocess(
     }
     settings = Settings(home=home, headless=True, site_map=site_map, **values)
     buffer = io.StringIO()
-    console = Console(file=buffer, width=160, highlight=False, color_system=None)
+    console = Console(file=buffer, width=OUTPUT_COLUMNS, highlight=False, color_system=None)
     request = RunRequest(
         settings=settings,
         accounts=accounts,

@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from cli_helpers import OUTPUT_COLUMNS
 from rich.console import Console
 
 from assistant.accounts import Account
@@ -64,7 +65,7 @@ def run_practice(home: Path, site, accounts: list[Account], answers: list, **opt
         **overrides,
     )
     buffer = io.StringIO()
-    console = Console(file=buffer, width=140, highlight=False, color_system=None)
+    console = Console(file=buffer, width=OUTPUT_COLUMNS, highlight=False, color_system=None)
     human = ScriptedHuman(list(answers))
     request = RunRequest(
         settings=settings,
