@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
+from test_practice_site import CHROMIUM_ARGS
 
 from assistant.flows import Candidate
 from assistant.locate import element_kind, find, visible_now
@@ -25,7 +26,7 @@ SEND = Candidate(role="button", name="^send$")
 @pytest.fixture(scope="module")
 def browser(browser_launch) -> Iterator[Browser]:
     with sync_playwright() as p:
-        launched = p.chromium.launch(**browser_launch)
+        launched = p.chromium.launch(**browser_launch, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
 
