@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page, Request, Response
 
 POLL_MS = 150
+LOOK_MS = 2000  # how long one look at the page may wait for a document to look at
 SETTLE_SECONDS = 0.3  # a recognised message may still be drawing: look once more after this
 UNRECOGNISED_SETTLE = 1.5  # the page changed without known words: wait this long for more before asking
 DEFAULT_SUBMIT_PATHS = (r"^/ajax/help/contact/submit",)
@@ -184,9 +185,9 @@ ARM_JS = """el => { if (!el) return;
   const note = () => { window.__objectorSendClicked = true; };
   el.addEventListener('click', note, true);
   const form = el.closest('form'); if (form) form.addEventListener('submit', note, true); }"""
-CLICKED_JS = "() => window.__objectorSendClicked === true"
+CLICKED_JS = "_root => window.__objectorSendClicked === true"
 # Everything the verdict needs, in one round trip.
-SNAPSHOT_JS = """() => {
+SNAPSHOT_JS = """_root => {
   const shown = el => { const r = el.getBoundingClientRect();
     if (r.width <= 0 || r.height <= 0) return false;
     const s = getComputedStyle(el);
@@ -368,7 +369,12 @@ class AfterSend:
 
     # ------------------------------------------------------------ looking
     def snapshot(self) -> Snapshot:
-        return Snapshot.of(self.page.evaluate(SNAPSHOT_JS))
+        return Snapshot.of(self._evaluate(SNAPSHOT_JS))
+
+    def _evaluate(self, script: str) -> Any:
+        """Run a script in the current document; a page stuck between two documents (a host
+        that never answers) raises after a moment instead of blocking forever."""
+        return self.page.locator("html").evaluate(script, timeout=LOOK_MS)
 
     def person_sent(self) -> bool:
         """Did the form leave the page by the person's own hand (request seen, or Send clicked)?"""
@@ -378,7 +384,7 @@ class AfterSend:
         from playwright.sync_api import Error as PlaywrightError
 
         try:
-            return bool(self.page.evaluate(CLICKED_JS))
+            return bool(self._evaluate(CLICKED_JS))
         except PlaywrightError as exc:
             if browser_gone(exc):
                 raise

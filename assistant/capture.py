@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 
     from .evidence import Attempt
 
+PREPARE_MS = 2000  # how long the page may take to let fixed elements be pinned for the capture
 # Returns how many elements were changed; keeps what to restore on window.
-_PIN = """() => {
+_PIN = """_root => {
   const changed = [];
   for (const el of document.querySelectorAll('body *')) {
     const position = getComputedStyle(el).position;
@@ -33,7 +34,7 @@ _PIN = """() => {
   return changed.length;
 }"""
 
-_RESTORE = """() => {
+_RESTORE = """_root => {
   for (const [el, value, priority] of window.__objectorCapture || []) {
     if (value) el.style.setProperty('position', value, priority);
     else el.style.removeProperty('position');
@@ -50,15 +51,18 @@ def full_page_screenshot(page: Page) -> bytes:
     """
     from playwright.sync_api import Error as PlaywrightError
 
+    # Through a locator, so that a page stuck between two documents (a host that never
+    # answers) gives up after a moment instead of waiting for a document forever.
+    root = page.locator("html")
     try:
-        page.evaluate(_PIN)
+        root.evaluate(_PIN, timeout=PREPARE_MS)
     except PlaywrightError:
         return page.screenshot(full_page=True)
     try:
         return page.screenshot(full_page=True)
     finally:
         try:
-            page.evaluate(_RESTORE)
+            root.evaluate(_RESTORE, timeout=PREPARE_MS)
         except PlaywrightError:
             pass  # the page went away; nothing of it is left to restore
 

@@ -19,6 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, quote, urlsplit
 
 FORM_PATH = "/contact/767264225370182"
+OTHER_FORM_PATH = "/contact/233964459562201"  # the same form's other address (flows' alternative_urls)
 SUBMIT_PATH = "/ajax/help/contact/submit/page"
 HOSTS = ("help.instagram.com", "www.instagram.com", "help.meta.com", "evil.example")
 
@@ -66,6 +67,8 @@ class ReplicaConfig:
     redirect_to: str | None = None  # help.meta.com | evil.example
     logged_in: bool = True  # the session cookie is set on the first visit
     country: str | None = None  # listbox: the country is chosen from a list that opens on a click
+    cookie_markers: bool = False  # a cookie dialog whose buttons are known only by Meta's data attributes
+    first_address_gone: bool = False  # the usual form address answers 404; the other one has the form
 
 
 @dataclass
@@ -125,6 +128,7 @@ class Replica:
         return f"""<!doctype html><html lang="{c.language}"><head><meta charset="utf-8">
 <title>{w["title"]}</title></head><body>
 <div class="top">Help</div>
+{self._cookie_dialog()}
 <main><div class="title" style="font-size:22px">{w["title"]}</div>{route}
 <div id="box"{hidden}>{self._fields()}</div><div id="out"></div></main>
 <script>const CFG = {
@@ -139,6 +143,15 @@ class Replica:
             )
         };
 {SCRIPT}</script></body></html>"""
+
+    def _cookie_dialog(self) -> str:
+        if not self.config.cookie_markers:
+            return ""
+        return """<div data-testid="cookie-policy-manage-dialog" id="cd"
+  style="position:fixed;inset:0;background:#fff;z-index:9"><p>Wir verwenden Kekse.</p>
+  <button data-cookiebanner="accept_button" onclick="document.getElementById('cd').remove()">Alle</button>
+  <button data-cookiebanner="accept_only_essential_button"
+    onclick="document.getElementById('cd').remove()">Nur erforderliche</button></div>"""
 
     def _fields(self) -> str:
         w = WORDS[self.config.language]
@@ -260,7 +273,9 @@ def _handler(replica: Replica, host: str) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             parts = urlsplit(self.path)
             c = replica.config
-            if host == "help.instagram.com" and parts.path == FORM_PATH:
+            if host == "help.instagram.com" and parts.path == FORM_PATH and c.first_address_gone:
+                return self._send(404, "not found", "text/plain")
+            if host == "help.instagram.com" and parts.path in (FORM_PATH, OTHER_FORM_PATH):
                 if c.redirect_to:
                     target = replica.origin(c.redirect_to) + "/support/privacy"
                     return self._send(302, "", Location=target)

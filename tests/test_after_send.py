@@ -11,7 +11,7 @@ import time
 
 import pytest
 from practice_helpers import account, run_practice
-from replica import FORM_PATH, Replica, ReplicaConfig
+from replica import FORM_PATH, OTHER_FORM_PATH, Replica, ReplicaConfig
 
 from assistant.aftersend import CONFIRM_RE
 from assistant.ledger import Ledger
@@ -211,3 +211,21 @@ def test_a_country_list_that_opens_on_a_click_is_chosen_by_name(home):
     assert result.summary.exit_code == 0, result.output
     assert replica.submissions[0]["country"] == "Germany"
     assert any("country Germany" in line for line in result.human.reviews[0].filled)
+
+
+def test_a_cookie_dialog_known_only_by_meta_s_markers_is_declined(home):
+    with Replica(ReplicaConfig(cookie_markers=True)) as replica:
+        result = _run(replica, home, ["y"])
+    assert result.summary.exit_code == 0, result.output
+    steps = result.records()[0]["steps"]
+    assert any(s["action"] == "dismiss" and s["detail"] == "cookie dialog dismissed" for s in steps), steps
+    assert len(replica.submissions) == 1
+
+
+def test_the_form_s_other_address_is_used_when_the_usual_one_is_gone(home):
+    with Replica(ReplicaConfig(first_address_gone=True)) as replica:
+        result = _run(replica, home, ["y"])
+    assert result.summary.exit_code == 0, result.output
+    record = result.records()[0]
+    assert record["form_url_used"] == "https://help.instagram.com" + OTHER_FORM_PATH
+    assert len(replica.submissions) == 1

@@ -22,17 +22,19 @@ if TYPE_CHECKING:
 
 def open_form(run: FlowRun, step: Step) -> None:
     response = open_address(run, run.form_url)
-    if response is not None and response.status >= 400:
+    first_status = response.status if response is not None else 0
+    if first_status >= 400:
         for other in run.flow.alternative_urls:  # the same form at another address
-            run.reporter.warn(f"the form answered HTTP {response.status}; trying {_bare(other)}")
+            run.reporter.warn(f"the form answered HTTP {first_status}; trying {_bare(other)}")
             run.form_url = run.sites.rewrite(other)
             response = open_address(run, run.form_url)
             if response is None or response.status < 400:
                 break
     if response is not None and response.status >= 400:
+        tried = f" (and HTTP {response.status} at its other address)" if run.flow.alternative_urls else ""
         raise FlowStop(
             Outcome.FAILED,
-            f"the form answered with an error (HTTP {response.status}); try again later",
+            f"the form answered with an error (HTTP {first_status}){tried}; try again later",
         )
     run.record["form_url_used"] = run.sites.live_url(run.form_url)
     run.done(step, f"opened {run.shown(run.page.url)}")
