@@ -206,6 +206,7 @@ def run(
     request = RunRequest(
         settings=settings,
         accounts=found,
+        accounts_path=path,
         flows=flows,
         account_names=account or [],
         flow_ids=flow or [],
@@ -236,12 +237,14 @@ def check(
     from .ui import Reporter
 
     settings = _settings(home)
-    found = load_accounts(_accounts_path(settings, accounts))
+    path = _accounts_path(settings, accounts)
+    found = load_accounts(path)
     if not found:
         raise UserError("No accounts to check yet; add one with 'objector accounts add'.")
     request = RunRequest(
         settings=settings,
         accounts=found,
+        accounts_path=path,
         flows=load_flows(settings.home / "flows"),
         account_names=account or [],
         flow_ids=flow or [],

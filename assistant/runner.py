@@ -65,6 +65,11 @@ class RunRequest:
     trace: bool = False
     proof_hint: bool = True  # the demo's temporary home is deleted afterwards: no hint to it
     observer: RunObserver | None = None  # watches each attempt (tests and tools)
+    accounts_path: Path | None = None  # the accounts file the accounts came from (for messages)
+
+    @property
+    def accounts_file(self) -> Path:
+        return self.accounts_path or self.settings.accounts_file
 
 
 def plan(request: RunRequest) -> list[Pair]:
@@ -85,12 +90,12 @@ def plan(request: RunRequest) -> list[Pair]:
         for flow_id in account.flow_ids:
             if flow_id not in request.flows:
                 raise UserError(
-                    f"{request.settings.accounts_file}: account ({account.name}): field 'flows': "
+                    f"{request.accounts_file}: account ({account.name}): field 'flows': "
                     f"no flow '{flow_id}' (flows: {', '.join(sorted(request.flows))})."
                 )
             if request.flow_ids and flow_id not in request.flow_ids:
                 continue
-            _check_values(request.settings, account, request.flows[flow_id].flow)
+            _check_values(request.accounts_file, account, request.flows[flow_id].flow)
             unofficial_service(request.flows[flow_id].flow, request.settings.sites)  # refuses a remote map
             pairs.append(Pair(account, request.flows[flow_id]))
     return pairs
@@ -99,7 +104,7 @@ def plan(request: RunRequest) -> list[Pair]:
 _ACCOUNT_VALUES = ("first_name", "last_name", "prompts")
 
 
-def _check_values(settings: Settings, account: Account, flow: Flow) -> None:
+def _check_values(accounts_file: Path, account: Account, flow: Flow) -> None:
     """A flow that needs account details the account does not have: say which, before any browser opens."""
     missing = [
         s.value
@@ -111,7 +116,7 @@ def _check_values(settings: Settings, account: Account, flow: Flow) -> None:
     ]
     if missing:
         raise UserError(
-            f"{settings.accounts_file}: account ({account.name}): the flow {flow.id} needs "
+            f"{accounts_file}: account ({account.name}): the flow {flow.id} needs "
             f"{', '.join(missing)}; add {'them' if len(missing) > 1 else 'it'} to the account."
         )
 

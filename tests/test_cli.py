@@ -268,3 +268,13 @@ def test_copy_without_a_clipboard_says_so(cli_env):
     )
     assert result.returncode == 1
     assert "no clipboard" in result.stderr and "Objection" not in result.stderr
+
+
+def test_an_unknown_flow_in_another_accounts_file_names_that_file(cli_env, home, tmp_path):
+    other = tmp_path / "other.toml"
+    other.write_text(account_toml(flows=["no-such-flow"]), encoding="utf-8")
+    result = run_cli(["run", "--accounts", str(other)], cli_env)
+    assert result.returncode == 2, result.stdout + result.stderr
+    message = result.stdout + result.stderr
+    assert f"{other}: account (anna-instagram): field 'flows': no flow 'no-such-flow'" in message
+    assert "Traceback" not in message
