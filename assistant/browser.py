@@ -247,13 +247,23 @@ def open_profile(
         options["locale"] = locale
     from playwright.sync_api import Error as PlaywrightError
 
-    try:
-        return playwright.chromium.launch_persistent_context(str(profile), headless=headless, **options)
-    except PlaywrightError as exc:
-        text = str(exc)
-        if any(sign in text for sign in _PROFILE_IN_USE):
-            raise UserError(profile_busy_message(profile)) from None
-        first = next((line.strip() for line in text.splitlines() if line.strip()), "no reason given")
-        raise UserError(
-            f"the browser did not start ({first[:200]}); 'objector doctor' checks the setup."
-        ) from None
+    def launch() -> BrowserContext | PlaywrightError:
+        try:
+            return playwright.chromium.launch_persistent_context(str(profile), headless=headless, **options)
+        except PlaywrightError as exc:
+            return exc
+
+    result = launch()
+    if (
+        isinstance(result, PlaywrightError)
+        and "has been closed" in str(result)
+        and not profile_in_use(profile)
+    ):
+        result = launch()  # the browser ended while starting (a busy machine): one more try
+    if not isinstance(result, PlaywrightError):
+        return result
+    text = str(result)
+    if any(sign in text for sign in _PROFILE_IN_USE):
+        raise UserError(profile_busy_message(profile))
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "no reason given")
+    raise UserError(f"the browser did not start ({first[:200]}); 'objector doctor' checks the setup.")

@@ -47,6 +47,8 @@ def review_and_submit(run: FlowRun, step: Step) -> None:
             still_empty=lambda: required_empty(run),
         )
     run.guard("show the Send button")
+    # From here the person may click Send themselves: remember the page as it is first
+    run.after.arm(found.locator if found is not None else None)
     run.page.evaluate(GROW_TEXTAREAS_JS)
     if found is not None:
         found.locator.evaluate(HIGHLIGHT_JS)
@@ -73,7 +75,6 @@ def review_and_submit(run: FlowRun, step: Step) -> None:
         ),
         dry_run=run.dry_run,
     )
-    run.after.arm(found.locator if found is not None else None)
     decision = run.human.approve_submit(review, watch=None if run.dry_run else run.after.person_sent)
     approved_at = iso(utc_now())
     if run.dry_run:
