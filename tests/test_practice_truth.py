@@ -27,8 +27,11 @@ def _run(home, config: PracticeConfig, answers, platform: str = "instagram"):
     return site, result
 
 
-@pytest.mark.parametrize("style", CONFIRMATION_STYLES)
-@pytest.mark.parametrize("language", ["en", "de"])
+# every style in English, two in German (bench/after_send.py runs the whole matrix)
+STYLE_CASES = [(style, "en") for style in CONFIRMATION_STYLES] + [("toast", "de"), ("icon-heading", "de")]
+
+
+@pytest.mark.parametrize(("style", "language"), STYLE_CASES)
 def test_every_confirmation_style_is_confirmed_by_the_page(home, style, language):
     config = PracticeConfig(**FAST, language=language, confirmation_style=style, wording_seed=7)
     site, result = _run(home, config, ["y"])
@@ -39,8 +42,9 @@ def test_every_confirmation_style_is_confirmed_by_the_page(home, style, language
     assert record["seconds_to_outcome"] < 5
 
 
-@pytest.mark.parametrize("style", ["toast", "icon-heading", "navigate", "dialog"])
-@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize(
+    ("style", "language"), [("toast", "en"), ("icon-heading", "en"), ("navigate", "de"), ("dialog", "de")]
+)
 def test_held_out_phrasings_are_never_silently_missed(home, style, language):
     """Words no list knows: recognised from structure and words, or put to the person."""
     config = PracticeConfig(**FAST, language=language, confirmation_style=style, held_out=True)
@@ -67,8 +71,7 @@ def test_an_error_then_success_is_rejected_then_sent_once(home, failure):
         assert len(site.submissions) == 1
 
 
-@pytest.mark.parametrize("routing", ["radios", "buttons"])
-@pytest.mark.parametrize("platform", ["instagram", "facebook"])
+@pytest.mark.parametrize(("routing", "platform"), [("radios", "instagram"), ("buttons", "facebook")])
 def test_the_routing_question_is_answered_on_both_platforms(home, routing, platform):
     config = PracticeConfig(**FAST, language="de", routing_question=routing, wording_seed=5)
     site, result = _run(home, config, ["y"], platform=platform)
@@ -113,7 +116,7 @@ def test_a_redirect_to_a_look_alike_is_blocked_at_once(home):
     assert site.submissions == []
 
 
-@pytest.mark.parametrize(("language", "seed"), [("en", 3), ("de", 4), ("fr", 3), ("pl", 4), ("es", 1)])
+@pytest.mark.parametrize(("language", "seed"), [("en", 3), ("de", 4), ("pl", 4)])
 def test_cookie_dialogs_in_other_words_are_dismissed(home, language, seed):
     config = PracticeConfig(auto_login=True, auto_login_delay=0.2, language=language, wording_seed=seed)
     site, result = _run(home, config, ["y"])

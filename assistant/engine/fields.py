@@ -38,7 +38,12 @@ def dismiss(run: FlowRun, step: Step, found: Found) -> None:
     from playwright.sync_api import Error as PlaywrightError
 
     dialog = found.locator.locator(f"xpath=ancestor::*[{DIALOG_XPATH}][1]")
-    handle = dialog.element_handle(timeout=500) if dialog.count() else None
+    try:
+        handle = dialog.element_handle(timeout=2000) if dialog.count() else None
+    except PlaywrightError as exc:
+        if browser_gone(exc):
+            raise
+        handle = None  # the dialog went away on its own: the button's own wait below says so
     run.click(found.locator, "dismiss the dialog")
     try:
         found.locator.wait_for(state="hidden", timeout=3000)
