@@ -139,7 +139,7 @@ READ_PASSWORD_JS = """() => { const box = document.getElementById('objector-test
 
 
 @pytest.mark.parametrize("step", ["email", "country"])
-def test_a_target_that_is_a_password_field_is_never_typed_into(home, site, monkeypatch, step):
+def test_a_target_that_is_a_password_field_is_never_typed_into(home, site, step):
     """A user flow whose e-mail (or country) target points at a password box the page shows
     after login (a re-authentication prompt): objector must leave it alone, type nothing into
     it, and never keep what the person typed there."""
@@ -180,7 +180,7 @@ def test_a_target_that_is_a_password_field_is_never_typed_into(home, site, monke
     assert occurrences(home, [secret]) == []
 
 
-def test_a_password_typed_on_the_login_page_is_kept_nowhere(home, monkeypatch):
+def test_a_password_typed_on_the_login_page_is_kept_nowhere(home):
     """The person types a password but does not log in in time: the failure bundle holds the
     login page, but not the password."""
     secret = "Typed-by-the-person-42!"
@@ -208,7 +208,7 @@ def test_a_password_typed_on_the_login_page_is_kept_nowhere(home, monkeypatch):
     assert occurrences(home, [secret]) == []
 
 
-def test_code_step_run_keeps_no_code_cookie_or_password_and_everything_is_private(tmp_path, monkeypatch):
+def test_code_step_run_keeps_no_code_cookie_or_password_and_everything_is_private(tmp_path):
     """After a run with the e-mailed code step (one wrong code first), no file objector wrote
     contains an e-mailed code, a session cookie or the login password; the e-mail address and
     the text (the person's own data) are there. Home, profile and proof are 0700/0600."""
