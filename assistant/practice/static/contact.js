@@ -170,6 +170,19 @@
     if (heading) heading.focus();
   }
 
+  /* a confirmation dialog over the page; afterClose runs once it is closed */
+  function showDialog(html, afterClose) {
+    var holder = document.createElement("div");
+    holder.innerHTML = html;
+    var overlay = holder.firstElementChild;
+    document.body.appendChild(overlay);
+    activate(overlay.querySelector("[data-close-dialog]"), function () {
+      overlay.remove();
+      afterClose();
+    });
+    focusHeading(overlay);
+  }
+
   /* the confirmation styles other than the default in-place block */
   function confirm(unit, data) {
     var body = document.getElementById("contact-body");
@@ -182,15 +195,9 @@
       body.innerHTML = "";
       document.getElementById("toast-region").textContent = data.message;
     } else if (data.style === "dialog") {
-      var holder = document.createElement("div");
-      holder.innerHTML = data.dialog;
-      var overlay = holder.firstElementChild;
-      document.body.appendChild(overlay);
-      activate(overlay.querySelector("[data-close-dialog]"), function () {
-        overlay.remove();
+      showDialog(data.dialog, function () {
         if (unit.tagName === "FORM") unit.reset();
       });
-      focusHeading(overlay);
     } else {
       body.innerHTML = data.html;
       focusHeading(body);
@@ -226,15 +233,9 @@
     }
     if (data.dialog) {
       body.innerHTML = "";
-      var holder = document.createElement("div");
-      holder.innerHTML = data.dialog;
-      var overlay = holder.firstElementChild;
-      document.body.appendChild(overlay);
-      activate(overlay.querySelector("[data-close-dialog]"), function () {
-        overlay.remove();
+      showDialog(data.dialog, function () {
         body.innerHTML = data.html;
       });
-      focusHeading(overlay);
       return;
     }
     body.innerHTML = data.html;
