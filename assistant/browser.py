@@ -245,6 +245,8 @@ def open_profile(
     options.setdefault("args", launch_args())
     if locale:
         options["locale"] = locale
+    if (env := short_temp_env()) is not None:
+        options["env"] = env
     from playwright.sync_api import Error as PlaywrightError
 
     def launch() -> BrowserContext | PlaywrightError:
@@ -267,3 +269,16 @@ def open_profile(
         raise UserError(profile_busy_message(profile))
     first = next((line.strip() for line in text.splitlines() if line.strip()), "no reason given")
     raise UserError(f"the browser did not start ({first[:200]}); 'objector doctor' checks the setup.")
+
+
+#: Chromium keeps a socket at TMPDIR/.org.chromium.Chromium.XXXXXX/SingletonSocket; a socket path
+#: over 107 bytes (a deep TMPDIR) makes it quit while starting, with no message of its own.
+_LONGEST_TMPDIR = 60
+
+
+def short_temp_env() -> dict[str, str] | None:
+    """The environment for the browser with a short TMPDIR, when the person's is too long for it."""
+    current = os.environ.get("TMPDIR", "")
+    if os.name != "posix" or len(current) <= _LONGEST_TMPDIR or not os.access("/tmp", os.W_OK):
+        return None
+    return {**os.environ, "TMPDIR": "/tmp"}

@@ -504,3 +504,14 @@ def test_no_proof_is_written_through_a_linked_evidence_folder(home, tmp_path):
     with pytest.raises(UserError, match="evidence: is a symbolic link"):
         Attempt(home, "anna-instagram", "instagram-ai-objection")
     assert list((tmp_path / "elsewhere").iterdir()) == []
+
+
+def test_a_deep_temporary_folder_is_not_passed_to_the_browser(monkeypatch):
+    """Chromium quits while starting when its socket under TMPDIR would be over 107 bytes."""
+    from assistant.browser import short_temp_env
+
+    monkeypatch.setenv("TMPDIR", "/tmp/" + "deep/" * 20)
+    env = short_temp_env()
+    assert env is not None and env["TMPDIR"] == "/tmp" and env["PATH"] == os.environ["PATH"]
+    monkeypatch.setenv("TMPDIR", "/tmp/short")
+    assert short_temp_env() is None
