@@ -21,6 +21,7 @@ from test_practice_site import (  # noqa: F401 - fixtures are found by name
     IG_FORM,
     browser,
     browser_test,
+    choose_country,
     context,
     http,
     log_in,
@@ -52,14 +53,7 @@ FB_FIELDS = {"support_form_id": "712876720715583", "Field3045739284672108": "ada
 
 def fill_form(page: Page, t: Texts, email: str = "ada@example.org") -> None:
     """Fill an objection form by its labels in the page language (country: Germany)."""
-    country = dict(countries(t.language))["DE"]
-    field = page.get_by_role("combobox", name=t["country_label"])
-    field.wait_for()
-    if field.evaluate("el => el.tagName") == "SELECT":
-        field.select_option(label=country)
-    else:
-        field.fill(country[:4])
-        page.get_by_role("option", name=country, exact=True).click()
+    choose_country(page, t["country_label"], dict(countries(t.language))["DE"])
     page.get_by_label(t["email_label"], exact=True).fill(email)
 
 

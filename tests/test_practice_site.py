@@ -120,6 +120,18 @@ def http(url: str, data: dict[str, str] | None = None, cookie: str = "") -> tupl
         return err.code, dict(err.headers), err.read().decode()
 
 
+def choose_country(page: Page, label: str | re.Pattern[str], country: str) -> None:
+    """Pick the country in the field labelled ``label``: a typeahead or a native list
+    (both have the role "combobox")."""
+    field = page.get_by_role("combobox", name=label)
+    field.wait_for()
+    if field.evaluate("el => el.tagName") == "SELECT":
+        field.select_option(label=country)
+    else:
+        field.fill(country[:4])
+        page.get_by_role("option", name=country, exact=True).click()
+
+
 def fill_objection(
     page: Page,
     *,
@@ -128,14 +140,7 @@ def fill_objection(
     reason: str = "",
 ) -> None:
     """Fill an objection form the way a role/label-driven assistant does."""
-    # both the typeahead <input> and a native <select> have the role "combobox"
-    field = page.get_by_role("combobox", name=re.compile("country", re.I))
-    field.wait_for()
-    if field.evaluate("el => el.tagName") == "SELECT":
-        field.select_option(label=country)
-    else:
-        field.fill(country[:4])
-        page.get_by_role("option", name=country, exact=True).click()
+    choose_country(page, re.compile("country", re.I), country)
     page.get_by_label(re.compile("e-?mail", re.I)).fill(email)
     if reason:
         page.get_by_label(re.compile("affect", re.I)).fill(reason)
