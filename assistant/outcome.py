@@ -22,13 +22,15 @@ class Outcome(StrEnum):
     FAILED = "failed"
     INTERRUPTED = "interrupted"
     COVERED = "covered"  # a linked account's confirmed objection covers this one
+    STILL_SET = "still-set"  # a re-check read the setting: it still has the wanted state
+    TURNED_BACK = "turned-back"  # a re-check read the setting: the service changed it back
     AWAITING_APPROVAL = "awaiting-approval"
     SUBMITTING = "submitting"
 
     @property
     def done(self) -> bool:
         """Ends the (account, flow) for good unless the person asks again (``--again``)."""
-        return self in (Outcome.CONFIRMED, Outcome.COVERED)
+        return self in (Outcome.CONFIRMED, Outcome.COVERED, Outcome.STILL_SET)
 
     @property
     def in_progress(self) -> bool:
