@@ -118,7 +118,7 @@ class _FdLines:
 
 def _discard_windows_console() -> None:
     try:
-        import msvcrt  # type: ignore[import-not-found]
+        import msvcrt  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         return
     while msvcrt.kbhit():  # type: ignore[attr-defined,unused-ignore]  # pragma: no cover - Windows

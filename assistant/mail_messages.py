@@ -185,7 +185,7 @@ def _primary_language(tag: str | None) -> str | None:
 
 def parse_mail(raw: bytes) -> ParsedMail:
     """Decode a raw RFC 822 message into the fields used for matching."""
-    msg: EmailMessage = email.message_from_bytes(raw, policy=email.policy.default)  # type: ignore[assignment]
+    msg: EmailMessage = email.message_from_bytes(raw, policy=email.policy.default)  # type: ignore[assignment,unused-ignore]
 
     subject = " ".join(_header(msg, "Subject").split())
     from_header = _header(msg, "From")

@@ -103,7 +103,7 @@ def get_password(settings: MailSettings) -> str:
         try:
             import keyring  # optional dependency
         except ImportError:
-            keyring = None  # type: ignore[assignment]
+            keyring = None  # type: ignore[assignment,unused-ignore]
             keyring_note = " (the optional 'keyring' package is not installed)"
         if keyring is not None:
             try:

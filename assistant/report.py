@@ -187,14 +187,14 @@ def read_entries(home: Path) -> list[dict[str, Any]]:
     return entries
 
 
-def _load_accounts(home: Path) -> list[dict[str, str]]:
+def _load_accounts(home: Path) -> list[dict[str, Any]]:
     try:
         from .accounts import load_accounts
 
         accounts = load_accounts(home / "accounts.toml")
     except Exception:  # noqa: BLE001 - a broken accounts file must not stop the report
         return []
-    found = []
+    found: list[dict[str, Any]] = []
     for account in accounts:
         found.append(
             {
@@ -215,9 +215,9 @@ def read_proof(home: Path) -> Proof:
     accounts = _load_accounts(home)
     attempts: dict[str, AttemptView] = {}
     pairs: dict[tuple[str, str], PairView] = {}
-    for account in accounts:
-        for flow in account["flows"]:
-            pairs.setdefault((account["name"], flow), PairView(account["name"], flow))
+    for known_account in accounts:
+        for flow in known_account["flows"]:
+            pairs.setdefault((known_account["name"], flow), PairView(known_account["name"], flow))
     for entry in entries:
         account, flow = _text(entry.get("account")), _text(entry.get("flow"))
         attempt = entry.get("attempt") if isinstance(entry.get("attempt"), str) else None
@@ -247,11 +247,11 @@ def read_proof(home: Path) -> Proof:
             pair.others.append(entry)
     # accounts named only in the ledger come after the accounts file's, in ledger order
     known = {a["name"] for a in accounts}
-    for account, _flow in pairs:
-        if account not in known:
-            known.add(account)
+    for name, _flow in pairs:
+        if name not in known:
+            known.add(name)
             accounts.append(
-                {"name": account, "platform": "", "email": "", "country": "", "flows": [], "linked_with": ""}
+                {"name": name, "platform": "", "email": "", "country": "", "flows": [], "linked_with": ""}
             )
     order = {a["name"]: i for i, a in enumerate(accounts)}
     ordered = sorted(pairs.values(), key=lambda p: order.get(p.account, len(order)))
@@ -353,10 +353,10 @@ def _mail_when(value: Any) -> str:
     if not isinstance(value, str) or not value:
         return ""
     with contextlib.suppress(TypeError, ValueError, IndexError):
-        moment = parsedate_to_datetime(value)
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=UTC)
-        return esc(moment.astimezone(UTC).strftime("%d %b %Y, %H:%M UTC"))
+        sent = parsedate_to_datetime(value)
+        if sent.tzinfo is None:
+            sent = sent.replace(tzinfo=UTC)
+        return esc(sent.astimezone(UTC).strftime("%d %b %Y, %H:%M UTC"))
     moment = _moment(value)
     return esc(moment.strftime("%d %b %Y, %H:%M UTC")) if moment else esc(value)
 
@@ -412,7 +412,8 @@ def _image_size(data: bytes) -> tuple[int, int] | None:
 
 
 def _approval(record: dict[str, Any], entries: list[dict[str, Any]]) -> str:
-    approval = record.get("approval") if isinstance(record.get("approval"), dict) else {}
+    found = record.get("approval")
+    approval: dict[str, Any] = found if isinstance(found, dict) else {}
     answer = approval.get("answer")
     if answer is None:
         answer = next((e.get("approval") for e in reversed(entries) if e.get("approval")), None)

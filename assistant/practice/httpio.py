@@ -70,7 +70,8 @@ def parse_body(content_type: str, body: bytes) -> tuple[dict[str, str], dict[str
                 if filename or payload:
                     uploads[str(name)] = Upload(filename, part.get_content_type(), len(payload))
             else:
-                values.setdefault(str(name), payload.decode("utf-8", "replace"))
+                text = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else str(payload)
+                values.setdefault(str(name), text)
         return values, uploads
     # form-encoded, or text/plain from navigator.sendBeacon
     text = body.decode("utf-8", "replace")

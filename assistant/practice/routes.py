@@ -199,14 +199,14 @@ def _login_routes(site: PracticeSite, host: str, req: Request) -> Response | Non
         )
         return Response.html(page)
     if req.path in (check_path, check_path.rstrip("/")):
-        token = req.cookies.get(CHECKPOINT_COOKIE)
-        pending = site.state.checkpoint(token)
+        check_token = req.cookies.get(CHECKPOINT_COOKIE)
+        pending = site.state.checkpoint(check_token)
         if pending is None:
             return Response.redirect(with_next(login_path, next_url))
         if req.method == "POST":
             code = "".join(values.get("approvals_code", "").split())
             if len(code) == 6 and code.isdigit():
-                site.state.end_checkpoint(token or "")
+                site.state.end_checkpoint(check_token or "")
                 answer = _logged_in(site, host, pending[0], next_url)
                 return answer.delete_cookie(CHECKPOINT_COOKIE)
         page = checkpoint_page(
