@@ -155,9 +155,10 @@ def _requested(requested: str, playwright: Playwright | None) -> BrowserChoice:
 
 
 def profile_dir(home: Path, account: str) -> Path:
-    from .profiles import PROFILES_DIR, prepare_profile, profile_path
+    from .home import Home
+    from .profiles import prepare_profile, profile_path
 
-    private_dir(home / PROFILES_DIR)
+    private_dir(Home(home).profiles)
     return prepare_profile(private_dir(profile_path(home, account)))
 
 

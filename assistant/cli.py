@@ -193,7 +193,7 @@ def run(
         found = add_accounts_interactively(settings, path, human, _console(markup=False))
         if not found:
             raise typer.Exit(2)
-    flows = load_flows(settings.home / "flows")
+    flows = load_flows(settings.layout.flows)
     from .browser_setup import ensure_browser
 
     ensure_browser(settings, human, console)
@@ -245,7 +245,7 @@ def check(
         settings=settings,
         accounts=found,
         accounts_path=path,
-        flows=load_flows(settings.home / "flows"),
+        flows=load_flows(settings.layout.flows),
         account_names=account or [],
         flow_ids=flow or [],
     )
@@ -498,7 +498,7 @@ def flows_cmd(home: HomeOpt = None) -> None:
     from .ui import flows_table
 
     settings = _settings(home)
-    _console().print(flows_table(load_flows(settings.home / "flows")))
+    _console().print(flows_table(load_flows(settings.layout.flows)))
 
 
 @app.command()
@@ -533,7 +533,7 @@ def forget(
 def _check_forgettable(settings, account: str) -> None:
     """``forget`` of a name objector has never heard of is a mistake worth saying (exit 2)."""
     from .accounts import load_accounts
-    from .evidence import EVIDENCE_DIR
+    from .home import Home
     from .profiles import profile_path
     from .traces import traces_dir
 
@@ -541,7 +541,7 @@ def _check_forgettable(settings, account: str) -> None:
     home = _existing_home(settings)
     if any(a.name == account for a in load_accounts(settings.accounts_file)):
         return
-    if any(p.exists() for p in (profile, home / EVIDENCE_DIR / account, traces_dir(home, account))):
+    if any(p.exists() for p in (profile, Home(home).evidence_of(account), traces_dir(home, account))):
         return
     raise UserError(
         f"no account {account} in {settings.accounts_file}, and no browser profile, proof or traces "

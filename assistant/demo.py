@@ -17,6 +17,7 @@ from typing import Any
 from .accounts import Account, load_accounts, save_accounts
 from .commands import objector_command
 from .errors import UserError
+from .home import Home
 from .settings import Settings
 
 # The country each practice language stands for (the person's country in the demo).
@@ -95,7 +96,7 @@ def _run_demo(
     from .runner import RunRequest, execute
     from .ui import Reporter
 
-    accounts_file = home / "accounts.toml"
+    accounts_file = Home(home).accounts_file
     accounts = load_accounts(accounts_file)
     if not accounts:
         accounts = demo_accounts(language)
@@ -126,7 +127,7 @@ def _run_demo(
         request = RunRequest(
             settings=demo_settings,
             accounts=accounts,
-            flows=load_flows(home / "flows"),
+            flows=load_flows(Home(home).flows),
             proof_hint=not temporary,
         )
         summary = execute(request, TerminalHuman(console), Reporter(console))

@@ -142,7 +142,7 @@ def _flows(settings) -> list[Finding]:
     from .flows import load_flows, unofficial_label, unofficial_service
 
     try:
-        flows = load_flows(settings.home / "flows")
+        flows = load_flows(settings.layout.flows)
     except UserError as exc:
         return [Finding("flows", False, str(exc), "fix or remove that flow file")]
     mine = [f"{k} ({v.path})" for k, v in flows.items() if v.source == "user"]

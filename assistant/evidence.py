@@ -15,10 +15,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from .home import Home
 from .ledger import Ledger, iso, sha256_bytes, utc_now
 from .storage import atomic_write, private_dir
 
-EVIDENCE_DIR = "evidence"
 MAIL_FILE = "mail-confirmation.eml"
 
 
@@ -46,9 +46,10 @@ class Attempt:
 
         if not NAME_RE.fullmatch(self.account) or not FLOW_ID_RE.fullmatch(self.flow):
             raise UserError(f"not a safe proof folder name: {shown(self.account)} / {shown(self.flow)}")
-        base = self.home / EVIDENCE_DIR / self.account / self.flow
+        layout = Home(self.home)
+        base = layout.evidence_of(self.account, self.flow)
         private_dir(self.home)
-        for folder in (self.home / EVIDENCE_DIR, self.home / EVIDENCE_DIR / self.account, base):
+        for folder in (layout.evidence, layout.evidence_of(self.account), base):
             if folder.is_symlink():  # proof written through a link would land outside the home
                 raise UserError(
                     f"{folder}: is a symbolic link; proof is only written to real folders inside "

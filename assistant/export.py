@@ -17,12 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import UserError
-from .evidence import EVIDENCE_DIR
-from .ledger import LEDGER_NAME
+from .home import ACCOUNTS_NAME, LEDGER_NAME, Home
 from .report import PRACTICE_MARK, REPORT_DIR, REPORT_NAME, render_html
 from .storage import atomic_write
 
-ACCOUNTS_NAME = "accounts.toml"
 # PNG screenshots are compressed already; deflating them again only costs time
 STORED_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".zip", ".gz"})
 
@@ -46,7 +44,7 @@ def export_files(home: Path) -> list[tuple[str, Path]]:
         path = home / name
         if path.is_file() and not path.is_symlink():
             members.append((name, path))
-    evidence = home / EVIDENCE_DIR
+    evidence = Home(home).evidence
     if evidence.is_dir() and not evidence.is_symlink():
         for path in evidence.rglob("*"):
             rel = path.relative_to(home)
@@ -70,7 +68,7 @@ def export_zip(home: Path, dest: Path) -> ExportResult:
         raise ExportError(f"{dest} already exists; choose another name or move the old file away first.")
     if not dest.parent.is_dir():
         raise ExportError(f"{dest.parent}: no such folder; create it first or choose another place.")
-    if not (home / LEDGER_NAME).is_file():
+    if not Home(home).ledger_file.is_file():
         raise ExportError(f"{home}: there is no proof to export yet (no {LEDGER_NAME}).")
     result = verify_home(home)
     if not result.ok:

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UserError
+from .home import EVIDENCE_DIR, Home
 from .outcome import Outcome
 from .storage import MAX_LEDGER_BYTES, atomic_write, read_bounded
 
-LEDGER_NAME = "ledger.jsonl"
 GENESIS = "0" * 64
 
 # written while an attempt is under way; a newest entry like this means it was cut short
@@ -121,7 +121,7 @@ def is_plain_name(name: str) -> bool:
 def is_evidence_path(relative: str) -> bool:
     """``evidence/…`` written with plain names only: no ``..``, no absolute path, no backslash."""
     parts = relative.split("/")
-    return len(parts) >= 2 and parts[0] == "evidence" and all(is_plain_name(p) for p in parts[1:])
+    return len(parts) >= 2 and parts[0] == EVIDENCE_DIR and all(is_plain_name(p) for p in parts[1:])
 
 
 @dataclass
@@ -130,7 +130,7 @@ class Ledger:
 
     @property
     def path(self) -> Path:
-        return self.home / LEDGER_NAME
+        return Home(self.home).ledger_file
 
     def read_lines(self) -> list[str]:
         try:

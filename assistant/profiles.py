@@ -8,9 +8,8 @@ from pathlib import Path
 
 from .accounts import NAME_RE
 from .errors import UserError, shown
+from .home import EVIDENCE_DIR, Home
 from .human import Human
-
-PROFILES_DIR = "profiles"
 
 # Chromium preferences for objector's profiles: no "Save password?" bubble over the form
 # under review (and objector never wants the browser to keep a password).
@@ -23,7 +22,7 @@ QUIET_PREFERENCES: dict[str, dict | bool] = {
 def profile_path(home: Path, account: str) -> Path:
     if not NAME_RE.fullmatch(account):
         raise UserError(f"{shown(account)} is not an account name (letters, digits, - and _ only).")
-    return home / PROFILES_DIR / account
+    return Home(home).profile(account)
 
 
 def _merged(base: dict, extra: dict) -> dict:
@@ -61,7 +60,7 @@ def forget_profile(home: Path, account: str, human: Human, console, *, assume_ye
     """Delete the account's browser profile after the person confirms. Returns the exit code."""
     path = profile_path(home, account)
     if not path.exists():
-        console.print(f"No browser profile for {account} in {home / PROFILES_DIR}; nothing to forget.")
+        console.print(f"No browser profile for {account} in {Home(home).profiles}; nothing to forget.")
         return 0
     question = f"Delete the browser profile of {account} ({path})? You will have to log in again next time."
     if not assume_yes and not human.confirm(question):
@@ -79,10 +78,9 @@ def forget_profile(home: Path, account: str, human: Human, console, *, assume_ye
 
 def forget_evidence(home: Path, account: str, human: Human, console) -> int:
     """Delete the account's proof after an explicit confirmation; the ledger records it."""
-    from .evidence import EVIDENCE_DIR
     from .ledger import Ledger
 
-    folder = home / EVIDENCE_DIR / profile_path(home, account).name
+    folder = Home(home).evidence_of(profile_path(home, account).name)
     if not folder.exists():
         console.print(f"No proof for {account}; nothing to delete.")
         return 0

@@ -12,7 +12,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from .evidence import EVIDENCE_DIR
+from .home import Home
 from .ledger import Ledger, sha256_file, unfinished_attempts
 from .outcome import Outcome
 
@@ -41,7 +41,7 @@ def recover(home: Path, ledger: Ledger) -> list[str]:
             recovered=True,
         )
         recovered.append(attempt)
-    evidence = home / EVIDENCE_DIR
+    evidence = Home(home).evidence
     if evidence.is_dir():
         for folder in sorted(p for p in evidence.glob("*/*/*") if p.is_dir()):
             attempt = folder.relative_to(home).as_posix()

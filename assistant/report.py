@@ -30,7 +30,8 @@ from typing import Any
 from . import __version__
 from .errors import UserError
 from .flows import unofficial_label
-from .ledger import LEDGER_NAME, MAX_LEDGER_BYTES, iso, utc_now
+from .home import Home
+from .ledger import MAX_LEDGER_BYTES, iso, utc_now
 from .report_page import esc, style_sheet
 from .storage import atomic_write, read_bounded
 from .verify import Problem, Verification, verify_home
@@ -171,7 +172,7 @@ def _text(value: Any) -> str:
 
 def read_entries(home: Path) -> list[dict[str, Any]]:
     """The ledger's entries, skipping lines that are not entries (``verify`` reports those)."""
-    path = home / LEDGER_NAME
+    path = Home(home).ledger_file
     try:
         lines = read_bounded(path, MAX_LEDGER_BYTES).decode("utf-8", errors="replace").splitlines()
     except (OSError, UserError):
@@ -191,7 +192,7 @@ def _load_accounts(home: Path) -> list[dict[str, Any]]:
     try:
         from .accounts import load_accounts
 
-        accounts = load_accounts(home / "accounts.toml")
+        accounts = load_accounts(Home(home).accounts_file)
     except Exception:  # noqa: BLE001 - a broken accounts file must not stop the report
         return []
     found: list[dict[str, Any]] = []
@@ -264,7 +265,7 @@ def read_proof(home: Path) -> Proof:
         ordered,
         attempts,
         last if isinstance(last, str) else None,
-        (home / LEDGER_NAME).exists(),
+        Home(home).ledger_file.exists(),
     )
 
 

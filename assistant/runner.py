@@ -135,7 +135,7 @@ def execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
         from .recovery import recover
 
         remove_stale_temps(home, recursive=False)
-        remove_stale_temps(home / "evidence")
+        remove_stale_temps(settings.layout.evidence)
         for attempt in recover(home, Ledger(home)):
             reporter.warn(f"an earlier run was cut short; recorded {attempt} as interrupted")
         return _execute(request, human, reporter)

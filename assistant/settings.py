@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import UserError, shown
+from .home import Home
 from .hosts import SiteMap
 from .storage import read_bounded
 
@@ -157,8 +158,13 @@ class Settings(BaseModel):
         )
 
     @property
+    def layout(self) -> Home:
+        """Where everything lives in the home folder."""
+        return Home(self.home)
+
+    @property
     def accounts_file(self) -> Path:
-        return self.home / "accounts.toml"
+        return self.layout.accounts_file
 
     def with_home(self, home: Path | None) -> Settings:
         """These settings with the home folder given by ``--home`` (checked like OBJECTOR_HOME)."""

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from .errors import UserError
+from .home import Home
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
@@ -197,9 +198,6 @@ def remove_stale_temps(folder: Path, *, recursive: bool = True) -> None:
             tmp.unlink()
 
 
-LOCK_NAME = ".lock"
-
-
 class HomeLock:
     """Keeps two objector commands from writing to the same home folder at once.
 
@@ -209,7 +207,7 @@ class HomeLock:
     """
 
     def __init__(self, home: Path, command: str = "run") -> None:
-        self.path = home / LOCK_NAME
+        self.path = Home(home).lock_file
         self.command = command
         self._fd: int | None = None
 

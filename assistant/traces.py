@@ -15,9 +15,8 @@ from datetime import datetime
 from pathlib import Path
 
 from .errors import UserError
+from .home import Home
 from .storage import atomic_write
-
-TRACES_DIR = "traces"
 
 TRACE_WARNING = (
     "--trace: each attempt's Playwright trace is kept in {folder}. A trace holds your session "
@@ -28,7 +27,7 @@ TRACE_WARNING = (
 
 
 def traces_dir(home: Path, account: str | None = None) -> Path:
-    return home / TRACES_DIR if account is None else home / TRACES_DIR / account
+    return Home(home).traces if account is None else Home(home).traces_of(account)
 
 
 def save_trace(home: Path, account: str, flow: str, started: datetime, data: bytes) -> Path:

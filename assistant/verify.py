@@ -17,8 +17,8 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .evidence import EVIDENCE_DIR
-from .ledger import GENESIS, LEDGER_NAME, MAX_LEDGER_BYTES, entry_hash, entry_problem, sha256_file
+from .home import EVIDENCE_DIR, LEDGER_NAME, Home
+from .ledger import GENESIS, MAX_LEDGER_BYTES, entry_hash, entry_problem, sha256_file
 from .storage import read_bounded
 
 TEMP_NOTE = "a temporary file left by an interrupted run; the next run removes it"
@@ -57,8 +57,8 @@ def is_temp_name(name: str) -> bool:
 def verify_home(home: Path) -> Verification:
     result = Verification(home)
     latest_files: dict[str, dict[str, str]] = {}
-    if os.path.lexists(home / LEDGER_NAME):
-        _check_chain(home / LEDGER_NAME, result, latest_files)
+    if os.path.lexists(Home(home).ledger_file):
+        _check_chain(Home(home).ledger_file, result, latest_files)
     on_disk = _walk_evidence(home, result)
     for attempt, files in sorted(latest_files.items()):
         for name, digest in sorted(files.items()):
@@ -86,7 +86,7 @@ def _walk_evidence(home: Path, result: Verification) -> dict[str, str]:
     file could be a browser profile's cookie jar.
     """
     found: dict[str, str] = {}
-    evidence = home / EVIDENCE_DIR
+    evidence = Home(home).evidence
     try:
         mode = os.lstat(evidence).st_mode
     except FileNotFoundError:

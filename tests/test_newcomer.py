@@ -60,7 +60,8 @@ def test_test_script_installs_what_the_tests_need_and_passes_arguments_to_pytest
     for package in ("chromium", "xvfb", "xauth", "dovecot-imapd", "openssl", "fonts-dejavu-core"):
         assert package in script
     assert "python -m playwright install chromium" in script
-    assert 'exec .venv/bin/python -m pytest "$@"' in script
+    assert '.venv/bin/python -m pytest "$@"' in script
+    assert ".venv/bin/mypy" in script  # the type check is part of the test command
     assert "not installed:" in script  # the line for what it cannot install
 
 
