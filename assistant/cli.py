@@ -219,6 +219,75 @@ def run(
 
 
 @app.command()
+def recheck(
+    home: HomeOpt = None,
+    accounts: AccountsOpt = None,
+    account: SelectAccountOpt = None,
+    older_than: Annotated[
+        Optional[str],
+        typer.Option(
+            "--older-than",
+            metavar="AGE",
+            help="Only settings last confirmed or checked longer ago than this (30d, 12h, 2w).",
+        ),
+    ] = None,
+) -> None:
+    """Read again each setting objector switched off, and say whether the service turned it back on.
+
+    Nothing is changed and nothing is asked; a setting found on again is switched
+    off by the next 'objector run', after you say so.
+    """
+    from .recheck import parse_duration
+
+    age = parse_duration(older_than) if older_than is not None else None
+    from .accounts import load_accounts
+    from .commands import next_home_default, objector_command, with_home
+    from .flows import load_flows
+    from .ledger import Ledger, utc_now
+    from .recheck import nothing_to_recheck, select_rechecks, setting_flow_ids, turned_back_line
+
+    settings = _settings(home)
+    path = _accounts_path(settings, accounts)
+    found = load_accounts(path)
+    flows = load_flows(settings.home / "flows")
+    now = utc_now()
+    selection = select_rechecks(
+        found,
+        setting_flow_ids(flows),
+        Ledger(settings.home).entries(),
+        account_names=account or [],
+        older_than=age,
+        now=now,
+        home=settings.home,
+    )
+    console = _console()
+    run_command = with_home(f"{objector_command()} run", settings.home, next_home_default())
+    lines = [turned_back_line(state, run_command, now) for state in selection.turned_back]
+    if not selection.due:
+        lines.append(nothing_to_recheck(selection))
+    for line in lines:  # names and commands, shown as they are and pasted as one line
+        console.print(line, markup=False, soft_wrap=True)
+    if not selection.due:
+        raise typer.Exit(0)
+    from .browser_setup import ensure_browser
+    from .human import TerminalHuman
+    from .runner import RunRequest, execute
+    from .ui import Reporter
+
+    human = TerminalHuman(console)
+    ensure_browser(settings, human, console)
+    request = RunRequest(
+        settings=settings,
+        accounts=selection.accounts(),
+        accounts_path=path,
+        flows=flows,
+        recheck=True,
+    )
+    summary = execute(request, human, Reporter(console))
+    raise typer.Exit(summary.exit_code)
+
+
+@app.command()
 def check(
     home: HomeOpt = None,
     accounts: AccountsOpt = None,

@@ -169,8 +169,12 @@ def unwanted_state(record: Mapping[str, Any] | None) -> str | None:
     if result == "turned-off-again":
         return "off"
     for item in record.get("settings") or []:
-        if isinstance(item, dict) and item.get("result") == "turned-back" and item.get("want") in ("on", "off"):
-            return "off" if item["want"] == "on" else "on"
+        if (
+            isinstance(item, dict)
+            and item.get("result") == "turned-back"
+            and item.get("want") in ("on", "off")
+        ):
+            return opposite(item["want"])
     return None
 
 
@@ -217,13 +221,13 @@ class SettingState:
             return f"not checked for {self.days_unchecked(now)} days"
         return None
 
-    def advice(self, now: datetime, command: str) -> str | None:
+    def advice(self, now: datetime, commands: Mapping[str, str]) -> str | None:
         """The flag with the command that deals with it (``command`` is how objector is started)."""
         flag = self.flag(now)
         if flag is None:
             return None
         verb = "run" if self.turned_back is not None else "recheck"
-        return f"{flag} — run `{command} {verb}`"
+        return f"{flag} — run `{commands[verb]}`"
 
 
 def setting_states(
@@ -364,11 +368,11 @@ def nothing_to_recheck(selection: Selection) -> str:
     )
 
 
-def turned_back_line(state: SettingState, command: str, now: datetime) -> str:
+def turned_back_line(state: SettingState, run_command: str, now: datetime) -> str:
     """A setting left out of the re-check because the last one found it changed back."""
     return (
         f"{state.account} · {state.flow}: {state.changed_words()} on "
-        f"{short_day(state.turned_back or now, now)} — run `{command} run` to set it again "
+        f"{short_day(state.turned_back or now, now)} — run `{run_command}` to set it again "
         "(you will be asked first)"
     )
 
@@ -395,7 +399,7 @@ def recheck_findings(
     home: Path,
     due: list[tuple[str, str, str, int]],
     entries: list[dict[str, Any]],
-    command: str,
+    run_command: str,
 ) -> list[Finding]:
     """What the re-check found for each pair, read from the ledger after the run.
 
@@ -412,11 +416,13 @@ def recheck_findings(
     for service, account, flow, seq in due:
         label = f"{service} · {account}" + (f" ({flow})" if labels.count((service, account)) > 1 else "")
         entry = newest.get((account, flow))
-        findings.append(_finding(home, label, entry if entry and entry.get("seq", 0) > seq else None, command))
+        findings.append(
+            _finding(home, label, entry if entry and entry.get("seq", 0) > seq else None, run_command)
+        )
     return findings
 
 
-def _finding(home: Path, label: str, entry: dict[str, Any] | None, command: str) -> Finding:
+def _finding(home: Path, label: str, entry: dict[str, Any] | None, run_command: str) -> Finding:
     if entry is None:
         return Finding("failed", f"{label}: not checked (the re-check stopped before it)")
     outcome = entry.get("outcome")
@@ -431,12 +437,12 @@ def _finding(home: Path, label: str, entry: dict[str, Any] | None, command: str)
         if unwanted:
             return Finding(
                 "changed",
-                f"{label}: turned {unwanted.upper()} again — run `{command} run` to switch it "
+                f"{label}: turned {unwanted.upper()} again — run `{run_command}` to switch it "
                 f"{opposite(unwanted)} again (you will be asked first)",
             )
         return Finding(
             "changed",
-            f"{label}: changed back by the service — run `{command} run` to set it again "
+            f"{label}: changed back by the service — run `{run_command}` to set it again "
             "(you will be asked first)",
         )
     where = f"; details: {entry['attempt']}" if isinstance(entry.get("attempt"), str) else ""
