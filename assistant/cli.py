@@ -472,7 +472,7 @@ def status(home: HomeOpt = None, accounts: AccountsOpt = None) -> None:
     """Show each account × flow with its last outcome and when."""
     from .accounts import load_accounts
     from .ledger import Ledger
-    from .ui import status_table
+    from .ui import setting_advice, status_table
 
     settings = _settings(home)
     _existing_home(settings)
@@ -491,7 +491,25 @@ def status(home: HomeOpt = None, accounts: AccountsOpt = None) -> None:
             soft_wrap=True,  # a command split over two lines does not work when pasted
         )
         return
-    console.print(status_table(found, ledger))
+    setting_flows = _setting_flows(settings)
+    console.print(status_table(found, ledger, setting_flows))
+    from .commands import next_home_default, objector_command, with_home
+
+    base, default = objector_command(), next_home_default()
+    commands = {verb: with_home(f"{base} {verb}", settings.home, default) for verb in ("run", "recheck")}
+    for line in setting_advice(found, ledger, setting_flows, commands):
+        console.print(line, highlight=False, markup=False, soft_wrap=True)
+
+
+def _setting_flows(settings) -> frozenset[str]:
+    """The ids of the setting flows; none when a flow file is broken (status still shows the proof)."""
+    from .flows import load_flows
+    from .recheck import setting_flow_ids
+
+    try:
+        return setting_flow_ids(load_flows(settings.home / "flows"))
+    except UserError:
+        return frozenset()
 
 
 @app.command()

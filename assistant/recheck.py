@@ -235,20 +235,24 @@ def setting_states(
 ) -> dict[tuple[str, str], SettingState]:
     """Every (account, setting) the ledger has read a state of.
 
-    A pair counts as a setting when its flow is one of ``setting_flows`` or
-    when a re-check outcome was ever recorded for it (so a setting whose flow
-    file is gone still shows its history). ``home`` lets the records say
+    A pair counts as a setting when its flow is one of ``setting_flows``, when
+    a re-check outcome was ever recorded for it, or (with ``home``) when its
+    newest read's record says ``"kind": "setting"``, so a setting whose flow
+    file is gone still shows its history. ``home`` also lets the records say
     whether a changed-back setting was found on or off.
     """
     kinds = set(setting_flows)
-    checked: dict[tuple[str, str], datetime] = {}
     for entry in entries:
         if entry.get("outcome") in (Outcome.STILL_SET.value, Outcome.TURNED_BACK.value):
             kinds.add(str(entry.get("flow")))
-    for key, when in _done_times(entries, kinds).items():
-        checked[key] = when
+    reads = newest_reads(entries)
+    if home is not None:
+        for (_account, flow), entry in reads.items():
+            if flow not in kinds and (read_record(home, entry) or {}).get("kind") == "setting":
+                kinds.add(flow)
+    checked = _done_times(entries, kinds)
     states: dict[tuple[str, str], SettingState] = {}
-    for key, entry in newest_reads(entries).items():
+    for key, entry in reads.items():
         if key[1] not in kinds:
             continue
         back = moment(entry.get("at")) if entry.get("outcome") == Outcome.TURNED_BACK.value else None
