@@ -341,10 +341,11 @@ def select_rechecks(
             continue
         for flow_id in account.flow_ids:
             entry = reads.get((account.name, flow_id))
-            if flow_id not in kinds or entry is None:
+            state = states.get((account.name, flow_id))
+            if state is not None and state.turned_back is not None:
+                selection.turned_back.append(state)  # said even when its flow file is missing
                 continue
-            if entry.get("outcome") == Outcome.TURNED_BACK.value:
-                selection.turned_back.append(states[(account.name, flow_id)])
+            if flow_id not in kinds or entry is None:
                 continue
             checked = moment(entry.get("at")) or datetime.min.replace(tzinfo=UTC)
             due = Due(account, flow_id, checked, entry)
