@@ -397,7 +397,9 @@ def badge(outcome: Any, *, submitted: bool = False) -> str:
 
 
 def _platform(name: Any) -> str:
-    return PLATFORMS.get(name, _text(name).capitalize()) if name else ""
+    from .recheck import service_name
+
+    return PLATFORMS.get(name, service_name(_text(name))) if name else ""
 
 
 def _fingerprint(value: str | None) -> str:

@@ -85,7 +85,7 @@ def test_setting_attempts_show_their_settings_and_screenshots(home: Path) -> Non
     recheck = next(a for a in articles if "Turned on again" in a)
     assert "What the re-check read" in recheck and "None needed: a re-check only reads" in recheck
     assert "Changed back by the service" in recheck  # the attempt's badge
-    assert "Settings page (live address)" in recheck
+    assert "Settings page (live address)" in recheck and " · LinkedIn · " in recheck
     assert "Setting 1 as the re-check read it" in recheck
     assert not re.search(r"<(?:script|link|iframe|object|embed)\b", page, re.IGNORECASE)
     assert not re.search(r"""\b(?:src|href)\s*=\s*["']?\s*(?:https?:|//)""", page, re.IGNORECASE)
