@@ -56,11 +56,8 @@ def _known_countries() -> frozenset[str]:
     from babel import Locale
 
     not_countries = {"ZZ", "QO", "EU", "EZ", "UN", "XA", "XB"}  # unknown, outlying, unions, pseudo
-    return frozenset(
-        code
-        for code in Locale("en").territories
-        if len(code) == 2 and code.isalpha() and code not in not_countries
-    )
+    codes = (str(code) for code in Locale("en").territories)
+    return frozenset(c for c in codes if len(c) == 2 and c.isalpha() and c not in not_countries)
 
 
 class Account(BaseModel):

@@ -14,7 +14,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import UserError
 from .storage import private_dir
@@ -66,7 +66,7 @@ class BrowserChoice:
     channel: str | None = None
     executable: Path | None = None
 
-    def launch_options(self) -> dict[str, object]:
+    def launch_options(self) -> dict[str, Any]:
         if self.executable is not None:
             return {"executable_path": str(self.executable)}
         if self.channel and self.channel != "chromium":
@@ -236,7 +236,7 @@ def open_profile(
         raise UserError(problem)
     if profile_in_use(profile):
         raise UserError(profile_busy_message(profile))
-    options: dict[str, object] = dict(choice.launch_options())
+    options: dict[str, Any] = dict(choice.launch_options())
     if headless:
         options["viewport"] = {"width": 1280, "height": 900}
     else:
@@ -251,7 +251,11 @@ def open_profile(
 
     def launch() -> BrowserContext | PlaywrightError:
         try:
-            return playwright.chromium.launch_persistent_context(str(profile), headless=headless, **options)
+            return playwright.chromium.launch_persistent_context(
+                str(profile),
+                headless=headless,
+                **options,
+            )
         except PlaywrightError as exc:
             return exc
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from .accounts import Account, load_accounts, save_accounts
 from .commands import objector_command
@@ -27,7 +28,7 @@ COUNTRY_OF_LANGUAGE = {
 
 def demo_accounts(language: str) -> list[Account]:
     country = COUNTRY_OF_LANGUAGE.get(language, "IE")
-    common = {
+    common: dict[str, Any] = {
         "email": "anna@example.org",
         "full_name": "Anna Example",
         "country": country,

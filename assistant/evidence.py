@@ -73,7 +73,17 @@ class Attempt:
         return path
 
     def write_record(self, record: dict[str, Any]) -> Path:
+        """``record.json`` in the documented format (``assistant/record.py``).
+
+        A record that does not fit the format is still written (the proof matters more than its
+        shape), with the misfits listed in ``format_problems``; the integration tests fail on those.
+        """
+        from .record import AttemptRecord
+
         body = {"started_at": iso(self.started), **record, **self._marks(), "files": sorted(self.files)}
+        problems = AttemptRecord.problems(body)
+        if problems:
+            body["format_problems"] = problems
         return self.save("record.json", json.dumps(body, indent=2, ensure_ascii=False) + "\n")
 
     def log(self, ledger: Ledger, outcome: str, **extra: Any) -> dict[str, Any]:

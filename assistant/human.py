@@ -121,8 +121,8 @@ def _discard_windows_console() -> None:
         import msvcrt  # type: ignore[import-not-found]
     except ImportError:
         return
-    while msvcrt.kbhit():  # pragma: no cover - Windows only
-        msvcrt.getwch()
+    while msvcrt.kbhit():  # type: ignore[attr-defined,unused-ignore]  # pragma: no cover - Windows
+        msvcrt.getwch()  # type: ignore[attr-defined,unused-ignore]
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from .accounts import Account, find_account, load_accounts
 from .errors import UserError
@@ -66,7 +67,7 @@ def text_for_cli(
         chosen = find_account(load_accounts(accounts_file), account)
         base = letter_input(chosen)
         template = template or chosen.text_template
-        updates = {}
+        updates: dict[str, Any] = {}
         if reasons is not None:
             updates["reasons"] = tuple(reasons)
         if variant:

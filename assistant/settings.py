@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -199,7 +200,7 @@ def load_settings(environ: Mapping[str, str] | None = None, *, dotenv: Path | No
     if unknown:
         known = ", ".join(sorted(_FIELDS))
         raise UserError(f"{unknown[0]}: not a setting objector knows (known: {known}).")
-    data = {field: environ[var] for var, field in _FIELDS.items() if var in environ}
+    data: dict[str, Any] = {field: environ[var] for var, field in _FIELDS.items() if var in environ}
     if "headless" in data:
         data["headless"] = _parse_bool("OBJECTOR_HEADLESS", data["headless"])
     try:

@@ -251,7 +251,7 @@ def _lock(fd: int) -> None:
     else:
         import msvcrt
 
-        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined,unused-ignore]
 
 
 def _holder(fd: int) -> str:

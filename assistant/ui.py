@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, TextIO
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
@@ -84,7 +84,7 @@ def review_panel(review: SubmitReview) -> Panel:
 
 
 def guidance_panel(guidance: Guidance) -> Panel:
-    parts: list[object] = [Text(guidance.instruction)]
+    parts: list[RenderableType] = [Text(guidance.instruction)]
     if guidance.text_to_paste:
         parts += [Text(""), Panel(Text(guidance.text_to_paste), title="text to paste", title_align="left")]
     return Panel(
@@ -199,7 +199,7 @@ def setting_advice(
 
 def flows_table(flows: dict) -> Group:  # dict[str, LoadedFlow]
     """Each flow with its form, address and the file in use (a user file may replace a bundled one)."""
-    blocks: list[object] = []
+    blocks: list[RenderableType] = []
     for flow_id, loaded in sorted(flows.items()):
         if loaded.source == "bundled":
             source = f"{loaded.path} (bundled)"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -40,7 +41,9 @@ _PROBE = {
 }
 
 
-def _suggest_name(email: str | None, platform: str | None, taken: set[str] = frozenset()) -> str | None:
+def _suggest_name(
+    email: str | None, platform: str | None, taken: AbstractSet[str] = frozenset()
+) -> str | None:
     """A free local label like ``anna-instagram`` (``anna-instagram-2`` when that is taken)."""
     if not email or not platform:
         return None

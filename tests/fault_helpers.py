@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cli_helpers import OUTPUT_COLUMNS, find_objector
+from practice_helpers import read_record
 from rich.console import Console
 
 from assistant.flows import load_flows
@@ -273,7 +274,7 @@ class InProcess:
     def records(self) -> list[dict]:
         found = []
         for path in sorted((self.home / "evidence").glob("*/*/*/record.json")):
-            record = json.loads(path.read_text(encoding="utf-8"))
+            record = read_record(path)
             record["_folder"] = path.parent
             found.append(record)
         return found

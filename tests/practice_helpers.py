@@ -41,7 +41,7 @@ class Outcome:
     def records(self, name: str | None = None) -> list[dict]:
         found = []
         for path in sorted((self.home / "evidence").glob("*/*/*/record.json")):
-            record = json.loads(path.read_text())
+            record = read_record(path)
             record["_folder"] = path.parent
             if name is None or record["account"] == name:
                 found.append(record)
@@ -75,3 +75,13 @@ def run_practice(home: Path, site, accounts: list[Account], answers: list, **opt
     )
     summary = execute(request, human, Reporter(console))
     return Outcome(summary, human, buffer.getvalue(), home)
+
+
+def read_record(path: Path) -> dict:
+    """A ``record.json`` an integration test produced, checked against the documented format."""
+    from assistant.record import AttemptRecord
+
+    record = json.loads(path.read_text(encoding="utf-8"))
+    problems = AttemptRecord.problems(record) + record.get("format_problems", [])
+    assert not problems, f"{path} does not fit docs/proof-format.md: {problems}"
+    return record

@@ -10,6 +10,7 @@ import zipfile
 
 import pytest
 from cli_helpers import account_toml, run_cli
+from practice_helpers import read_record
 
 from assistant.practice import PracticeConfig, PracticeSite
 
@@ -24,7 +25,7 @@ def test_demo_yes_confirms_both_accounts_with_two_screenshots(cli_env, tmp_path)
     demo_home = tmp_path / "demo"
     result = run_cli(["demo", "--auto-login", "--home", str(demo_home)], cli_env, stdin="y\n" * 10)
     assert result.returncode == 0, result.stdout + result.stderr
-    records = [json.loads(p.read_text()) for p in _attempts(demo_home)]
+    records = [read_record(p) for p in _attempts(demo_home)]
     assert sorted(r["account"] for r in records) == ["anna-facebook", "anna-instagram"]
     for path in _attempts(demo_home):
         assert (path.parent / "form.png").is_file() and (path.parent / "confirmation.png").is_file()
@@ -143,7 +144,7 @@ def _practice_everywhere(out: str, home: pathlib.Path, env: dict[str, str], tmp_
     (hint,) = [line for line in out.splitlines() if line.startswith("Proof:")]
     assert f"status --home {home}" in hint
     assert "(practice copy: 127.0.0.1:" in out and "%2F" not in out
-    records = [json.loads(p.read_text()) for p in _attempts(home)]
+    records = [read_record(p) for p in _attempts(home)]
     assert records and all(r["practice"] is True for r in records)
     assert all(r["practice_url"].startswith("http://127.0.0.1:") for r in records)
     assert all(r["form_url"].startswith("https://") for r in records)  # the live address it stands for

@@ -4,6 +4,7 @@ opens on a click, or a typeahead (the country)."""
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ..flows import Candidate, Step
@@ -157,7 +158,7 @@ def _choose_country(run: FlowRun, field_: Locator, names: list[str]) -> str | No
         field_.fill(name)
         pattern = re.compile(r"^\s*" + re.escape(name) + r"\s*$", re.IGNORECASE)
         option = run.page.get_by_role("option", name=pattern).first
-        if poll_until(run.page, 3, lambda o=option: True if o.is_visible() else None, every_ms=150):
+        if poll_until(run.page, 3, partial(_shown, option), every_ms=150):
             run.click(option, "choose the country")
             return name
     field_.fill("")
@@ -198,3 +199,8 @@ def _country_names(code: str, page_language: str) -> list[str]:
         if name and name not in names:
             names.append(name)
     return names or [code]
+
+
+def _shown(locator: Locator) -> bool | None:
+    """True once ``locator`` is visible, else None (a probe for ``poll_until``)."""
+    return True if locator.is_visible() else None

@@ -76,7 +76,8 @@ def _find_dialog(run: FlowRun, step: Step) -> Found | None:
             grace.append(time.monotonic() + DIALOG_GRACE)
         return None
 
-    return poll_until(run.page, step.timeout or 4, look, every_ms=150) or None
+    result = poll_until(run.page, step.timeout or 4, look, every_ms=150)
+    return result if isinstance(result, Found) else None
 
 
 def wait_for_form(run: FlowRun, step: Step) -> None:

@@ -82,7 +82,7 @@ def _form_moved(run: FlowRun, live: str) -> None:
     """The form address led to another Meta page: keep a picture and hand over to the person."""
     shown = _bare(live)
     run.record["moved_to"] = live
-    run.attempt.save("moved.png", full_page_screenshot(run.page))
+    run.save("moved.png", full_page_screenshot(run.page))
     run.reporter.warn(f"the form address now leads to {shown}: the form seems to have moved")
     done = run.human.guide(
         Guidance(

@@ -57,7 +57,7 @@ def confirmation_from_mailbox(run: FlowRun) -> None:
             "  Meta's confirmation e-mail has not arrived yet; 'objector mail check' looks again later."
         )
         return
-    run.attempt.save(MAIL_FILE, found.raw)
+    run.save(MAIL_FILE, found.raw)
     run.record["email_confirmation"] = {
         "subject": found.subject,
         "from": found.sender,

@@ -222,7 +222,8 @@ class FlowRun:
                 return found
             return False if form and visible_now(self.page, form) is not None else None
 
-        return poll_until(self.page, seconds, look) or None
+        result = poll_until(self.page, seconds, look)
+        return result if isinstance(result, Found) else None
 
     def not_found(self, step: Step, instruction: str, *, detail: str) -> None:
         """A step's target is not on the page: nothing to do if it is optional, else the person does it."""
@@ -355,19 +356,34 @@ class FlowRun:
     def attempt_started(self) -> datetime:
         return self.attempt.started if self.attempt is not None else utc_now()
 
+    def save(self, name: str, data: bytes) -> None:
+        """A file into the attempt's proof (``check`` keeps no proof: nothing is written then)."""
+        if self.attempt is not None:
+            self.attempt.save(name, data)
+
+    def log(self, outcome: str, **fields: Any) -> None:
+        """A ledger entry for this attempt while it runs (none for ``check``)."""
+        if self.attempt is not None and self.ledger is not None:
+            self.attempt.log(self.ledger, outcome, **fields)
+
     def archive(self, name: str) -> None:
         """A page archive (MHTML) into the attempt's proof; where the browser cannot, the reason."""
+        if self.attempt is None:
+            return
         error = capture.save_archive(self.page, self.attempt, name)
         if error:
             self.record.setdefault("archive_errors", []).append(f"{name}: {error}")
 
     def failure_bundle(self) -> None:
+        if self.attempt is None:
+            return
         capture.save_failure_bundle(self.page, self.attempt, self.console_errors)
 
     def finish(self, outcome: Outcome, message: str) -> AttemptResult:
         """Write the attempt's record and its ledger entry."""
         self.observer.finishing(self, outcome)
-        assert self.attempt is not None
+        if self.attempt is None or self.ledger is None:
+            raise RuntimeError("finish() needs an attempt and a ledger (check keeps no proof)")
         self.record.update(
             outcome=outcome.value,
             message=message,

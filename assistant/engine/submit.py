@@ -32,8 +32,8 @@ def required_empty(run: FlowRun) -> list[str]:
 
 
 def review_and_submit(run: FlowRun, step: Step) -> None:
-    for dialog_step in (s for s in run.flow.steps if s.action == "dismiss" and s.target):
-        late = visible_now(run.page, dialog_step.target)  # a dialog that showed up late
+    for dialog_step in (s for s in run.flow.steps if s.action == "dismiss"):
+        late = visible_now(run.page, dialog_step.target or [])  # a dialog that showed up late
         if late is not None:
             dismiss(run, dialog_step, late)
     found = run.find(step, default_timeout=run.settings.step_timeout)
@@ -58,9 +58,9 @@ def review_and_submit(run: FlowRun, step: Step) -> None:
         )
     run.record["page_language"] = run.page_language()
     run.record["submit_url"] = run.sites.live_url(run.page.url)
-    run.attempt.save("form.png", full_page_screenshot(run.page))
+    run.save("form.png", full_page_screenshot(run.page))
     run.archive("form.mhtml")
-    run.attempt.log(run.ledger, "awaiting-approval", submitted=False)
+    run.log("awaiting-approval", submitted=False)
     review = SubmitReview(
         account=run.account.name,
         email=run.account.email,
@@ -116,21 +116,21 @@ def _send(run: FlowRun, decision: Decision, found: Found | None, approved_at: st
     if decision == "y":
         assert found is not None
         run.record["approval"] = {"answer": "y", "by": "terminal", "at": approved_at}
-        run.attempt.log(run.ledger, "submitting", submitted=True, approval="y")
+        run.log("submitting", submitted=True, approval="y")
         run.submitted, run.submitted_at = True, utc_now()
         run.sent_at = time.monotonic()
         run.click(found.locator, "submit")
         run.reporter.ok("submitted")
     elif decision == "m":
         run.record["approval"] = {"answer": "m", "by": "own-click", "at": approved_at}
-        run.attempt.log(run.ledger, "submitting", submitted=True, approval="m")
+        run.log("submitting", submitted=True, approval="m")
         run.submitted_at = utc_now()
         run.page.bring_to_front()
         run.reporter.wait("waiting for you to click Send in the browser window")
     else:
         run.record.setdefault("approval", {"answer": "none", "by": "terminal", "at": approved_at})
         run.record["approval"].update(by="person clicked in the browser", clicked_seen_at=approved_at)
-        run.attempt.log(run.ledger, "submitting", submitted=True, approval="browser")
+        run.log("submitting", submitted=True, approval="browser")
         run.submitted, run.submitted_at = True, utc_now()
         run.sent_at = time.monotonic()
         run.reporter.ok("you sent the form in the browser yourself")
@@ -232,7 +232,7 @@ def expect(run: FlowRun, step: Step) -> None:
         verdict = run.verdict
     assert verdict is not None
     run.record["confirmation_url"] = run.sites.live_url(run.page.url)
-    run.attempt.save("confirmation.png", full_page_screenshot(run.page))
+    run.save("confirmation.png", full_page_screenshot(run.page))
     run.archive("confirmation.mhtml")
     text = verdict.text or "(no text)"
     by = "page"

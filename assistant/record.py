@@ -1,0 +1,229 @@
+"""The attempt record (``record.json``): its format, defined once.
+
+Every attempt folder under ``evidence/`` holds one ``record.json`` written by the
+engine when the attempt ends. ``AttemptRecord`` *is* that format: the engine
+validates what it writes against it (a misspelt or mistyped key fails at once,
+in the tests, not in a person's proof), and ``docs/proof-format.md`` is generated
+from it (``python -m assistant.record``; a test fails when the file is out of
+date).
+
+Readers (report, status, mail check) must stay defensive: a proof file may have
+been edited by hand. ``AttemptRecord.read`` keeps whatever fields still have the
+documented type and says which did not.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Any, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .outcome import Outcome
+
+DOC_PATH = Path(__file__).resolve().parent.parent / "docs" / "proof-format.md"
+
+
+class _Part(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Approval(_Part):
+    """What the person answered before anything was sent."""
+
+    answer: Literal["y", "n", "m", "none", "dry-run", "by hand"] = Field(
+        description="y: objector sent it; m: the person clicked Send; n/none: nothing was sent; "
+        "by hand: the person sent it on a page the form had moved to"
+    )
+    by: str | None = Field(None, description="where the answer came from (terminal, own-click, …)")
+    at: str | None = Field(None, description="UTC time of the answer (ISO 8601)")
+    clicked_seen_at: str | None = Field(None, description="when the person's own click was seen")
+
+
+class StepRecord(_Part):
+    """One step of the flow as it happened."""
+
+    action: str = Field(description="the flow action (open, fill, setting, …)")
+    value: str | None = Field(None, description="what was filled (email, text, country, …)")
+    status: Literal["done", "manual", "absent"] = Field(
+        description="done by objector, done by the person (manual), or not on the page (absent)"
+    )
+    detail: str = Field(description="what was done, in words")
+    at: str = Field(description="UTC time (ISO 8601)")
+
+
+class AfterSend(_Part):
+    """What the page showed after Send."""
+
+    kind: Literal["confirmed", "unrecognised", "rejected", "code", "left", "nothing"]
+    signals: list[str] = Field(default_factory=list, description="the evidence, in words")
+    text: str = Field("", description="the new text on the page (up to 500 characters)")
+
+
+class FallbackCandidate(_Part):
+    step: str
+    candidate: str = Field(description="the locator that matched when the first one did not")
+
+
+class MailConfirmation(_Part):
+    subject: str
+    sender: str = Field(alias="from")
+    date: str
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class SettingState(_Part):
+    """One switch of a setting flow (per blog or site where the service has several)."""
+
+    name: str = Field(description="the setting, in words (e.g. Data for Generative AI Improvement)")
+    item: str | None = Field(None, description="the blog or site it belongs to, if any")
+    want: Literal["off", "on"] = Field(description="the state that means no AI training")
+    before: Literal["on", "off", "unknown"] = Field("unknown", description="the state objector read first")
+    after_reload: Literal["on", "off", "unknown"] = Field(
+        "unknown", description="the state read after reloading the page (the only one that counts)"
+    )
+    result: Literal[
+        "changed",
+        "already-off",
+        "already-on",
+        "not-persisted",
+        "by-hand",
+        "declined",
+        "absent",
+        "still-set",
+        "turned-back",
+    ]
+
+
+class AttemptRecord(_Part):
+    """``record.json``: one attempt of one flow for one account."""
+
+    objector_version: str
+    started_at: str = Field(description="UTC time the attempt began (ISO 8601)")
+    finished_at: str | None = Field(None, description="UTC time the record was written")
+    account: str = Field(description="the account's local name")
+    platform: str = Field(description="the service (instagram, facebook, linkedin, …)")
+    email: str
+    country: str | None = None
+    flow: str = Field(description="the flow id")
+    flow_title: str
+    kind: Literal["form", "setting"] = Field("form", description="an objection form or a setting")
+    mode: Literal["set", "recheck"] = Field("set", description="recheck: the state was only read")
+    form_url: str = Field(description="the official address of the form or setting")
+    form_url_used: str | None = Field(None, description="the address that showed it, when not the usual one")
+    practice: bool = Field(False, description="true: the practice site, nothing reached the service")
+    practice_url: str | None = None
+    unofficial: str | None = Field(None, description="set when the form is not the service's own")
+    warning: str | None = None
+    text: str = Field("", description="the objection text, exactly as filled in")
+    text_language: str | None = None
+    text_length: int = 0
+    dry_run: bool = False
+    outcome: Outcome = Field(description="how the attempt ended (see the ledger's outcomes)")
+    message: str = Field(description="the one line shown to the person")
+    submitted: bool = Field(description="true once the form was sent (by objector or by the person)")
+    steps: list[StepRecord] = Field(default_factory=list)
+    approval: Approval | None = None
+    page_language: str | None = None
+    submit_url: str | None = None
+    after_send: AfterSend | None = None
+    seconds_to_outcome: float | None = None
+    form_error: str | None = Field(None, description="the page's error after Send")
+    code_source: Literal["mailbox", "typed"] | None = None
+    confirmation_url: str | None = None
+    confirmation_text: str | None = None
+    confirmed_by: Literal["page", "person"] | None = None
+    email_confirmation: MailConfirmation | None = None
+    moved_to: str | None = Field(None, description="where the form had moved (another host of the service)")
+    last_url: str | None = None
+    popups: list[str] = Field(default_factory=list, description="windows the page opened (never used)")
+    fallback_candidates: list[FallbackCandidate] = Field(default_factory=list)
+    archive_errors: list[str] = Field(default_factory=list)
+    settings: list[SettingState] = Field(default_factory=list, description="setting flows: every switch")
+    recheck_result: Literal["still-off", "still-on", "turned-on-again", "turned-off-again"] | None = None
+    trace: str | None = None
+    trace_error: str | None = None
+    files: list[str] = Field(default_factory=list, description="the attempt's files, hashed in the ledger")
+    format_problems: list[str] = Field(
+        default_factory=list, description="fields that did not fit this format when it was written (a bug)"
+    )
+
+    @classmethod
+    def problems(cls, data: dict[str, Any]) -> list[str]:
+        """Where ``data`` does not fit the documented format ("steps.2.status: …"); empty when it does."""
+        try:
+            cls.model_validate(data)
+        except ValidationError as exc:
+            return [f"{'.'.join(str(p) for p in e['loc']) or 'record'}: {e['msg']}" for e in exc.errors()]
+        return []
+
+    @classmethod
+    def read(cls, data: dict[str, Any]) -> tuple[AttemptRecord | None, list[str]]:
+        """A record read back from disk: the model, or None and what does not fit the format."""
+        try:
+            return cls.model_validate(data), []
+        except ValidationError as exc:
+            return None, [".".join(str(p) for p in e["loc"]) or "record" for e in exc.errors()]
+
+
+# ------------------------------------------------------------------ documentation
+
+
+def _type_name(annotation: Any) -> str:
+    """A field's type in plain words for the table (``str or None``, ``list[StepRecord]``)."""
+    if isinstance(annotation, type) and not get_args(annotation):
+        return annotation.__name__
+    text = re.sub(r"<class '([\w.]+)'>", r"\1", str(annotation))
+    text = re.sub(r"\b(?:[A-Za-z_]\w*\.)+(\w+)", r"\1", text)  # typing.X, assistant.record.X, …
+    return text.replace(" | ", " or ")
+
+
+def _table(model: type[BaseModel]) -> list[str]:
+    lines = ["| field | type | required | meaning |", "|---|---|---|---|"]
+    for name, info in model.model_fields.items():
+        shown = info.alias or name
+        required = "yes" if info.is_required() else ""
+        lines.append(
+            f"| `{shown}` | `{_type_name(info.annotation)}` | {required} | {info.description or ''} |"
+        )
+    return lines
+
+
+def markdown() -> str:
+    """``docs/proof-format.md``, generated from the models above."""
+    out = [
+        "# The proof format",
+        "",
+        "Generated by `python -m assistant.record` from `assistant/record.py`; do not edit by hand.",
+        "",
+        "An objector home keeps its proof in `ledger.jsonl` (one hash-chained JSON line per event)",
+        "and one folder per attempt under `evidence/<account>/<flow>/<UTC time>/`, holding",
+        "`record.json` (below), screenshots (`form.png`, `confirmation.png`, `setting-N-before.png`,",
+        "`setting-N-after.png`, `recheck-N.png`, …), page archives (`*.mhtml`) and, on failure,",
+        "`failure.png`, `page.html` and `console.txt`. Every file's SHA-256 is in the ledger entry",
+        "written after it; `objector verify` checks them all.",
+        "",
+        "## Outcomes",
+        "",
+        "| outcome | ends the (account, flow) | written while running |",
+        "|---|---|---|",
+        *(f"| `{o.value}` | {'yes' if o.done else ''} | {'yes' if o.in_progress else ''} |" for o in Outcome),
+        "",
+        "## record.json",
+        "",
+        *_table(AttemptRecord),
+    ]
+    for part in (Approval, StepRecord, AfterSend, SettingState, FallbackCandidate, MailConfirmation):
+        out += ["", f"### {part.__name__}", "", (part.__doc__ or "").strip(), "", *_table(part)]
+    return "\n".join(line.rstrip() for line in out).replace("\n\n\n", "\n\n") + "\n"
+
+
+if __name__ == "__main__":
+    if "--check" in sys.argv:
+        sys.exit(0 if DOC_PATH.read_text(encoding="utf-8") == markdown() else 1)
+    DOC_PATH.parent.mkdir(exist_ok=True)
+    DOC_PATH.write_text(markdown(), encoding="utf-8")
+    print(DOC_PATH)
