@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from unittest import mock
 
+from assistant import __version__
 from assistant.evidence import Attempt
 from assistant.ledger import Ledger
 
@@ -61,13 +62,12 @@ def record_setting(
     with mock.patch("assistant.ledger.utc_now", return_value=at):
         attempt = Attempt(home, account, flow, started=at)
         record: dict = {
+            **_common(account, flow, platform, outcome),
             "kind": "setting",
-            "account": account,
-            "flow": flow,
-            "platform": platform,
             "flow_title": f"{platform.title()}: switch off AI training",
             "form_url": f"https://www.{platform}.com/settings/ai",
-            "outcome": outcome,
+            "message": f"the attempt ended {outcome}",
+            "submitted": False,
         }
         if recheck:
             found = want if outcome == "still-set" else _other(want)
@@ -105,13 +105,35 @@ def record_setting(
         return attempt.log(Ledger(home), outcome)
 
 
+def _common(account: str, flow: str, platform: str, outcome: str) -> dict:
+    """The fields every record has (docs/proof-format.md)."""
+    return {
+        "objector_version": __version__,
+        "account": account,
+        "flow": flow,
+        "platform": platform,
+        "email": f"{account}@example.org",
+        "outcome": outcome,
+    }
+
+
 def record_form(home: Path, account: str, flow: str, *, at: datetime) -> dict:
     """A confirmed objection form, as the form engine records it (for rows that must stay as they were)."""
     with mock.patch("assistant.ledger.utc_now", return_value=at):
         attempt = Attempt(home, account, flow, started=at)
         attempt.save("form.png", png(shade=30))
         attempt.save("confirmation.png", png(shade=230))
-        attempt.write_record({"account": account, "flow": flow, "outcome": "confirmed", "text": "I object."})
+        attempt.write_record(
+            {
+                **_common(account, flow, "instagram", "confirmed"),
+                "flow_title": "Instagram: object to AI at Meta",
+                "form_url": "https://help.instagram.com/contact/767264225370182",
+                "text": "I object.",
+                "message": "confirmed",
+                "submitted": True,
+                "approval": {"answer": "y"},
+            }
+        )
         return attempt.log(Ledger(home), "confirmed", submitted=True)
 
 

@@ -46,6 +46,8 @@ def _section(page: str, start: str, end: str) -> str:
 def test_settings_history_per_service_with_every_set_and_recheck(home: Path) -> None:
     page = render_html(_home(home))
     assert "Proof intact" in page and verify_home(home).ok
+    for path in home.glob("evidence/*/*/*/record.json"):  # the records fit the documented format
+        assert "format_problems" not in json.loads(path.read_text(encoding="utf-8")), path
     history = _section(page, "<h2>Settings</h2>", "</section>")
     linkedin = _section(history, "<h3>LinkedIn</h3>", "</table>")
     x_table = _section(history, "<h3>X</h3>", "</table>")
