@@ -219,6 +219,75 @@ def run(
 
 
 @app.command()
+def recheck(
+    home: HomeOpt = None,
+    accounts: AccountsOpt = None,
+    account: SelectAccountOpt = None,
+    older_than: Annotated[
+        Optional[str],
+        typer.Option(
+            "--older-than",
+            metavar="AGE",
+            help="Only settings last confirmed or checked longer ago than this (30d, 12h, 2w).",
+        ),
+    ] = None,
+) -> None:
+    """Read again each setting objector switched off, and say whether the service turned it back on.
+
+    Nothing is changed and nothing is asked; a setting found on again is switched
+    off by the next 'objector run', after you say so.
+    """
+    from .recheck import parse_duration
+
+    age = parse_duration(older_than) if older_than is not None else None
+    from .accounts import load_accounts
+    from .commands import next_home_default, objector_command, with_home
+    from .flows import load_flows
+    from .ledger import Ledger, utc_now
+    from .recheck import nothing_to_recheck, select_rechecks, setting_flow_ids, turned_back_line
+
+    settings = _settings(home)
+    path = _accounts_path(settings, accounts)
+    found = load_accounts(path)
+    flows = load_flows(settings.home / "flows")
+    now = utc_now()
+    selection = select_rechecks(
+        found,
+        setting_flow_ids(flows),
+        Ledger(settings.home).entries(),
+        account_names=account or [],
+        older_than=age,
+        now=now,
+        home=settings.home,
+    )
+    console = _console()
+    run_command = with_home(f"{objector_command()} run", settings.home, next_home_default())
+    lines = [turned_back_line(state, run_command, now) for state in selection.turned_back]
+    if not selection.due:
+        lines.append(nothing_to_recheck(selection))
+    for line in lines:  # names and commands, shown as they are and pasted as one line
+        console.print(line, markup=False, soft_wrap=True)
+    if not selection.due:
+        raise typer.Exit(0)
+    from .browser_setup import ensure_browser
+    from .human import TerminalHuman
+    from .runner import RunRequest, execute
+    from .ui import Reporter
+
+    human = TerminalHuman(console)
+    ensure_browser(settings, human, console)
+    request = RunRequest(
+        settings=settings,
+        accounts=selection.accounts(),
+        accounts_path=path,
+        flows=flows,
+        recheck=True,
+    )
+    summary = execute(request, human, Reporter(console))
+    raise typer.Exit(summary.exit_code)
+
+
+@app.command()
 def check(
     home: HomeOpt = None,
     accounts: AccountsOpt = None,
@@ -403,7 +472,7 @@ def status(home: HomeOpt = None, accounts: AccountsOpt = None) -> None:
     """Show each account × flow with its last outcome and when."""
     from .accounts import load_accounts
     from .ledger import Ledger
-    from .ui import status_table
+    from .ui import setting_advice, status_table
 
     settings = _settings(home)
     _existing_home(settings)
@@ -422,7 +491,25 @@ def status(home: HomeOpt = None, accounts: AccountsOpt = None) -> None:
             soft_wrap=True,  # a command split over two lines does not work when pasted
         )
         return
-    console.print(status_table(found, ledger))
+    setting_flows = _setting_flows(settings)
+    console.print(status_table(found, ledger, setting_flows))
+    from .commands import next_home_default, objector_command, with_home
+
+    base, default = objector_command(), next_home_default()
+    commands = {verb: with_home(f"{base} {verb}", settings.home, default) for verb in ("run", "recheck")}
+    for line in setting_advice(found, ledger, setting_flows, commands):
+        console.print(line, highlight=False, markup=False, soft_wrap=True)
+
+
+def _setting_flows(settings) -> frozenset[str]:
+    """The ids of the setting flows; none when a flow file is broken (status still shows the proof)."""
+    from .flows import load_flows
+    from .recheck import setting_flow_ids
+
+    try:
+        return setting_flow_ids(load_flows(settings.home / "flows"))
+    except UserError:
+        return frozenset()
 
 
 @app.command()

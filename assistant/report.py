@@ -56,6 +56,8 @@ OUTCOMES: dict[str, tuple[str, str]] = {
     "submitting": ("Sending, no result recorded", "warn"),
     "blocked": ("Blocked", "bad"),
     "failed": ("Failed", "bad"),
+    "still-set": ("Still set", "ok"),
+    "turned-back": ("Changed back by the service", "bad"),
 }
 COMPACT_OUTCOMES = frozenset({"declined", "dry-run"})
 SCREENSHOTS = (
@@ -396,7 +398,9 @@ def badge(outcome: Any, *, submitted: bool = False) -> str:
 
 
 def _platform(name: Any) -> str:
-    return PLATFORMS.get(name, _text(name).capitalize()) if name else ""
+    from .recheck import service_name
+
+    return PLATFORMS.get(name, service_name(_text(name))) if name else ""
 
 
 def _fingerprint(value: str | None) -> str:
@@ -517,6 +521,7 @@ def _render(proof: Proof, *, generated: datetime) -> str:
         parts.append(_nothing_yet(proof))
     else:
         parts.append(_summary(proof))
+        parts.append(_settings_history(proof))
         parts.append(_attempts(proof))
         parts.append(_ledger_table(proof))
     parts.append(
@@ -744,11 +749,11 @@ def _attempt(proof: Proof, view: AttemptView, number: int, total: int) -> str:
         f'<div class="crumbs">{crumbs}</div>'
         + (f'<div class="warnbox soft"><b>{PRACTICE_MARK}</b></div>' if practice else "")
         + f"<h3>{esc(title)}</h3>"
-        f'<div class="headline">{badge(outcome, submitted=submitted)}'
+        f'<div class="headline">{_setting_badge(rec) or badge(outcome, submitted=submitted)}'
         f"<span>attempt {number} of {total}</span><span>{when(started, seconds=False)}</span>{version}</div>"
         "</div>"
     )
-    out = [f'<article class="attempt {"compact" if compact else "full"}">', head]
+    out = [f'<article class="attempt {"compact" if compact else "full"}" id="{_anchor(view)}">', head]
     service = _unofficial(rec, view)
     if service:
         out.append(
@@ -776,6 +781,8 @@ def _attempt(proof: Proof, view: AttemptView, number: int, total: int) -> str:
             "wrote the attempt’s record), so only what the ledger holds is shown.</div>"
         )
     out.append(_facts(rec, view, started, finished, compact))
+    if rec.get("kind") == "setting":
+        out.append(_setting_rows(rec))
     text = rec.get("text")
     if compact:
         out.append(_thumbnails(proof, view, problems))
@@ -822,7 +829,7 @@ def _facts(rec: dict[str, Any], view: AttemptView, started: Any, finished: Any, 
     form_url = rec.get("form_url")
     rows.append(
         (
-            "Form (live address)",
+            "Settings page (live address)" if rec.get("kind") == "setting" else "Form (live address)",
             f'<span class="url">{esc(form_url)}</span>'
             if form_url
             else '<span class="faint">not recorded</span>',
@@ -841,7 +848,10 @@ def _facts(rec: dict[str, Any], view: AttemptView, started: Any, finished: Any, 
     ]
     if any(who):
         rows.append(("E-mail · country", " · ".join(w for w in who if w)))
-    rows.append(("Approval", _approval(rec, view.entries)))
+    if rec.get("mode") == "recheck":
+        rows.append(("Approval", "None needed: a re-check only reads the setting and changes nothing."))
+    else:
+        rows.append(("Approval", _approval(rec, view.entries)))
     message = rec.get("message")
     if message and _text(message) != _text(rec.get("outcome")) and rec.get("outcome") not in COMPACT_OUTCOMES:
         rows.append(("Result", esc(_text(message))))
@@ -890,7 +900,8 @@ def _figure(proof: Proof, view: AttemptView, name: str, caption: str, problems: 
     tall = size is not None and size[1] > size[0] * 1.2
     dims = f' width="{size[0]}" height="{size[1]}"' if size else ""
     return (
-        f'<figure class="{"tall" if tall else "wide"}"><img src="{uri}"{dims} alt="{esc(caption)}">'
+        f'<figure class="{"tall" if tall else "wide"}" id="{_anchor(view, name)}">'
+        f'<img src="{uri}"{dims} alt="{esc(caption)}">'
         f"<figcaption>{label}</figcaption></figure>"
     )
 
@@ -898,6 +909,9 @@ def _figure(proof: Proof, view: AttemptView, name: str, caption: str, problems: 
 def _shots_for(view: AttemptView) -> list[tuple[str, str]]:
     files = view.files
     shots = [(n, c) for n, c in SCREENSHOTS if n in files]
+    shots += [
+        (n, _setting_shot_caption(n)) for n in sorted(files, key=_setting_shot_order) if SETTING_SHOT.match(n)
+    ]
     if "form.png" not in files and not shots:
         shots = [SCREENSHOTS[0]]  # say it is missing rather than show nothing
     return shots
@@ -963,7 +977,9 @@ def _files(proof: Proof, view: AttemptView, problems: dict[str, Problem]) -> str
             state = '<span class="state-ok">✓ matches</span>'
         else:
             state = f'<span class="state-bad">✗ {esc(PROBLEM_WORDS.get(problem.kind, problem.kind))}</span>'
-        role = FILE_ROLES.get(name, "")
+        role = FILE_ROLES.get(name, "") or (
+            _setting_shot_caption(name).lower() if SETTING_SHOT.match(name) else ""
+        )
         rows.append(
             f"<tr><td><b>{esc(name)}</b>"
             + (f'<span class="role">{esc(role)}</span>' if role else "")
@@ -985,6 +1001,184 @@ def _files(proof: Proof, view: AttemptView, problems: dict[str, Problem]) -> str
         '<h4>Files and their SHA-256 <span class="faint">· as recorded in the ledger</span></h4>'
         '<table class="files"><thead><tr><th>File</th><th>SHA-256</th><th>Now</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+# --------------------------------------------------------------------------- settings
+
+
+SETTING_SHOT = re.compile(r"(setting)-(\d{1,4})-(before|after)\.png|(recheck)-(\d{1,4})\.png")
+# a setting's result -> (words, tone); "{want}" and "{other}" are its wanted state and the other one
+SETTING_RESULTS: dict[str, tuple[str, str]] = {
+    "changed": ("Switched {want}", "ok"),
+    "already-off": ("Already off", "ok"),
+    "already-on": ("Already on", "ok"),
+    "not-persisted": ("Did not stay {want} after reload", "bad"),
+    "by-hand": ("Switched {want} by you", "ok"),
+    "declined": ("Left as it was (you said no)", "idle"),
+    "absent": ("Not found on the page", "warn"),
+    "still-set": ("Still {want}", "ok"),
+    "turned-back": ("Turned {other} again", "bad"),
+}
+STATES = ("on", "off", "unknown")
+
+
+def _anchor(view: AttemptView, name: str = "") -> str:
+    """An id inside the page for an attempt (and one of its screenshots), for links from the tables."""
+    base = "attempt-" + re.sub(r"[^A-Za-z0-9-]", "-", view.path.removeprefix("evidence/"))
+    return base + ("--" + re.sub(r"[^A-Za-z0-9-]", "-", name) if name else "")
+
+
+def _setting_shot_order(name: str) -> tuple[int, int]:
+    match = SETTING_SHOT.fullmatch(name)
+    if not match:
+        return (0, 0)
+    if match.group(4):
+        return (int(match.group(5)), 2)
+    return (int(match.group(2)), 0 if match.group(3) == "before" else 1)
+
+
+def _setting_shot_caption(name: str) -> str:
+    match = SETTING_SHOT.fullmatch(name)
+    if not match:
+        return name
+    if match.group(4):
+        return f"Setting {int(match.group(5))} as the re-check read it"
+    when_taken = "before objector changed anything" if match.group(3) == "before" else "after a reload"
+    return f"Setting {int(match.group(2))} {when_taken}"
+
+
+def _setting_items(rec: dict[str, Any]) -> list[dict[str, Any]]:
+    items = rec.get("settings")
+    return [i for i in items[:100] if isinstance(i, dict)] if isinstance(items, list) else []
+
+
+def _state(value: Any) -> str:
+    return esc(value) if value in STATES else '<span class="faint">unknown</span>'
+
+
+def _result(item: dict[str, Any]) -> str:
+    result = item.get("result")
+    want = item.get("want") if item.get("want") in ("on", "off") else "as wanted"
+    other = {"on": "off", "off": "on"}.get(want, "back")
+    words, tone = SETTING_RESULTS.get(result, (_text(result) or "not recorded", "idle"))
+    return f'<span class="badge {tone}">{esc(words.format(want=want, other=other))}</span>'
+
+
+def _setting_badge(rec: dict[str, Any]) -> str:
+    """ "Already off" (or on) for a setting attempt that found every setting as wanted and changed nothing."""
+    items = _setting_items(rec)
+    if rec.get("kind") != "setting" or not items or rec.get("mode") == "recheck":
+        return ""
+    results = {i.get("result") for i in items}
+    if results == {"already-off"}:
+        return '<span class="badge ok">Already off: nothing to change</span>'
+    if results == {"already-on"}:
+        return '<span class="badge ok">Already on: nothing to change</span>'
+    return ""
+
+
+def _setting_rows(rec: dict[str, Any]) -> str:
+    """The settings of one setting attempt: name, item, the state before → after a reload, the result."""
+    items = _setting_items(rec)
+    if not items:
+        return '<p class="note">No setting was read in this attempt.</p>'
+    rows = []
+    for number, item in enumerate(items, start=1):
+        name = esc(_text(item.get("name"))) or '<span class="faint">—</span>'
+        part = f'<span class="sub">{esc(_text(item.get("item")))}</span>' if item.get("item") else ""
+        want = esc(item.get("want")) if item.get("want") in ("on", "off") else "—"
+        rows.append(
+            f"<tr><td>{number}</td><td>{name}{part}</td><td>{want}</td>"
+            f'<td class="nowrap">{_state(item.get("before"))} → {_state(item.get("after_reload"))}</td>'
+            f"<td>{_result(item)}</td></tr>"
+        )
+    heading = "What the re-check read" if rec.get("mode") == "recheck" else "The settings"
+    return (
+        f'<h4>{heading} <span class="faint">· state before → after a reload of the page</span></h4>'
+        '<table class="steps settings"><thead><tr><th>#</th><th>Setting</th><th>Wanted</th>'
+        f"<th>Before → after reload</th><th>Result</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _setting_views(proof: Proof) -> list[tuple[AttemptView, dict[str, Any]]]:
+    """Every attempt whose record says it is a setting attempt, with its record, in ledger order."""
+    found = []
+    for view in sorted(proof.attempts.values(), key=lambda v: v.first_seq):
+        record, _ = _read_record(proof.home, view.path)
+        if record is not None and record.get("kind") == "setting":
+            found.append((view, record))
+    return found
+
+
+def _shot_link(view: AttemptView, name: str) -> str:
+    if name not in view.files:
+        return '<span class="faint">—</span>'
+    return f'<a href="#{_anchor(view, name)}">{esc(name)}</a>'
+
+
+def _history_rows(view: AttemptView, rec: dict[str, Any]) -> list[tuple[tuple, str]]:
+    """(sort key, table row) for each setting an attempt read; one row when it read none."""
+    recheck = rec.get("mode") == "recheck"
+    at = rec.get("started_at") or (view.entries[0].get("at") if view.entries else "")
+    what = "Re-check" if recheck else "Set"
+    outcome = (view.status_entry or {}).get("outcome") or rec.get("outcome")
+    items = _setting_items(rec)
+    if not items:
+        cells = (
+            f"<td>{what}</td><td>{esc(view.account)}</td><td>"
+            '<span class="faint">no setting read</span></td><td>—</td>'
+            f'<td>{badge(outcome)}</td><td><a href="#{_anchor(view)}">attempt</a></td>'
+        )
+        return [((view.account, "", _text(at)), f'<tr><td class="nowrap">{_day_time(at)}</td>{cells}</tr>')]
+    rows = []
+    for number, item in enumerate(items, start=1):
+        name = _text(item.get("name"))
+        part = f'<span class="sub">{esc(_text(item.get("item")))}</span>' if item.get("item") else ""
+        if recheck:
+            read = _state(item.get("after_reload"))
+            shot = _shot_link(view, f"recheck-{number}.png")
+        else:
+            read = f"{_state(item.get('before'))} → {_state(item.get('after_reload'))}"
+            shot = _shot_link(view, f"setting-{number}-after.png")
+        rows.append(
+            (
+                (view.account, name, _text(item.get("item")), _text(at)),
+                f'<tr><td class="nowrap">{_day_time(at)}</td><td>{what}</td><td>{esc(view.account)}</td>'
+                f'<td>{esc(name)}{part}</td><td class="nowrap">{read}</td><td>{_result(item)}</td>'
+                f"<td>{shot}</td></tr>",
+            )
+        )
+    return rows
+
+
+def _settings_history(proof: Proof) -> str:
+    """Per service, every time each (account, setting) was set or re-checked, oldest first."""
+    by_service: dict[str, list[tuple[tuple, str]]] = {}
+    from .recheck import service_name
+
+    for view, rec in _setting_views(proof):
+        service = service_name(rec.get("platform") if isinstance(rec.get("platform"), str) else view.flow)
+        by_service.setdefault(service, []).extend(_history_rows(view, rec))
+    if not by_service:
+        return ""
+    tables = []
+    for service in sorted(by_service):
+        rows = "".join(row for _key, row in sorted(by_service[service], key=lambda r: r[0]))
+        tables.append(
+            f"<h3>{esc(service)}</h3>"
+            '<table class="summary-table settings-history"><thead><tr><th>When</th><th>What</th>'
+            "<th>Account</th><th>Setting</th><th>State read</th><th>Result</th><th>Screenshot</th></tr>"
+            f"</thead><tbody>{rows}</tbody></table>"
+        )
+    return (
+        '<section class="summary settings-part"><h2>Settings</h2>'
+        '<p class="part-intro">Every time objector set a setting or read it again (a re-check), per '
+        "service and per account and setting, oldest first. “State read” is the state before → after a "
+        "reload of the page when objector set it, and the state it found when it re-checked it. The "
+        "screenshot link leads to the picture in that attempt below. All times are UTC.</p>"
+        + "".join(tables)
+        + "</section>"
     )
 
 

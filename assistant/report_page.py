@@ -184,6 +184,9 @@ figcaption b { color: var(--ink); font-weight: 650; }
 .files .state-ok { color: var(--ok); font-weight: 650; }
 .files .state-bad { color: var(--bad); font-weight: 650; }
 .steps td.when { white-space: nowrap; color: var(--muted); }
+.steps .sub { display: block; color: var(--faint); font-size: .9em; }
+.settings-part h3 { margin: 16px 0 6px; }
+.settings-history a { color: inherit; }
 .ledger-part { margin-top: 34px; }
 .ledger .sub { display: block; color: var(--faint); white-space: nowrap; }
 footer.doc-foot { margin-top: 30px; padding-top: 10px; border-top: 1px solid var(--line); font-size: 12px;

@@ -18,6 +18,7 @@ from .evidence import Attempt
 from .flows import Flow, LoadedFlow, unofficial_label, unofficial_service
 from .human import Human
 from .ledger import DONE_OUTCOMES, Ledger, is_pending
+from .outcome import Outcome
 from .settings import Settings
 from .storage import HomeLock, private_dir, remove_stale_temps
 from .ui import Reporter
@@ -63,6 +64,7 @@ class RunRequest:
     again: bool = False
     dry_run: bool = False
     trace: bool = False
+    recheck: bool = False  # read each chosen setting again, change nothing (``objector recheck``)
     proof_hint: bool = True  # the demo's temporary home is deleted afterwards: no hint to it
     observer: RunObserver | None = None  # watches each attempt (tests and tools)
     accounts_path: Path | None = None  # the accounts file the accounts came from (for messages)
@@ -146,24 +148,8 @@ def _execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
     ledger = Ledger(settings.home)
     pairs = plan(request)
     texts = prepare_texts(pairs, settings)
-    summary = Summary()
-    todo: list[Pair] = []
-    confirmed = ledger.confirmed()
-    latest = ledger.latest()
-    for pair in pairs:
-        last = latest.get(pair.key)
-        if not request.again and pair.key in confirmed:
-            when = confirmed[pair.key]["at"][:10]
-            summary.already.append(f"{pair.account.name} · {pair.flow.flow.id} (confirmed {when})")
-        elif not request.again and last and last.get("outcome") in DONE_OUTCOMES:
-            summary.already.append(f"{pair.account.name} · {pair.flow.flow.id} ({last['outcome']})")
-        elif not request.again and last and is_pending(last):
-            summary.skipped.append(
-                f"{pair.account.name} · {pair.flow.flow.id}: submitted on {last['at'][:10]} but not "
-                "confirmed; check your e-mail, then use --again to submit once more"
-            )
-        else:
-            todo.append(pair)
+    todo, summary, reasons = triage(pairs, request, ledger)
+    seqs = {key: entry.get("seq", 0) for key, entry in ledger.latest().items()}
 
     from playwright.sync_api import sync_playwright
 
@@ -176,24 +162,83 @@ def _execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
             f"home: {settings.home}"
         )
         accounts = {p.account.name for p in pairs}
-        line = f"{_count(len(accounts), 'account')} · {_count(len(todo), 'objection')} to do"
+        noun = "setting" if request.recheck else "objection"
+        verb = "re-check" if request.recheck else "do"
+        line = f"{_count(len(accounts), 'account')} · {_count(len(todo), noun)} to {verb}"
         if summary.already:
             line += f" · {len(summary.already)} already done ({'; '.join(summary.already)})"
         reporter.info(line)
+        for pair in todo:
+            if pair.key in reasons:
+                reporter.warn(f"{pair.account.name} · {pair.flow.flow.id}: {reasons[pair.key]}")
         for item in summary.skipped:
             reporter.warn(item)
         try:
-            _run_pairs(todo, request, texts, human, reporter, playwright, choice, ledger, summary)
+            _run_pairs(todo, request, texts, human, reporter, playwright, choice, ledger, summary, reasons)
         except KeyboardInterrupt:
             summary.interrupted = True
             reporter.fail("stopped with Ctrl-C; the ledger is consistent, run again to resume")
-    print_summary(summary, reporter, settings.home if request.proof_hint else None)
+    if request.recheck:
+        print_recheck_summary(todo, seqs, reporter, settings.home)
+    else:
+        print_summary(summary, reporter, settings.home if request.proof_hint else None)
     return summary
 
 
-def _run_pairs(todo, request, texts, human, reporter, playwright, choice, ledger, summary) -> None:
+def triage(pairs: list[Pair], request: RunRequest, ledger: Ledger) -> tuple[list[Pair], Summary, dict]:
+    """Which pairs to run, which are done or waiting, and why a done-looking pair runs again.
+
+    A setting whose newest read found it changed back by the service is not
+    done: it runs again (with the usual approval), and the returned reasons say
+    why. In re-check mode every chosen setting flow runs (the command chose
+    them because they are done) and form flows are left out.
+    """
+    from .recheck import day, flow_kind, moment, newest_reads, read_record, unwanted_state
+
+    summary = Summary()
+    todo: list[Pair] = []
+    reasons: dict[tuple[str, str], str] = {}
+    entries = ledger.entries()
+    confirmed = ledger.confirmed()
+    latest = ledger.latest()
+    reads = newest_reads(entries)
+    for pair in pairs:
+        last = latest.get(pair.key)
+        read = reads.get(pair.key)
+        if request.recheck:
+            if flow_kind(pair.flow.flow) == "setting":
+                todo.append(pair)
+        elif request.again:
+            todo.append(pair)
+        elif read is not None and read.get("outcome") == Outcome.TURNED_BACK.value:
+            unwanted = unwanted_state(read_record(request.settings.home, read))
+            found = f"found {unwanted} again" if unwanted else "found changed back"
+            checked = moment(read.get("at"))
+            at = f" ({day(checked)})" if checked else ""
+            reasons[pair.key] = f"{found} at the last check{at}; you will be asked first"
+            todo.append(pair)
+        elif last and last.get("outcome") == Outcome.STILL_SET.value:
+            summary.already.append(
+                f"{pair.account.name} · {pair.flow.flow.id} (still set, checked {last['at'][:10]})"
+            )
+        elif pair.key in confirmed:
+            when = confirmed[pair.key]["at"][:10]
+            summary.already.append(f"{pair.account.name} · {pair.flow.flow.id} (confirmed {when})")
+        elif last and last.get("outcome") in DONE_OUTCOMES:
+            summary.already.append(f"{pair.account.name} · {pair.flow.flow.id} ({last['outcome']})")
+        elif last and is_pending(last):
+            summary.skipped.append(
+                f"{pair.account.name} · {pair.flow.flow.id}: submitted on {last['at'][:10]} but not "
+                "confirmed; check your e-mail, then use --again to submit once more"
+            )
+        else:
+            todo.append(pair)
+    return todo, summary, reasons
+
+
+def _run_pairs(todo, request, texts, human, reporter, playwright, choice, ledger, summary, reasons) -> None:
     from .browser import open_profile, profile_dir
-    from .engine import FlowRun, Outcome, RunObserver
+    from .engine import FlowRun, RunObserver
 
     settings = request.settings
     by_account: dict[str, list[Pair]] = {}
@@ -208,7 +253,9 @@ def _run_pairs(todo, request, texts, human, reporter, playwright, choice, ledger
                 number += 1
                 flow = pair.flow.flow
                 reporter.heading(f"[{number}/{len(todo)}] {account.name} · {flow.title}")
-                covered = _covered_by(account, ledger) if not request.again else None
+                if pair.key in reasons:
+                    reporter.warn(reasons[pair.key])
+                covered = _covered_by(account, ledger) if not (request.again or request.recheck) else None
                 if covered is not None:
                     ledger.append(
                         account=account.name,
@@ -251,6 +298,10 @@ def _run_pairs(todo, request, texts, human, reporter, playwright, choice, ledger
                 if result.outcome is Outcome.CONFIRMED:
                     summary.confirmed.append(label)
                     reporter.ok(f"proof saved: {attempt.relpath} ({len(attempt.files)} files)")
+                elif result.outcome is Outcome.STILL_SET:
+                    summary.confirmed.append(f"{label} (still set)")
+                elif result.outcome is Outcome.TURNED_BACK:
+                    summary.failed.append(f"{label}: {result.outcome.value} — {result.message}")
                 elif result.outcome in (Outcome.DECLINED, Outcome.DRY_RUN):
                     summary.skipped.append(f"{label}: {result.message}")
                     reporter.warn(f"{result.message} · record: {attempt.relpath}")
@@ -302,3 +353,21 @@ def print_summary(summary: Summary, reporter: Reporter, home: Path | None = None
         from .commands import proof_hint
 
         reporter.info(proof_hint(home))
+
+
+def print_recheck_summary(
+    todo: list[Pair], seqs: dict[tuple[str, str], int], reporter: Reporter, home: Path
+) -> None:
+    """What each re-check found, read back from the ledger: one line per (account, setting)."""
+    from .commands import next_home_default, objector_command, with_home
+    from .recheck import recheck_findings, service_name
+
+    run_command = with_home(f"{objector_command()} run", home, next_home_default())
+    due = [(service_name(p.flow.flow.platform), *p.key, seqs.get(p.key, 0)) for p in todo]
+    findings = recheck_findings(home, due, Ledger(home).entries(), run_command)
+    count = {tone: sum(f.tone == tone for f in findings) for tone in ("ok", "changed", "failed")}
+    reporter.heading(
+        f"Re-check: {count['ok']} still set · {count['changed']} changed back · {count['failed']} not checked"
+    )
+    for finding in findings:
+        {"ok": reporter.ok, "changed": reporter.fail, "failed": reporter.warn}[finding.tone](finding.line)

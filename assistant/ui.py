@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console, Group, RenderableType
@@ -114,11 +115,23 @@ _OUTCOME_STYLE = {
 }
 
 
-def status_table(accounts: list, ledger) -> Table:
-    """Each account × flow with its newest outcome; every value from the ledger shown literally."""
+def status_table(accounts: list, ledger, setting_flows=frozenset(), now: datetime | None = None) -> Table:
+    """Each account × flow with its newest outcome; every value from the ledger shown literally.
+
+    For a setting (a flow in ``setting_flows``, or one a re-check was recorded
+    for) the "confirmed on" column gives the date it was last confirmed or
+    re-checked, and the outcome cell says when it was found changed back or has
+    not been checked for a month (see ``setting_advice`` for the lines with the
+    command to type).
+    """
+    from .recheck import setting_states
+
     latest = ledger.latest()
     confirmed = ledger.confirmed()
     mailed = ledger.mail_confirmed()
+    now = now or datetime.now(UTC)
+    states = setting_states(ledger.entries(), setting_flows, ledger.home)
+    ours = {(a.name, f) for a in accounts for f in a.flow_ids}
     table = Table(title="Objections", title_justify="left", caption_justify="left")
     for column in ("account", "flow", "last outcome", "when (UTC)", "confirmed on", "e-mail"):
         table.add_column(column, no_wrap=column == "last outcome")  # a warning there is read whole
@@ -142,16 +155,46 @@ def status_table(accounts: list, ledger) -> Table:
             shown.append(" · PRACTICE")
             table.caption = f"PRACTICE: {PRACTICE_MARK} (made against the practice Help Centre)"
         done = confirmed.get((name, flow))
+        day = Text(done["at"][:10]) if done else ""
+        state = states.get((name, flow))
+        if state is not None:
+            day = Text(f"checked {state.last_checked:%Y-%m-%d}") if state.last_checked else ""
+            flag = state.flag(now) if (name, flow) in ours else None
+            if flag:
+                shown.append(f"\n{flag}", style="bold red" if state.turned_back else "yellow")
         table.add_row(
             Text(name),
             Text(flow),
             shown,
             Text(entry.get("at", "").replace("T", " ").rstrip("Z")),
-            Text(done["at"][:10]) if done else "",
+            day,
             f"yes {mailed[(name, flow)][:10]}" if (name, flow) in mailed else "",
             Text(entry.get("attempt", "")),
         )
     return table
+
+
+def setting_advice(
+    accounts: list, ledger, setting_flows, commands: dict[str, str], now: datetime | None = None
+) -> list[str]:
+    """One line per setting of the accounts that needs the person: found changed back, or unchecked.
+
+    ``commands`` maps ``run`` and ``recheck`` to those commands as the person
+    types them (``commands.py``). The lines go below the status table, whole,
+    so the command in them pastes as one line.
+    """
+    from .recheck import setting_states
+
+    now = now or datetime.now(UTC)
+    states = setting_states(ledger.entries(), setting_flows, ledger.home)
+    lines = []
+    for account in accounts:
+        for flow in account.flow_ids:
+            state = states.get((account.name, flow))
+            advice = state.advice(now, commands) if state else None
+            if advice:
+                lines.append(f"{account.name} · {flow}: {advice}")
+    return lines
 
 
 def flows_table(flows: dict) -> Group:  # dict[str, LoadedFlow]
