@@ -420,9 +420,9 @@ def recheck_findings(
     findings = []
     for service, account, flow, seq in due:
         label = f"{service} · {account}" + (f" ({flow})" if labels.count((service, account)) > 1 else "")
-        entry = newest.get((account, flow))
+        latest = newest.get((account, flow))
         findings.append(
-            _finding(home, label, entry if entry and entry.get("seq", 0) > seq else None, run_command)
+            _finding(home, label, latest if latest and latest.get("seq", 0) > seq else None, run_command)
         )
     return findings
 

@@ -1058,10 +1058,10 @@ def _state(value: Any) -> str:
 
 
 def _result(item: dict[str, Any]) -> str:
-    result = item.get("result")
-    want = item.get("want") if item.get("want") in ("on", "off") else "as wanted"
+    result = _text(item.get("result"))
+    want = str(item["want"]) if item.get("want") in ("on", "off") else "as wanted"
     other = {"on": "off", "off": "on"}.get(want, "back")
-    words, tone = SETTING_RESULTS.get(result, (_text(result) or "not recorded", "idle"))
+    words, tone = SETTING_RESULTS.get(result, (result or "not recorded", "idle"))
     return f'<span class="badge {tone}">{esc(words.format(want=want, other=other))}</span>'
 
 
