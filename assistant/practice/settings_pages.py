@@ -194,7 +194,8 @@ def login_page(
         f'<main class="login-main"><div class="login-box"><div class="login-brand" aria-hidden="true">'
         f"{esc(service.name)}</div><h1>{esc(title)}</h1>"
         f"{f'<p>{esc(intro)}</p>' if intro else ''}{user_html}"
-        f'<form method="post" action="{esc(action)}" id="svc-login" class="login-form" data-practice-login>'
+        f'<form method="post" action="{esc(action)}" id="svc-login" class="login-form" novalidate '
+        "data-practice-login>"
         f'<input type="hidden" name="{esc(next_param)}" value="{esc(next_url)}">'
         f"{error_html}{''.join(parts)}</form>"
         f'<a class="small-link" href="#">{esc(t("login_forgot"))}</a></div>'
@@ -238,7 +239,8 @@ def choice_page(
     body = (
         f'<main class="login-main"><div class="login-box"><div class="login-brand" aria-hidden="true">'
         f"{esc(service.name)}</div><h1>{esc(title)}</h1><p>{esc(text)}</p>"
-        f'<form method="post" action="{esc(action)}" id="svc-login" class="login-form" data-practice-login>'
+        f'<form method="post" action="{esc(action)}" id="svc-login" class="login-form" novalidate '
+        "data-practice-login>"
         f'<input type="hidden" name="{esc(next_param)}" value="{esc(next_url)}">'
         f'<div class="choice-actions">{buttons}</div></form></div>{practice_strip(t, service)}</main>'
     )
@@ -321,7 +323,7 @@ def _google(t: Texts, states: dict[str, bool], item: str | None) -> tuple[str, s
     else:
         action = (
             '<button type="button" id="g-action" class="btn primary" aria-controls="g-menu" '
-            f'{_data("gemini-activity", "menu-dialog")}>{esc(t("g_turn_on"))}</button>'
+            f"{_data('gemini-activity', 'menu-dialog')}>{esc(t('g_turn_on'))}</button>"
         )
     menu = (
         '<div role="menu" id="g-menu" class="menu" aria-labelledby="g-action" hidden>'

@@ -56,7 +56,7 @@
       }
       input.value += text.charAt(i++);
       input.dispatchEvent(new Event("input", { bubbles: true }));
-      setTimeout(next, 30);
+      setTimeout(next, 20);
     })();
   }
 
