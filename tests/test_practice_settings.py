@@ -217,6 +217,7 @@ def test_the_table_names_every_service_once_with_its_live_addresses(site: Practi
             assert site.url(live_url(svc, setting)).startswith(mapped[svc.settings_host])
     assert len(set(mapped.values())) == len(mapped)
     assert set(SETTINGS_HOSTS) <= set(mapped)
+    assert site.login_cookie("accounts.google.com") == site.login_cookie("myactivity.google.com") == "SID"
     assert site.url("https://twitter.com/settings/grok_settings") == site.url(
         "https://x.com/settings/grok_settings"
     )

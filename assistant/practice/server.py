@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 from .config import LIVE_HOSTS, PracticeConfig, Submission
 from .httpio import MAX_BODY_BYTES, Request, Response
 from .routes import FOREIGN_HOST, route
-from .services import SETTINGS_HOST_ALIASES, SETTINGS_HOSTS, SettingChange
+from .services import SETTINGS_HOST_ALIASES, SETTINGS_HOSTS, SettingChange, services_on
 from .settings_routes import current_setting, store_setting
 from .state import PracticeState
 
@@ -176,6 +176,9 @@ class PracticeSite:
     # -- logins ---------------------------------------------------------------
     @staticmethod
     def login_cookie(host: str) -> str:
+        """The session cookie a login on ``host`` sets (a settings service's own, see services.py)."""
+        for svc in services_on(host):
+            return svc.cookie
         return "sessionid" if "instagram" in host else "c_user"
 
     def user_for(self, host: str, req: Request) -> str | None:

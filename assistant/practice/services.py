@@ -26,6 +26,16 @@ adobe / content-analysis        off     https://account.adobe.com/privacy
 Tumblr's and WordPress's settings are per blog / per site (``item``); their blogs
 and sites are ``PracticeConfig.blogs``, listed at ``https://www.tumblr.com/settings/blogs``
 and ``https://wordpress.com/sites``.
+
+Logins (session cookie): LinkedIn ``/login`` (``li_at``); X ``/i/flow/login``, user
+name then password inside one page (``auth_token``); Google
+``accounts.google.com/v3/signin/identifier`` -> password page -> with
+``PracticeConfig.security_check`` a 2-step code page (``SID``); Microsoft
+``login.live.com/`` -> password page -> "Stay signed in?" (``MSPAuth``); Pinterest
+``/login/`` (``_pinterest_sess``); Quora's home page ``/`` (``m-b``); Tumblr ``/login``
+(``logged_in``); WordPress.com ``/log-in`` (``wordpress_logged_in``); Adobe
+``auth.services.adobe.com/en_US/index.html``, e-mail then password inside one page
+(``ims_sid``). Each ``Setting`` names its markup (``control``, ``naming``).
 """
 
 from __future__ import annotations

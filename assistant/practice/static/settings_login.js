@@ -76,8 +76,9 @@
     fill(inputs, function () {
       var go = Array.prototype.filter.call(form.querySelectorAll("[data-practice-go]"), visible)[0];
       if (!go) return;
+      var inPage = go.hasAttribute("data-step-next");
       go.click();
-      setTimeout(step, 300); /* a step inside the page: go on with the next one */
+      if (inPage) setTimeout(step, 300); /* the next step is in this page; else the page goes */
     });
   }
   setTimeout(step, (Number(cfg.autoLoginDelay) || 0) * 1000);
