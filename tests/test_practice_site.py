@@ -16,6 +16,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from assistant.practice import (
     DRIFT_VARIANTS,
     LANGUAGES,
+    SETTINGS_HOSTS,
     PracticeConfig,
     PracticeSite,
     Submission,
@@ -160,9 +161,10 @@ def test_public_api_addresses_and_config(site: PracticeSite) -> None:
         "extra-field",
     }
     hosts = dict(pair.split("=", 1) for pair in site.site_map.split(","))
-    assert list(hosts) == ["help.instagram.com", "www.instagram.com", "www.facebook.com", "help.meta.com"]
+    meta = ["help.instagram.com", "www.instagram.com", "www.facebook.com", "help.meta.com"]
+    assert list(hosts) == meta + list(SETTINGS_HOSTS)  # then the settings services' hosts
     origins = set(hosts.values()) | {site.foreign_origin}
-    assert len(origins) == 5 and all(o.startswith("http://127.0.0.1:") for o in origins)
+    assert len(origins) == len(hosts) + 1 and all(o.startswith("http://127.0.0.1:") for o in origins)
     assert site.origin("www.facebook.com") == hosts["www.facebook.com"]
     assert site.url(FB_FORM + "?ref=x") == hosts["www.facebook.com"] + "/help/contact/712876720715583?ref=x"
     with pytest.raises(ValueError):
