@@ -557,10 +557,17 @@ def test_gemini_turn_off_goes_through_menu_and_dialog(page: Page, auto: Practice
 @browser_test
 def test_copilot_login_in_three_steps_and_two_switches(page: Page, auto: PracticeSite) -> None:
     arrive(page, auto, SETTINGS_SERVICES["microsoft"].settings[0].url)  # e-mail, password, stay signed in
-    for name in ("Model training on text", "Model training on voice"):
+    for name, key in (
+        ("Model training on text", "text-training"),
+        ("Model training on voice", "voice-training"),
+    ):
         switch = page.get_by_role("switch", name=name)
         switch.click()
         expect(switch).to_have_attribute("aria-checked", "false")
+        for _ in range(50):  # each switch saves on its own: reload only after both saves landed
+            if not auto.setting("microsoft", "practice", key):
+                break
+            page.wait_for_timeout(100)
     expect(page.get_by_role("status")).to_have_text("Saved")
     page.reload()
     expect(page.get_by_role("switch", name="Model training on voice")).to_have_attribute(

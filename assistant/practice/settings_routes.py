@@ -70,10 +70,11 @@ def settings_route(site: PracticeSite, host: str, req: Request) -> Response:
     on_host = services_on(host)
     path = req.path
     if path.rstrip("/") == "/logout":
-        answer = Response.redirect(_login_address(site, on_host[0], None))
+        bye = Response.redirect(_login_address(site, on_host[0], None))
         for svc in on_host:
-            answer.delete_cookie(svc.cookie)
-        return answer
+            bye.delete_cookie(svc.cookie)
+        return bye
+    answer: Response | None
     for svc in on_host:
         if svc.login_host == host:
             answer = _login_routes(site, svc, req, t)
@@ -254,7 +255,7 @@ def _google_login(site: PracticeSite, svc: SettingsService, req: Request, t: Tex
     if req.path in _GOOGLE_IDENTIFIER_PATHS:
         error = None
         if req.method == "POST":
-            user = values.get("identifier", "").strip()
+            user: str | None = values.get("identifier", "").strip()
             if user:
                 return _next_stage(site, req, user, f"{host}/pwd", _with_next(svc, _GOOGLE_PWD, next_url))
             error = t("login_error")
@@ -333,7 +334,7 @@ def _microsoft_login(site: PracticeSite, svc: SettingsService, req: Request, t: 
     if req.path in _MS_EMAIL_PATHS:
         error = None
         if req.method == "POST":
-            user = values.get("loginfmt", "").strip()
+            user: str | None = values.get("loginfmt", "").strip()
             if user:
                 return _next_stage(site, req, user, f"{host}/pwd", _with_next(svc, _MS_PWD, next_url))
             error = t("login_error")
