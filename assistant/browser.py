@@ -12,6 +12,8 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -287,3 +289,63 @@ def short_temp_env() -> dict[str, str] | None:
     if os.name != "posix" or len(current) <= _LONGEST_TMPDIR or not os.access("/tmp", os.W_OK):
         return None
     return {**os.environ, "TMPDIR": "/tmp"}
+
+
+class BrowserSession:
+    """The browser of one command (``run``, ``recheck``, ``check``, ``demo``): found once, then one
+    persistent profile per account, opened when first needed and closed by the session."""
+
+    def __init__(self, playwright: Playwright, choice: BrowserChoice | None, home: Path, *, headless: bool):
+        self.playwright = playwright
+        self.choice = choice
+        self.home = home
+        self.headless = headless
+        self._open: list[BrowserContext] = []
+
+    @property
+    def description(self) -> str:
+        return self.choice.description if self.choice else "(not needed)"
+
+    def open(self, account: str, *, timeout: float | None = None) -> BrowserContext:
+        """The account's profile in the browser (its own window); ``timeout`` in seconds for actions."""
+        if self.choice is None:
+            raise RuntimeError("this session was started without a browser (nothing needed one)")
+        context = open_profile(
+            self.playwright, self.choice, profile_dir(self.home, account), headless=self.headless
+        )
+        if timeout is not None:
+            context.set_default_timeout(timeout * 1000)
+        self._open.append(context)
+        return context
+
+    def close(self, context: BrowserContext | None) -> None:
+        """Close one profile; a window the person already closed is fine."""
+        if context is None:
+            return
+        if context in self._open:
+            self._open.remove(context)
+        try:
+            context.close()
+        except Exception:  # noqa: BLE001 - the person may have closed it already
+            pass
+
+    def close_all(self) -> None:
+        for context in list(self._open):
+            self.close(context)
+
+
+@contextmanager
+def session(
+    home: Path, browser: str | None, *, headless: bool, needed: bool = True
+) -> Iterator[BrowserSession]:
+    """One browser session for a command: Playwright started, the browser found (when ``needed``),
+    and every profile it opened closed at the end, however the command ends."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        choice = discover(browser, playwright) if needed else None
+        opened = BrowserSession(playwright, choice, home, headless=headless)
+        try:
+            yield opened
+        finally:
+            opened.close_all()

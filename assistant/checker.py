@@ -27,22 +27,18 @@ def check_forms(
     settings: Settings, pairs: list[tuple[Account, LoadedFlow]], human: Human, reporter: Reporter
 ) -> list[FlowCheck]:
     from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
 
-    from .browser import discover, open_profile, profile_dir
+    from .browser import session
     from .engine import FlowRun, FlowStop
     from .engine.check import inspect
 
     results: list[FlowCheck] = []
-    with sync_playwright() as playwright:
-        choice = discover(settings.browser, playwright)
-        reporter.info(f"browser: {choice.description} · nothing will be filled or submitted")
+    with session(settings.home, settings.browser, headless=settings.headless) as browser:
+        reporter.info(f"browser: {browser.description} · nothing will be filled or submitted")
         for account, loaded in pairs:
             flow = loaded.flow
             reporter.heading(f"{account.name} · {flow.title}")
-            context = open_profile(
-                playwright, choice, profile_dir(settings.home, account.name), headless=settings.headless
-            )
+            context = browser.open(account.name)
             try:
                 page = context.pages[0] if context.pages else context.new_page()
                 run = FlowRun(
@@ -64,10 +60,7 @@ def check_forms(
                 except PlaywrightError as exc:
                     results.append(FlowCheck(account.name, flow.id, [], str(exc).splitlines()[0]))
             finally:
-                try:
-                    context.close()
-                except PlaywrightError:
-                    pass
+                browser.close(context)
             result = results[-1]
             if result.error:
                 reporter.fail(result.error)
