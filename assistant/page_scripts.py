@@ -50,3 +50,35 @@ REQUIRED_EMPTY_JS = """() => {
     if (empty) out.push(label(el) || el.tagName.toLowerCase());
   }
   return out; }"""
+# A setting's control and what it shows, in one evaluation. The found element may be the control
+# itself, a <label> for it, a container holding it, or the text it is labelled by (aria-labelledby);
+# the control is marked with data-objector-setting so it can be clicked and outlined afterwards.
+SETTING_STATE_JS = """el => {
+  const kinds = 'input[type=checkbox], input[type=radio], [role=switch], [role=checkbox], [role=radio], ' +
+    '[role=menuitemcheckbox], [aria-checked], [aria-pressed]';
+  let c = el;
+  if (!c.matches(kinds)) {
+    const label = el.closest('label');
+    c = (el.tagName === 'LABEL' && el.control) || el.querySelector(kinds)
+      || (el.id && document.querySelector(`[aria-labelledby~="${CSS.escape(el.id)}"]`))
+      || (label && label.control) || el;
+  }
+  const mark = 'data-objector-setting';
+  document.querySelectorAll(`[${mark}]`).forEach(e => e.removeAttribute(mark));
+  c.setAttribute(mark, '1');
+  const lines = t => String(t || '').split('\\n').map(s => s.replace(/\\s+/g, ' ').trim())
+    .filter(Boolean).slice(0, 30);
+  const input = c.tagName === 'INPUT';
+  const own = lines(input ? '' : (c.innerText || c.value || c.getAttribute('aria-label') || ''));
+  const near = [];
+  for (let p = c.parentElement, i = 0; p && i < 2; p = p.parentElement, i++) near.push(...lines(p.innerText));
+  const box = input && (c.type === 'checkbox' || c.type === 'radio');
+  return {tag: c.tagName.toLowerCase(), type: (c.getAttribute('type') || '').toLowerCase(),
+          checked: box ? c.checked : null,
+          ariaChecked: c.getAttribute('aria-checked'), ariaPressed: c.getAttribute('aria-pressed'),
+          disabled: !!c.disabled || c.getAttribute('aria-disabled') === 'true',
+          same: c === el, own: own.slice(0, 30), near: near.slice(0, 30)};
+}"""
+# every matching link's address and words (for settings made per blog or site)
+LINKS_JS = """els => els.map(a => [a.href || '',
+  (a.innerText || a.getAttribute('aria-label') || a.title || '').replace(/\\s+/g, ' ').trim()])"""

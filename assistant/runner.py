@@ -42,6 +42,7 @@ class Summary:
     already: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    not_applicable: list[str] = field(default_factory=list)  # forms in a re-check (nothing to read)
     interrupted: bool = False
 
     @property
@@ -62,6 +63,7 @@ class RunRequest:
     flow_ids: list[str] = field(default_factory=list)
     again: bool = False
     dry_run: bool = False
+    recheck: bool = False  # setting flows: read each setting, change and ask nothing; forms are skipped
     trace: bool = False
     proof_hint: bool = True  # the demo's temporary home is deleted afterwards: no hint to it
     observer: RunObserver | None = None  # watches each attempt (tests and tools)
@@ -122,10 +124,18 @@ def _check_values(accounts_file: Path, account: Account, flow: Flow) -> None:
 
 
 def prepare_texts(pairs: list[Pair], settings: Settings) -> dict[tuple[str, str], str]:
-    """Every objection text, made before any browser opens (bad templates stop here)."""
+    """Every objection text, made before any browser opens (bad templates stop here).
+
+    A setting flow sends no text: its pairs get an empty one.
+    """
     from .letters import text_for_account
 
-    return {p.key: text_for_account(p.account, settings, p.flow.flow.text_max_length) for p in pairs}
+    return {
+        p.key: text_for_account(p.account, settings, p.flow.flow.text_max_length)
+        if p.flow.flow.kind == "form"
+        else ""
+        for p in pairs
+    }
 
 
 def execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
@@ -145,14 +155,28 @@ def _execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
     settings = request.settings
     ledger = Ledger(settings.home)
     pairs = plan(request)
-    texts = prepare_texts(pairs, settings)
     summary = Summary()
+    if request.recheck:
+        summary.not_applicable = [
+            f"{p.account.name} · {p.flow.flow.id} (a form: nothing to re-check)"
+            for p in pairs
+            if p.flow.flow.kind == "form"
+        ]
+        pairs = [p for p in pairs if p.flow.flow.kind == "setting"]
+    texts = prepare_texts(pairs, settings)
     todo: list[Pair] = []
     confirmed = ledger.confirmed()
     latest = ledger.latest()
     for pair in pairs:
         last = latest.get(pair.key)
-        if not request.again and pair.key in confirmed:
+        if request.recheck:
+            todo.append(pair)  # a re-check reads every setting, whatever was recorded before
+        elif pair.flow.flow.kind == "setting" and not request.again:
+            if last and last.get("outcome") in DONE_OUTCOMES:  # the newest word counts: it may be turned back
+                summary.already.append(f"{pair.account.name} · {pair.flow.flow.id} ({last['outcome']})")
+            else:
+                todo.append(pair)
+        elif not request.again and pair.key in confirmed:
             when = confirmed[pair.key]["at"][:10]
             summary.already.append(f"{pair.account.name} · {pair.flow.flow.id} (confirmed {when})")
         elif not request.again and last and last.get("outcome") in DONE_OUTCOMES:
@@ -182,6 +206,8 @@ def _execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
         reporter.info(line)
         for item in summary.skipped:
             reporter.warn(item)
+        for item in summary.not_applicable:
+            reporter.info(f"  · {item}")
         try:
             _run_pairs(todo, request, texts, human, reporter, playwright, choice, ledger, summary)
         except KeyboardInterrupt:
@@ -244,12 +270,15 @@ def _run_pairs(todo, request, texts, human, reporter, playwright, choice, ledger
                     attempt=attempt,
                     ledger=ledger,
                     dry_run=request.dry_run,
+                    recheck=request.recheck,
                     trace=request.trace,
                     observer=request.observer if request.observer is not None else RunObserver(),
                 ).run()
                 label = f"{account.name} · {flow.id}"
-                if result.outcome is Outcome.CONFIRMED:
-                    summary.confirmed.append(label)
+                if result.outcome in (Outcome.CONFIRMED, Outcome.STILL_SET):
+                    summary.confirmed.append(
+                        label if result.outcome is Outcome.CONFIRMED else f"{label} (still set)"
+                    )
                     reporter.ok(f"proof saved: {attempt.relpath} ({len(attempt.files)} files)")
                 elif result.outcome in (Outcome.DECLINED, Outcome.DRY_RUN):
                     summary.skipped.append(f"{label}: {result.message}")

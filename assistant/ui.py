@@ -16,7 +16,7 @@ from rich.text import Text
 from .flows import unofficial_label
 
 if TYPE_CHECKING:
-    from .human import Guidance, SubmitReview
+    from .human import Guidance, SettingReview, SubmitReview
 
 
 def make_console(file: TextIO | None = None, *, markup: bool = True) -> Console:
@@ -80,6 +80,28 @@ def review_panel(review: SubmitReview) -> Panel:
     title = "Dry run: this is what would be sent" if review.dry_run else "Ready to submit"
     subtitle = "The Send button is outlined in orange in the browser window."
     return Panel(table, title=title, title_align="left", subtitle=subtitle, subtitle_align="left")
+
+
+def setting_panel(review: SettingReview) -> Panel:
+    """The setting about to be switched, its state now and the state wanted (values shown literally)."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="dim", no_wrap=True)
+    table.add_column()
+    table.add_row("account", Text(f"{review.account} ({review.email})"))
+    table.add_row("service", Text(review.flow_title))
+    table.add_row("address", Text(review.url))
+    if review.item:
+        table.add_row("for", Text(review.item))
+    table.add_row("setting", Text(review.setting))
+    table.add_row("change", Text(f"{review.before.upper()} → {review.after.upper()}", style="bold"))
+    title = "Dry run: this is what would be switched" if review.dry_run else "Ready to switch"
+    return Panel(
+        Group(Text(review.headline, style="bold"), Text(""), table),
+        title=title,
+        title_align="left",
+        subtitle="The switch is outlined in orange in the browser window.",
+        subtitle_align="left",
+    )
 
 
 def guidance_panel(guidance: Guidance) -> Panel:
