@@ -170,7 +170,7 @@ def _control(run: FlowRun, found: Found) -> Locator:
     """The control itself (marked by the last state read), or the element found when it is hidden."""
     from playwright.sync_api import Error as PlaywrightError
 
-    marked = run.page.locator("[data-objector-setting]").first
+    marked = run.page.locator("[data-objector-click]").first
     try:
         if marked.count() and marked.is_visible():
             return marked
