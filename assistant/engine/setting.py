@@ -27,7 +27,7 @@ from ..human import Decision, SettingReview
 from ..ledger import iso, utc_now
 from ..locate import Found, build, find
 from ..outcome import FlowStop, Outcome
-from ..page_scripts import HIGHLIGHT_JS, LINKS_JS, NAME_OF_JS, SETTING_STATE_JS
+from ..page_scripts import DIALOG_XPATH, HIGHLIGHT_JS, LINKS_JS, NAME_OF_JS, SETTING_STATE_JS
 from ..waiting import browser_gone, poll_until
 from .common import _bare, _clip, _duration, _first_line
 from .login import check_host, open_address
@@ -303,7 +303,7 @@ def _switch(run: FlowRun, step: Step, found: Found) -> None:
         else:
             run.click(item, "pick the menu item")
     if step.confirm:
-        button = _safe_choice(run, step.confirm, CONFIRM_WAIT)
+        button = _safe_choice(run, step.confirm, CONFIRM_WAIT, in_dialog=True)
         if button is not None:
             run.click(button, "confirm the change")
             run.record.setdefault("confirmed_dialogs", []).append(step.setting_name)
@@ -320,8 +320,14 @@ def _switch(run: FlowRun, step: Step, found: Found) -> None:
     )
 
 
-def _safe_choice(run: FlowRun, target: list[Candidate], seconds: float) -> Locator | None:
-    """The first visible match of ``target`` whose words do not speak of deleting."""
+def _safe_choice(
+    run: FlowRun, target: list[Candidate], seconds: float, *, in_dialog: bool = False
+) -> Locator | None:
+    """The first visible match of ``target`` whose words do not speak of deleting.
+
+    ``in_dialog``: only a match inside a dialog (a confirming button; the control itself may carry
+    the same words, "Turn off", and must not be clicked twice).
+    """
     from playwright.sync_api import Error as PlaywrightError
 
     def look() -> Locator | None:
@@ -331,6 +337,8 @@ def _safe_choice(run: FlowRun, target: list[Candidate], seconds: float) -> Locat
                 count = min(matches.count(), 10)
                 for index in range(count):
                     element = matches.nth(index)
+                    if in_dialog and not element.locator(f"xpath=ancestor::*[{DIALOG_XPATH}]").count():
+                        continue
                     words = " ".join(str(element.evaluate(NAME_OF_JS) or "").split())
                     if not DELETES.search(words):
                         return element
