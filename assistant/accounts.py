@@ -65,6 +65,8 @@ DEFAULT_FLOWS: dict[str, str] = {
 }
 #: platforms whose accounts have a username Meta's forms ask about
 META_PLATFORMS = ("instagram", "facebook")
+#: platforms with a form that sends a letter (the others' flows switch settings: no letter)
+LETTER_PLATFORMS = ("instagram", "facebook", "linkedin")
 
 
 def check_email(value: str) -> str:

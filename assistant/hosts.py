@@ -164,6 +164,26 @@ SERVICE_NAMES: dict[str, str] = {
 }
 
 
+#: how a platform is written for people (``objector flows``, tables)
+PLATFORM_TITLES: dict[str, str] = {
+    "instagram": "Instagram",
+    "facebook": "Facebook",
+    "linkedin": "LinkedIn",
+    "x": "X",
+    "google": "Google",
+    "microsoft": "Microsoft",
+    "pinterest": "Pinterest",
+    "quora": "Quora",
+    "tumblr": "Tumblr",
+    "wordpress": "WordPress.com",
+    "adobe": "Adobe",
+}
+
+
+def platform_title(platform: str) -> str:
+    return PLATFORM_TITLES.get(platform, platform.title())
+
+
 @dataclass(frozen=True)
 class Service:
     """The company behind a flow: its name and the domains that are its own."""

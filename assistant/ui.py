@@ -177,19 +177,32 @@ def status_table(accounts: list, ledger) -> Table:
 
 
 def flows_table(flows: dict) -> Group:  # dict[str, LoadedFlow]
-    """Each flow with its form, address and the file in use (a user file may replace a bundled one)."""
+    """The flows grouped by service: each with its kind (form / setting), title, address and the file
+    in use (a user file may replace a bundled one)."""
+    from .hosts import platform_title
+
     blocks: list[object] = []
+    by_platform: dict[str, list[tuple[str, object]]] = {}
     for flow_id, loaded in sorted(flows.items()):
-        if loaded.source == "bundled":
-            source = f"{loaded.path} (bundled)"
-        elif loaded.overrides:
-            source = f"{loaded.path} (yours, replaces the bundled one)"
-        else:
-            source = f"{loaded.path} (yours)"
-        text = Text()
-        text.append(flow_id, style="bold")
-        text.append(f"  {loaded.flow.title}\n  {loaded.flow.url}\n  file: {source}")
-        if getattr(loaded.flow, "unofficial", False):
-            text.append(f"\n  {unofficial_label(loaded.flow.platform)}", style="bold red")
-        blocks += [text, Text("")]
+        by_platform.setdefault(loaded.flow.platform, []).append((flow_id, loaded))
+    for platform in sorted(by_platform, key=lambda p: platform_title(p).lower()):
+        blocks.append(Text(platform_title(platform), style="bold underline"))
+        for flow_id, loaded in by_platform[platform]:
+            blocks += [_flow_block(flow_id, loaded), Text("")]
     return Group(*blocks)
+
+
+def _flow_block(flow_id: str, loaded) -> Text:  # LoadedFlow
+    if loaded.source == "bundled":
+        source = f"{loaded.path} (bundled)"
+    elif loaded.overrides:
+        source = f"{loaded.path} (yours, replaces the bundled one)"
+    else:
+        source = f"{loaded.path} (yours)"
+    kind = getattr(loaded.flow, "kind", "form")
+    text = Text()
+    text.append(flow_id, style="bold")
+    text.append(f"  ({kind})  {loaded.flow.title}\n  {loaded.flow.url}\n  file: {source}")
+    if getattr(loaded.flow, "unofficial", False):
+        text.append(f"\n  {unofficial_label(loaded.flow.platform)}", style="bold red")
+    return text
