@@ -43,10 +43,28 @@ give the same pages as before these modes existed):
     look-alike host, as ``foreign_redirect``).
 ``submit_delay``
     Seconds the submit endpoint waits before it answers (a slow server).
+
+Modes of the AI-training settings pages of other services (``services.py`` lists
+the services, their addresses and setting keys):
+
+``setting_already``
+    Every setting starts in the opted-out state (off; on for Tumblr's and
+    WordPress's "Prevent third-party sharing").
+``setting_confirm``
+    Changing a switch opens a confirmation dialog (``role=dialog``,
+    ``aria-modal``; "Turn off"/"Turn on" and "Cancel"); only confirming saves.
+    Google's page has its own menu and dialog and is not changed by this.
+``setting_no_persist``
+    The page flips the control and the save request is answered 200, but the
+    server keeps nothing: after a reload the old state is back.
+``blogs``
+    The user's blogs on Tumblr and sites on WordPress.com (lower-case names of
+    letters, digits and hyphens), each with its own settings page.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -121,6 +139,10 @@ class PracticeConfig:
     interstitial: str | None = None
     moved_to: str | None = None
     submit_delay: float = 0.0
+    setting_already: bool = False
+    setting_confirm: bool = False
+    setting_no_persist: bool = False
+    blogs: tuple[str, ...] = ("anna-writes", "anna-photos")
     on_code: Callable[[str, str], None] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -146,6 +168,11 @@ class PracticeConfig:
             raise ValueError(f"submit_error_times must be a whole number >= 1, not {times!r}")
         if not 0 <= self.submit_delay <= 30:
             raise ValueError(f"submit_delay must be between 0 and 30 seconds, not {self.submit_delay!r}")
+        for name in ("setting_already", "setting_confirm", "setting_no_persist"):
+            if not isinstance(getattr(self, name), bool):
+                raise ValueError(f"{name} must be True or False, not {getattr(self, name)!r}")
+        _check_blogs(self.blogs)
+        self.blogs = tuple(self.blogs)
 
     @property
     def locale(self) -> str:
@@ -162,6 +189,21 @@ def _one_of(name: str, value: str | None, allowed: tuple[str, ...], *, optional:
     if value not in allowed:
         choices = ", ".join(allowed)
         raise ValueError(f"{name} must be {'None or ' if optional else ''}one of {choices}, not {value!r}")
+
+
+def _check_blogs(blogs: object) -> None:
+    names = list(blogs) if isinstance(blogs, (tuple, list)) else None
+    if (
+        not names
+        or len(set(names)) != len(names)
+        or not all(
+            isinstance(n, str) and re.fullmatch(r"[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?", n) for n in names
+        )
+    ):
+        raise ValueError(
+            "blogs must be a non-empty tuple of different names of lower-case letters, digits and "
+            f"hyphens, not {blogs!r}"
+        )
 
 
 @dataclass

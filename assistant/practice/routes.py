@@ -27,6 +27,8 @@ from .pages import (
     message_page,
     meta_help_page,
 )
+from .services import SETTINGS_HOSTS
+from .settings_routes import settings_route
 from .strings import texts
 from .submit import handle_submit
 from .wording import wording_for
@@ -88,6 +90,8 @@ def route(site: PracticeSite, host: str, req: Request) -> Response:
         return Response(204)
     if host == FOREIGN_HOST:
         return _foreign(site, req)
+    if host in SETTINGS_HOSTS:
+        return settings_route(site, host, req)
     if host == META_HELP_HOST:
         return _meta_help(site, req)
     if req.method == "POST" and req.path == SUBMIT_PATH and host != "www.instagram.com":

@@ -12,6 +12,8 @@ from urllib.parse import parse_qs, urlsplit
 from .config import LIVE_HOSTS, PracticeConfig, Submission
 from .httpio import MAX_BODY_BYTES, Request, Response
 from .routes import FOREIGN_HOST, route
+from .services import SETTINGS_HOST_ALIASES, SETTINGS_HOSTS, SettingChange
+from .settings_routes import current_setting, store_setting
 from .state import PracticeState
 
 log = logging.getLogger(__name__)
@@ -22,7 +24,11 @@ _HOST_ALIASES = {
     "facebook.com": "www.facebook.com",
     "m.facebook.com": "www.facebook.com",
     "web.facebook.com": "www.facebook.com",
+    **SETTINGS_HOST_ALIASES,
 }
+
+#: every impersonated live host: Meta's, then those of the settings services (services.py)
+ALL_LIVE_HOSTS: tuple[str, ...] = (*LIVE_HOSTS, *SETTINGS_HOSTS)
 
 
 class _Server(ThreadingHTTPServer):
@@ -101,7 +107,7 @@ class PracticeSite:
         with self._lock:
             if self._servers:
                 return self
-            for host in (*LIVE_HOSTS, FOREIGN_HOST):
+            for host in (*ALL_LIVE_HOSTS, FOREIGN_HOST):
                 server = _Server(self, host)
                 threading.Thread(target=server.serve_forever, name=f"practice-{host}", daemon=True).start()
                 self._servers[host] = server
@@ -110,8 +116,13 @@ class PracticeSite:
     def stop(self) -> None:
         with self._lock:
             servers, self._servers = list(self._servers.values()), {}
+        # shutdown() waits up to one poll interval (0.5 s) per server: wait for all at once
+        stoppers = [threading.Thread(target=server.shutdown, daemon=True) for server in servers]
+        for stopper in stoppers:
+            stopper.start()
+        for stopper in stoppers:
+            stopper.join()
         for server in servers:
-            server.shutdown()
             server.server_close()
 
     def __enter__(self) -> PracticeSite:
@@ -145,10 +156,10 @@ class PracticeSite:
 
     @property
     def site_map(self) -> str:
-        return ",".join(f"{host}={self.origin(host)}" for host in LIVE_HOSTS)
+        return ",".join(f"{host}={self.origin(host)}" for host in ALL_LIVE_HOSTS)
 
     def own_origins(self) -> set[str]:
-        return {self.origin(host) for host in LIVE_HOSTS}
+        return {self.origin(host) for host in ALL_LIVE_HOSTS}
 
     def url(self, live_url: str) -> str:
         """Rewrite a live https URL to the practice origin, keeping path, query and fragment."""
@@ -196,6 +207,24 @@ class PracticeSite:
     def rejected(self) -> list[dict[str, object]]:
         """Posts the submit endpoint refused (validation errors), for debugging."""
         return self.state.rejected
+
+    # -- settings of other services (services.SETTINGS_SERVICES) -------------------
+    def setting(self, service: str, user: str, key: str, item: str | None = None) -> bool:
+        """The current state of a setting (True: on), as its page shows it after a reload.
+
+        ``item`` is the blog (Tumblr) or site (WordPress.com), one of ``config.blogs``.
+        Raises ValueError for an unknown service, key or item.
+        """
+        return current_setting(self, service, user, key, item)
+
+    def set_setting(self, service: str, user: str, key: str, on: bool, item: str | None = None) -> None:
+        """Store a state as the service itself would (e.g. turning a setting on again)."""
+        store_setting(self, service, user, key, on, item, "service")
+
+    @property
+    def setting_changes(self) -> list[SettingChange]:
+        """Every stored change of a setting, oldest first (not those ``setting_no_persist`` dropped)."""
+        return self.state.setting_changes
 
     def reset(self) -> None:
         self.state.reset()

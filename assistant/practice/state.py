@@ -9,6 +9,10 @@ import time
 from dataclasses import dataclass
 
 from .config import Submission
+from .services import SettingChange
+
+#: (service, user, setting key, blog/site or None) -> on
+SettingId = tuple[str, str, str, str | None]
 
 
 @dataclass
@@ -32,6 +36,8 @@ class PracticeState:
         self._foreign_hits: list[dict[str, object]] = []
         self._rejected: list[dict[str, object]] = []
         self._refused_submits = 0  # valid submits the submit_error mode turned away
+        self._settings: dict[SettingId, bool] = {}
+        self._setting_changes: list[SettingChange] = []
 
     # -- logins ---------------------------------------------------------------
     def new_session(self, username: str, *, numeric: bool = False) -> str:
@@ -105,6 +111,22 @@ class PracticeState:
         with self._lock:
             self._foreign_hits.append(entry)
 
+    # -- settings of other services --------------------------------------------
+    def store_setting(self, change: SettingChange) -> None:
+        with self._lock:
+            self._settings[(change.service, change.user, change.key, change.item)] = change.on
+            self._setting_changes.append(change)
+
+    def stored_setting(self, setting: SettingId) -> bool | None:
+        """The stored state, or None when nothing was ever stored (the default applies)."""
+        with self._lock:
+            return self._settings.get(setting)
+
+    @property
+    def setting_changes(self) -> list[SettingChange]:
+        with self._lock:
+            return list(self._setting_changes)
+
     # -- snapshots ------------------------------------------------------------
     @property
     def submissions(self) -> list[Submission]:
@@ -139,6 +161,8 @@ class PracticeState:
             self._pending.clear()
             self._foreign_hits.clear()
             self._rejected.clear()
+            self._settings.clear()
+            self._setting_changes.clear()
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -147,4 +171,5 @@ class PracticeState:
             "rejected": self.rejected,
             "refused_submits": self.refused_submits,
             "foreign_hits": self.foreign_hits,
+            "setting_changes": [dataclasses.asdict(c) for c in self.setting_changes],
         }
