@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from ..capture import full_page_screenshot
 from ..flows import Step
-from ..hosts import is_allowed
+from ..hosts import is_allowed, platform_title
 from ..human import Guidance
 from ..ledger import iso, utc_now
 from ..outcome import FlowStop, Outcome
@@ -69,8 +69,8 @@ def check_host(run: FlowRun, *, arrived: bool) -> None:
     ``arrived``: objector itself just opened the form address (so the person did not navigate).
     """
     url = run.page.url
-    if not url.startswith("http") or is_allowed(url, run.allowed):
-        return
+    if not url.startswith("http") or is_allowed(url, run.allowed) or _sign_in_page(run, url) is not None:
+        return  # the flow's own hosts, or the service's sign-in (the login waits for the person)
     live = run.sites.live_url(url)
     host = urlsplit(live).hostname or url
     if not run.service.owns(host):
@@ -141,11 +141,11 @@ def ensure_login(run: FlowRun, step: Step) -> None:
                 run.stale_session = session  # the form sent us back: that cookie is not a login
             continue
         message = {
-            "login": f"not logged in — log in to {run.account.platform.title()} in the browser "
+            "login": f"not logged in — log in to {platform_title(run.account.platform)} in the browser "
             "window (2FA and security checks are fine, take your time)",
             "checkpoint": "finish the security check in the browser window; "
             "the form will continue afterwards",
-            "meta": f"log in to {run.account.platform.title()} in the browser window; "
+            "meta": f"log in to {platform_title(run.account.platform)} in the browser window; "
             f"it is on {_bare(run.sites.live_url(run.page.url))}, a {run.service.name} page",
         }.get(state)
         if message and message != said:
