@@ -87,3 +87,11 @@ SETTING_STATE_JS = """el => {
 # every matching link's address and words (for settings made per blog or site)
 LINKS_JS = """els => els.map(a => [a.href || '',
   (a.innerText || a.getAttribute('aria-label') || a.title || '').replace(/\\s+/g, ' ').trim()])"""
+# The title of the dialog an element is in (its label, else its first heading); null outside one
+DIALOG_TITLE_JS = """el => {
+  const d = el.closest('[role=dialog], [role=alertdialog], [aria-modal=true], dialog');
+  if (!d) return null; const by = d.getAttribute('aria-labelledby');
+  const t = d.getAttribute('aria-label')
+    || (by ? by.split(/\\s+/).map(i => (document.getElementById(i) || {}).innerText || '').join(' ') : '')
+    || (d.querySelector('h1, h2, h3, [role=heading]') || {}).innerText || '';
+  return t.replace(/\\s+/g, ' ').trim(); }"""

@@ -18,6 +18,7 @@ outcome.
 from __future__ import annotations
 
 import re
+import time
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -27,13 +28,13 @@ from ..human import Decision, SettingReview
 from ..ledger import iso, utc_now
 from ..locate import Found, build, find
 from ..outcome import FlowStop, Outcome
-from ..page_scripts import DIALOG_XPATH, HIGHLIGHT_JS, LINKS_JS, NAME_OF_JS, SETTING_STATE_JS
+from ..page_scripts import DIALOG_TITLE_JS, HIGHLIGHT_JS, LINKS_JS, NAME_OF_JS, SETTING_STATE_JS
 from ..waiting import browser_gone, poll_until
 from .common import _bare, _clip, _duration, _first_line
 from .login import check_host, open_address
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Locator
+    from playwright.sync_api import Locator, Page
 
     from .run import FlowRun
 
@@ -72,6 +73,48 @@ DELETES = re.compile(
 MENU_WAIT = 5.0  # seconds a menu may take to open after the click
 CONFIRM_WAIT = 2.5  # seconds a confirming dialog may take to show
 SAVE_WAIT = 4.0  # seconds the page may take to show the new state before the reload
+SAVE_QUIET = 0.6  # seconds without a request in flight that count as "saved"
+SAVE_MAX = 10.0  # seconds at most to wait for the page's requests to end
+
+
+class Traffic:
+    """The page's requests from now on: waiting until none is in flight says the change was sent.
+
+    (``wait_for_load_state("networkidle")`` cannot say it: it answers at once once the page
+    has been idle a first time.)
+    """
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.in_flight: set[object] = set()
+        self.last = time.monotonic()
+        self.seen = 0
+        for event, handler in self._handlers():
+            page.on(event, handler)
+
+    def _handlers(self) -> list[tuple[str, Any]]:
+        return [("request", self._started), ("requestfinished", self._ended), ("requestfailed", self._ended)]
+
+    def _started(self, request: object) -> None:
+        self.in_flight.add(request)
+        self.seen += 1
+        self.last = time.monotonic()
+
+    def _ended(self, request: object) -> None:
+        self.in_flight.discard(request)
+        self.last = time.monotonic()
+
+    def settle(self, seconds: float = SAVE_MAX) -> bool:
+        """Wait until no request has been in flight for SAVE_QUIET seconds (True), or ``seconds`` pass."""
+        quiet = lambda: True if not self.in_flight and time.monotonic() - self.last >= SAVE_QUIET else None  # noqa: E731
+        return bool(poll_until(self.page, seconds, quiet, every_ms=100))
+
+    def close(self) -> None:
+        for event, handler in self._handlers():
+            try:
+                self.page.remove_listener(event, handler)
+            except Exception:  # noqa: BLE001 - a closed page has no listeners left to remove
+                pass
 
 
 # ------------------------------------------------------------------ the step
@@ -202,6 +245,9 @@ def _read_again(run: FlowRun, step: Step, timeout: float) -> str:
 def _review_and_switch(
     run: FlowRun, step: Step, item: str | None, number: int, found: Found, before: str
 ) -> None:
+    """Outline the control, keep a picture, ask; the ledger knows before anything is clicked."""
+    from playwright.sync_api import Error as PlaywrightError
+
     assert step.want is not None
     control = _control(run, found)
     run.guard("show the setting")
@@ -221,8 +267,6 @@ def _review_and_switch(
         dry_run=run.dry_run,
     )
 
-    from playwright.sync_api import Error as PlaywrightError
-
     def switched_in_browser() -> bool:
         try:
             return read_state(run, found.locator, step) == step.want
@@ -231,7 +275,29 @@ def _review_and_switch(
                 raise
             return False
 
-    decision: Decision = run.human.approve_setting(review, watch=None if run.dry_run else switched_in_browser)
+    traffic = Traffic(run.page)  # from here the person may switch it in the browser
+    try:
+        decision: Decision = run.human.approve_setting(
+            review, watch=None if run.dry_run else switched_in_browser
+        )
+        _decided(run, step, item, number, found, before, decision, switched_in_browser, traffic)
+    finally:
+        traffic.close()
+
+
+def _decided(
+    run: FlowRun,
+    step: Step,
+    item: str | None,
+    number: int,
+    found: Found,
+    before: str,
+    decision: Decision,
+    switched_in_browser: Any,
+    traffic: Traffic,
+) -> None:
+    """Carry out the person's answer: nothing, objector's click, or theirs; then read it again."""
+    assert step.want is not None
     at = iso(utc_now())
     if run.dry_run:
         _entry(run, step, item, before=before, after=None, result="dry-run", approval={"answer": "dry-run"})
@@ -273,12 +339,13 @@ def _review_and_switch(
             )
             return
         approval["switched_seen_at"] = iso(utc_now())
+    if not traffic.settle():
+        run.reporter.warn("the page was still busy after the change; reading it again all the same")
     _verify(run, step, item, number, before, approval)
 
 
 def _switch(run: FlowRun, step: Step, found: Found) -> None:
     """Click the control, pick the menu item that does not delete, confirm a dialog, wait for the save."""
-    from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     assert step.want is not None
@@ -307,11 +374,6 @@ def _switch(run: FlowRun, step: Step, found: Found) -> None:
         if button is not None:
             run.click(button, "confirm the change")
             run.record.setdefault("confirmed_dialogs", []).append(step.setting_name)
-    try:
-        run.page.wait_for_load_state("networkidle", timeout=SAVE_WAIT * 1000)
-    except PlaywrightError as exc:
-        if browser_gone(exc):
-            raise
     poll_until(
         run.page,
         SAVE_WAIT,
@@ -325,8 +387,9 @@ def _safe_choice(
 ) -> Locator | None:
     """The first visible match of ``target`` whose words do not speak of deleting.
 
-    ``in_dialog``: only a match inside a dialog (a confirming button; the control itself may carry
-    the same words, "Turn off", and must not be clicked twice).
+    ``in_dialog``: only a match inside a dialog whose title does not speak of deleting (a
+    confirming button; the control itself may carry the same words, "Turn off", and must not be
+    clicked twice).
     """
     from playwright.sync_api import Error as PlaywrightError
 
@@ -337,8 +400,12 @@ def _safe_choice(
                 count = min(matches.count(), 10)
                 for index in range(count):
                     element = matches.nth(index)
-                    if in_dialog and not element.locator(f"xpath=ancestor::*[{DIALOG_XPATH}]").count():
-                        continue
+                    if (
+                        in_dialog
+                    ):  # a dialog that would delete data is not confirmed, whatever its button says
+                        title = element.evaluate(DIALOG_TITLE_JS)
+                        if title is None or DELETES.search(title):
+                            continue
                     words = " ".join(str(element.evaluate(NAME_OF_JS) or "").split())
                     if not DELETES.search(words):
                         return element
