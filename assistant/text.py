@@ -98,8 +98,8 @@ Template files
 The ``[variants]`` speak of AI at Meta and serve Instagram and Facebook. A letter to
 another service (``LetterInput.platform`` = ``linkedin``) uses ``[services.<platform>]``
 of the text's language; a language without one falls back to English's (the letter is
-then in English, which the service's form accepts); a platform no language has a
-letter for is a ``TextError``.
+then in English, which the service's form accepts); another known service no language has
+a letter for is a ``TextError``, and any other platform name gets ``[variants]``.
 
 Files are read lazily (on first use) and cached. Importing this module is cheap:
 Babel is imported only when a country name is needed.
@@ -442,8 +442,10 @@ def _letter_language(inp: LetterInput) -> _Language:
         return lang
     if "en" in LANGUAGES and platform in _language("en").services:
         return _language("en")
-    if not platform:
-        return lang  # an empty platform is reported with the other values
+    from .hosts import SERVICE_NAMES
+
+    if not platform or SERVICE_NAMES.get(platform, "Meta") == "Meta":
+        return lang  # a Meta product (Threads...) gets [variants]; an empty one is reported later
     raise TextError(
         f"there is no letter for {platform} (letters: {', '.join(META_LETTER_PLATFORMS)}"
         f"{''.join(', ' + p for p in sorted(lang.services))})"
