@@ -22,14 +22,51 @@ from pydantic import (
 from .errors import UserError, shown
 from .storage import atomic_write, parse_toml, read_bounded
 
-PLATFORMS = ("instagram", "facebook")
-Platform = Literal["instagram", "facebook"]
+PLATFORMS = (
+    "instagram",
+    "facebook",
+    "linkedin",
+    "x",
+    "google",
+    "microsoft",
+    "pinterest",
+    "quora",
+    "tumblr",
+    "wordpress",
+    "adobe",
+)
+Platform = Literal[
+    "instagram",
+    "facebook",
+    "linkedin",
+    "x",
+    "google",
+    "microsoft",
+    "pinterest",
+    "quora",
+    "tumblr",
+    "wordpress",
+    "adobe",
+]
 NAME_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")  # always used with fullmatch
 
 DEFAULT_FLOWS: dict[str, str] = {
     "instagram": "instagram-ai-objection",
     "facebook": "facebook-ai-objection",
+    "linkedin": "linkedin-ai-training",
+    "x": "x-grok-training",
+    "google": "google-gemini-activity",
+    "microsoft": "microsoft-copilot-training",
+    "pinterest": "pinterest-ai-training",
+    "quora": "quora-llm-training",
+    "tumblr": "tumblr-third-party-sharing",
+    "wordpress": "wordpress-third-party-sharing",
+    "adobe": "adobe-content-analysis",
 }
+#: platforms whose accounts have a username Meta's forms ask about
+META_PLATFORMS = ("instagram", "facebook")
+#: platforms with a form that sends a letter (the others' flows switch settings: no letter)
+LETTER_PLATFORMS = ("instagram", "facebook", "linkedin")
 
 
 def check_email(value: str) -> str:
@@ -299,7 +336,8 @@ def _check_together(path: Path, accounts: list[Account]) -> None:
 
 HEADER = """\
 # objector accounts: one [[account]] table per account.
-# Fields: name, platform (instagram | facebook), email, country (ISO code), language;
+# Fields: name, platform (instagram | facebook | linkedin | x | google | microsoft | pinterest |
+# quora | tumblr | wordpress | adobe), email, country (ISO code), language;
 # optional: username (or profile link), full_name, flows, reasons, text_variant,
 # text_template, linked_with, first_name,
 # last_name, prompts, screenshot. See README.md.

@@ -19,6 +19,20 @@ PLATFORM_ALIASES: dict[str, str] = {
     "ig": "instagram",
     "facebook": "facebook",
     "fb": "facebook",
+    "linkedin": "linkedin",
+    "x": "x",
+    "twitter": "x",
+    "grok": "x",
+    "google": "google",
+    "gemini": "google",
+    "microsoft": "microsoft",
+    "copilot": "microsoft",
+    "pinterest": "pinterest",
+    "quora": "quora",
+    "tumblr": "tumblr",
+    "wordpress": "wordpress",
+    "wordpress.com": "wordpress",
+    "adobe": "adobe",
 }
 
 # Codes people use that are not ISO 3166 alpha-2 (or mean another country there).
@@ -54,7 +68,10 @@ def platform_of(answer: str) -> str:
     key = answer.strip().lower()
     if key in PLATFORM_ALIASES:
         return PLATFORM_ALIASES[key]
-    raise ValueError("type instagram (or ig, insta) or facebook (or fb)")
+    raise ValueError(
+        "type instagram (or ig, insta), facebook (or fb), linkedin, x (or twitter), google (or gemini), "
+        "microsoft (or copilot), pinterest, quora, tumblr, wordpress or adobe"
+    )
 
 
 def _folded(value: str) -> str:
@@ -114,6 +131,8 @@ def account_reference(platform: str, answer: str) -> str:
     value = answer.strip()
     if not value:
         raise ValueError("is empty")
+    if platform not in _HOSTS:  # only Meta's forms ask for it: elsewhere it is kept as written
+        return full_name(value)
     if "/" in value or value.lower().startswith(tuple(_HOSTS[platform])):
         return _profile_link(platform, value)
     username = value.removeprefix("@")

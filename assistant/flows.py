@@ -36,6 +36,7 @@ Action = Literal[
     "review_and_submit",
     "code",
     "expect",
+    "setting",
 ]
 ValueKey = Literal[
     "email",
@@ -59,7 +60,12 @@ _NEEDS_TARGET = {
     "review_and_submit",
     "code",
     "expect",
+    "setting",
 }
+# keys only a 'setting' step takes (the rules for them are in Step._setting_rules)
+_SETTING_KEYS = ("want", "name", "menu", "confirm", "each", "state_on", "state_off")
+# a flow is a form (one review_and_submit, then expect) or a setting flow (setting steps only)
+_FORM_ONLY = ("review_and_submit", "expect", "code")
 
 
 def _check_regex(value: str) -> str:
@@ -134,9 +140,34 @@ class Step(BaseModel):
     )
     timeout: float | None = Field(None, gt=0, le=3600)
     describe: str | None = Field(None, description="the element in words, for guidance by hand")
+    # ---- 'setting' steps only (see _setting_rules)
+    want: Literal["off", "on"] | None = Field(None, description="setting: the state the control should have")
+    name: str | None = Field(
+        None,
+        min_length=2,
+        max_length=120,
+        description="setting: the setting's name, for the review and record",
+    )
+    menu: Target | None = Field(
+        None, description="setting: the menu item to pick after clicking the control (never a 'delete' one)"
+    )
+    confirm: Target | None = Field(
+        None, description="setting: the confirming button of a dialog that may follow the change"
+    )
+    each: Target | None = Field(
+        None, description="setting: links to each item (blog, site) on the page; the control is set in each"
+    )
+    state_on: str | None = Field(None, description="setting: regex for a state shown as text meaning on")
+    state_off: str | None = Field(None, description="setting: regex for a state shown as text meaning off")
+
+    @field_validator("state_on", "state_off")
+    @classmethod
+    def _state_regex(cls, value: str | None) -> str | None:
+        return None if value is None else _check_regex(value)
 
     @model_validator(mode="after")
     def _fits_action(self) -> Step:
+        self._setting_rules()
         if self.action in _NEEDS_TARGET and not self.target:
             raise ValueError(f"a '{self.action}' step needs a 'target' list")
         if self.action not in _NEEDS_TARGET and self.target:
@@ -161,9 +192,30 @@ class Step(BaseModel):
             raise ValueError(f"an '{self.action}' step cannot be optional")
         return self
 
+    def _setting_rules(self) -> None:
+        """Every rule about the keys of a 'setting' step, in one place."""
+        if self.action != "setting":
+            used = [key for key in _SETTING_KEYS if getattr(self, key) is not None]
+            if used:
+                raise ValueError(f"only a 'setting' step takes '{used[0]}'")
+            return
+        if self.want is None:
+            raise ValueError("a 'setting' step needs 'want' (\"off\" or \"on\")")
+        if self.value is not None:
+            raise ValueError("a 'setting' step takes no 'value'; say the wanted state with 'want'")
+        if self.name is not None and not self.name.strip():
+            raise ValueError("'name' is empty")
+
     @property
     def label(self) -> str:
+        if self.action == "setting":
+            return f"setting({self.name or self.describe or 'control'})"
         return f"{self.action}({self.value})" if self.value else self.action
+
+    @property
+    def setting_name(self) -> str:
+        """What the person reads in the review and the record."""
+        return self.name or self.describe or "the setting"
 
 
 class LoginSpec(BaseModel):
@@ -245,9 +297,23 @@ class Flow(BaseModel):
         actions = [s.action for s in self.steps]
         if actions[0] != "open":
             raise ValueError("the first step must be 'open'")
-        for single in ("open", "ensure_login", "review_and_submit"):
+        for single in ("open", "ensure_login"):
             if actions.count(single) != 1:
                 raise ValueError(f"a flow needs exactly one '{single}' step")
+        if "setting" in actions:
+            form_steps = sorted({a for a in actions if a in _FORM_ONLY})
+            if form_steps:
+                raise ValueError(
+                    f"a flow with 'setting' steps switches settings and sends no form: remove its "
+                    f"'{form_steps[0]}' step (or make two flows)"
+                )
+            if actions.index("setting") < actions.index("ensure_login"):
+                raise ValueError("'setting' steps come after 'ensure_login'")
+            return self
+        if actions.count("review_and_submit") != 1:
+            raise ValueError(
+                "a flow needs exactly one 'review_and_submit' step (or 'setting' steps, for a setting flow)"
+            )
         submit_at = actions.index("review_and_submit")
         if "expect" not in actions[submit_at:]:
             raise ValueError("an 'expect' step (the confirmation) must follow 'review_and_submit'")
@@ -256,13 +322,19 @@ class Flow(BaseModel):
         return self
 
     @property
+    def kind(self) -> Literal["form", "setting"]:
+        """A *form* flow sends one form (review_and_submit + expect); a *setting* flow switches settings."""
+        return "setting" if any(s.action == "setting" for s in self.steps) else "form"
+
+    @property
     def urls(self) -> list[str]:
         """The form's addresses, the usual one first."""
         return [self.url, *self.alternative_urls]
 
     @property
-    def submit_step(self) -> Step:
-        return next(s for s in self.steps if s.action == "review_and_submit")
+    def submit_step(self) -> Step | None:
+        """The Send step of a form flow (None for a setting flow)."""
+        return next((s for s in self.steps if s.action == "review_and_submit"), None)
 
     def after_submit(self, action: str) -> Step | None:
         seen = False

@@ -133,6 +133,88 @@ def is_meta_host(host: str) -> bool:
     return any(host == d or host.endswith("." + d) for d in META_DOMAINS)
 
 
+#: each service's own registrable domains (a page there is the service's, if not the flow's);
+#: a service not listed here owns the domains of its flows' hosts
+SERVICE_DOMAINS: dict[str, tuple[str, ...]] = {
+    "instagram": META_DOMAINS,
+    "facebook": META_DOMAINS,
+    "linkedin": ("linkedin.com",),
+    "x": ("x.com", "twitter.com"),
+    "google": ("google.com",),
+    "microsoft": ("microsoft.com", "live.com", "microsoftonline.com", "bing.com"),
+    "pinterest": ("pinterest.com",),
+    "quora": ("quora.com",),
+    "tumblr": ("tumblr.com",),
+    "wordpress": ("wordpress.com",),
+    "adobe": ("adobe.com",),
+}
+#: how the terminal names a service's company (its pages, its e-mails)
+SERVICE_NAMES: dict[str, str] = {
+    "instagram": "Meta",
+    "facebook": "Meta",
+    "linkedin": "LinkedIn",
+    "x": "X",
+    "google": "Google",
+    "microsoft": "Microsoft",
+    "pinterest": "Pinterest",
+    "quora": "Quora",
+    "tumblr": "Tumblr",
+    "wordpress": "WordPress.com",
+    "adobe": "Adobe",
+}
+
+
+#: how a platform is written for people (``objector flows``, tables)
+PLATFORM_TITLES: dict[str, str] = {
+    "instagram": "Instagram",
+    "facebook": "Facebook",
+    "linkedin": "LinkedIn",
+    "x": "X",
+    "google": "Google",
+    "microsoft": "Microsoft",
+    "pinterest": "Pinterest",
+    "quora": "Quora",
+    "tumblr": "Tumblr",
+    "wordpress": "WordPress.com",
+    "adobe": "Adobe",
+}
+
+
+def platform_title(platform: str) -> str:
+    return PLATFORM_TITLES.get(platform, platform.title())
+
+
+@dataclass(frozen=True)
+class Service:
+    """The company behind a flow: its name and the domains that are its own."""
+
+    name: str
+    domains: tuple[str, ...]
+
+    def owns(self, host: str) -> bool:
+        """A host under one of the service's own domains (another page of it, not a look-alike)."""
+        host = host.lower().rstrip(".")
+        return any(host == d or host.endswith("." + d) for d in self.domains)
+
+
+def _registrable(host: str) -> str:
+    """The last two labels of a host (``www.linkedin.com`` -> ``linkedin.com``): enough for the
+    services objector knows, whose flows all live under a plain second-level domain."""
+    return ".".join(host.lower().rstrip(".").split(".")[-2:])
+
+
+def service_of(flow: object) -> Service:
+    """The service of a flow (anything with ``platform``, ``allowed_hosts`` and ``login.url``)."""
+    platform = str(getattr(flow, "platform", ""))
+    domains = SERVICE_DOMAINS.get(platform)
+    if domains is None:
+        hosts = [*getattr(flow, "allowed_hosts", ())]
+        login = getattr(getattr(flow, "login", None), "url", "")
+        hosts.append(urlsplit(login).hostname or "")
+        domains = tuple(sorted({_registrable(h) for h in hosts if h}))
+    return Service(SERVICE_NAMES.get(platform, platform.title()), domains)
+
+
 def _is_loopback(host: str) -> bool:
     import ipaddress
 

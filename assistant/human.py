@@ -10,7 +10,9 @@ the engine itself.
 
 While the Send question is open, the engine may pass a ``watch`` callback: it
 is called a few times a second, and when it reports that the person clicked
-Send in the browser themselves, the question ends with ``"browser"``.
+Send in the browser themselves, the question ends with ``"browser"``. The
+question before switching a setting (``approve_setting``) works the same way:
+its ``watch`` reports that the person switched the setting themselves.
 """
 
 from __future__ import annotations
@@ -44,6 +46,29 @@ class SubmitReview:
 
 
 @dataclass(frozen=True)
+class SettingReview:
+    """What the person sees before deciding to switch a setting."""
+
+    account: str
+    email: str
+    service: str  # the company, e.g. "LinkedIn"
+    flow_title: str
+    url: str
+    setting: str  # the setting's name, e.g. "Data for Generative AI Improvement"
+    before: str  # "on" | "off" | "unknown"
+    after: str  # "on" | "off"
+    item: str | None = None  # the blog or site, for settings made per item
+    dry_run: bool = False
+
+    @property
+    def headline(self) -> str:
+        """One line: ``LinkedIn · anna@example.org · Data for …: ON → OFF``."""
+        where = f" ({self.item})" if self.item else ""
+        change = f"{self.before.upper()} → {self.after.upper()}"
+        return f"{self.service} · {self.email} · {self.setting}{where}: {change}"
+
+
+@dataclass(frozen=True)
 class Guidance:
     """A step the assistant could not do: what the person should do by hand."""
 
@@ -54,6 +79,7 @@ class Guidance:
 
 class Human(Protocol):
     def approve_submit(self, review: SubmitReview, watch: Watch | None = None) -> Decision: ...
+    def approve_setting(self, review: SettingReview, watch: Watch | None = None) -> Decision: ...
     def ask_code(
         self, account: str, email: str, attempt: int, suggested: str | None = None
     ) -> str | None: ...
@@ -209,6 +235,30 @@ class TerminalHuman:
             return "browser"
         return answer or "none"  # type: ignore[return-value]
 
+    def approve_setting(self, review: SettingReview, watch: Watch | None = None) -> Decision:
+        """y: objector switches it · n: leave it · m: the person switches it in the browser."""
+        from .ui import setting_panel
+
+        self.console.print(setting_panel(review))  # type: ignore[attr-defined]
+        if review.dry_run:
+            self.console.print("  [yellow]Dry run: nothing will be changed.[/]")  # type: ignore[attr-defined]
+            return "n"
+        valid = {"y": "y", "yes": "y", "n": "n", "no": "n", "m": "m"}
+        if not self.interactive:
+            valid[""] = "n"
+        no_default = " [dim](no default)[/]" if self.interactive else ""
+        try:
+            answer = self._choose(
+                f"  Switch it {review.after.upper()} now? [bold]\\[y][/] switch  [bold]\\[n][/] leave it  "
+                f"[bold]\\[m][/] I'll switch it myself{no_default}: ",
+                valid,
+                watch=watch,
+            )
+        except SentInBrowser:
+            self.console.print()  # type: ignore[attr-defined]
+            return "browser"
+        return answer or "none"  # type: ignore[return-value]
+
     def ask_code(self, account: str, email: str, attempt: int, suggested: str | None = None) -> str | None:
         hint = f" \\[{suggested}]" if suggested else ""
         prompt = f"  Code from the e-mail Meta sent to {email}{hint}: "
@@ -262,6 +312,7 @@ class ScriptedHuman:
     answers: list[str | Callable[[], str | None] | None]
     asked: list[str] = field(default_factory=list)
     reviews: list[SubmitReview] = field(default_factory=list)
+    setting_reviews: list[SettingReview] = field(default_factory=list)
 
     def _next(self, question: str) -> str | None:
         self.asked.append(question)
@@ -275,6 +326,15 @@ class ScriptedHuman:
         if review.dry_run:
             return "n"
         answer = self._next("submit")
+        if answer is None:
+            return "browser" if watch is not None and watch() else "none"
+        return answer if answer in ("y", "n", "m") else "none"  # type: ignore[return-value]
+
+    def approve_setting(self, review: SettingReview, watch: Watch | None = None) -> Decision:
+        self.setting_reviews.append(review)
+        if review.dry_run:
+            return "n"
+        answer = self._next("setting")
         if answer is None:
             return "browser" if watch is not None and watch() else "none"
         return answer if answer in ("y", "n", "m") else "none"  # type: ignore[return-value]

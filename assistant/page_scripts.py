@@ -50,3 +50,48 @@ REQUIRED_EMPTY_JS = """() => {
     if (empty) out.push(label(el) || el.tagName.toLowerCase());
   }
   return out; }"""
+# A setting's control and what it shows, in one evaluation. The found element may be the control
+# itself, a <label> for it, a container holding it, the text it is labelled by (aria-labelledby),
+# or its name next to it in one row. The control is marked data-objector-setting, and what to click
+# data-objector-click (the label of an input drawn invisibly under a styled switch).
+SETTING_STATE_JS = """el => {
+  const kinds = 'input[type=checkbox], input[type=radio], [role=switch], [role=checkbox], [role=radio], ' +
+    '[role=menuitemcheckbox], [aria-checked], [aria-pressed]';
+  let c = el;
+  if (!c.matches(kinds)) {
+    const label = el.closest('label'), row = el.parentElement;
+    const buttons = row ? row.querySelectorAll('button') : [];
+    c = (el.tagName === 'LABEL' && el.control) || el.querySelector(kinds)
+      || (el.id && document.querySelector(`[aria-labelledby~="${CSS.escape(el.id)}"]`))
+      || (label && label.control) || (row && row.querySelector(kinds))
+      || (buttons.length === 1 && !el.matches('button') ? buttons[0] : null) || el;
+  }
+  for (const mark of ['data-objector-setting', 'data-objector-click'])
+    document.querySelectorAll(`[${mark}]`).forEach(e => e.removeAttribute(mark));
+  c.setAttribute('data-objector-setting', '1');
+  const input = c.tagName === 'INPUT', box = c.getBoundingClientRect();
+  const hidden = input && (box.width < 4 || box.height < 4 || getComputedStyle(c).opacity === '0');
+  ((hidden && c.labels && c.labels[0]) || c).setAttribute('data-objector-click', '1');
+  const lines = t => String(t || '').split('\\n').map(s => s.replace(/\\s+/g, ' ').trim())
+    .filter(Boolean).slice(0, 30);
+  const own = lines(input ? '' : (c.innerText || c.value || c.getAttribute('aria-label') || ''));
+  const near = [];
+  for (let p = c.parentElement, i = 0; p && i < 2; p = p.parentElement, i++) near.push(...lines(p.innerText));
+  const tickable = input && (c.type === 'checkbox' || c.type === 'radio');
+  return {tag: c.tagName.toLowerCase(), type: (c.getAttribute('type') || '').toLowerCase(),
+          checked: tickable ? c.checked : null,
+          ariaChecked: c.getAttribute('aria-checked'), ariaPressed: c.getAttribute('aria-pressed'),
+          disabled: !!c.disabled || c.getAttribute('aria-disabled') === 'true',
+          own: own, near: near.slice(0, 30)};
+}"""
+# every matching link's address and words (for settings made per blog or site)
+LINKS_JS = """els => els.map(a => [a.href || '',
+  (a.innerText || a.getAttribute('aria-label') || a.title || '').replace(/\\s+/g, ' ').trim()])"""
+# The title of the dialog an element is in (its label, else its first heading); null outside one
+DIALOG_TITLE_JS = """el => {
+  const d = el.closest('[role=dialog], [role=alertdialog], [aria-modal=true], dialog');
+  if (!d) return null; const by = d.getAttribute('aria-labelledby');
+  const t = d.getAttribute('aria-label')
+    || (by ? by.split(/\\s+/).map(i => (document.getElementById(i) || {}).innerText || '').join(' ') : '')
+    || (d.querySelector('h1, h2, h3, [role=heading]') || {}).innerText || '';
+  return t.replace(/\\s+/g, ' ').trim(); }"""

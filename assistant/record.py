@@ -47,8 +47,11 @@ class StepRecord(_Part):
 
     action: str = Field(description="the flow action (open, fill, setting, …)")
     value: str | None = Field(None, description="what was filled (email, text, country, …)")
-    status: Literal["done", "manual", "absent"] = Field(
-        description="done by objector, done by the person (manual), or not on the page (absent)"
+    status: Literal[
+        "done", "manual", "absent", "shown", "declined", "not-persisted", "turned-back", "unreadable"
+    ] = Field(
+        description="done by objector, done by the person (manual), not on the page (absent); for a "
+        "setting also shown (dry run), declined, not-persisted, turned-back or unreadable"
     )
     detail: str = Field(description="what was done, in words")
     at: str = Field(description="UTC time (ISO 8601)")
@@ -75,15 +78,25 @@ class MailConfirmation(_Part):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
+class SettingApproval(_Part):
+    """The person's answer before one switch."""
+
+    answer: Literal["y", "n", "m", "none", "browser", "dry-run"]
+    by: str | None = None
+    at: str | None = None
+
+
 class SettingState(_Part):
     """One switch of a setting flow (per blog or site where the service has several)."""
 
     name: str = Field(description="the setting, in words (e.g. Data for Generative AI Improvement)")
     item: str | None = Field(None, description="the blog or site it belongs to, if any")
     want: Literal["off", "on"] = Field(description="the state that means no AI training")
-    before: Literal["on", "off", "unknown"] = Field("unknown", description="the state objector read first")
-    after_reload: Literal["on", "off", "unknown"] = Field(
-        "unknown", description="the state read after reloading the page (the only one that counts)"
+    before: Literal["on", "off", "unknown", "absent"] = Field(
+        "unknown", description="the state objector read first (absent: the control was not on the page)"
+    )
+    after_reload: Literal["on", "off", "unknown", "absent"] | None = Field(
+        None, description="the state read after reloading the page (the only one that counts)"
     )
     result: Literal[
         "changed",
@@ -93,9 +106,14 @@ class SettingState(_Part):
         "by-hand",
         "declined",
         "absent",
+        "dry-run",
         "still-set",
         "turned-back",
+        "unreadable",
     ]
+    url: str | None = Field(None, description="the page the state was read on")
+    at: str | None = Field(None, description="UTC time of the last reading")
+    approval: SettingApproval | None = None
 
 
 class AttemptRecord(_Part):
@@ -143,6 +161,11 @@ class AttemptRecord(_Part):
     fallback_candidates: list[FallbackCandidate] = Field(default_factory=list)
     archive_errors: list[str] = Field(default_factory=list)
     settings: list[SettingState] = Field(default_factory=list, description="setting flows: every switch")
+    items: list[str] = Field(default_factory=list, description="the blogs or sites found on the listing page")
+    items_skipped: list[str] = Field(default_factory=list, description="links to items not on the service")
+    confirmed_dialogs: list[str] = Field(
+        default_factory=list, description="settings whose change was confirmed in a dialog"
+    )
     recheck_result: Literal["still-off", "still-on", "turned-on-again", "turned-off-again"] | None = None
     trace: str | None = None
     trace_error: str | None = None
@@ -216,7 +239,8 @@ def markdown() -> str:
         "",
         *_table(AttemptRecord),
     ]
-    for part in (Approval, StepRecord, AfterSend, SettingState, FallbackCandidate, MailConfirmation):
+    parts = (Approval, StepRecord, AfterSend, SettingState, SettingApproval, FallbackCandidate, MailConfirmation)
+    for part in parts:
         out += ["", f"### {part.__name__}", "", (part.__doc__ or "").strip(), "", *_table(part)]
     return "\n".join(line.rstrip() for line in out).replace("\n\n\n", "\n\n") + "\n"
 

@@ -43,6 +43,7 @@ class Summary:
     already: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    not_applicable: list[str] = field(default_factory=list)  # forms in a re-check (nothing to read)
     interrupted: bool = False
 
     @property
@@ -64,7 +65,7 @@ class RunRequest:
     again: bool = False
     dry_run: bool = False
     trace: bool = False
-    recheck: bool = False  # read each chosen setting again, change nothing (``objector recheck``)
+    recheck: bool = False  # read each chosen setting again, change and ask nothing; forms are left out
     proof_hint: bool = True  # the demo's temporary home is deleted afterwards: no hint to it
     observer: RunObserver | None = None  # watches each attempt (tests and tools)
     accounts_path: Path | None = None  # the accounts file the accounts came from (for messages)
@@ -124,10 +125,18 @@ def _check_values(accounts_file: Path, account: Account, flow: Flow) -> None:
 
 
 def prepare_texts(pairs: list[Pair], settings: Settings) -> dict[tuple[str, str], str]:
-    """Every objection text, made before any browser opens (bad templates stop here)."""
+    """Every objection text, made before any browser opens (bad templates stop here).
+
+    A setting flow sends no text: its pairs get an empty one.
+    """
     from .letters import text_for_account
 
-    return {p.key: text_for_account(p.account, settings, p.flow.flow.text_max_length) for p in pairs}
+    return {
+        p.key: text_for_account(p.account, settings, p.flow.flow.text_max_length)
+        if p.flow.flow.kind == "form"
+        else ""
+        for p in pairs
+    }
 
 
 def execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
@@ -147,8 +156,17 @@ def _execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
     settings = request.settings
     ledger = Ledger(settings.home)
     pairs = plan(request)
+    not_applicable = []
+    if request.recheck:  # a re-check reads settings; a form has nothing to read
+        not_applicable = [
+            f"{p.account.name} · {p.flow.flow.id} (a form: nothing to re-check)"
+            for p in pairs
+            if p.flow.flow.kind == "form"
+        ]
+        pairs = [p for p in pairs if p.flow.flow.kind == "setting"]
     texts = prepare_texts(pairs, settings)
     todo, summary, reasons = triage(pairs, request, ledger)
+    summary.not_applicable = not_applicable
     seqs = {key: entry.get("seq", 0) for key, entry in ledger.latest().items()}
 
     from playwright.sync_api import sync_playwright
@@ -173,6 +191,8 @@ def _execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
                 reporter.warn(f"{pair.account.name} · {pair.flow.flow.id}: {reasons[pair.key]}")
         for item in summary.skipped:
             reporter.warn(item)
+        for item in summary.not_applicable:
+            reporter.info(f"  · {item}")
         try:
             _run_pairs(todo, request, texts, human, reporter, playwright, choice, ledger, summary, reasons)
         except KeyboardInterrupt:
@@ -291,15 +311,16 @@ def _run_pairs(todo, request, texts, human, reporter, playwright, choice, ledger
                     attempt=attempt,
                     ledger=ledger,
                     dry_run=request.dry_run,
+                    recheck=request.recheck,
                     trace=request.trace,
                     observer=request.observer if request.observer is not None else RunObserver(),
                 ).run()
                 label = f"{account.name} · {flow.id}"
-                if result.outcome is Outcome.CONFIRMED:
-                    summary.confirmed.append(label)
+                if result.outcome in (Outcome.CONFIRMED, Outcome.STILL_SET):
+                    summary.confirmed.append(
+                        label if result.outcome is Outcome.CONFIRMED else f"{label} (still set)"
+                    )
                     reporter.ok(f"proof saved: {attempt.relpath} ({len(attempt.files)} files)")
-                elif result.outcome is Outcome.STILL_SET:
-                    summary.confirmed.append(f"{label} (still set)")
                 elif result.outcome is Outcome.TURNED_BACK:
                     summary.failed.append(f"{label}: {result.outcome.value} — {result.message}")
                 elif result.outcome in (Outcome.DECLINED, Outcome.DRY_RUN):

@@ -85,10 +85,21 @@ Template files
     label = "Fotos von Kindern" # short label for menus
     sentence = "..."            # the sentence added to {reasons}
 
-    [variants]                  # one template per name in VARIANTS
+    [variants]                  # one template per name in VARIANTS (Meta's AI objection)
     short = '''...'''
     standard = '''...'''
     detailed = '''...'''
+
+    [services.linkedin]         # optional: the letter to another service, one per VARIANTS name
+    short = '''...'''
+    standard = '''...'''
+    detailed = '''...'''
+
+The ``[variants]`` speak of AI at Meta and serve Instagram and Facebook. A letter to
+another service (``LetterInput.platform`` = ``linkedin``) uses ``[services.<platform>]``
+of the text's language; a language without one falls back to English's (the letter is
+then in English, which the service's form accepts); another known service no language has
+a letter for is a ``TextError``, and any other platform name gets ``[variants]``.
 
 Files are read lazily (on first use) and cached. Importing this module is cheap:
 Babel is imported only when a country name is needed.
@@ -306,6 +317,7 @@ class _Language:
     labels: dict[str, str]
     sentences: dict[str, str]
     variants: dict[str, list[tuple[str, str]]]  # parsed templates
+    services: dict[str, dict[str, list[tuple[str, str]]]]  # platform -> variant -> parsed template
 
 
 def _nfc(value: str) -> str:
@@ -387,6 +399,22 @@ def _read_language_file(path: pathlib.Path, code: str) -> _Language:
         body = need_str(variants_table, variant, "variants.")
         variants[variant] = _parse_template(body, f"{path} [variants.{variant}]", path)
 
+    services: dict[str, dict[str, list[tuple[str, str]]]] = {}
+    services_table = data.get("services", {})
+    if not isinstance(services_table, dict):
+        raise TextError(f"{path}: [services] must be a table of [services.<platform>] tables", path=path)
+    for platform, table in services_table.items():
+        if not isinstance(table, dict):
+            raise TextError(f"{path}: [services.{platform}] must be a table", path=path)
+        services[platform.lower()] = {
+            variant: _parse_template(
+                need_str(table, variant, f"services.{platform}."),
+                f"{path} [services.{platform}.{variant}]",
+                path,
+            )
+            for variant in VARIANTS
+        }
+
     return _Language(
         code=code,
         path=path,
@@ -398,6 +426,29 @@ def _read_language_file(path: pathlib.Path, code: str) -> _Language:
         labels=labels,
         sentences=sentences,
         variants=variants,
+        services=services,
+    )
+
+
+#: the platforms [variants] is written for (the objection to AI at Meta)
+META_LETTER_PLATFORMS = ("instagram", "facebook")
+
+
+def _letter_language(inp: LetterInput) -> _Language:
+    """The language file whose letter fits the platform: the text's language, else English's."""
+    lang = _language(inp.language)
+    platform = (inp.platform or "").strip().lower()
+    if platform in META_LETTER_PLATFORMS or platform in lang.services:
+        return lang
+    if "en" in LANGUAGES and platform in _language("en").services:
+        return _language("en")
+    from .hosts import SERVICE_NAMES
+
+    if not platform or SERVICE_NAMES.get(platform, "Meta") == "Meta":
+        return lang  # a Meta product (Threads...) gets [variants]; an empty one is reported later
+    raise TextError(
+        f"there is no letter for {platform} (letters: {', '.join(META_LETTER_PLATFORMS)}"
+        f"{''.join(', ' + p for p in sorted(lang.services))})"
     )
 
 
@@ -530,9 +581,9 @@ def render_letter(
             f"the length limit {max_length} is below the minimum text length {MIN_LENGTH}",
             limit=max_length,
         )
-    language = _check_language(inp.language)
+    _check_language(inp.language)
     variant = _check_variant(inp.variant)
-    lang = _language(language)
+    lang = _letter_language(inp)
     values = _values(inp, lang)
 
     if template is not None:
@@ -542,7 +593,8 @@ def render_letter(
         what = source
     else:
         path = lang.path
-        parts = lang.variants[variant]
+        service = lang.services.get((inp.platform or "").strip().lower())
+        parts = service[variant] if service is not None else lang.variants[variant]
         what = f"the {variant} {lang.name} text ({path})"
 
     text = _tidy(_fill(parts, values))

@@ -6,7 +6,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from rich.console import Console, Group, RenderableType
 from rich.markup import escape
@@ -17,7 +17,7 @@ from rich.text import Text
 from .flows import unofficial_label
 
 if TYPE_CHECKING:
-    from .human import Guidance, SubmitReview
+    from .human import Guidance, SettingReview, SubmitReview
 
 
 def make_console(file: TextIO | None = None, *, markup: bool = True) -> Console:
@@ -81,6 +81,28 @@ def review_panel(review: SubmitReview) -> Panel:
     title = "Dry run: this is what would be sent" if review.dry_run else "Ready to submit"
     subtitle = "The Send button is outlined in orange in the browser window."
     return Panel(table, title=title, title_align="left", subtitle=subtitle, subtitle_align="left")
+
+
+def setting_panel(review: SettingReview) -> Panel:
+    """The setting about to be switched, its state now and the state wanted (values shown literally)."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="dim", no_wrap=True)
+    table.add_column()
+    table.add_row("account", Text(f"{review.account} ({review.email})"))
+    table.add_row("service", Text(review.flow_title))
+    table.add_row("address", Text(review.url))
+    if review.item:
+        table.add_row("for", Text(review.item))
+    table.add_row("setting", Text(review.setting))
+    table.add_row("change", Text(f"{review.before.upper()} → {review.after.upper()}", style="bold"))
+    title = "Dry run: this is what would be switched" if review.dry_run else "Ready to switch"
+    return Panel(
+        Group(Text(review.headline, style="bold"), Text(""), table),
+        title=title,
+        title_align="left",
+        subtitle="The switch is outlined in orange in the browser window.",
+        subtitle_align="left",
+    )
 
 
 def guidance_panel(guidance: Guidance) -> Panel:
@@ -198,19 +220,32 @@ def setting_advice(
 
 
 def flows_table(flows: dict) -> Group:  # dict[str, LoadedFlow]
-    """Each flow with its form, address and the file in use (a user file may replace a bundled one)."""
+    """The flows grouped by service: each with its kind (form / setting), title, address and the file
+    in use (a user file may replace a bundled one)."""
+    from .hosts import platform_title
+
     blocks: list[RenderableType] = []
+    by_platform: dict[str, list[tuple[str, Any]]] = {}
     for flow_id, loaded in sorted(flows.items()):
-        if loaded.source == "bundled":
-            source = f"{loaded.path} (bundled)"
-        elif loaded.overrides:
-            source = f"{loaded.path} (yours, replaces the bundled one)"
-        else:
-            source = f"{loaded.path} (yours)"
-        text = Text()
-        text.append(flow_id, style="bold")
-        text.append(f"  {loaded.flow.title}\n  {loaded.flow.url}\n  file: {source}")
-        if getattr(loaded.flow, "unofficial", False):
-            text.append(f"\n  {unofficial_label(loaded.flow.platform)}", style="bold red")
-        blocks += [text, Text("")]
+        by_platform.setdefault(loaded.flow.platform, []).append((flow_id, loaded))
+    for platform in sorted(by_platform, key=lambda p: platform_title(p).lower()):
+        blocks.append(Text(platform_title(platform), style="bold underline"))
+        for flow_id, loaded in by_platform[platform]:
+            blocks += [_flow_block(flow_id, loaded), Text("")]
     return Group(*blocks)
+
+
+def _flow_block(flow_id: str, loaded) -> Text:  # LoadedFlow
+    if loaded.source == "bundled":
+        source = f"{loaded.path} (bundled)"
+    elif loaded.overrides:
+        source = f"{loaded.path} (yours, replaces the bundled one)"
+    else:
+        source = f"{loaded.path} (yours)"
+    kind = getattr(loaded.flow, "kind", "form")
+    text = Text()
+    text.append(flow_id, style="bold")
+    text.append(f"  ({kind})  {loaded.flow.title}\n  {loaded.flow.url}\n  file: {source}")
+    if getattr(loaded.flow, "unofficial", False):
+        text.append(f"\n  {unofficial_label(loaded.flow.platform)}", style="bold red")
+    return text

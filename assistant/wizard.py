@@ -15,7 +15,15 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .accounts import Account, _describe, load_accounts, save_accounts
+from .accounts import (
+    LETTER_PLATFORMS,
+    META_PLATFORMS,
+    PLATFORMS,
+    Account,
+    _describe,
+    load_accounts,
+    save_accounts,
+)
 from .answers import account_reference, country_code, full_name, platform_of
 from .errors import UserError
 from .human import TerminalHuman
@@ -148,12 +156,13 @@ def _ask_account(
     values = dict(given)
     if "platform" not in values:
         values["platform"] = _ask(
-            human, console, "Platform (instagram / facebook)", None, _checked("platform", platform_of)
+            human, console, f"Platform ({' / '.join(PLATFORMS)})", None, _checked("platform", platform_of)
         )
     platform = values["platform"]
+    letter = platform in LETTER_PLATFORMS  # the other platforms' flows switch settings: no letter
     if "email" not in values:
         values["email"] = _ask(human, console, "The e-mail address of that account", None, _checked("email"))
-    if "username" not in values:
+    if "username" not in values and platform in META_PLATFORMS:
         reference = _ask(
             human,
             console,
@@ -162,7 +171,7 @@ def _ask_account(
             lambda a: account_reference(platform, a) if a.strip() else "",
         )
         values["username"] = reference or None
-    if "full_name" not in values:
+    if "full_name" not in values and letter:
         previous = last.full_name if last else None
         question = "Your full name, to sign the letter" + ("" if previous else " (Enter to skip)")
         name = _ask(human, console, question, previous, full_name)
@@ -183,12 +192,14 @@ def _ask_account(
             human, console, "Country you live in (name or code, e.g. Germany or DE)", default,
             _checked("country", country_code),
         )  # fmt: skip
+    if "language" not in values and not letter:
+        values["language"] = _language_of_country(values["country"]) or settings.language
     if "language" not in values:
         values["language"] = _ask(
             human, console, f"Language of the objection text ({', '.join(LANGUAGES)})",
             _language_of_country(values["country"]) or settings.language, _language_of,
         )  # fmt: skip
-    if values.get("reasons") is None:
+    if values.get("reasons") is None and letter:
         console.print("  Reasons that apply to you (they add a sentence each to your objection):")
         for number, reason in enumerate(REASONS, start=1):
             console.print(f"    {number}. {reason_label(reason, 'en')}")

@@ -21,12 +21,19 @@ def test_bundled_flows_load_and_cover_both_platforms():
 
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
 def test_every_bundled_flow_has_an_expect_after_submit_and_login_signals(path):
+    """A form flow ends with its confirmation; a setting flow has settings with a wanted state."""
     flow = load_flow_file(path)
     actions = [s.action for s in flow.steps]
-    assert actions.index("expect") > actions.index("review_and_submit")
-    assert flow.login.cookies and flow.login.login_paths
+    if flow.kind == "form":
+        assert actions.index("expect") > actions.index("review_and_submit")
+    else:
+        settings = [s for s in flow.steps if s.action == "setting"]
+        assert settings and all(s.want and s.name and s.describe for s in settings)
+        assert not {"review_and_submit", "expect", "code"} & set(actions)
+    assert flow.login.cookies and flow.login.login_paths and flow.login.checkpoint_paths
     for step in flow.steps:
-        for candidate in [*(step.target or []), *(step.submit or []), *(step.option or [])]:
+        lists = (step.target, step.submit, step.option, step.menu, step.confirm, step.each)
+        for candidate in [c for found in lists for c in found or []]:
             for pattern in (candidate.name, candidate.label, candidate.placeholder, candidate.text):
                 if pattern:
                     re.compile(pattern)
@@ -52,7 +59,7 @@ def _write(tmp_path: Path, text: str) -> Path:
 
 
 def _base() -> str:
-    return (BUNDLED[0]).read_text()
+    return (bundled_flow_dir() / "instagram-ai-objection.toml").read_text()
 
 
 def test_unknown_key_in_a_step_names_file_step_and_field(tmp_path):

@@ -102,6 +102,10 @@ class AlwaysYes:
         self.asked.append("submit")
         return "y"
 
+    def approve_setting(self, review, watch=None) -> str:
+        self.asked.append("setting")
+        return "y"
+
     def ask_code(self, account: str, email: str, attempt: int, suggested: str | None = None) -> str:
         self.asked.append("code")
         return "123456"

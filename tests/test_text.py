@@ -626,3 +626,18 @@ def test_textdocs_check_mode(tmp_path, capsys):
     assert "python -m assistant.textdocs" in capsys.readouterr().err
     assert textdocs.main(["--output", str(out)]) == 0
     assert textdocs.main(["--check", "--output", str(out)]) == 0
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_linkedin_letters_name_linkedin_never_meta(variant):
+    german = render_letter(make("de", platform="linkedin", variant=variant))
+    english = render_letter(make("en", platform="linkedin", variant=variant))
+    assert "LinkedIn-Konto" in german and "DSGVO" in german and "Meta" not in german
+    assert "LinkedIn account" in english and "GDPR" in english and "Meta" not in english
+    # a language without a LinkedIn letter sends the English one (LinkedIn's form accepts it)
+    assert render_letter(make("fr", platform="linkedin", variant=variant)).startswith(english.split("\n")[0])
+
+
+def test_a_service_without_a_letter_is_one_clear_error():
+    with pytest.raises(TextError, match="no letter for pinterest"):
+        render_letter(make("en", platform="pinterest"))

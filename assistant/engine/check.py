@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..flows import Step
 from ..locate import find
 from .run import step_handler
 
@@ -31,6 +32,9 @@ def inspect(run: FlowRun) -> list[dict[str, Any]]:
                 }
             )
             continue
+        if step.action == "setting":
+            rows.append(_setting_row(run, step))
+            continue
         assert step.target
         timeout = step.timeout or (run.settings.step_timeout if step.action == "wait" else 2)
         found = find(run.page, step.target, timeout)
@@ -51,6 +55,43 @@ def inspect(run: FlowRun) -> list[dict[str, Any]]:
                 }
             )
     return rows
+
+
+def _setting_row(run: FlowRun, step: Step) -> dict[str, Any]:
+    """A setting's control: found or not, and the state it shows now (nothing is switched)."""
+    from .setting import read_state
+
+    assert step.target and step.want
+    timeout = step.timeout or (run.settings.step_timeout if not step.optional else 3)
+    if step.each:
+        found = find(run.page, step.each, timeout)
+        if found is None:
+            return _not_there(step, "no links to blogs or sites")
+        return {
+            "step": step.label,
+            "status": "found",
+            "detail": f"links to each item: candidate {found.index + 1}: {found.candidate.describe()} "
+            "(each item's control is looked at when run)",
+        }
+    found = find(run.page, step.target, timeout)
+    if found is None:
+        return _not_there(step, step.describe or step.setting_name)
+    state = read_state(run, found.locator, step)
+    return {
+        "step": step.label,
+        "status": "found",
+        "detail": f"candidate {found.index + 1}: {found.candidate.describe()}; shows {state.upper()} "
+        f"(wanted {step.want.upper()})",
+        "state": state,
+    }
+
+
+def _not_there(step: Step, what: str) -> dict[str, Any]:
+    return {
+        "step": step.label,
+        "status": "absent" if step.optional else "missing",
+        "detail": what + (" (optional)" if step.optional else ""),
+    }
 
 
 # ---------------------------------------------------------------- steps

@@ -1,4 +1,8 @@
-"""Opening the form and waiting for the person to log in; leaving Meta's hosts stops at once."""
+"""Opening the form and waiting for the person to log in; leaving the service's hosts stops at once.
+
+The service is the company behind the flow (Meta for Instagram and Facebook, Google, LinkedIn...):
+its other hosts are its own pages (a sign-in page, a moved form), any other host is a stranger's.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from urllib.parse import urlsplit
 
 from ..capture import full_page_screenshot
 from ..flows import Step
-from ..hosts import is_allowed, is_meta_host
+from ..hosts import is_allowed, platform_title
 from ..human import Guidance
 from ..ledger import iso, utc_now
 from ..outcome import FlowStop, Outcome
@@ -59,19 +63,20 @@ def open_address(run: FlowRun, url: str) -> Any:
 
 
 def check_host(run: FlowRun, *, arrived: bool) -> None:
-    """Off the flow's hosts: a look-alike stops the attempt; another Meta page means the form moved.
+    """Off the flow's hosts: a look-alike stops the attempt; another page of the service means the
+    form moved.
 
     ``arrived``: objector itself just opened the form address (so the person did not navigate).
     """
     url = run.page.url
-    if not url.startswith("http") or is_allowed(url, run.allowed):
-        return
+    if not url.startswith("http") or is_allowed(url, run.allowed) or _sign_in_page(run, url) is not None:
+        return  # the flow's own hosts, or the service's sign-in (the login waits for the person)
     live = run.sites.live_url(url)
     host = urlsplit(live).hostname or url
-    if not is_meta_host(host):
+    if not run.service.owns(host):
         raise FlowStop(
             Outcome.BLOCKED,
-            f"the form address led to {host}, which is not Meta's — nothing was typed there "
+            f"the form address led to {host}, which is not {run.service.name}'s — nothing was typed there "
             f"(official hosts: {', '.join(run.flow.allowed_hosts)})",
         )
     if arrived:
@@ -79,15 +84,22 @@ def check_host(run: FlowRun, *, arrived: bool) -> None:
 
 
 def _form_moved(run: FlowRun, live: str) -> None:
-    """The form address led to another Meta page: keep a picture and hand over to the person."""
+    """The form address led to another page of the service: keep a picture and hand over to the person."""
     shown = _bare(live)
     run.record["moved_to"] = live
     run.save("moved.png", full_page_screenshot(run.page))
     run.reporter.warn(f"the form address now leads to {shown}: the form seems to have moved")
+    if run.flow.kind == "setting":
+        raise FlowStop(
+            Outcome.NEEDS_ATTENTION,
+            f"the settings page ({run.flow.url}) now leads to {shown}; nothing was changed (a screenshot "
+            "is kept) — look for the setting there yourself, or update the flow",
+        )
+    service = run.service.name
     done = run.human.guide(
         Guidance(
             run.account.name,
-            f"The objection form's address ({run.flow.url}) now leads to {shown}, a Meta page that is "
+            f"The objection form's address ({run.flow.url}) now leads to {shown}, a {service} page that is "
             "not the form objector knows, so objector types nothing there. If you find the objection "
             "form from that page, fill it in and send it yourself; then press Enter here. Type 'skip' "
             "if you did not send anything.",
@@ -104,7 +116,7 @@ def _form_moved(run: FlowRun, live: str) -> None:
         raise FlowStop(
             Outcome.NOT_CONFIRMED,
             f"the form had moved to {shown}; you sent it there yourself, so objector could not see "
-            "the confirmation — keep Meta's e-mail as proof",
+            f"the confirmation — keep {service}'s e-mail as proof",
         )
     raise FlowStop(
         Outcome.NEEDS_ATTENTION,
@@ -129,12 +141,12 @@ def ensure_login(run: FlowRun, step: Step) -> None:
                 run.stale_session = session  # the form sent us back: that cookie is not a login
             continue
         message = {
-            "login": f"not logged in — log in to {run.account.platform.title()} in the browser "
+            "login": f"not logged in — log in to {platform_title(run.account.platform)} in the browser "
             "window (2FA and security checks are fine, take your time)",
             "checkpoint": "finish the security check in the browser window; "
             "the form will continue afterwards",
-            "meta": f"log in to {run.account.platform.title()} in the browser window; "
-            f"it is on {_bare(run.sites.live_url(run.page.url))}, a Meta page",
+            "meta": f"log in to {platform_title(run.account.platform)} in the browser window; "
+            f"it is on {_bare(run.sites.live_url(run.page.url))}, a {run.service.name} page",
         }.get(state)
         if message and message != said:
             run.reporter.wait(message)
@@ -149,15 +161,21 @@ def ensure_login(run: FlowRun, step: Step) -> None:
 
 
 def login_state(run: FlowRun) -> str:
-    """ready · elsewhere (logged in, not on the form) · login · checkpoint · meta (another Meta page).
+    """ready · elsewhere (logged in, not on the form) · login · checkpoint · meta (another page of the
+    service; named so since Meta's flows came first).
 
-    Leaving Meta's hosts raises ``FlowStop`` at once, and so does a redirect to another Meta host
-    right after objector opened the form address (the form has moved).
+    A sign-in or security-check page on another host of the service (Google's and Microsoft's
+    multi-step sign-in) is "login" or "checkpoint". Leaving the service's hosts raises ``FlowStop``
+    at once, and so does a redirect to another host of the service right after objector opened the
+    form address (the form has moved).
     """
     url = run.page.url
     if not url.startswith("http"):
         return "login"
     if not is_allowed(url, run.allowed):
+        signing_in = _sign_in_page(run, url)
+        if signing_in is not None:
+            return signing_in
         check_host(run, arrived=time.monotonic() - run.last_open < 3)
         return "elsewhere" if session_cookie(run) is not None else "meta"
     path = urlsplit(url).path or "/"
@@ -174,6 +192,25 @@ def login_state(run: FlowRun) -> str:
     if any(re.search(p, path) for p in login.login_paths) or _password_visible(run):
         return "login"
     return "elsewhere"
+
+
+def _sign_in_page(run: FlowRun, url: str) -> str | None:
+    """ "login" / "checkpoint" on a sign-in or security-check page of the service outside the flow's
+    hosts (the flow's login host, or a path its ``login_paths`` / ``checkpoint_paths`` name); else None.
+    """
+    parts = urlsplit(run.sites.live_url(url))
+    host = (parts.hostname or "").lower()
+    if not run.service.owns(host):
+        return None
+    path = parts.path or "/"
+    login = run.flow.login
+    if any(re.search(p, path) for p in login.checkpoint_paths):
+        return "checkpoint"
+    if host == (urlsplit(login.url).hostname or "").lower() or any(
+        re.search(p, path) for p in login.login_paths
+    ):
+        return "login"
+    return None
 
 
 def session_cookie(run: FlowRun) -> str | None:

@@ -21,7 +21,7 @@ from .. import __version__, capture
 from ..aftersend import AfterSend, Verdict
 from ..evidence import Attempt
 from ..flows import Candidate, Flow, Step
-from ..hosts import SiteMap, is_allowed, is_meta_host
+from ..hosts import SiteMap, is_allowed, service_of
 from ..human import Guidance, Human
 from ..ledger import Ledger, iso, utc_now
 from ..locate import Found, element_kind, find, visible_now
@@ -75,6 +75,7 @@ class FlowRun:
     attempt: Attempt | None  # None for ``inspect``, which writes no proof
     ledger: Ledger | None
     dry_run: bool = False
+    recheck: bool = False  # setting flows: only read each setting, change and ask nothing
     trace: bool = False  # keep a Playwright trace (it holds cookies: opt-in only)
     observer: RunObserver = field(default_factory=RunObserver)
     sites: SiteMap = field(init=False)
@@ -92,12 +93,15 @@ class FlowRun:
 
     def __post_init__(self) -> None:
         self.sites = self.settings.sites
+        self.service = service_of(self.flow)
         self.allowed = self.sites.allowed_origins(self.flow.allowed_hosts)
         self.form_url = self.sites.rewrite(self.flow.url)
         self.after = AfterSend(
             self.page,
             submit_paths=tuple(self.flow.submit_paths),
-            expect=list((self.flow.after_submit("expect") or self.flow.submit_step).target or []),
+            expect=list(
+                getattr(self.flow.after_submit("expect") or self.flow.submit_step, "target", None) or []
+            ),
             code=list(getattr(self.flow.after_submit("code"), "target", None) or []),
         )
         if self.trace:
@@ -117,11 +121,17 @@ class FlowRun:
             "flow": self.flow.id,
             "flow_title": self.flow.title,
             "form_url": self.flow.url,
-            "text": self.text,
-            "text_language": self.account.language,
-            "text_length": len(self.text),
+            "kind": self.flow.kind,
             "dry_run": self.dry_run,
         }
+        if self.flow.kind == "form":
+            self.record.update(
+                text=self.text, text_language=self.account.language, text_length=len(self.text)
+            )
+        else:
+            self.record.update(settings=[], mode="recheck" if self.recheck else "set")
+            if self.recheck:
+                self.record["recheck"] = True
         if self.sites:  # a site map is in use: practice, nothing reaches Meta
             self.record.update(practice=True, practice_url=self.form_url)
             if self.attempt is not None:
@@ -133,9 +143,10 @@ class FlowRun:
         url = popup.url
         host = urlsplit(self.sites.live_url(url)).hostname or ""
         self.record.setdefault("popups", []).append(self.sites.live_url(url)[:300])
-        if url.startswith("http") and not is_allowed(url, self.allowed) and not is_meta_host(host):
+        if url.startswith("http") and not is_allowed(url, self.allowed) and not self.service.owns(host):
             self.reporter.warn(
-                f"the page opened a window on {host}, which is not Meta's; objector does nothing there"
+                f"the page opened a window on {host}, which is not {self.service.name}'s; "
+                "objector does nothing there"
             )
 
     def _on_console(self, message: Any) -> None:
@@ -154,6 +165,10 @@ class FlowRun:
                 self.observer.before_step(self, step)
                 step_handler(step.action)(self, step)
                 self.observer.after_step(self, step)
+            if self.flow.kind == "setting":
+                from .setting import settings_outcome
+
+                return self.finish(*settings_outcome(self))
             return self.finish(Outcome.CONFIRMED, "confirmed")
         except FlowStop as stop:
             if stop.outcome in (
@@ -405,7 +420,7 @@ def step_handler(action: str) -> Callable[[FlowRun, Step], None]:
 
 
 def _handlers() -> dict[str, Callable[[FlowRun, Step], None]]:
-    from . import choices, fields, login, submit
+    from . import choices, fields, login, setting, submit
 
     return {
         "open": login.open_form,
@@ -419,4 +434,5 @@ def _handlers() -> dict[str, Callable[[FlowRun, Step], None]]:
         "review_and_submit": submit.review_and_submit,
         "code": submit.code,
         "expect": submit.expect,
+        "setting": setting.setting_step,
     }

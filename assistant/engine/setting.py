@@ -1,0 +1,631 @@
+"""Settings: read a switch, show the change, switch it on the person's word, and check it held.
+
+A ``setting`` step finds one control (a switch, a checkbox, a radio, or a button that shows its
+state or opens a menu), reads its state in one page evaluation and changes it only when it
+differs from the wanted state and the person said yes after seeing "ON → OFF". The change
+counts only when the page, reloaded, still shows the wanted state: services have shown a
+success while nothing changed, and have turned settings back on later (``recheck``).
+
+Each control (each blog or site, for a step with ``each``) adds one entry to
+``record["settings"]``::
+
+    {"name", "item", "want", "before", "after_reload", "result", ...}
+
+``result`` is one of ``RESULTS``; ``settings_outcome`` turns the entries into the attempt's
+outcome.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from ..capture import full_page_screenshot
+from ..flows import Candidate, Step
+from ..human import Decision, SettingReview
+from ..ledger import iso, utc_now
+from ..locate import Found, build, find
+from ..outcome import FlowStop, Outcome
+from ..page_scripts import DIALOG_TITLE_JS, HIGHLIGHT_JS, LINKS_JS, NAME_OF_JS, SETTING_STATE_JS
+from ..waiting import browser_gone, poll_until
+from .common import _bare, _clip, _duration, _first_line
+from .login import check_host, open_address
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator, Page
+
+    from .run import FlowRun
+
+RESULTS = (
+    "changed",  # switched (by objector or by the person), and the reloaded page shows it
+    "already-off",
+    "already-on",
+    "not-persisted",  # switched, but the reloaded page shows the old state (or none)
+    "by-hand",  # the control was not found (or its state unreadable): the person switched it
+    "declined",  # the person said no (or gave no answer)
+    "absent",  # an optional control that is not on the page
+    "dry-run",  # shown, not switched
+    "still-set",  # recheck: it still has the wanted state
+    "turned-back",  # recheck: the service shows the other state again
+    "unreadable",  # recheck: not found, or its state could not be read
+)
+
+#: a state shown as text (a whole line): the defaults when a step gives no state_on / state_off
+STATE_ON = (
+    r"^\s*(on|enabled|active|allowed|an|ein|eingeschaltet|aktiviert|aktiv|activé|activée|activo|"
+    r"activado|activada|attivo|attivato|attivata|aan|ingeschakeld|włączon[ey]|wł\.?|ativado|ativada|"
+    r"ligado|på|aktiverad|aktiveret|til|päällä|käytössä|zapnuto|bekapcsolva|activat|ενεργό)\s*$"
+)
+STATE_OFF = (
+    r"^\s*(off|disabled|inactive|not allowed|aus|ausgeschaltet|deaktiviert|inaktiv|désactivé|désactivée|"
+    r"inactivo|desactivado|desactivada|disattivo|disattivato|disattivata|uit|uitgeschakeld|"
+    r"wyłączon[ey]|wył\.?|desativado|desativada|desligado|av|avaktiverad|inaktiverad|deaktiveret|fra|"
+    r"pois|pois käytöstä|vypnuto|kikapcsolva|dezactivat|ανενεργό)\s*$"
+)
+#: words of a menu item or button that would also delete data: never clicked for a setting
+DELETES = re.compile(
+    r"delete|löschen|supprimer|eliminar|elimina|cancella|verwijder|usuń|excluir|radera|slet|poista|"
+    r"smazat|törl|șterge|sterge|διαγραφ|удал",
+    re.IGNORECASE,
+)
+MENU_WAIT = 5.0  # seconds a menu may take to open after the click
+CONFIRM_WAIT = 2.5  # seconds a confirming dialog may take to show
+SAVE_WAIT = 4.0  # seconds the page may take to show the new state before the reload
+SAVE_QUIET = 0.6  # seconds without a request in flight that count as "saved"
+SAVE_MAX = 10.0  # seconds at most to wait for the page's requests to end
+
+
+class Traffic:
+    """The page's requests from now on: waiting until none is in flight says the change was sent.
+
+    (``wait_for_load_state("networkidle")`` cannot say it: it answers at once once the page
+    has been idle a first time.)
+    """
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.in_flight: set[object] = set()
+        self.last = time.monotonic()
+        self.seen = 0
+        page.on("request", self._started)
+        page.on("requestfinished", self._ended)
+        page.on("requestfailed", self._ended)
+
+    def _handlers(self) -> list[tuple[str, Any]]:
+        return [("request", self._started), ("requestfinished", self._ended), ("requestfailed", self._ended)]
+
+    def _started(self, request: object) -> None:
+        self.in_flight.add(request)
+        self.seen += 1
+        self.last = time.monotonic()
+
+    def _ended(self, request: object) -> None:
+        self.in_flight.discard(request)
+        self.last = time.monotonic()
+
+    def settle(self, seconds: float = SAVE_MAX) -> bool:
+        """Wait until no request has been in flight for SAVE_QUIET seconds (True), or ``seconds`` pass."""
+        return bool(poll_until(self.page, seconds, self._quiet, every_ms=100))
+
+    def _quiet(self) -> bool | None:
+        return True if not self.in_flight and time.monotonic() - self.last >= SAVE_QUIET else None
+
+    def close(self) -> None:
+        for event, handler in self._handlers():
+            try:
+                self.page.remove_listener(event, handler)
+            except Exception:  # noqa: BLE001 - a closed page has no listeners left to remove
+                pass
+
+
+# ------------------------------------------------------------------ the step
+
+
+def setting_step(run: FlowRun, step: Step) -> None:
+    """One setting: on this page, or (``each``) on the page of every blog or site listed here."""
+    if not step.each:
+        _one(run, step, None)
+        return
+    items = _items(run, step)
+    if not items:
+        if step.optional:
+            _entry(run, step, None, before="unknown", after=None, result="absent")
+            run.missing(step)
+            return
+        raise FlowStop(
+            Outcome.NEEDS_ATTENTION,
+            f"found no {step.describe or 'blogs or sites'} on {_bare(run.sites.live_url(run.page.url))} "
+            f"to set {step.setting_name} for; switch it {step.want.upper() if step.want else ''} in each "
+            "yourself, or check the flow",
+        )
+    run.record["items"] = [name for name, _url in items]
+    for name, url in items:
+        open_address(run, url)
+        _one(run, step, name)
+
+
+def _one(run: FlowRun, step: Step, item: str | None) -> None:
+    assert step.want is not None
+    number = len(run.record["settings"]) + 1
+    found = _find(run, step)
+    if run.recheck:
+        _recheck(run, step, item, number, found)
+        return
+    if found is None:
+        if step.optional:
+            _entry(run, step, item, before="absent", after=None, result="absent")
+            run.missing(step)
+            return
+        _guided(run, step, item, number, before="absent", why="could not find it")
+        return
+    run.not_a_password(found.locator, step.setting_name)
+    before = read_state(run, found.locator, step)
+    if before == step.want:
+        run.save(f"setting-{number}-before.png", full_page_screenshot(run.page))
+        _entry(run, step, item, before=before, after=before, result=f"already-{step.want}")
+        run.done(step, f"{_what(step, item)} is already {step.want.upper()}; nothing changed")
+        return
+    if before == "unknown":
+        _guided(run, step, item, number, before="unknown", why="could not tell whether it is on or off")
+        return
+    _review_and_switch(run, step, item, number, found, before)
+
+
+def _find(run: FlowRun, step: Step) -> Found | None:
+    assert step.target
+    timeout = step.timeout or (run.settings.step_timeout if not step.optional else 3.0)
+    found = find(run.page, step.target, timeout)
+    if found is not None and found.index > 0:
+        run.record.setdefault("fallback_candidates", []).append(
+            {"step": step.label, "candidate": found.candidate.describe()}
+        )
+    return found
+
+
+# ------------------------------------------------------------------ reading the state
+
+
+def read_state(run: FlowRun, element: Locator, step: Step) -> str:
+    """ "on", "off" or "unknown", from one evaluation in the page (see SETTING_STATE_JS)."""
+    info = element.evaluate(SETTING_STATE_JS)
+    if info.get("type") == "password":
+        raise FlowStop(Outcome.NEEDS_ATTENTION, f"{step.setting_name} turned out to be a password field")
+    return state_of(info, step)
+
+
+def state_of(info: dict[str, Any], step: Step) -> str:
+    """The state a control shows: its checked / aria-checked / aria-pressed, else its words."""
+    if info.get("checked") is not None:
+        return "on" if info["checked"] else "off"
+    for attribute in ("ariaChecked", "ariaPressed"):
+        value = info.get(attribute)
+        if value in ("true", "false"):
+            return "on" if value == "true" else "off"
+    on, off = step.state_on or STATE_ON, step.state_off or STATE_OFF
+    for lines in (info.get("own") or [], info.get("near") or []):
+        says_on = any(re.search(on, line, re.IGNORECASE) for line in lines)
+        says_off = any(re.search(off, line, re.IGNORECASE) for line in lines)
+        if says_on != says_off:
+            return "on" if says_on else "off"
+    return "unknown"
+
+
+def _control(run: FlowRun, found: Found) -> Locator:
+    """The control itself (marked by the last state read), or the element found when it is hidden."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    marked = run.page.locator("[data-objector-click]").first
+    try:
+        if marked.count() and marked.is_visible():
+            return marked
+    except PlaywrightError as exc:  # a page between two documents: use what was found
+        if browser_gone(exc):
+            raise
+    return found.locator
+
+
+def _read_again(run: FlowRun, step: Step, timeout: float) -> str:
+    """Find the control afresh (the page may have drawn it anew) and read it; "unknown" if not there."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    assert step.target
+    found = find(run.page, step.target, timeout)
+    if found is None:
+        return "unknown"
+    try:
+        return read_state(run, found.locator, step)
+    except PlaywrightError as exc:
+        if browser_gone(exc):
+            raise
+        return "unknown"
+
+
+# ------------------------------------------------------------------ asking and switching
+
+
+def _review_and_switch(
+    run: FlowRun, step: Step, item: str | None, number: int, found: Found, before: str
+) -> None:
+    """Outline the control, keep a picture, ask; the ledger knows before anything is clicked."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    assert step.want is not None
+    control = _control(run, found)
+    run.guard("show the setting")
+    control.evaluate(HIGHLIGHT_JS)
+    run.save(f"setting-{number}-before.png", full_page_screenshot(run.page))
+    run.log("awaiting-approval", submitted=False, setting=step.setting_name, item=item)
+    review = SettingReview(
+        account=run.account.name,
+        email=run.account.email,
+        service=run.service.name,
+        flow_title=run.flow.title,
+        url=run.shown(run.page.url),
+        setting=step.setting_name,
+        before=before,
+        after=step.want,
+        item=item,
+        dry_run=run.dry_run,
+    )
+
+    def switched_in_browser() -> bool:
+        try:
+            return read_state(run, found.locator, step) == step.want
+        except PlaywrightError as exc:  # the page is busy: not switched (yet)
+            if browser_gone(exc):
+                raise
+            return False
+
+    traffic = Traffic(run.page)  # from here the person may switch it in the browser
+    try:
+        decision: Decision = run.human.approve_setting(
+            review, watch=None if run.dry_run else switched_in_browser
+        )
+        _decided(run, step, item, number, found, before, decision, switched_in_browser, traffic)
+    finally:
+        traffic.close()
+
+
+def _decided(
+    run: FlowRun,
+    step: Step,
+    item: str | None,
+    number: int,
+    found: Found,
+    before: str,
+    decision: Decision,
+    switched_in_browser: Any,
+    traffic: Traffic,
+) -> None:
+    """Carry out the person's answer: nothing, objector's click, or theirs; then read it again."""
+    assert step.want is not None
+    at = iso(utc_now())
+    if run.dry_run:
+        _entry(run, step, item, before=before, after=None, result="dry-run", approval={"answer": "dry-run"})
+        run.record_step(step, "shown", f"{_what(step, item)}: {before.upper()}, not switched (dry run)")
+        return
+    if decision in ("n", "none") and switched_in_browser():
+        decision = "browser"
+    if decision in ("n", "none"):
+        approval = {"answer": decision, "by": "terminal", "at": at}
+        _entry(run, step, item, before=before, after=before, result="declined", approval=approval)
+        why = "you chose to leave it" if decision == "n" else "no answer"
+        run.record_step(step, "declined", f"{_what(step, item)} left {before.upper()} ({why})")
+        run.reporter.warn(f"{_what(step, item)} left {before.upper()} ({why})")
+        return
+    run.guard("switch the setting")
+    run.page.evaluate("1")  # the browser is still there: a dead one raises here, before the log
+    by = {"y": "terminal", "m": "own-click", "browser": "person switched it in the browser"}[decision]
+    approval = {"answer": decision, "by": by, "at": at}
+    run.log("submitting", submitted=False, approval=decision, setting=step.setting_name, item=item)
+    if decision == "y":
+        _switch(run, step, found)
+    elif decision == "m":
+        run.page.bring_to_front()
+        run.reporter.wait(f"waiting for you to switch {_what(step, item)} {step.want.upper()} in the browser")
+        seen = poll_until(
+            run.page,
+            run.settings.manual_timeout,
+            lambda: True if switched_in_browser() else None,
+            every_ms=300,
+        )
+        if not seen:
+            approval["no_change_seen"] = iso(utc_now())
+            _entry(run, step, item, before=before, after=before, result="declined", approval=approval)
+            run.record_step(step, "declined", f"{_what(step, item)}: no change seen")
+            run.reporter.warn(
+                f"no change of {_what(step, item)} seen within {_duration(run.settings.manual_timeout)}"
+            )
+            return
+        approval["switched_seen_at"] = iso(utc_now())
+    if not traffic.settle():
+        run.reporter.warn("the page was still busy after the change; reading it again all the same")
+    _verify(run, step, item, number, before, approval)
+
+
+def _switch(run: FlowRun, step: Step, found: Found) -> None:
+    """Click the control, pick the menu item that does not delete, confirm a dialog, wait for the save."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    assert step.want is not None
+    control = _control(run, found)
+    run.guard("switch the setting")
+    try:
+        control.click(timeout=5000)
+    except PlaywrightTimeout:
+        # a styled switch whose input lies under its picture: the input's own click does the same
+        control.evaluate("el => ((el.labels && el.labels[0]) || el).click()")
+    if step.menu:
+        item = _safe_choice(run, step.menu, MENU_WAIT)
+        if item is None:
+            run.human.guide(
+                _guidance(
+                    run,
+                    f"objector opened the menu of {step.setting_name} but did not find the choice that "
+                    f"switches it {step.want.upper()} without deleting anything. Pick that choice in the "
+                    "browser window yourself (not one that deletes), then press Enter here.",
+                )
+            )
+        else:
+            run.click(item, "pick the menu item")
+    if step.confirm:
+        button = _safe_choice(run, step.confirm, CONFIRM_WAIT, in_dialog=True)
+        if button is not None:
+            run.click(button, "confirm the change")
+            run.record.setdefault("confirmed_dialogs", []).append(step.setting_name)
+    poll_until(
+        run.page,
+        SAVE_WAIT,
+        lambda: True if _read_again(run, step, 0.5) == step.want else None,
+        every_ms=200,
+    )
+
+
+def _safe_choice(
+    run: FlowRun, target: list[Candidate], seconds: float, *, in_dialog: bool = False
+) -> Locator | None:
+    """The first visible match of ``target`` whose words do not speak of deleting.
+
+    ``in_dialog``: only a match inside a dialog whose title does not speak of deleting (a
+    confirming button; the control itself may carry the same words, "Turn off", and must not be
+    clicked twice).
+    """
+    from playwright.sync_api import Error as PlaywrightError
+
+    def look() -> Locator | None:
+        for candidate in target:
+            matches = build(run.page, candidate).locator("visible=true")
+            try:
+                count = min(matches.count(), 10)
+                for index in range(count):
+                    element = matches.nth(index)
+                    if (
+                        in_dialog
+                    ):  # a dialog that would delete data is not confirmed, whatever its button says
+                        title = element.evaluate(DIALOG_TITLE_JS)
+                        if title is None or DELETES.search(title):
+                            continue
+                    words = " ".join(str(element.evaluate(NAME_OF_JS) or "").split())
+                    if not DELETES.search(words):
+                        return element
+            except PlaywrightError as exc:  # the menu is being drawn: look again
+                if browser_gone(exc):
+                    raise
+        return None
+
+    return poll_until(run.page, seconds, look, every_ms=150)
+
+
+def _verify(
+    run: FlowRun, step: Step, item: str | None, number: int, before: str, approval: dict[str, Any]
+) -> None:
+    """Reload the page and read the setting again: only this read counts."""
+    assert step.want is not None
+    after = _after_reload(run, step)
+    run.save(f"setting-{number}-after.png", full_page_screenshot(run.page))
+    what = _what(step, item)
+    if after == step.want:
+        _entry(run, step, item, before=before, after=after, result="changed", approval=approval)
+        run.done(step, f"{what}: {before.upper()} → {after.upper()} (read again after a reload)")
+        return
+    _entry(run, step, item, before=before, after=after, result="not-persisted", approval=approval)
+    shows = f"still shows {after.upper()}" if after != "unknown" else "shows no state"
+    run.record_step(step, "not-persisted", f"{what}: {run.service.name} {shows} after reload")
+    run.reporter.fail(f"{what}: {run.service.name} {shows} after reload")
+
+
+def _after_reload(run: FlowRun, step: Step) -> str:
+    from playwright.sync_api import Error as PlaywrightError
+
+    try:
+        run.page.reload(wait_until="domcontentloaded", timeout=run.settings.page_timeout * 1000)
+    except PlaywrightError as exc:
+        if browser_gone(exc):
+            raise
+        run.reporter.warn(f"the page did not reload ({_first_line(exc)}); reading it as it is")
+    check_host(run, arrived=False)
+    return _read_again(run, step, run.settings.step_timeout)
+
+
+# ------------------------------------------------------------------ by hand, re-check, records
+
+
+def _guided(run: FlowRun, step: Step, item: str | None, number: int, *, before: str, why: str) -> None:
+    """The person switches it; objector reads the state afterwards (after a reload) and records it."""
+    assert step.want is not None
+    where = f" for {item}" if item else ""
+    place = f" ({step.describe})" if step.describe else ""
+    instruction = (
+        f"objector {why}: {step.setting_name}{place}{where} on {run.shown(run.page.url)}. "
+        f"Please make sure it is switched {step.want.upper()} in the browser window (if a menu offers "
+        "to delete data as well, choose the option that does not), then press Enter here."
+    )
+    detail = f"{_what(step, item)} switched by you"
+    if before == "absent":  # the control is not on the page: the engine's usual guided fallback
+        run.by_hand(step, instruction, detail=detail)
+    else:
+        run.reporter.warn(f"{_what(step, item)}: objector {why} — please switch it by hand")
+        if not run.human.guide(_guidance(run, instruction)):
+            raise FlowStop(
+                Outcome.NEEDS_ATTENTION, f"{_what(step, item)}: not switched by hand, so nothing was changed"
+            )
+        run.record_step(step, "manual", detail)
+    after = _after_reload(run, step)
+    run.save(f"setting-{number}-after.png", full_page_screenshot(run.page))
+    _entry(run, step, item, before=before, after=after, result="by-hand", approval={"answer": "by hand"})
+    if after != step.want:
+        run.reporter.warn(
+            f"{_what(step, item)}: objector reads {after.upper()} after a reload; check it in the browser"
+        )
+
+
+def _recheck(run: FlowRun, step: Step, item: str | None, number: int, found: Found | None) -> None:
+    """Read the setting; change nothing, ask nothing."""
+    assert step.want is not None
+    if found is None and step.optional:
+        _entry(run, step, item, before="absent", after=None, result="absent")
+        run.missing(step)
+        return
+    state = "unknown" if found is None else read_state(run, found.locator, step)
+    run.save(f"recheck-{number}.png", full_page_screenshot(run.page))
+    result = "still-set" if state == step.want else "turned-back" if state != "unknown" else "unreadable"
+    _entry(run, step, item, before=state, after=state, result=result)
+    what = _what(step, item)
+    if result == "still-set":
+        run.done(step, f"{what} is still {state.upper()}")
+    elif result == "turned-back":
+        run.record_step(step, "turned-back", f"{what} is {state.upper()} again")
+        run.reporter.fail(f"{what} is {state.upper()} again")
+    else:
+        run.record_step(step, "unreadable", f"{what}: {'not found' if found is None else 'state unclear'}")
+        run.reporter.fail(f"{what}: {'not found' if found is None else 'could not read its state'}")
+
+
+def _entry(
+    run: FlowRun,
+    step: Step,
+    item: str | None,
+    *,
+    before: str,
+    after: str | None,
+    result: str,
+    approval: dict[str, Any] | None = None,
+) -> None:
+    assert result in RESULTS
+    entry: dict[str, Any] = {
+        "name": step.setting_name,
+        "item": item,
+        "want": step.want,
+        "before": before,
+        "after_reload": after,
+        "result": result,
+        "url": run.sites.live_url(run.page.url),
+        "at": iso(utc_now()),
+    }
+    if approval is not None:
+        entry["approval"] = approval
+    run.record["settings"].append(entry)
+
+
+def _what(step: Step, item: str | None) -> str:
+    return f"{step.setting_name} ({item})" if item else step.setting_name
+
+
+def _guidance(run: FlowRun, instruction: str):  # -> Guidance
+    from ..human import Guidance
+
+    return Guidance(run.account.name, instruction, None)
+
+
+# ------------------------------------------------------------------ items (blogs, sites)
+
+
+def _items(run: FlowRun, step: Step) -> list[tuple[str, str]]:
+    """(name, address to open) of every item linked on the page, on the flow's own hosts only."""
+    assert step.each
+    if find(run.page, step.each, step.timeout or run.settings.step_timeout) is None:
+        return []
+    seen: dict[str, str] = {}
+    for candidate in step.each:
+        links = build(run.page, candidate).locator("visible=true").evaluate_all(LINKS_JS)
+        for href, words in links:
+            url = _openable(run, href)
+            if url is None:
+                if href.startswith("http"):
+                    run.record.setdefault("items_skipped", []).append(run.sites.live_url(href)[:300])
+                continue
+            if url not in seen:
+                name = _clip(words, 80) or urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1] or url
+                seen[url] = name
+    return [(name, url) for url, name in seen.items()]
+
+
+def _openable(run: FlowRun, href: str) -> str | None:
+    """The address to open for a link, when it leads to one of the flow's hosts (else None)."""
+    if not href.startswith("http"):
+        return None
+    if run.allowed_url(href):
+        return href
+    rewritten = run.sites.rewrite(href)  # a live address on a page of the practice site
+    return rewritten if run.allowed_url(rewritten) else None
+
+
+# ------------------------------------------------------------------ the attempt's outcome
+
+
+def settings_outcome(run: FlowRun) -> tuple[Outcome, str]:
+    """The outcome of a setting flow from its entries (every step has run)."""
+    entries: list[dict[str, Any]] = run.record["settings"]
+    present = [e for e in entries if e["result"] != "absent"]
+    service = run.service.name
+    if not present:
+        return Outcome.NEEDS_ATTENTION, "none of the flow's settings was on the page; check the flow"
+    if run.recheck:
+        return _recheck_outcome(run, present)
+    if any(e["result"] == "dry-run" for e in present):
+        return Outcome.DRY_RUN, "dry run: shown, nothing switched"
+    failed = [e for e in present if e["result"] != "declined" and e["after_reload"] != e["want"]]
+    if failed:
+        first = failed[0]
+        shows = (
+            f"still shows {first['after_reload'].upper()}"
+            if first["after_reload"] not in (None, "unknown")
+            else "shows no readable state"
+        )
+        more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
+        return Outcome.NOT_CONFIRMED, f"{service} {shows} after reload: {_named(first)}{more}"
+    declined = [e for e in present if e["result"] == "declined"]
+    if declined:
+        names = ", ".join(_named(e) for e in declined[:3])
+        no_answer = all(e.get("approval", {}).get("answer") == "none" for e in declined)
+        return Outcome.DECLINED, (
+            f"no answer, so nothing was switched: {names}" if no_answer else f"you chose to leave {names}"
+        )
+    changed = sum(e["result"] in ("changed", "by-hand") for e in present)
+    states = sorted({e["want"].upper() for e in present})
+    return Outcome.CONFIRMED, (
+        f"{service} shows {'/'.join(states)} after reload: {len(present)} setting"
+        f"{'s' * (len(present) != 1)} ({changed} changed now)"
+    )
+
+
+def _recheck_outcome(run: FlowRun, present: list[dict[str, Any]]) -> tuple[Outcome, str]:
+    service = run.service.name
+    back = [e for e in present if e["result"] == "turned-back"]
+    unreadable = [e for e in present if e["result"] == "unreadable"]
+    if back:
+        first = back[0]
+        run.record["recheck_result"] = "turned-on-again" if first["want"] == "off" else "turned-off-again"
+        return Outcome.TURNED_BACK, f"{service} shows {first['before'].upper()} again: {_named(first)}"
+    if unreadable:
+        return Outcome.NEEDS_ATTENTION, f"could not read {_named(unreadable[0])}; check it in the browser"
+    run.record["recheck_result"] = f"still-{present[0]['want']}"
+    return Outcome.STILL_SET, f"{service} still shows {present[0]['want'].upper()}: " + ", ".join(
+        _named(e) for e in present[:3]
+    )
+
+
+def _named(entry: dict[str, Any]) -> str:
+    return f"{entry['name']} ({entry['item']})" if entry.get("item") else str(entry["name"])
