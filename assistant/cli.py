@@ -132,9 +132,18 @@ def demo(
     auto_login: Annotated[
         bool, typer.Option("--auto-login", help="The practice login page logs itself in after a moment.")
     ] = False,
+    service: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--service",
+            metavar="NAME",
+            help="Switch AI training off on a practice service instead (linkedin, x, google, microsoft, "
+            "pinterest, quora, tumblr, wordpress, adobe, or all); repeat for several.",
+        ),
+    ] = None,
 ) -> None:
     """Try everything on the bundled practice Help Centre (no account needed)."""
-    from .demo import run_demo
+    from .demo import demo_services, run_demo
 
     raise typer.Exit(
         run_demo(
@@ -145,6 +154,7 @@ def demo(
             cookie_dialog=cookie_dialog,
             auto_login=auto_login,
             console=_console(),
+            services=demo_services(service or []),
         )
     )
 

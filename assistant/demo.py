@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,28 @@ COUNTRY_OF_LANGUAGE = {
 }  # fmt: skip
 
 
-def demo_accounts(language: str) -> list[Account]:
+#: what ``--service`` accepts: the services with practice settings pages (``all`` means every one)
+DEMO_SERVICES = ("linkedin", "x", "google", "microsoft", "pinterest", "quora", "tumblr", "wordpress", "adobe")
+
+
+def demo_services(names: list[str]) -> tuple[str, ...]:
+    """The services named by ``--service`` (in the order given, each once); a bad name is one line."""
+    chosen: list[str] = []
+    for name in names:
+        for part in (p.strip().lower() for p in name.split(",")):
+            picked = DEMO_SERVICES if part == "all" else (part,)
+            for service in picked:
+                if service not in DEMO_SERVICES:
+                    raise UserError(
+                        f"--service {part}: the practice site has {', '.join(DEMO_SERVICES)} (or all)."
+                    )
+                if service not in chosen:
+                    chosen.append(service)
+    return tuple(chosen)
+
+
+def demo_accounts(language: str, services: tuple[str, ...] = ()) -> list[Account]:
+    """Anna's practice accounts: Instagram and Facebook, or one per service asked for."""
     country = COUNTRY_OF_LANGUAGE.get(language, "IE")
     common: dict[str, Any] = {
         "email": "anna@example.org",
@@ -36,6 +58,8 @@ def demo_accounts(language: str) -> list[Account]:
         "language": language,
         "reasons": ("private_life", "creative_work"),
     }
+    if services:
+        return [Account.model_validate({"name": f"anna-{s}", "platform": s, **common}) for s in services]
     return [
         Account(name="anna-instagram", platform="instagram", username="anna.example", **common),
         Account(name="anna-facebook", platform="facebook", username="anna.example", **common),
@@ -51,8 +75,12 @@ def run_demo(
     cookie_dialog: bool,
     auto_login: bool,
     console,
+    services: tuple[str, ...] = (),
 ) -> int:
-    """The demo; a temporary home is deleted at the end (saying so), a given one is kept."""
+    """The demo; a temporary home is deleted at the end (saying so), a given one is kept.
+
+    ``services``: switch AI training off on those practice services instead of Meta's forms.
+    """
 
     from .browser_setup import ensure_browser
     from .human import TerminalHuman
@@ -61,13 +89,12 @@ def run_demo(
     if language not in LANGUAGES:
         raise UserError(f"--language {language}: the practice site speaks {', '.join(LANGUAGES)}.")
     ensure_browser(settings, TerminalHuman(console), console)
+    options = DemoOptions(language, code_step, cookie_dialog, auto_login, services)
     if home is not None:
-        return _run_demo(settings, home.expanduser(), language, code_step, cookie_dialog, auto_login, console)
+        return _run_demo(settings, home.expanduser(), options, console)
     temporary = Path(tempfile.mkdtemp(prefix="objector-demo-"))
     try:
-        return _run_demo(
-            settings, temporary, language, code_step, cookie_dialog, auto_login, console, temporary=True
-        )
+        return _run_demo(settings, temporary, options, console, temporary=True)
     finally:
         shutil.rmtree(temporary, ignore_errors=True)
         console.print(
@@ -77,20 +104,22 @@ def run_demo(
         )
 
 
+@dataclass(frozen=True)
+class DemoOptions:
+    language: str
+    code_step: bool
+    cookie_dialog: bool
+    auto_login: bool
+    services: tuple[str, ...] = ()
+
+
 def _run_demo(
-    settings: Settings,
-    home: Path,
-    language: str,
-    code_step: bool,
-    cookie_dialog: bool,
-    auto_login: bool,
-    console,
-    *,
-    temporary: bool = False,
+    settings: Settings, home: Path, options: DemoOptions, console, *, temporary: bool = False
 ) -> int:
     from rich.markup import escape
 
     from .flows import load_flows
+    from .hosts import platform_title
     from .human import TerminalHuman
     from .practice import PracticeConfig, PracticeSite
     from .runner import RunRequest, execute
@@ -98,9 +127,19 @@ def _run_demo(
 
     accounts_file = Home(home).accounts_file
     accounts = load_accounts(accounts_file)
-    if not accounts:
-        accounts = demo_accounts(language)
+    if options.services:  # the services asked for, whatever else the demo home holds
+        known = {a.name for a in accounts}
+        wanted = demo_accounts(options.language, options.services)
+        if any(a.name not in known for a in wanted):
+            accounts = [*accounts, *(a for a in wanted if a.name not in known)]
+            save_accounts(accounts_file, accounts)
+        names = [a.name for a in wanted]
+    elif not accounts:
+        accounts = demo_accounts(options.language)
         save_accounts(accounts_file, accounts)
+        names = []
+    else:
+        names = []
 
     def show_code(email: str, code: str) -> None:
         console.print(
@@ -108,19 +147,21 @@ def _run_demo(
         )
 
     config = PracticeConfig(
-        language=language,
-        cookie_dialog=cookie_dialog,
-        code_step=code_step,
-        auto_login=auto_login,
+        language=options.language,
+        cookie_dialog=options.cookie_dialog,
+        code_step=options.code_step,
+        auto_login=options.auto_login,
         on_code=show_code,
     )
     with PracticeSite(config) as site:
         demo_settings = settings.model_copy(update={"home": home, "site_map": site.site_map})
-        console.print(
-            "[bold]objector demo[/] · practice Help Centre on "
-            f"{site.origin('help.instagram.com')} · home: {escape(str(home))}"
+        where = (
+            "practice pages of " + ", ".join(platform_title(s) for s in options.services)
+            if options.services
+            else f"practice Help Centre on {site.origin('help.instagram.com')}"
         )
-        if auto_login:
+        console.print(f"[bold]objector demo[/] · {escape(where)} · home: {escape(str(home))}")
+        if options.auto_login:
             console.print("The practice login pages log themselves in after a moment.")
         else:
             console.print("Log in on the practice pages with any username and password.")
@@ -128,14 +169,24 @@ def _run_demo(
             settings=demo_settings,
             accounts=accounts,
             flows=load_flows(Home(home).flows),
+            account_names=names,
             proof_hint=not temporary,
         )
         summary = execute(request, TerminalHuman(console), Reporter(console))
         received = site.submissions
         confirmed = site.confirmed
-    console.print(
-        f"The practice Help Centre received {len(received)} submission{'s' * (len(received) != 1)} "
-        f"({len(confirmed)} confirmed); nothing was sent to Meta.",
-        markup=False,
-    )
+        changes = site.setting_changes
+    if options.services:
+        names_shown = ", ".join(platform_title(s) for s in options.services)
+        console.print(
+            f"The practice pages saved {len(changes)} setting change{'s' * (len(changes) != 1)}; "
+            f"nothing reached {names_shown}.",
+            markup=False,
+        )
+    else:
+        console.print(
+            f"The practice Help Centre received {len(received)} submission{'s' * (len(received) != 1)} "
+            f"({len(confirmed)} confirmed); nothing was sent to Meta.",
+            markup=False,
+        )
     return summary.exit_code

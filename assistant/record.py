@@ -239,9 +239,9 @@ def markdown() -> str:
         "",
         *_table(AttemptRecord),
     ]
-    for part in (Approval, StepRecord, AfterSend, SettingState, SettingApproval):
-        out += ["", f"### {part.__name__}", "", (part.__doc__ or "").strip(), "", *_table(part)]
-    for part in (FallbackCandidate, MailConfirmation):
+    parts: list[type[BaseModel]] = [Approval, StepRecord, AfterSend, SettingState, SettingApproval]
+    parts += [FallbackCandidate, MailConfirmation]
+    for part in parts:
         out += ["", f"### {part.__name__}", "", (part.__doc__ or "").strip(), "", *_table(part)]
     return "\n".join(line.rstrip() for line in out).replace("\n\n\n", "\n\n") + "\n"
 

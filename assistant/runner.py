@@ -24,6 +24,7 @@ from .storage import HomeLock, private_dir, remove_stale_temps
 from .ui import Reporter
 
 if TYPE_CHECKING:
+    from .browser import BrowserSession
     from .engine import RunObserver
 
 
@@ -169,20 +170,12 @@ def _execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
     summary.not_applicable = not_applicable
     seqs = {key: entry.get("seq", 0) for key, entry in ledger.latest().items()}
 
-    from playwright.sync_api import sync_playwright
+    from .browser import session
 
-    with sync_playwright() as playwright:
-        from .browser import discover
-
-        choice = discover(settings.browser, playwright) if todo else None
-        reporter.info(
-            f"objector {__version__} · browser: {choice.description if choice else '(not needed)'} · "
-            f"home: {settings.home}"
-        )
+    with session(settings.home, settings.browser, headless=settings.headless, needed=bool(todo)) as browser:
+        reporter.info(f"objector {__version__} · browser: {browser.description} · home: {settings.home}")
         accounts = {p.account.name for p in pairs}
-        noun = "setting" if request.recheck else "objection"
-        verb = "re-check" if request.recheck else "do"
-        line = f"{_count(len(accounts), 'account')} · {_count(len(todo), noun)} to {verb}"
+        line = f"{_count(len(accounts), 'account')} · {_to_do(todo, request.recheck)}"
         if summary.already:
             line += f" · {len(summary.already)} already done ({'; '.join(summary.already)})"
         reporter.info(line)
@@ -194,7 +187,7 @@ def _execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
         for item in summary.not_applicable:
             reporter.info(f"  · {item}")
         try:
-            _run_pairs(todo, request, texts, human, reporter, playwright, choice, ledger, summary, reasons)
+            _run_pairs(todo, request, texts, human, reporter, browser, ledger, summary, reasons)
         except KeyboardInterrupt:
             summary.interrupted = True
             reporter.fail("stopped with Ctrl-C; the ledger is consistent, run again to resume")
@@ -256,8 +249,17 @@ def triage(pairs: list[Pair], request: RunRequest, ledger: Ledger) -> tuple[list
     return todo, summary, reasons
 
 
-def _run_pairs(todo, request, texts, human, reporter, playwright, choice, ledger, summary, reasons) -> None:
-    from .browser import open_profile, profile_dir
+def _run_pairs(
+    todo: list[Pair],
+    request: RunRequest,
+    texts: dict[tuple[str, str], str],
+    human: Human,
+    reporter: Reporter,
+    browser: BrowserSession,
+    ledger: Ledger,
+    summary: Summary,
+    reasons: dict[tuple[str, str], str],
+) -> None:
     from .engine import FlowRun, RunObserver
 
     settings = request.settings
@@ -288,13 +290,7 @@ def _run_pairs(todo, request, texts, human, reporter, playwright, choice, ledger
                     summary.confirmed.append(f"{account.name} · {flow.id} (covered via {covered})")
                     continue
                 if context is None:
-                    context = open_profile(
-                        playwright,
-                        choice,
-                        profile_dir(settings.home, account.name),
-                        headless=settings.headless,
-                    )
-                    context.set_default_timeout(settings.step_timeout * 1000)
+                    context = browser.open(account.name, timeout=settings.step_timeout)
                 page = context.pages[0] if context.pages else context.new_page()
                 unofficial = unofficial_service(flow, settings.sites)
                 if unofficial:
@@ -331,18 +327,21 @@ def _run_pairs(todo, request, texts, human, reporter, playwright, choice, ledger
                     reporter.fail(f"{result.outcome.value}: {result.message}")
                     reporter.info(f"  details: {attempt.folder}")
                 if result.outcome is Outcome.INTERRUPTED:
-                    context = _close(context)
+                    browser.close(context)
+                    context = None
         finally:
-            _close(context)
+            browser.close(context)
 
 
-def _close(context):
-    if context is not None:
-        try:
-            context.close()
-        except Exception:  # noqa: BLE001 - the person may have closed it already
-            pass
-    return None
+def _to_do(todo: list[Pair], recheck: bool) -> str:
+    """ "2 objections · 3 settings to do" (or "… to re-check")."""
+    if not todo:
+        return "nothing to re-check" if recheck else "nothing to do"
+    forms = sum(1 for p in todo if p.flow.flow.kind == "form")
+    parts = [_count(forms, "objection")] if forms else []
+    if len(todo) - forms:
+        parts.append(_count(len(todo) - forms, "setting"))
+    return f"{' · '.join(parts)} to {'re-check' if recheck else 'do'}"
 
 
 def _count(number: int, noun: str) -> str:

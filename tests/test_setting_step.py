@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import io
-import json
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -17,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from cli_helpers import OUTPUT_COLUMNS
-from practice_helpers import account
+from practice_helpers import account, read_record
 from rich.console import Console
 
 from assistant.errors import UserError
@@ -330,7 +329,7 @@ class Result:
     @property
     def record(self) -> dict:
         (path,) = sorted((self.home / "evidence").glob("*/*/*/record.json"))[-1:]
-        record = json.loads(path.read_text())
+        record = read_record(path)
         record["_folder"] = path.parent
         return record
 

@@ -143,8 +143,7 @@ def ensure_login(run: FlowRun, step: Step) -> None:
         message = {
             "login": f"not logged in — log in to {platform_title(run.account.platform)} in the browser "
             "window (2FA and security checks are fine, take your time)",
-            "checkpoint": "finish the security check in the browser window; "
-            "the form will continue afterwards",
+            "checkpoint": "finish the security check in the browser window; objector goes on afterwards",
             "meta": f"log in to {platform_title(run.account.platform)} in the browser window; "
             f"it is on {_bare(run.sites.live_url(run.page.url))}, a {run.service.name} page",
         }.get(state)

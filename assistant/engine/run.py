@@ -130,8 +130,6 @@ class FlowRun:
             )
         else:
             self.record.update(settings=[], mode="recheck" if self.recheck else "set")
-            if self.recheck:
-                self.record["recheck"] = True
         if self.sites:  # a site map is in use: practice, nothing reaches Meta
             self.record.update(practice=True, practice_url=self.form_url)
             if self.attempt is not None:

@@ -1,0 +1,43 @@
+"""``objector demo --service …``: the setting flows end to end as a subprocess, on the practice pages."""
+
+from __future__ import annotations
+
+import pytest
+from cli_helpers import run_cli
+from practice_helpers import read_record
+
+pytestmark = [pytest.mark.cli, pytest.mark.browser]
+
+
+def test_demo_switches_off_ai_training_on_three_services_with_proof(cli_env, tmp_path):
+    home = tmp_path / "demo"
+    args = ["demo", "--auto-login", "--service", "linkedin", "--service", "tumblr,x", "--home", str(home)]
+    result = run_cli(args, cli_env, stdin="y\n" * 6)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "3 accounts · 3 settings to do" in result.stdout
+    assert "LinkedIn · anna@example.org · Data for Generative AI Improvement: ON → OFF" in result.stdout
+    assert "(anna-writes): OFF → ON" in result.stdout and "(anna-photos): OFF → ON" in result.stdout
+    assert "saved 4 setting changes; nothing reached LinkedIn, Tumblr, X." in result.stdout
+    records = {r["flow"]: r for r in map(read_record, sorted(home.glob("evidence/*/*/*/record.json")))}
+    assert set(records) == {"linkedin-ai-training", "tumblr-third-party-sharing", "x-grok-training"}
+    for record in records.values():
+        assert record["outcome"] == "confirmed" and record["kind"] == "setting"
+        assert all(s["after_reload"] == s["want"] for s in record["settings"])
+        folder = home / "evidence" / record["account"] / record["flow"]
+        for n in range(1, len(record["settings"]) + 1):
+            for when in ("before", "after"):
+                assert list(folder.glob(f"*/setting-{n}-{when}.png")), (folder, n, when)
+    blogs = [s["item"] for s in records["tumblr-third-party-sharing"]["settings"]]
+    assert blogs == ["anna-writes", "anna-photos"]
+    status = run_cli(["status", "--home", str(home)], cli_env)
+    assert status.returncode == 0 and "anna-tumblr" in status.stdout and "checked" in status.stdout
+    assert run_cli(["verify", "--home", str(home)], cli_env).returncode == 0
+    again = run_cli(args, cli_env, stdin="")  # nothing asked: each setting is done
+    assert again.returncode == 0 and "already done" in again.stdout and "Ready to switch" not in again.stdout
+
+
+def test_demo_names_an_unknown_service_in_one_line(cli_env):
+    result = run_cli(["demo", "--service", "myspace"], cli_env)
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0 and "--service myspace" in result.stderr
+    assert "linkedin" in result.stderr and "Traceback" not in result.stderr
