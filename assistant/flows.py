@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, ClassVar, Literal, get_args
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -24,20 +24,6 @@ from .hosts import SiteMap
 
 FLOW_ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{1,63}")  # always used with fullmatch
 
-Action = Literal[
-    "open",
-    "ensure_login",
-    "dismiss",
-    "wait",
-    "choose",
-    "check",
-    "fill",
-    "upload",
-    "review_and_submit",
-    "code",
-    "expect",
-    "setting",
-]
 ValueKey = Literal[
     "email",
     "country",
@@ -49,21 +35,6 @@ ValueKey = Literal[
     "screenshot",
 ]
 _LOCATOR_KINDS = ("role", "label", "placeholder", "text", "css")
-# actions that need a target, and which keys each may use
-_NEEDS_TARGET = {
-    "dismiss",
-    "wait",
-    "choose",
-    "check",
-    "fill",
-    "upload",
-    "review_and_submit",
-    "code",
-    "expect",
-    "setting",
-}
-# keys only a 'setting' step takes (the rules for them are in Step._setting_rules)
-_SETTING_KEYS = ("want", "name", "menu", "confirm", "each", "state_on", "state_off")
 # a flow is a form (one review_and_submit, then expect) or a setting flow (setting steps only)
 _FORM_ONLY = ("review_and_submit", "expect", "code")
 
@@ -126,96 +97,215 @@ class Candidate(BaseModel):
 Target = list[Candidate]
 
 
-class Step(BaseModel):
+class _Step(BaseModel):
+    """What every step has. Each action is its own model below (``Step`` is their union, chosen by
+    ``action``); ``target`` and ``value`` live here so code that walks all steps can read them."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    action: Action
     optional: bool = False
-    target: Target | None = None
-    value: ValueKey | None = None
-    option: Target | None = Field(None, description="choose: the option to pick (radio, menu item)")
-    submit: Target | None = Field(None, description="code: the button that sends the code")
-    next: Target | None = Field(
-        None, description="choose: a Next/Continue button to press after choosing, when the page shows one"
-    )
     timeout: float | None = Field(None, gt=0, le=3600)
     describe: str | None = Field(None, description="the element in words, for guidance by hand")
-    # ---- 'setting' steps only (see _setting_rules)
-    want: Literal["off", "on"] | None = Field(None, description="setting: the state the control should have")
+    target: Target | None = None
+    value: ValueKey | None = None
+
+    #: whether a flow may mark this action optional
+    can_be_optional: ClassVar[bool] = True
+
+    @model_validator(mode="after")
+    def _optional_allowed(self) -> _Step:
+        if self.optional and not self.can_be_optional:
+            raise ValueError(f"an '{self.action_name}' step cannot be optional")
+        return self
+
+    @property
+    def action_name(self) -> str:
+        return str(getattr(self, "action", "?"))
+
+    @property
+    def label(self) -> str:
+        return f"{self.action_name}({self.value})" if self.value else self.action_name
+
+
+class _Untargeted(_Step):
+    can_be_optional: ClassVar[bool] = False
+
+    @model_validator(mode="after")
+    def _nothing_to_find(self) -> _Untargeted:
+        for key in ("target", "value"):
+            if getattr(self, key) is not None:
+                raise ValueError(f"an '{self.action_name}' step takes no '{key}'")
+        return self
+
+
+class _Targeted(_Step):
+    target: Target = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _no_value(self) -> _Targeted:
+        if self.value is not None and not isinstance(self, (ChooseStep, FillStep, UploadStep)):
+            raise ValueError(f"an '{self.action_name}' step takes no 'value'")
+        return self
+
+
+class OpenStep(_Untargeted):
+    """Open the form's address."""
+
+    action: Literal["open"]
+
+
+class EnsureLoginStep(_Untargeted):
+    """Wait until the person is logged in (they log in themselves)."""
+
+    action: Literal["ensure_login"]
+
+
+class DismissStep(_Targeted):
+    """Close a dialog (cookies) with the button that declines the most."""
+
+    action: Literal["dismiss"]
+
+
+class WaitStep(_Targeted):
+    """Wait until the form itself is on the page."""
+
+    action: Literal["wait"]
+
+
+class ChooseStep(_Targeted):
+    """Answer a question: the country (``value``) or one of the ``option`` candidates."""
+
+    action: Literal["choose"]
+    value: Literal["country"] | None = None
+    option: Target | None = Field(None, description="the option to pick (radio, menu item)")
+    next: Target | None = Field(
+        None, description="a Next/Continue button to press after choosing, when the page shows one"
+    )
+
+    @model_validator(mode="after")
+    def _what_to_choose(self) -> ChooseStep:
+        if self.value is None and not self.option:
+            raise ValueError("a 'choose' step needs a 'value' (country) or an 'option' list")
+        return self
+
+
+class CheckStep(_Targeted):
+    """Tick a box."""
+
+    action: Literal["check"]
+
+
+class FillStep(_Targeted):
+    """Type one of the account's values (or the objection text) into a box."""
+
+    action: Literal["fill"]
+    value: ValueKey
+
+
+class UploadStep(_Targeted):
+    """Attach the account's screenshot."""
+
+    action: Literal["upload"]
+    value: Literal["screenshot"]
+
+
+class ReviewStep(_Targeted):
+    """Show everything, ask the person, and send on their answer."""
+
+    action: Literal["review_and_submit"]
+    can_be_optional: ClassVar[bool] = False
+
+
+class CodeStep(_Targeted):
+    """The code the service e-mailed, typed into ``target`` and sent with ``submit``."""
+
+    action: Literal["code"]
+    submit: Target = Field(min_length=1, description="the button that sends the code")
+
+
+class ExpectStep(_Targeted):
+    """The page's confirmation."""
+
+    action: Literal["expect"]
+    can_be_optional: ClassVar[bool] = False
+
+
+class SettingStep(_Targeted):
+    """A switch to set to ``want``: read, asked, switched, read again after a reload."""
+
+    action: Literal["setting"]
+    want: Literal["off", "on"] = Field(description="the state the control should have")
     name: str | None = Field(
-        None,
-        min_length=2,
-        max_length=120,
-        description="setting: the setting's name, for the review and record",
+        None, min_length=2, max_length=120, description="the setting's name, for the review and record"
     )
     menu: Target | None = Field(
-        None, description="setting: the menu item to pick after clicking the control (never a 'delete' one)"
+        None, description="the menu item to pick after clicking the control (never a 'delete' one)"
     )
     confirm: Target | None = Field(
-        None, description="setting: the confirming button of a dialog that may follow the change"
+        None, description="the confirming button of a dialog that may follow the change"
     )
     each: Target | None = Field(
-        None, description="setting: links to each item (blog, site) on the page; the control is set in each"
+        None, description="links to each item (blog, site) on the page; the control is set in each"
     )
-    state_on: str | None = Field(None, description="setting: regex for a state shown as text meaning on")
-    state_off: str | None = Field(None, description="setting: regex for a state shown as text meaning off")
+    state_on: str | None = Field(None, description="regex for a state shown as text meaning on")
+    state_off: str | None = Field(None, description="regex for a state shown as text meaning off")
 
     @field_validator("state_on", "state_off")
     @classmethod
     def _state_regex(cls, value: str | None) -> str | None:
         return None if value is None else _check_regex(value)
 
-    @model_validator(mode="after")
-    def _fits_action(self) -> Step:
-        self._setting_rules()
-        if self.action in _NEEDS_TARGET and not self.target:
-            raise ValueError(f"a '{self.action}' step needs a 'target' list")
-        if self.action not in _NEEDS_TARGET and self.target:
-            raise ValueError(f"an '{self.action}' step takes no 'target'")
-        if self.action == "fill" and self.value is None:
-            raise ValueError("a 'fill' step needs a 'value' (for example email or text)")
-        if self.action == "upload" and self.value != "screenshot":
-            raise ValueError("an 'upload' step needs value = \"screenshot\"")
-        if self.action == "choose" and self.value is None and not self.option:
-            raise ValueError("a 'choose' step needs a 'value' (country) or an 'option' list")
-        if self.action == "code" and not self.submit:
-            raise ValueError("a 'code' step needs a 'submit' list (the button that sends the code)")
-        if self.value is not None and self.action not in {"fill", "choose", "upload"}:
-            raise ValueError(f"an '{self.action}' step takes no 'value'")
-        if self.option and self.action != "choose":
-            raise ValueError("only a 'choose' step takes an 'option' list")
-        if self.submit and self.action != "code":
-            raise ValueError("only a 'code' step takes a 'submit' list")
-        if self.next and self.action != "choose":
-            raise ValueError("only a 'choose' step takes a 'next' list")
-        if self.action in {"open", "ensure_login", "review_and_submit", "expect"} and self.optional:
-            raise ValueError(f"an '{self.action}' step cannot be optional")
-        return self
-
-    def _setting_rules(self) -> None:
-        """Every rule about the keys of a 'setting' step, in one place."""
-        if self.action != "setting":
-            used = [key for key in _SETTING_KEYS if getattr(self, key) is not None]
-            if used:
-                raise ValueError(f"only a 'setting' step takes '{used[0]}'")
-            return
-        if self.want is None:
-            raise ValueError("a 'setting' step needs 'want' (\"off\" or \"on\")")
-        if self.value is not None:
-            raise ValueError("a 'setting' step takes no 'value'; say the wanted state with 'want'")
-        if self.name is not None and not self.name.strip():
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
             raise ValueError("'name' is empty")
+        return value
 
     @property
     def label(self) -> str:
-        if self.action == "setting":
-            return f"setting({self.name or self.describe or 'control'})"
-        return f"{self.action}({self.value})" if self.value else self.action
+        return f"setting({self.name or self.describe or 'control'})"
 
     @property
     def setting_name(self) -> str:
         """What the person reads in the review and the record."""
         return self.name or self.describe or "the setting"
+
+
+STEP_MODELS: tuple[type[_Step], ...] = (
+    OpenStep,
+    EnsureLoginStep,
+    DismissStep,
+    WaitStep,
+    ChooseStep,
+    CheckStep,
+    FillStep,
+    UploadStep,
+    ReviewStep,
+    CodeStep,
+    ExpectStep,
+    SettingStep,
+)
+#: one step of a flow: the model of its ``action``
+Step = Annotated[
+    OpenStep
+    | EnsureLoginStep
+    | DismissStep
+    | WaitStep
+    | ChooseStep
+    | CheckStep
+    | FillStep
+    | UploadStep
+    | ReviewStep
+    | CodeStep
+    | ExpectStep
+    | SettingStep,
+    Field(discriminator="action"),
+]
+#: the action of each step model, and the model of each action
+ACTIONS: dict[str, type[_Step]] = {
+    get_args(model.model_fields["action"].annotation)[0]: model for model in STEP_MODELS
+}
 
 
 class LoginSpec(BaseModel):
@@ -373,22 +463,39 @@ def _describe(exc: ValidationError, data: dict) -> str:
     err = exc.errors()[0]
     loc = list(err["loc"])
     where = ""
+    action = "?"
     if loc[:1] == ["steps"] and len(loc) > 1 and isinstance(loc[1], int):
         index = loc[1]
         steps = data.get("steps") or []
-        action = (
-            steps[index].get("action", "?") if index < len(steps) and isinstance(steps[index], dict) else "?"
-        )
+        step = steps[index] if index < len(steps) and isinstance(steps[index], dict) else {}
+        action = str(step.get("action", "?"))
         where = f"step {index + 1} ({action})"
         loc = loc[2:]
+        if loc[:1] == [action]:  # the union's tag: which action's model answered
+            loc = loc[1:]
     field = ".".join(str(p) for p in loc)
     message = err["msg"].removeprefix("Value error, ")
     if err["type"] == "extra_forbidden":
-        message = "unknown key"
+        message = _not_for_this_action(field, action) if where else "unknown key"
+        if where and message != "unknown key":
+            return f"{where}: {message}."
     elif err["type"] == "missing":
+        if where and len(loc) == 1:
+            needs = "a 'target' list" if field == "target" else f"'{field}'"
+            return f"{where}: a '{action}' step needs {needs}."
         message = "is missing"
     parts = [p for p in (where, f"field '{field}'" if field else "") if p]
     return f"{', '.join(parts) or 'flow'}: {message}."
+
+
+def _not_for_this_action(key: str, action: str) -> str:
+    """ "only a 'choose' step takes 'option'" for a key another action has; "unknown key" otherwise."""
+    takers = [name for name, model in ACTIONS.items() if key in model.model_fields and name != action]
+    if not takers:
+        return "unknown key"
+    if len(takers) == 1:
+        return f"only a '{takers[0]}' step takes '{key}'"
+    return f"an '{action}' step takes no '{key}'"
 
 
 def unofficial_label(service: str) -> str:

@@ -81,9 +81,10 @@ class MailConfirmation(_Part):
 class SettingApproval(_Part):
     """The person's answer before one switch."""
 
-    answer: Literal["y", "n", "m", "none", "browser", "dry-run"]
+    answer: Literal["y", "n", "m", "none", "browser", "dry-run", "by hand"]
     by: str | None = None
     at: str | None = None
+    switched_seen_at: str | None = Field(None, description="when the person's own switch was seen")
 
 
 class SettingState(_Part):

@@ -32,7 +32,8 @@ def test_every_bundled_flow_has_an_expect_after_submit_and_login_signals(path):
         assert not {"review_and_submit", "expect", "code"} & set(actions)
     assert flow.login.cookies and flow.login.login_paths and flow.login.checkpoint_paths
     for step in flow.steps:
-        lists = (step.target, step.submit, step.option, step.menu, step.confirm, step.each)
+        keys = ("target", "submit", "option", "menu", "confirm", "each")  # each action has some of them
+        lists = [getattr(step, key, None) for key in keys]
         for candidate in [c for found in lists for c in found or []]:
             for pattern in (candidate.name, candidate.label, candidate.placeholder, candidate.text):
                 if pattern:
@@ -133,12 +134,32 @@ def test_invalid_user_flow_is_an_error_not_ignored(tmp_path):
         load_flows(user)
 
 
-def test_every_action_has_exactly_one_step_function():
-    import typing
-
+def test_each_action_has_its_own_model_and_exactly_one_step_function():
     from assistant.engine import step_handler
-    from assistant.flows import Action
+    from assistant.engine.run import _handlers
+    from assistant.flows import ACTIONS
 
-    actions = typing.get_args(Action)
-    functions = [step_handler(a) for a in actions]
-    assert len(set(functions)) == len(actions)
+    assert set(ACTIONS) == set(_handlers())
+    assert len({step_handler(a) for a in ACTIONS}) == len(ACTIONS)
+    assert len(set(ACTIONS.values())) == len(ACTIONS)
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (('action = "open"', 'action = "open"\noptional = true'), "an 'open' step cannot be optional"),
+        (('action = "ensure_login"', 'action = "ensure_login"\ntarget = []'), "takes no 'target'"),
+        (('value = "email"', 'value = "email"\noption = []'), "only a 'choose' step takes 'option'"),
+        (('value = "email"', 'value = "email"\nwant = "off"'), "only a 'setting' step takes 'want'"),
+        (('value = "email"', 'value = "email"\nsubmits = []'), "field 'submits': unknown key"),
+        (('action = "fill"\nvalue = "email"', 'action = "fill"'), "a 'fill' step needs 'value'"),
+    ],
+)
+def test_each_action_model_names_what_is_wrong(tmp_path, change, words):
+    text = _base().replace(*change, 1)
+    assert text != _base(), change
+    path = tmp_path / "flow.toml"
+    path.write_text(text)
+    with pytest.raises(UserError) as err:
+        load_flow_file(path)
+    assert words in str(err.value), str(err.value)

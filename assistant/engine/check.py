@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..flows import Step
+from ..flows import SettingStep, Step
 from ..locate import find
 from .run import step_handler
 
@@ -32,7 +32,7 @@ def inspect(run: FlowRun) -> list[dict[str, Any]]:
                 }
             )
             continue
-        if step.action == "setting":
+        if isinstance(step, SettingStep):
             rows.append(_setting_row(run, step))
             continue
         assert step.target
@@ -57,11 +57,10 @@ def inspect(run: FlowRun) -> list[dict[str, Any]]:
     return rows
 
 
-def _setting_row(run: FlowRun, step: Step) -> dict[str, Any]:
+def _setting_row(run: FlowRun, step: SettingStep) -> dict[str, Any]:
     """A setting's control: found or not, and the state it shows now (nothing is switched)."""
     from .setting import read_state
 
-    assert step.target and step.want
     timeout = step.timeout or (run.settings.step_timeout if not step.optional else 3)
     if step.each:
         found = find(run.page, step.each, timeout)

@@ -7,7 +7,7 @@ import re
 from functools import partial
 from typing import TYPE_CHECKING
 
-from ..flows import Candidate, Step
+from ..flows import Candidate, ChooseStep
 from ..locate import element_kind, find, visible_now
 from ..page_scripts import (
     LABEL_OF_JS,
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .run import FlowRun
 
 
-def choose(run: FlowRun, step: Step) -> None:
+def choose(run: FlowRun, step: ChooseStep) -> None:
     found = run.find(step, default_timeout=run.settings.step_timeout)
     if step.value == "country":
         names = _country_names(run.account.country, run.page_language())
@@ -112,7 +112,7 @@ def _click_option(run: FlowRun, option: Locator) -> str:
     return name
 
 
-def _press_next(run: FlowRun, step: Step) -> None:
+def _press_next(run: FlowRun, step: ChooseStep) -> None:
     """After choosing: press Next/Continue if the page shows one before the form."""
     if not step.next:
         return

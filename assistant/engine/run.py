@@ -412,12 +412,16 @@ class FlowRun:
         return AttemptResult(outcome, message, self.attempt)
 
 
-def step_handler(action: str) -> Callable[[FlowRun, Step], None]:
-    """The function that carries out one flow action (every action of ``flows.Action`` has one)."""
+#: a step's handler takes the model of its own action (``flows.ACTIONS``): ``choose`` a ChooseStep, …
+Handler = Callable[[FlowRun, Any], None]
+
+
+def step_handler(action: str) -> Handler:
+    """The function that carries out one flow action (every action of ``flows.ACTIONS`` has one)."""
     return _handlers()[action]
 
 
-def _handlers() -> dict[str, Callable[[FlowRun, Step], None]]:
+def _handlers() -> dict[str, Handler]:
     from . import choices, fields, login, setting, submit
 
     return {

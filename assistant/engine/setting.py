@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from ..capture import full_page_screenshot
-from ..flows import Candidate, Step
+from ..flows import Candidate, SettingStep
 from ..human import Decision, SettingReview
 from ..ledger import iso, utc_now
 from ..locate import Found, build, find
@@ -123,7 +123,7 @@ class Traffic:
 # ------------------------------------------------------------------ the step
 
 
-def setting_step(run: FlowRun, step: Step) -> None:
+def setting_step(run: FlowRun, step: SettingStep) -> None:
     """One setting: on this page, or (``each``) on the page of every blog or site listed here."""
     if not step.each:
         _one(run, step, None)
@@ -146,7 +146,7 @@ def setting_step(run: FlowRun, step: Step) -> None:
         _one(run, step, name)
 
 
-def _one(run: FlowRun, step: Step, item: str | None) -> None:
+def _one(run: FlowRun, step: SettingStep, item: str | None) -> None:
     assert step.want is not None
     number = len(run.record["settings"]) + 1
     found = _find(run, step)
@@ -173,7 +173,7 @@ def _one(run: FlowRun, step: Step, item: str | None) -> None:
     _review_and_switch(run, step, item, number, found, before)
 
 
-def _find(run: FlowRun, step: Step) -> Found | None:
+def _find(run: FlowRun, step: SettingStep) -> Found | None:
     assert step.target
     timeout = step.timeout or (run.settings.step_timeout if not step.optional else 3.0)
     found = find(run.page, step.target, timeout)
@@ -187,7 +187,7 @@ def _find(run: FlowRun, step: Step) -> Found | None:
 # ------------------------------------------------------------------ reading the state
 
 
-def read_state(run: FlowRun, element: Locator, step: Step) -> str:
+def read_state(run: FlowRun, element: Locator, step: SettingStep) -> str:
     """ "on", "off" or "unknown", from one evaluation in the page (see SETTING_STATE_JS)."""
     info = element.evaluate(SETTING_STATE_JS)
     if info.get("type") == "password":
@@ -195,7 +195,7 @@ def read_state(run: FlowRun, element: Locator, step: Step) -> str:
     return state_of(info, step)
 
 
-def state_of(info: dict[str, Any], step: Step) -> str:
+def state_of(info: dict[str, Any], step: SettingStep) -> str:
     """The state a control shows: its checked / aria-checked / aria-pressed, else its words."""
     if info.get("checked") is not None:
         return "on" if info["checked"] else "off"
@@ -226,7 +226,7 @@ def _control(run: FlowRun, found: Found) -> Locator:
     return found.locator
 
 
-def _read_again(run: FlowRun, step: Step, timeout: float) -> str:
+def _read_again(run: FlowRun, step: SettingStep, timeout: float) -> str:
     """Find the control afresh (the page may have drawn it anew) and read it; "unknown" if not there."""
     from playwright.sync_api import Error as PlaywrightError
 
@@ -246,7 +246,7 @@ def _read_again(run: FlowRun, step: Step, timeout: float) -> str:
 
 
 def _review_and_switch(
-    run: FlowRun, step: Step, item: str | None, number: int, found: Found, before: str
+    run: FlowRun, step: SettingStep, item: str | None, number: int, found: Found, before: str
 ) -> None:
     """Outline the control, keep a picture, ask; the ledger knows before anything is clicked."""
     from playwright.sync_api import Error as PlaywrightError
@@ -290,7 +290,7 @@ def _review_and_switch(
 
 def _decided(
     run: FlowRun,
-    step: Step,
+    step: SettingStep,
     item: str | None,
     number: int,
     found: Found,
@@ -345,7 +345,7 @@ def _decided(
     _verify(run, step, item, number, before, approval)
 
 
-def _switch(run: FlowRun, step: Step, found: Found) -> None:
+def _switch(run: FlowRun, step: SettingStep, found: Found) -> None:
     """Click the control, pick the menu item that does not delete, confirm a dialog, wait for the save."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -419,7 +419,7 @@ def _safe_choice(
 
 
 def _verify(
-    run: FlowRun, step: Step, item: str | None, number: int, before: str, approval: dict[str, Any]
+    run: FlowRun, step: SettingStep, item: str | None, number: int, before: str, approval: dict[str, Any]
 ) -> None:
     """Reload the page and read the setting again: only this read counts."""
     assert step.want is not None
@@ -436,7 +436,7 @@ def _verify(
     run.reporter.fail(f"{what}: {run.service.name} {shows} after reload")
 
 
-def _after_reload(run: FlowRun, step: Step) -> str:
+def _after_reload(run: FlowRun, step: SettingStep) -> str:
     from playwright.sync_api import Error as PlaywrightError
 
     try:
@@ -452,7 +452,7 @@ def _after_reload(run: FlowRun, step: Step) -> str:
 # ------------------------------------------------------------------ by hand, re-check, records
 
 
-def _guided(run: FlowRun, step: Step, item: str | None, number: int, *, before: str, why: str) -> None:
+def _guided(run: FlowRun, step: SettingStep, item: str | None, number: int, *, before: str, why: str) -> None:
     """The person switches it; objector reads the state afterwards (after a reload) and records it."""
     assert step.want is not None
     where = f" for {item}" if item else ""
@@ -481,7 +481,7 @@ def _guided(run: FlowRun, step: Step, item: str | None, number: int, *, before: 
         )
 
 
-def _recheck(run: FlowRun, step: Step, item: str | None, number: int, found: Found | None) -> None:
+def _recheck(run: FlowRun, step: SettingStep, item: str | None, number: int, found: Found | None) -> None:
     """Read the setting; change nothing, ask nothing."""
     assert step.want is not None
     if found is None and step.optional:
@@ -505,7 +505,7 @@ def _recheck(run: FlowRun, step: Step, item: str | None, number: int, found: Fou
 
 def _entry(
     run: FlowRun,
-    step: Step,
+    step: SettingStep,
     item: str | None,
     *,
     before: str,
@@ -529,7 +529,7 @@ def _entry(
     run.record["settings"].append(entry)
 
 
-def _what(step: Step, item: str | None) -> str:
+def _what(step: SettingStep, item: str | None) -> str:
     return f"{step.setting_name} ({item})" if item else step.setting_name
 
 
@@ -542,7 +542,7 @@ def _guidance(run: FlowRun, instruction: str):  # -> Guidance
 # ------------------------------------------------------------------ items (blogs, sites)
 
 
-def _items(run: FlowRun, step: Step) -> list[tuple[str, str]]:
+def _items(run: FlowRun, step: SettingStep) -> list[tuple[str, str]]:
     """(name, address to open) of every item linked on the page, on the flow's own hosts only."""
     assert step.each
     if find(run.page, step.each, step.timeout or run.settings.step_timeout) is None:

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from ..aftersend import Verdict
 from ..capture import full_page_screenshot
-from ..flows import Step
+from ..flows import CodeStep, Step
 from ..human import Decision, SubmitReview
 from ..ledger import iso, utc_now
 from ..locate import Found, find, visible_now
@@ -186,10 +186,9 @@ def settle(run: FlowRun, verdict: Verdict) -> str:
     )
 
 
-def code(run: FlowRun, step: Step) -> None:
+def code(run: FlowRun, step: CodeStep) -> None:
     if run.result_seen != "code":
         return
-    assert step.target and step.submit
     run.reporter.wait(f"Meta asks for the code it e-mailed to {run.account.email}")
     suggested = code_from_mailbox(run)
     for attempt_no in range(1, 4):
