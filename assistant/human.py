@@ -5,8 +5,8 @@ question was shown are thrown away, so an early "y" never approves a form the
 person has not seen yet, and an empty answer asks again. When standard input is
 not a terminal it reads one line per question (``y``, ``n``, ``m`` or a code;
 an empty line is "no"), and the end of input means "no": this is how tests and
-scripts drive the real CLI. ``ScriptedHuman`` answers from a list, for tests of
-the engine itself.
+scripts drive the real CLI. (Tests of the engine itself answer from a list:
+``tests/scripted_human.py``.) What is asked is defined in ``asks.py``.
 
 While the Send question is open, the engine may pass a ``watch`` callback: it
 is called a few times a second, and when it reports that the person clicked
@@ -20,71 +20,14 @@ from __future__ import annotations
 import os
 import sys
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal, Protocol, TextIO
+from typing import TextIO
 
-# y: send now · n: skip · m: the person clicks Send · browser: they already clicked it while asked ·
-# none: no usable answer (end of input, or five answers that were not one of the choices)
-Decision = Literal["y", "n", "m", "browser", "none"]
-Watch = Callable[[], bool]
+from .asks import Decision, Guidance, Human, SettingReview, SubmitReview, Watch
+
+__all__ = ["Decision", "Guidance", "Human", "SettingReview", "SubmitReview", "TerminalHuman", "Watch"]
+
 POLL_SECONDS = 0.15
-
-
-@dataclass(frozen=True)
-class SubmitReview:
-    """What the person sees before deciding to submit."""
-
-    account: str
-    email: str
-    flow_title: str
-    url: str
-    text: str
-    language: str
-    filled: tuple[str, ...] = ()
-    dry_run: bool = False
-
-
-@dataclass(frozen=True)
-class SettingReview:
-    """What the person sees before deciding to switch a setting."""
-
-    account: str
-    email: str
-    service: str  # the company, e.g. "LinkedIn"
-    flow_title: str
-    url: str
-    setting: str  # the setting's name, e.g. "Data for Generative AI Improvement"
-    before: str  # "on" | "off" | "unknown"
-    after: str  # "on" | "off"
-    item: str | None = None  # the blog or site, for settings made per item
-    dry_run: bool = False
-
-    @property
-    def headline(self) -> str:
-        """One line: ``LinkedIn · anna@example.org · Data for …: ON → OFF``."""
-        where = f" ({self.item})" if self.item else ""
-        change = f"{self.before.upper()} → {self.after.upper()}"
-        return f"{self.service} · {self.email} · {self.setting}{where}: {change}"
-
-
-@dataclass(frozen=True)
-class Guidance:
-    """A step the assistant could not do: what the person should do by hand."""
-
-    account: str
-    instruction: str
-    text_to_paste: str | None = None
-
-
-class Human(Protocol):
-    def approve_submit(self, review: SubmitReview, watch: Watch | None = None) -> Decision: ...
-    def approve_setting(self, review: SettingReview, watch: Watch | None = None) -> Decision: ...
-    def ask_code(
-        self, account: str, email: str, attempt: int, suggested: str | None = None
-    ) -> str | None: ...
-    def guide(self, guidance: Guidance) -> bool: ...
-    def confirm(self, question: str) -> bool: ...
 
 
 class EndOfAnswers(Exception):
@@ -303,48 +246,3 @@ class TerminalHuman:
             f"{escape(question)} \\[y/N]: ", {"y": "y", "yes": "y", "n": "n", "no": "n", "": "n"}
         )
         return answer == "y"
-
-
-@dataclass
-class ScriptedHuman:
-    """Answers from a script; each entry is an answer or a callable producing one."""
-
-    answers: list[str | Callable[[], str | None] | None]
-    asked: list[str] = field(default_factory=list)
-    reviews: list[SubmitReview] = field(default_factory=list)
-    setting_reviews: list[SettingReview] = field(default_factory=list)
-
-    def _next(self, question: str) -> str | None:
-        self.asked.append(question)
-        if not self.answers:
-            return None
-        answer = self.answers.pop(0)
-        return answer() if callable(answer) else answer
-
-    def approve_submit(self, review: SubmitReview, watch: Watch | None = None) -> Decision:
-        self.reviews.append(review)
-        if review.dry_run:
-            return "n"
-        answer = self._next("submit")
-        if answer is None:
-            return "browser" if watch is not None and watch() else "none"
-        return answer if answer in ("y", "n", "m") else "none"  # type: ignore[return-value]
-
-    def approve_setting(self, review: SettingReview, watch: Watch | None = None) -> Decision:
-        self.setting_reviews.append(review)
-        if review.dry_run:
-            return "n"
-        answer = self._next("setting")
-        if answer is None:
-            return "browser" if watch is not None and watch() else "none"
-        return answer if answer in ("y", "n", "m") else "none"  # type: ignore[return-value]
-
-    def ask_code(self, account: str, email: str, attempt: int, suggested: str | None = None) -> str | None:
-        answer = self._next("code")
-        return suggested if answer == "" and suggested else answer
-
-    def guide(self, guidance: Guidance) -> bool:
-        return self._next(f"guide: {guidance.instruction}") is not None
-
-    def confirm(self, question: str) -> bool:
-        return self._next(f"confirm: {question}") == "y"

@@ -17,7 +17,7 @@ from rich.text import Text
 from .flows import unofficial_label
 
 if TYPE_CHECKING:
-    from .human import Guidance, SettingReview, SubmitReview
+    from .asks import Guidance, SettingReview, SubmitReview
 
 
 def make_console(file: TextIO | None = None, *, markup: bool = True) -> Console:

@@ -23,14 +23,16 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # tests/scripted_human.py
+
 
 def run_one(style: str, language: str, held_out: bool, confirm_timeout: float) -> dict:
     from rich.console import Console
+    from scripted_human import ScriptedHuman  # tests/: the person answering from a list
 
     from assistant import engine
     from assistant.accounts import Account
     from assistant.flows import load_flows
-    from assistant.human import ScriptedHuman
     from assistant.practice import PracticeConfig, PracticeSite
     from assistant.runner import RunRequest, execute
     from assistant.settings import Settings

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from cli_helpers import OUTPUT_COLUMNS
 from rich.console import Console
+from scripted_human import ScriptedHuman
 
 from assistant.accounts import Account
 from assistant.flows import load_flows
-from assistant.human import ScriptedHuman
 from assistant.ledger import Ledger
 from assistant.runner import RunRequest, Summary, execute
 from assistant.settings import Settings

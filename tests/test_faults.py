@@ -31,9 +31,9 @@ from fault_helpers import (
     wait_until,
 )
 from practice_helpers import account
+from scripted_human import ScriptedHuman
 
 from assistant import storage
-from assistant.human import ScriptedHuman
 from assistant.ledger import Ledger
 from assistant.practice import PracticeConfig, PracticeSite
 from assistant.storage import StorageError, atomic_write

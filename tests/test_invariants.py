@@ -28,10 +28,11 @@ from fault_helpers import (
 )
 from practice_helpers import account
 from rich.console import Console
+from scripted_human import ScriptedHuman
 
 from assistant.engine import RunObserver
 from assistant.flows import bundled_flow_dir
-from assistant.human import Guidance, ScriptedHuman, SubmitReview, TerminalHuman
+from assistant.human import Guidance, SubmitReview, TerminalHuman
 from assistant.ledger import Ledger
 from assistant.practice import PracticeConfig, PracticeSite
 

@@ -18,10 +18,10 @@ import pytest
 from cli_helpers import OUTPUT_COLUMNS
 from practice_helpers import account, read_record
 from rich.console import Console
+from scripted_human import ScriptedHuman
 
 from assistant.errors import UserError
 from assistant.flows import Flow, load_flow_file
-from assistant.human import ScriptedHuman
 from assistant.ledger import Ledger
 from assistant.settings import Settings
 from assistant.ui import Reporter

@@ -1,0 +1,73 @@
+"""What objector asks the person, as data: the reviews shown before Send or a switch, the
+guidance for a step done by hand, the possible answers, and the ``Human`` interface that answers.
+
+The terminal (``human.TerminalHuman``) and its panels (``ui``) both depend on this module and not on
+each other's data, so neither imports the other to know what a review is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+# y: send now · n: skip · m: the person clicks Send · browser: they already clicked it while asked ·
+# none: no usable answer (end of input, or five answers that were not one of the choices)
+Decision = Literal["y", "n", "m", "browser", "none"]
+Watch = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class SubmitReview:
+    """What the person sees before deciding to submit."""
+
+    account: str
+    email: str
+    flow_title: str
+    url: str
+    text: str
+    language: str
+    filled: tuple[str, ...] = ()
+    dry_run: bool = False
+
+
+@dataclass(frozen=True)
+class SettingReview:
+    """What the person sees before deciding to switch a setting."""
+
+    account: str
+    email: str
+    service: str  # the company, e.g. "LinkedIn"
+    flow_title: str
+    url: str
+    setting: str  # the setting's name, e.g. "Data for Generative AI Improvement"
+    before: str  # "on" | "off" | "unknown"
+    after: str  # "on" | "off"
+    item: str | None = None  # the blog or site, for settings made per item
+    dry_run: bool = False
+
+    @property
+    def headline(self) -> str:
+        """One line: ``LinkedIn · anna@example.org · Data for …: ON → OFF``."""
+        where = f" ({self.item})" if self.item else ""
+        change = f"{self.before.upper()} → {self.after.upper()}"
+        return f"{self.service} · {self.email} · {self.setting}{where}: {change}"
+
+
+@dataclass(frozen=True)
+class Guidance:
+    """A step the assistant could not do: what the person should do by hand."""
+
+    account: str
+    instruction: str
+    text_to_paste: str | None = None
+
+
+class Human(Protocol):
+    def approve_submit(self, review: SubmitReview, watch: Watch | None = None) -> Decision: ...
+    def approve_setting(self, review: SettingReview, watch: Watch | None = None) -> Decision: ...
+    def ask_code(
+        self, account: str, email: str, attempt: int, suggested: str | None = None
+    ) -> str | None: ...
+    def guide(self, guidance: Guidance) -> bool: ...
+    def confirm(self, question: str) -> bool: ...
