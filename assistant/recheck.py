@@ -39,22 +39,6 @@ _UNITS = {"h": ("hours", 1), "d": ("days", 1), "w": ("weeks", 1)}
 _DURATION_RE = re.compile(r"\s*(\d{1,9})\s*([hdw])\s*", re.IGNORECASE)
 
 # how the services are spelled in sentences (a flow's ``platform`` is a lower-case id)
-SERVICE_NAMES = {
-    "adobe": "Adobe",
-    "copilot": "Copilot",
-    "facebook": "Facebook",
-    "gemini": "Google Gemini",
-    "google": "Google",
-    "instagram": "Instagram",
-    "linkedin": "LinkedIn",
-    "microsoft": "Microsoft Copilot",
-    "pinterest": "Pinterest",
-    "quora": "Quora",
-    "tumblr": "Tumblr",
-    "twitter": "X",
-    "wordpress": "WordPress.com",
-    "x": "X",
-}
 
 
 # --------------------------------------------------------------------------- flows and durations
@@ -387,9 +371,9 @@ def turned_back_line(state: SettingState, run_command: str, now: datetime) -> st
 
 def service_name(platform: str | None) -> str:
     """``LinkedIn`` for ``linkedin``: the service as the person knows it."""
-    if not platform:
-        return "?"
-    return SERVICE_NAMES.get(platform.lower(), platform.replace("-", " ").title())
+    from .hosts import platform_title
+
+    return platform_title(platform.lower()) if platform else "?"
 
 
 @dataclass(frozen=True)

@@ -88,7 +88,6 @@ PROBLEM_WORDS = {
     "outside-home": "points outside the home",
     "unreadable": "cannot be read",
 }
-PLATFORMS = {"instagram": "Instagram", "facebook": "Facebook"}
 
 
 class ReportError(UserError):
@@ -400,7 +399,7 @@ def badge(outcome: Any, *, submitted: bool = False) -> str:
 def _platform(name: Any) -> str:
     from .recheck import service_name
 
-    return PLATFORMS.get(name, service_name(_text(name))) if name else ""
+    return service_name(_text(name)) if name else ""
 
 
 def _fingerprint(value: str | None) -> str:
