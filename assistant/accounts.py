@@ -6,7 +6,7 @@ import functools
 import json
 import re
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -22,19 +22,6 @@ from pydantic import (
 from .errors import UserError, shown
 from .storage import atomic_write, parse_toml, read_bounded
 
-PLATFORMS = (
-    "instagram",
-    "facebook",
-    "linkedin",
-    "x",
-    "google",
-    "microsoft",
-    "pinterest",
-    "quora",
-    "tumblr",
-    "wordpress",
-    "adobe",
-)
 Platform = Literal[
     "instagram",
     "facebook",
@@ -48,6 +35,7 @@ Platform = Literal[
     "wordpress",
     "adobe",
 ]
+PLATFORMS: tuple[str, ...] = get_args(Platform)
 NAME_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")  # always used with fullmatch
 
 DEFAULT_FLOWS: dict[str, str] = {

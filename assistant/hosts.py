@@ -164,20 +164,9 @@ SERVICE_NAMES: dict[str, str] = {
 }
 
 
-#: how a platform is written for people (``objector flows``, tables)
-PLATFORM_TITLES: dict[str, str] = {
-    "instagram": "Instagram",
-    "facebook": "Facebook",
-    "linkedin": "LinkedIn",
-    "x": "X",
-    "google": "Google",
-    "microsoft": "Microsoft",
-    "pinterest": "Pinterest",
-    "quora": "Quora",
-    "tumblr": "Tumblr",
-    "wordpress": "WordPress.com",
-    "adobe": "Adobe",
-}
+#: how a platform is written for people (``objector flows``, tables): its company's name, but
+#: Meta's two platforms by their own
+PLATFORM_TITLES: dict[str, str] = {**SERVICE_NAMES, "instagram": "Instagram", "facebook": "Facebook"}
 
 
 def platform_title(platform: str) -> str:

@@ -156,47 +156,45 @@ class TerminalHuman:
         return None
 
     def approve_submit(self, review: SubmitReview, watch: Watch | None = None) -> Decision:
+        """y: objector sends it · n: skip · m: the person clicks Send in the browser."""
         from .ui import review_panel
 
-        self.console.print(review_panel(review))  # type: ignore[attr-defined]
-        if review.dry_run:
-            self.console.print("  [yellow]Dry run: nothing will be submitted.[/]")  # type: ignore[attr-defined]
+        return self._approve(
+            review_panel(review),
+            dry_run=review.dry_run,
+            dry_note="nothing will be submitted",
+            question="Submit now? [bold]\\[y][/] submit  [bold]\\[n][/] skip this account  "
+            "[bold]\\[m][/] I'll click Send myself",
+            watch=watch,
+        )
+
+    def approve_setting(self, review: SettingReview, watch: Watch | None = None) -> Decision:
+        """y: objector switches it · n: leave it · m: the person switches it in the browser."""
+        from .ui import setting_panel
+
+        return self._approve(
+            setting_panel(review),
+            dry_run=review.dry_run,
+            dry_note="nothing will be changed",
+            question=f"Switch it {review.after.upper()} now? [bold]\\[y][/] switch  [bold]\\[n][/] leave it  "
+            "[bold]\\[m][/] I'll switch it myself",
+            watch=watch,
+        )
+
+    def _approve(
+        self, panel: object, *, dry_run: bool, dry_note: str, question: str, watch: Watch | None
+    ) -> Decision:
+        """Show what the answer applies to, then ask y/n/m (a click ``watch`` sees ends it as "browser")."""
+        self.console.print(panel)  # type: ignore[attr-defined]
+        if dry_run:
+            self.console.print(f"  [yellow]Dry run: {dry_note}.[/]")  # type: ignore[attr-defined]
             return "n"
         valid = {"y": "y", "yes": "y", "n": "n", "no": "n", "m": "m"}
         if not self.interactive:
             valid[""] = "n"  # piped answers: an empty line is "no", as it always was
         no_default = " [dim](no default)[/]" if self.interactive else ""
         try:
-            answer = self._choose(
-                "  Submit now? [bold]\\[y][/] submit  [bold]\\[n][/] skip this account  "
-                f"[bold]\\[m][/] I'll click Send myself{no_default}: ",
-                valid,
-                watch=watch,
-            )
-        except SentInBrowser:
-            self.console.print()  # type: ignore[attr-defined]
-            return "browser"
-        return answer or "none"  # type: ignore[return-value]
-
-    def approve_setting(self, review: SettingReview, watch: Watch | None = None) -> Decision:
-        """y: objector switches it · n: leave it · m: the person switches it in the browser."""
-        from .ui import setting_panel
-
-        self.console.print(setting_panel(review))  # type: ignore[attr-defined]
-        if review.dry_run:
-            self.console.print("  [yellow]Dry run: nothing will be changed.[/]")  # type: ignore[attr-defined]
-            return "n"
-        valid = {"y": "y", "yes": "y", "n": "n", "no": "n", "m": "m"}
-        if not self.interactive:
-            valid[""] = "n"
-        no_default = " [dim](no default)[/]" if self.interactive else ""
-        try:
-            answer = self._choose(
-                f"  Switch it {review.after.upper()} now? [bold]\\[y][/] switch  [bold]\\[n][/] leave it  "
-                f"[bold]\\[m][/] I'll switch it myself{no_default}: ",
-                valid,
-                watch=watch,
-            )
+            answer = self._choose(f"  {question}{no_default}: ", valid, watch=watch)
         except SentInBrowser:
             self.console.print()  # type: ignore[attr-defined]
             return "browser"
