@@ -171,3 +171,22 @@ def test_linkedin_objection_form_sends_a_letter_that_names_linkedin(home, site):
     assert record["outcome"] == "confirmed", (record["message"], result.output)
     (sent,) = site.confirmed
     assert record["text"] in sent.fields.values()
+
+
+def test_settings_already_as_wanted_are_recorded_and_nothing_is_asked_or_changed(home, site):
+    site.config = PracticeConfig(**FAST_LOGIN, blogs=BLOGS, language="de", setting_already=True)
+    services = ["linkedin", "google", "quora", "tumblr"]
+    accounts = [account(f"anna-{p}", p, language="de") for p in services]
+    result = run_practice(home, site, accounts, [], login_timeout=30)
+    assert result.summary.exit_code == 0, result.output
+    assert result.human.asked == [] and site.setting_changes == []
+    records = {r["account"]: r for r in result.records()}
+    for service in services:
+        record = records[f"anna-{service}"]
+        assert record["outcome"] == "confirmed", (service, record["message"])
+        wanted = "already-on" if service == "tumblr" else "already-off"
+        assert [e["result"] for e in record["settings"]] == [wanted] * len(record["settings"]), service
+        folder = record["_folder"]
+        assert all(
+            (folder / f"setting-{n}-before.png").is_file() for n in range(1, len(record["settings"]) + 1)
+        )
