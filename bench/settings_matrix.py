@@ -103,10 +103,8 @@ def main() -> None:
                 row = run_one(service, variant, language)
                 rows.append(row)
                 switches = ", ".join(row["results"]) + (f" ({row['recheck']})" if row["recheck"] else "")
-                print(
-                    f"| {service} | {variant} | {language} | {row['outcome']} | {switches} | {row['seconds']} |",
-                    flush=True,
-                )
+                cells = (service, variant, language, row["outcome"], switches, row["seconds"])
+                print("| " + " | ".join(str(c) for c in cells) + " |", flush=True)
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
 
