@@ -126,7 +126,7 @@ def tick(run: FlowRun, step: Step) -> None:
 
 
 def fill_step(run: FlowRun, step: Step) -> None:
-    value = run.value_for(step)
+    value = value_for(run, step)
     if not value:
         if step.optional:
             return
@@ -190,3 +190,18 @@ def _text_present(run: FlowRun) -> bool:
 
 def _value_present(run: FlowRun, value: str) -> bool:
     return bool(run.page.evaluate(VALUE_PRESENT_JS, value))
+
+
+def value_for(run: FlowRun, step: Step) -> str | None:
+    """The account's value a ``fill`` step types (or the objection text)."""
+    account = run.account
+    values = {
+        "email": account.email,
+        "country": account.country,
+        "text": run.text,
+        "first_name": account.first_name,
+        "last_name": account.last_name,
+        "full_name": " ".join(p for p in (account.first_name, account.last_name) if p) or None,
+        "prompts": account.prompts,
+    }
+    return values.get(step.value or "")

@@ -112,24 +112,7 @@ class FlowRun:
         self.page.on("console", self._on_console)
         self.page.on("pageerror", lambda exc: self.console_errors.append(f"pageerror: {exc}"))
         self.page.on("popup", self._on_popup)
-        self.record = {
-            "objector_version": __version__,
-            "account": self.account.name,
-            "platform": self.account.platform,
-            "email": self.account.email,
-            "country": self.account.country,
-            "flow": self.flow.id,
-            "flow_title": self.flow.title,
-            "form_url": self.flow.url,
-            "kind": self.flow.kind,
-            "dry_run": self.dry_run,
-        }
-        if self.flow.kind == "form":
-            self.record.update(
-                text=self.text, text_language=self.account.language, text_length=len(self.text)
-            )
-        else:
-            self.record.update(settings=[], mode="recheck" if self.recheck else "set")
+        self.record = first_record(self)
         if self.sites:  # a site map is in use: practice, nothing reaches Meta
             self.record.update(practice=True, practice_url=self.form_url)
             if self.attempt is not None:
@@ -290,19 +273,6 @@ class FlowRun:
         self.record_step(step, "manual", detail)
         self.reporter.ok(f"{detail} (done by hand)")
 
-    def value_for(self, step: Step) -> str | None:
-        account = self.account
-        values = {
-            "email": account.email,
-            "country": account.country,
-            "text": self.text,
-            "first_name": account.first_name,
-            "last_name": account.last_name,
-            "full_name": " ".join(p for p in (account.first_name, account.last_name) if p) or None,
-            "prompts": account.prompts,
-        }
-        return values.get(step.value or "")
-
     def not_a_password(self, locator: Locator, what: str) -> dict[str, str]:
         """Refuse to type into, choose in or read a password field; returns the element's kind."""
         kind = element_kind(locator)
@@ -438,3 +408,25 @@ def _handlers() -> dict[str, Handler]:
         "expect": submit.expect,
         "setting": setting.setting_step,
     }
+
+
+def first_record(run: FlowRun) -> dict[str, Any]:
+    """What ``record.json`` says from the start: who, which flow, and what is to be sent or set."""
+    flow, account = run.flow, run.account
+    record: dict[str, Any] = {
+        "objector_version": __version__,
+        "account": account.name,
+        "platform": account.platform,
+        "email": account.email,
+        "country": account.country,
+        "flow": flow.id,
+        "flow_title": flow.title,
+        "form_url": flow.url,
+        "kind": flow.kind,
+        "dry_run": run.dry_run,
+    }
+    if flow.kind == "form":
+        record.update(text=run.text, text_language=account.language, text_length=len(run.text))
+    else:
+        record.update(settings=[], mode="recheck" if run.recheck else "set")
+    return record
