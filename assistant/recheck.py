@@ -25,6 +25,7 @@ from typing import Any
 
 from .accounts import Account
 from .errors import UserError
+from .flows import Flow
 from .ledger import is_evidence_path
 from .outcome import Outcome
 
@@ -44,16 +45,9 @@ _DURATION_RE = re.compile(r"\s*(\d{1,9})\s*([hdw])\s*", re.IGNORECASE)
 # --------------------------------------------------------------------------- flows and durations
 
 
-def flow_kind(flow: Any) -> str:
-    """``"setting"`` for a flow that switches a setting, ``"form"`` for one that sends a form.
-
-    A flow is a setting flow when one of its steps has the action ``setting``;
-    once ``Flow`` carries its own ``kind`` that answer is used instead.
-    """
-    kind = getattr(flow, "kind", None)
-    if kind in ("form", "setting"):
-        return kind
-    return "setting" if any(step.action == "setting" for step in flow.steps) else "form"
+def flow_kind(flow: Flow) -> str:
+    """``"setting"`` for a flow that switches a setting, ``"form"`` for one that sends a form."""
+    return flow.kind
 
 
 def setting_flow_ids(flows: Mapping[str, Any]) -> frozenset[str]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from rich.console import Console
@@ -92,16 +91,12 @@ def test_durations_said_as_a_person_would() -> None:
 # --------------------------------------------------------------------------- flow kinds
 
 
-def test_flow_kind_comes_from_a_setting_step_or_the_flows_own_kind() -> None:
+def test_flow_kind_is_the_flows_own_and_setting_flows_are_picked() -> None:
     bundled = load_flows()
-    assert {flow_kind(loaded.flow) for loaded in bundled.values()} == {"form"}
-    assert setting_flow_ids(bundled) == frozenset()
-    switch = SimpleNamespace(steps=[SimpleNamespace(action="open"), SimpleNamespace(action="setting")])
-    assert flow_kind(switch) == "setting"
-    assert flow_kind(SimpleNamespace(kind="setting", steps=[])) == "setting"
-    assert flow_kind(SimpleNamespace(kind="form", steps=[SimpleNamespace(action="setting")])) == "form"
-    flows = {"a": SimpleNamespace(flow=switch), "b": bundled[FORM]}
-    assert setting_flow_ids(flows) == {"a"}
+    kinds = {flow_id: flow_kind(loaded.flow) for flow_id, loaded in bundled.items()}
+    assert kinds[FORM] == "form" and kinds["linkedin-ai-objection"] == "form"
+    assert kinds["linkedin-ai-training"] == "setting" and kinds["tumblr-third-party-sharing"] == "setting"
+    assert setting_flow_ids(bundled) == {flow_id for flow_id, kind in kinds.items() if kind == "setting"}
 
 
 # --------------------------------------------------------------------------- choosing what to re-check
