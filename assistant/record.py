@@ -78,6 +78,14 @@ class MailConfirmation(_Part):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
+class RefusedBrowser(_Part):
+    """The service's sign-in page refused the browser objector drives."""
+
+    text: str = Field(description="what the page said")
+    done_by_person: bool = Field(description="the person said they did it in their own browser")
+    at: str
+
+
 class SettingApproval(_Part):
     """The person's answer before one switch."""
 
@@ -163,6 +171,9 @@ class AttemptRecord(_Part):
     archive_errors: list[str] = Field(default_factory=list)
     settings: list[SettingState] = Field(default_factory=list, description="setting flows: every switch")
     items: list[str] = Field(default_factory=list, description="the blogs or sites found on the listing page")
+    refused_by_service: RefusedBrowser | None = Field(
+        None, description="the service refused to sign in in the automated browser (handed to the person)"
+    )
     items_skipped: list[str] = Field(default_factory=list, description="links to items not on the service")
     confirmed_dialogs: list[str] = Field(
         default_factory=list, description="settings whose change was confirmed in a dialog"
@@ -240,7 +251,14 @@ def markdown() -> str:
         "",
         *_table(AttemptRecord),
     ]
-    parts: list[type[BaseModel]] = [Approval, StepRecord, AfterSend, SettingState, SettingApproval]
+    parts: list[type[BaseModel]] = [
+        Approval,
+        StepRecord,
+        AfterSend,
+        SettingState,
+        SettingApproval,
+        RefusedBrowser,
+    ]
     parts += [FallbackCandidate, MailConfirmation]
     for part in parts:
         out += ["", f"### {part.__name__}", "", (part.__doc__ or "").strip(), "", *_table(part)]

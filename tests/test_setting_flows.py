@@ -190,3 +190,19 @@ def test_settings_already_as_wanted_are_recorded_and_nothing_is_asked_or_changed
         assert all(
             (folder / f"setting-{n}-before.png").is_file() for n in range(1, len(record["settings"]) + 1)
         )
+
+
+def test_a_service_that_refuses_the_automated_browser_is_handed_to_the_person(home, site):
+    site.config = PracticeConfig(**FAST_LOGIN, blogs=BLOGS, refuse_automation=True)
+    result = run_practice(home, site, [account("anna-google", "google")], [""], login_timeout=30)
+    (record,) = result.records()
+    assert record["outcome"] == "needs-attention" and site.setting_changes == []
+    assert "may not be secure" in record["refused_by_service"]["text"]
+    assert record["refused_by_service"]["done_by_person"] is True
+    assert "not recorded as confirmed" in record["message"]
+    (asked,) = [q for q in result.human.asked if q.startswith("guide:")]
+    assert "myactivity.google.com/product/gemini" in asked
+    assert "“Gemini Apps Activity" in asked and "OFF" in asked
+    assert "refuses to sign in in this browser" in result.output and "does not hide" in result.output
+    assert (record["_folder"] / "refused.png").is_file()
+    assert result.summary.exit_code == 1

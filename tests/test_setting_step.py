@@ -635,3 +635,22 @@ def test_check_reports_the_control_and_its_state_without_changing_it(home, site,
     assert setting_row["status"] == "found" and setting_row["state"] == "on"
     assert "shows ON (wanted OFF)" in setting_row["detail"]
     assert site.pages.saves == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Couldn't sign you in. This browser or app may not be secure.",
+        "Dieser Browser oder diese App ist möglicherweise nicht sicher.",
+        "Ce navigateur ou cette application ne sont peut-être pas sécurisés.",
+        "Este navegador o aplicación puede que no sea seguro.",
+        "Questo browser o questa app potrebbero non essere sicuri.",
+        "Deze browser of app is mogelijk niet veilig.",
+        "Your browser is not supported.",
+    ],
+)
+def test_a_sign_in_page_that_refuses_the_automated_browser_is_recognised(text):
+    from assistant.engine.login import REFUSED_RE
+
+    assert REFUSED_RE.search(text)
+    assert not REFUSED_RE.search("Sign in to continue to Gemini. Use your Google Account.")

@@ -124,12 +124,38 @@ def _form_moved(run: FlowRun, live: str) -> None:
     )
 
 
+#: a sign-in page that refuses the browser because it is automated (Google's "This browser or app may
+#: not be secure", "browser not supported"), in the languages of the flows
+REFUSED_RE = re.compile(
+    r"browser or app may not be secure|(this|your) browser (is not|isn't|is no longer) supported|"
+    r"unsupported browser|automated (browser|software)|"
+    r"browser oder (diese )?app (ist )?möglicherweise nicht sicher|browser wird nicht (mehr )?unterstützt|"
+    r"navigateur ou (cette )?application (n'est|ne sont) peut-être pas sécurisé|"
+    r"navigateur n'est pas (pris en charge|compatible)|"
+    r"navegador o (la )?aplicación (no es|puede que no sea|pueden no ser) segur|"
+    r"navegador no (es )?compatible|"
+    r"browser o (questa |l')?app potrebbero non essere sicur|browser non (è )?supportat|"
+    r"browser of (de )?app is (mogelijk )?niet veilig|browser wordt niet ondersteund|"
+    r"przeglądarka lub aplikacja mo(że|gą) nie być bezpieczn|"
+    r"navegador ou (a )?app(licação)? (pode )?não (ser|é) segur|"
+    r"webbläsaren eller appen kanske inte är säker|browseren eller appen er muligvis ikke sikker",
+    re.IGNORECASE,
+)
+REFUSAL_EVERY = 2.0  # seconds between two looks for a refusal while the person logs in
+
+
 def ensure_login(run: FlowRun, step: Step) -> None:
     started = time.monotonic()
     said: str | None = None
     timeout = step.timeout or run.settings.login_timeout
+    looked = 0.0
     while True:
         state = login_state(run)
+        if state != "ready" and time.monotonic() - looked > REFUSAL_EVERY:
+            looked = time.monotonic()
+            refusal = _refusal(run)
+            if refusal is not None:
+                hand_over(run, refusal)
         if state == "ready":
             waited = time.monotonic() - started
             run.done(step, "logged in" + (f" ({_duration(waited)})" if said else ""))
@@ -234,3 +260,62 @@ def _password_visible(run: FlowRun) -> bool:
         if browser_gone(exc):
             raise
         return False
+
+
+def _refusal(run: FlowRun) -> str | None:
+    """The words of a sign-in page that refuses this browser as automated, or None."""
+    try:
+        text = str(run.page.locator("body").inner_text(timeout=1000))
+    except Exception:  # noqa: BLE001 - a page in the middle of loading says nothing yet
+        return None
+    found = REFUSED_RE.search(text)
+    if found is None:
+        return None
+    line = next((ln for ln in text.splitlines() if found.group(0) in ln), found.group(0))
+    return " ".join(line.split())[:200]
+
+
+def hand_over(run: FlowRun, refusal: str) -> None:
+    """The service refuses the automated browser: say so, never disguise it, and tell the person how
+    to do it themselves in their everyday browser. objector cannot see that browser, so the attempt
+    ends as needing attention (with their answer recorded), never as confirmed."""
+    service = run.service.name
+    run.reporter.warn(
+        f"{service} refuses to sign in in this browser («{refusal}»); objector does not hide that it "
+        "drives the browser, so this one is yours to do"
+    )
+    run.save("refused.png", full_page_screenshot(run.page))
+    what = _what_to_do(run)
+    address = _bare(run.flow.url)
+    paste = run.text if run.flow.kind == "form" else None
+    done = run.human.guide(
+        Guidance(
+            run.account.name,
+            f"In your everyday browser (not this window), open {address}, sign in to {service} "
+            f"and {what}. Then press Enter here.",
+            paste,
+        )
+    )
+    run.record["refused_by_service"] = {"text": refusal, "done_by_person": done, "at": iso(utc_now())}
+    raise FlowStop(
+        Outcome.NEEDS_ATTENTION,
+        f"{service} refused this browser; "
+        + (
+            "you did it yourself in your own browser, which objector cannot see, so it is not recorded "
+            "as confirmed"
+            if done
+            else "nothing was done; do it yourself in your own browser"
+        ),
+    )
+
+
+def _what_to_do(run: FlowRun) -> str:
+    """'switch “X” OFF and “Y” OFF' for a setting flow, 'send the form with the text below' for a form."""
+    from ..flows import SettingStep
+
+    switches = [s for s in run.flow.steps if isinstance(s, SettingStep)]
+    if not switches:
+        return "send the form there with the text shown below"
+    parts = [f"switch “{s.setting_name}” {s.want.upper()}" + (" for each blog or site" if s.each else "")
+             for s in switches]  # fmt: skip
+    return " and ".join(parts)

@@ -57,6 +57,9 @@ the services, their addresses and setting keys):
 ``setting_no_persist``
     The page flips the control and the save request is answered 200, but the
     server keeps nothing: after a reload the old state is back.
+``refuse_automation``
+    Google's sign-in page refuses the browser ("Couldn't sign you in: this browser
+    or app may not be secure"), as it does for browsers it takes for automated.
 ``blogs``
     The user's blogs on Tumblr and sites on WordPress.com (lower-case names of
     letters, digits and hyphens), each with its own settings page.
@@ -142,6 +145,7 @@ class PracticeConfig:
     setting_already: bool = False
     setting_confirm: bool = False
     setting_no_persist: bool = False
+    refuse_automation: bool = False
     blogs: tuple[str, ...] = ("anna-writes", "anna-photos")
     on_code: Callable[[str, str], None] | None = field(default=None, repr=False, compare=False)
 
@@ -168,7 +172,7 @@ class PracticeConfig:
             raise ValueError(f"submit_error_times must be a whole number >= 1, not {times!r}")
         if not 0 <= self.submit_delay <= 30:
             raise ValueError(f"submit_delay must be between 0 and 30 seconds, not {self.submit_delay!r}")
-        for name in ("setting_already", "setting_confirm", "setting_no_persist"):
+        for name in ("setting_already", "setting_confirm", "setting_no_persist", "refuse_automation"):
             if not isinstance(getattr(self, name), bool):
                 raise ValueError(f"{name} must be True or False, not {getattr(self, name)!r}")
         _check_blogs(self.blogs)

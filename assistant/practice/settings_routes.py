@@ -252,6 +252,8 @@ def _google_login(site: PracticeSite, svc: SettingsService, req: Request, t: Tex
     next_url = _next_of(site, svc, req)
     values, _ = req.form() if req.method == "POST" else ({}, {})
     host = svc.login_host
+    if req.path in _GOOGLE_IDENTIFIER_PATHS and site.config.refuse_automation:
+        return Response.html(message_page(t, svc, None, "g_refused_title", "g_refused_text"))
     if req.path in _GOOGLE_IDENTIFIER_PATHS:
         error = None
         if req.method == "POST":
