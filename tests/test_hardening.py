@@ -137,7 +137,7 @@ def test_the_template_parser_is_linear():
     def best(count: int) -> float:
         text = "{email}" * count
         times = []
-        for _ in range(3):
+        for _ in range(7):  # the best of several: a busy machine only ever makes a run slower
             start = time.perf_counter()
             parts = _parse_template(text, "t", None)
             times.append(time.perf_counter() - start)
