@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+#: what every line, table, report and export says of proof made against the practice site
+PRACTICE_MARK = "PRACTICE — nothing was sent to the service"
+
 
 class Outcome(StrEnum):
     """The end of an attempt; ``AWAITING_APPROVAL`` and ``SUBMITTING`` are written while it runs."""

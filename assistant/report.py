@@ -32,6 +32,7 @@ from .errors import UserError
 from .flows import unofficial_label
 from .home import Home
 from .ledger import MAX_LEDGER_BYTES, iso, utc_now
+from .outcome import PRACTICE_MARK
 from .report_page import esc, style_sheet
 from .storage import atomic_write, read_bounded
 from .verify import Problem, Verification, verify_home
@@ -447,9 +448,6 @@ def _approval(record: dict[str, Any], entries: list[dict[str, Any]]) -> str:
 # --------------------------------------------------------------------------- the page
 
 
-PRACTICE_MARK = "PRACTICE — not sent to Meta"
-
-
 def is_practice(entries: list[dict[str, Any]]) -> bool:
     """Whether ledger entries belong to a practice attempt (a site map was in use)."""
     return any(entry.get("practice") is True for entry in entries)
@@ -468,8 +466,8 @@ def _practice_banner(proof: Proof) -> str:
     scope = "Every attempt here" if practice == total else f"{practice} of the {total} attempts"
     return (
         f'<div class="warnbox"><b>{PRACTICE_MARK}.</b> {scope} ran against objector’s practice '
-        "Help Centre on this computer; nothing was sent to Meta, and this is no proof of an "
-        "objection.</div>"
+        "site on this computer; nothing was sent to the service, and this is no proof of an "
+        "objection or a setting.</div>"
     )
 
 

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .flows import unofficial_label
+from .outcome import PRACTICE_MARK
 
 if TYPE_CHECKING:
     from .asks import Guidance, SettingReview, SubmitReview
@@ -124,8 +125,6 @@ def accounts_table(accounts: list) -> Table:  # list[Account]
     return table
 
 
-PRACTICE_MARK = "PRACTICE — not sent to Meta"
-
 _OUTCOME_STYLE = {
     "confirmed": "green",
     "covered": "green",
@@ -154,7 +153,7 @@ def status_table(accounts: list, ledger, setting_flows=frozenset(), now: datetim
     now = now or datetime.now(UTC)
     states = setting_states(ledger.entries(), setting_flows, ledger.home)
     ours = {(a.name, f) for a in accounts for f in a.flow_ids}
-    table = Table(title="Objections", title_justify="left", caption_justify="left")
+    table = Table(title="Objections and settings", title_justify="left", caption_justify="left")
     for column in ("account", "flow", "last outcome", "when (UTC)", "confirmed on", "e-mail"):
         table.add_column(column, no_wrap=column == "last outcome")  # a warning there is read whole
     table.add_column("proof folder", overflow="fold")
@@ -175,7 +174,7 @@ def status_table(accounts: list, ledger, setting_flows=frozenset(), now: datetim
             shown.append(f"\n{unofficial_label(entry['unofficial'])}", style="bold red")
         if entry.get("practice"):
             shown.append(" · PRACTICE")
-            table.caption = f"PRACTICE: {PRACTICE_MARK} (made against the practice Help Centre)"
+            table.caption = f"{PRACTICE_MARK} (made against objector's practice site)"
         done = confirmed.get((name, flow))
         day = Text(done["at"][:10]) if done else ""
         state = states.get((name, flow))

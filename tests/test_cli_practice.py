@@ -12,6 +12,7 @@ import pytest
 from cli_helpers import account_toml, run_cli
 from practice_helpers import read_record
 
+from assistant.outcome import PRACTICE_MARK
 from assistant.practice import PracticeConfig, PracticeSite
 
 pytestmark = [pytest.mark.cli, pytest.mark.browser]
@@ -120,11 +121,11 @@ def test_verify_report_export_and_forget_evidence_on_demo_proof(cli_env, tmp_pat
     assert "PDF:" in made.stdout
     exported = run_cli(["export", str(tmp_path / "proof.zip")], env)
     assert exported.returncode == 0 and (tmp_path / "proof.zip").is_file()
-    assert "PRACTICE — not sent to Meta: 2 of the attempts in it were practice" in exported.stdout
+    assert f"{PRACTICE_MARK}: 2 of the attempts in it were practice" in exported.stdout
     with zipfile.ZipFile(tmp_path / "proof.zip") as archive:
-        assert archive.comment.decode().startswith("PRACTICE — not sent to Meta")
+        assert archive.comment.decode().startswith(PRACTICE_MARK)
         report = archive.read("report/objector-report.html").decode()
-    assert "<title>PRACTICE — not sent to Meta" in report
+    assert f"<title>{PRACTICE_MARK}" in report
     shot = next((demo_home / "evidence").glob("anna-instagram/*/*/form.png"))
     shot.write_bytes(shot.read_bytes() + b"x")
     bad = run_cli(["verify"], env)
@@ -152,12 +153,12 @@ def _practice_everywhere(out: str, home: pathlib.Path, env: dict[str, str], tmp_
     assert ledger and all(entry.get("practice") is True for entry in ledger)
     status = run_cli(["status"], env)
     assert f"home: {home}" in status.stdout
-    assert status.stdout.count("· PRACTICE") == 2 and "PRACTICE — not sent to Meta" in status.stdout
+    assert status.stdout.count("· PRACTICE") == 2 and PRACTICE_MARK in status.stdout
     html = tmp_path / "practice.html"
     assert run_cli(["report", "--out", str(html)], env).returncode == 0
     page = html.read_text()
-    assert "<title>PRACTICE — not sent to Meta" in page
-    assert page.count('<div class="warnbox soft"><b>PRACTICE — not sent to Meta</b></div>') == 2
+    assert f"<title>{PRACTICE_MARK}" in page
+    assert page.count(f'<div class="warnbox soft"><b>{PRACTICE_MARK}</b></div>') == 2
     assert "Practice address used" in page
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from cli_helpers import run_cli
+from cli_helpers import account_toml, run_cli
 from practice_helpers import read_record
 
 pytestmark = [pytest.mark.cli, pytest.mark.browser]
@@ -41,3 +41,35 @@ def test_demo_names_an_unknown_service_in_one_line(cli_env):
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0 and "--service myspace" in result.stderr
     assert "linkedin" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_run_over_three_services_then_recheck_finds_one_turned_on_again(cli_env, home):
+    """``objector run`` with one account per service confirms each; the service turns one back on;
+    ``objector recheck`` finds it (and only reads), status flags it, and the next run sets it again."""
+    from assistant.practice import PracticeConfig, PracticeSite
+    from assistant.practice.services import AUTO_LOGIN_USER
+
+    services = ("linkedin", "x", "quora")
+    (home / "accounts.toml").write_text(
+        "".join(account_toml(name=f"anna-{s}", platform=s, language="en") for s in services)
+    )
+    with PracticeSite(PracticeConfig(auto_login=True, auto_login_delay=0.2)) as site:
+        env = {**cli_env, "OBJECTOR_SITE_MAP": site.site_map}
+        first = run_cli(["run"], env, stdin="y\n" * 3)
+        assert first.returncode == 0, first.stdout + first.stderr
+        assert "Summary: 3 confirmed" in first.stdout
+        site.set_setting("quora", AUTO_LOGIN_USER, "llm-training", True)  # the service turns it back on
+        changes = len(site.setting_changes)
+        recheck = run_cli(["recheck"], env)
+        assert recheck.returncode == 1, recheck.stdout + recheck.stderr
+        assert "LinkedIn · anna-linkedin: still off" in recheck.stdout
+        assert "Quora · anna-quora: turned ON again" in recheck.stdout
+        assert "Switch it" not in recheck.stdout and len(site.setting_changes) == changes  # only read
+        status = run_cli(["status"], env)
+        assert "anna-quora · quora-llm-training: turned on again on" in " ".join(status.stdout.split())
+        again = run_cli(["run"], env, stdin="y\n")
+        assert again.returncode == 0, again.stdout + again.stderr
+        assert "found on again at the last check" in again.stdout
+        assert again.stdout.count("Ready to switch") == 1 and "Quora" in again.stdout
+        assert site.setting("quora", AUTO_LOGIN_USER, "llm-training") is False
+    assert run_cli(["verify"], cli_env).returncode == 0
