@@ -59,7 +59,7 @@ def run_one(service: str, variant: str, language: str) -> dict:
         if variant == "turned-back":
             svc = SETTINGS_SERVICES[service]
             for setting in svc.settings:
-                for item in svc.items or (None,):
+                for item in config.blogs if svc.items else (None,):
                     site.set_setting(service, AUTO_LOGIN_USER, setting.key, not setting.wanted_on, item)
         settings = Settings(home=home, headless=True, site_map=site.site_map, login_timeout=30)
         console = Console(file=io.StringIO(), width=140, color_system=None)
