@@ -51,21 +51,43 @@ def page(
     cookie_dialog: str = "",
     body_class: str = "",
 ) -> str:
-    """A whole HTML document in the page language."""
+    """A whole Help Centre page in the page language."""
+    theme = "ig" if brand == "Instagram" else "fb"
+    return html_document(
+        t=t,
+        title=title,
+        stylesheet="practice.css",
+        body_class=f"theme-{theme} {esc(body_class)}",
+        content=f"{body}\n{cookie_dialog}",
+        js_config=js_config,
+        scripts=scripts,
+    )
+
+
+def html_document(
+    *,
+    t: Texts,
+    title: str,
+    stylesheet: str,
+    body_class: str,
+    content: str,
+    js_config: dict[str, object] | None = None,
+    scripts: tuple[str, ...] = (),
+) -> str:
+    """A whole HTML document of the practice site: page language, one inline style sheet, the page's
+    settings for its scripts, ``practice.js`` and then ``scripts`` at the end of the body."""
     config = dict(js_config or {})
     config.setdefault("lang", t.language)
     tags = "".join(f"<script>\n{static_text(name)}</script>\n" for name in ("practice.js", *scripts))
-    theme = "ig" if brand == "Instagram" else "fb"
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{esc(t.language)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{esc(title)}</title>\n"
         '<link rel="icon" href="data:,">\n'
-        f"<style>\n{static_text('practice.css')}</style>\n"
+        f"<style>\n{static_text(stylesheet)}</style>\n"
         f"{json_script('practice-config', config)}\n</head>\n"
-        f'<body class="theme-{theme} {esc(body_class)}">\n{body}\n{cookie_dialog}\n'
-        f"{tags}</body>\n</html>\n"
+        f'<body class="{body_class}">\n{content}\n{tags}</body>\n</html>\n'
     )
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .countries import countries
-from .pages import esc, json_script, static_text
+from .pages import esc, html_document
 from .services import SettingsService
 from .strings import STRINGS_DIR, Texts
 
@@ -84,18 +84,14 @@ def document(
     scripts: tuple[str, ...] = (),
 ) -> str:
     """A whole HTML document in the page language, styled per service."""
-    config = dict(js_config or {})
-    config.setdefault("lang", t.language)
-    tags = "".join(f"<script>\n{static_text(name)}</script>\n" for name in ("practice.js", *scripts))
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{esc(t.language)}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{esc(title)}</title>\n"
-        '<link rel="icon" href="data:,">\n'
-        f"<style>\n{static_text('settings.css')}</style>\n"
-        f"{json_script('practice-config', config)}\n</head>\n"
-        f'<body class="svc svc-{esc(service.id)}">\n{body}\n{tags}</body>\n</html>\n'
+    return html_document(
+        t=t,
+        title=title,
+        stylesheet="settings.css",
+        body_class=f"svc svc-{esc(service.id)}",
+        content=body,
+        js_config=js_config,
+        scripts=scripts,
     )
 
 

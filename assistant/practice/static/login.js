@@ -7,19 +7,7 @@
   if (!form) return;
 
   function typeInto(input, text, done) {
-    input.focus();
-    input.value = "";
-    var i = 0;
-    (function next() {
-      if (i >= text.length) {
-        input.dispatchEvent(new Event("change", { bubbles: true }));
-        done();
-        return;
-      }
-      input.value += text.charAt(i++);
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-      setTimeout(next, 30);
-    })();
+    window.practiceTypeInto(input, text, done, 30);
   }
 
   function send() {

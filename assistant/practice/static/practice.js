@@ -5,6 +5,23 @@
   var cfg = el ? JSON.parse(el.textContent) : {};
   window.practiceConfig = cfg;
 
+  /* the practice stand-in for a person typing (auto-login): one character every stepMs */
+  window.practiceTypeInto = function (input, text, done, stepMs) {
+    input.focus();
+    input.value = "";
+    var i = 0;
+    (function next() {
+      if (i >= text.length) {
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+        done();
+        return;
+      }
+      input.value += text.charAt(i++);
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      setTimeout(next, stepMs);
+    })();
+  };
+
   /* click + Enter/Space for elements that are buttons only by role */
   function activate(target, handler) {
     target.addEventListener("click", function (ev) {

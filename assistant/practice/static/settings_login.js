@@ -45,19 +45,7 @@
   var values = { user: cfg.autoUser || "practice", password: "practice-password", code: "123456" };
 
   function typeInto(input, text, done) {
-    input.focus();
-    input.value = "";
-    var i = 0;
-    (function next() {
-      if (i >= text.length) {
-        input.dispatchEvent(new Event("change", { bubbles: true }));
-        done();
-        return;
-      }
-      input.value += text.charAt(i++);
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-      setTimeout(next, 20);
-    })();
+    window.practiceTypeInto(input, text, done, 20);
   }
 
   function fill(inputs, done) {
