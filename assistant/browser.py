@@ -8,6 +8,7 @@ system Chromium. Each account gets its own profile folder under
 
 from __future__ import annotations
 
+import atexit
 import functools
 import os
 import re
@@ -387,18 +388,46 @@ class BrowserSession:
             self.close(context)
 
 
+_driver: list[Playwright] = []
+
+
+def driver() -> Playwright:
+    """This process's Playwright driver: started when first needed, stopped when the process ends.
+
+    Starting it costs about half a second of CPU (Node loads Playwright), so a process that opens
+    the browser more than once (``demo``, a report printed after a run, a program or test that runs
+    objector's engine several times) pays it once. Playwright's sync API allows one driver per
+    thread: every part of objector gets it here, never from ``sync_playwright()`` itself.
+    """
+    if not _driver:
+        from playwright.sync_api import sync_playwright
+
+        _driver.append(sync_playwright().start())
+        atexit.register(stop_driver)
+    return _driver[0]
+
+
+def stop_driver() -> None:
+    """Stop the driver (the browsers it started end with it); the next ``driver()`` starts anew."""
+    while _driver:
+        playwright = _driver.pop()
+        atexit.unregister(stop_driver)
+        try:
+            playwright.stop()
+        except Exception:  # noqa: BLE001 - a driver that already ended has nothing left to stop
+            pass
+
+
 @contextmanager
 def session(
     home: Path, browser: str | None, *, headless: bool, needed: bool = True
 ) -> Iterator[BrowserSession]:
-    """One browser session for a command: Playwright started, the browser found (when ``needed``),
-    and every profile it opened closed at the end, however the command ends."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        choice = discover(browser, playwright) if needed else None
-        opened = BrowserSession(playwright, choice, home, headless=headless)
-        try:
-            yield opened
-        finally:
-            opened.close_all()
+    """One browser session for a command: the browser found (when ``needed``) and every profile it
+    opened closed at the end, however the command ends."""
+    playwright = driver()
+    choice = discover(browser, playwright) if needed else None
+    opened = BrowserSession(playwright, choice, home, headless=headless)
+    try:
+        yield opened
+    finally:
+        opened.close_all()

@@ -33,7 +33,7 @@ def find_browser(requested: str | None) -> str | None:
     A wrong ``OBJECTOR_BROWSER`` path is the person's own setting: its error
     stands (fetching Chromium would not change what they asked for).
     """
-    from .browser import discover
+    from .browser import discover, driver
 
     if requested and requested.strip() != "chromium":
         return discover(requested).description
@@ -41,13 +41,10 @@ def find_browser(requested: str | None) -> str | None:
         return discover(requested).description
     except UserError:
         pass
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        try:
-            return discover(requested, playwright).description
-        except UserError:
-            return None
+    try:
+        return discover(requested, driver()).description
+    except UserError:
+        return None
 
 
 def _install(console, run: Callable[..., subprocess.CompletedProcess]) -> bool:

@@ -190,26 +190,23 @@ def _display(settings) -> Finding:
 
 def _browser(settings) -> Finding:
     from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
 
-    from .browser import discover, launch_args
+    from .browser import discover, driver, launch_args
 
     try:
-        with sync_playwright() as playwright:
-            choice = discover(settings.browser, playwright)
-            try:
-                browser = playwright.chromium.launch(
-                    headless=True, args=launch_args(), **choice.launch_options()
-                )
-            except PlaywrightError as exc:
-                return Finding(
-                    "browser",
-                    False,
-                    f"{choice.description} did not start: {str(exc).splitlines()[0]}",
-                    _browser_fix(),
-                )
-            version = browser.version
-            browser.close()
+        playwright = driver()
+        choice = discover(settings.browser, playwright)
+        try:
+            browser = playwright.chromium.launch(headless=True, args=launch_args(), **choice.launch_options())
+        except PlaywrightError as exc:
+            return Finding(
+                "browser",
+                False,
+                f"{choice.description} did not start: {str(exc).splitlines()[0]}",
+                _browser_fix(),
+            )
+        version = browser.version
+        browser.close()
     except UserError as exc:
         return Finding("browser", False, str(exc), _browser_fix())
     return Finding("browser", True, f"{choice.description}, version {version} (started headless)")

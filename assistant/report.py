@@ -1248,34 +1248,29 @@ def build_report(
 def render_pdf(html_file: Path, browser: str | None = None) -> bytes:
     """Print the report page to an A4 PDF with the browser objector uses (headless, offline)."""
     from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
 
-    from .browser import discover, launch_args
+    from .browser import discover, driver, launch_args
 
     try:
-        with sync_playwright() as playwright:
-            choice = discover(browser, playwright)
-            chromium = playwright.chromium.launch(
-                headless=True, args=launch_args(), **choice.launch_options()
+        playwright = driver()
+        choice = discover(browser, playwright)
+        chromium = playwright.chromium.launch(headless=True, args=launch_args(), **choice.launch_options())
+        try:
+            context = chromium.new_context(offline=True, java_script_enabled=False)
+            context.route(
+                "**/*",
+                lambda route: (
+                    route.continue_() if route.request.url.startswith(("file:", "data:")) else route.abort()
+                ),
             )
-            try:
-                context = chromium.new_context(offline=True, java_script_enabled=False)
-                context.route(
-                    "**/*",
-                    lambda route: (
-                        route.continue_()
-                        if route.request.url.startswith(("file:", "data:"))
-                        else route.abort()
-                    ),
-                )
-                page = context.new_page()
-                page.goto(html_file.absolute().as_uri(), wait_until="load")
-                page.emulate_media(media="print")
-                return page.pdf(
-                    format="A4", print_background=True, prefer_css_page_size=True, outline=True, tagged=True
-                )
-            finally:
-                chromium.close()
+            page = context.new_page()
+            page.goto(html_file.absolute().as_uri(), wait_until="load")
+            page.emulate_media(media="print")
+            return page.pdf(
+                format="A4", print_background=True, prefer_css_page_size=True, outline=True, tagged=True
+            )
+        finally:
+            chromium.close()
     except PlaywrightError as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ReportError(

@@ -199,8 +199,11 @@ def instrumented_objector(bench, *, profile: bool = True) -> dict[str, object]:
             cm = original_sp()
 
             class Timed:
+                def start(self):
+                    return spans.wrap("Playwright driver start", cm.start)()
+
                 def __enter__(self):
-                    return spans.wrap("Playwright driver start", cm.__enter__)()
+                    return self.start()
 
                 def __exit__(self, *exc):
                     return spans.wrap("Playwright driver stop", cm.__exit__)(*exc)
@@ -255,6 +258,7 @@ def instrumented_objector(bench, *, profile: bool = True) -> dict[str, object]:
         cpu0 = time.thread_time()
         if profiler:
             profiler.start()
+        browser.stop_driver()  # the run starts its own driver, as `objector run` does
         summary_ = spans.wrap(OTHER, _cli_like_run)(
             bench,
             spans,
@@ -267,6 +271,8 @@ def instrumented_objector(bench, *, profile: bool = True) -> dict[str, object]:
             out,
             runner,
         )
+        # `objector run` stops the driver as it exits; the raw side's run (next) starts its own
+        spans.wrap("Playwright driver stop", browser.stop_driver)()
         if profiler:
             profiler.stop()
         total = time.perf_counter() - t0

@@ -29,12 +29,10 @@ PYTHON = sys.executable
 def objector_browser() -> str:
     """The browser executable objector itself would use (its own discovery), so both sides match."""
     sys.path.insert(0, str(ROOT))
-    from playwright.sync_api import sync_playwright
+    from assistant.browser import _channel_path, discover, driver, stop_driver
 
-    from assistant.browser import _channel_path, discover
-
-    with sync_playwright() as p:
-        choice = discover(os.environ.get("OBJECTOR_BROWSER"), p)
+    choice = discover(os.environ.get("OBJECTOR_BROWSER"), driver())
+    stop_driver()  # the benchmarks start their own
     exe = choice.executable or _channel_path(choice.channel or "")
     if exe is None:
         raise SystemExit(f"bench: cannot find the executable of {choice.description}")

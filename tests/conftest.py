@@ -10,6 +10,7 @@ import pytest
 from cli_helpers import OUTPUT_COLUMNS
 from imap_server import dovecot_server, private_dovecot_server  # noqa: F401 - shared fixtures
 
+from assistant.browser import driver
 from assistant.engine import RunObserver
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,16 +66,14 @@ def browser_launch() -> dict[str, object]:
 
     Skips the test, saying how to get a browser, when discovery finds none.
     """
-    from playwright.sync_api import sync_playwright
-
     from assistant.browser import discover
     from assistant.errors import UserError
 
-    with sync_playwright() as p:
-        try:
-            choice = discover(os.environ.get("OBJECTOR_BROWSER"), p)
-        except UserError as exc:
-            pytest.skip(str(exc))
+    p = driver()
+    try:
+        choice = discover(os.environ.get("OBJECTOR_BROWSER"), p)
+    except UserError as exc:
+        pytest.skip(str(exc))
     return choice.launch_options()
 
 

@@ -6,11 +6,11 @@ import os
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from assistant.browser import (
     EXTRA_DISABLED_FEATURES,
     discover,
+    driver,
     open_profile,
     playwright_disabled_features,
 )
@@ -33,16 +33,16 @@ def _browser_command_line(profile) -> list[str]:
 def test_the_browser_keeps_playwrights_switched_off_features_and_loads_no_address_bar_page(tmp_path):
     """Chromium keeps only the last --disable-features switch: objector's must repeat the list
     Playwright passes (HttpsUpgrades keeps the practice site on http) and add its own."""
-    with sync_playwright() as p:
-        context = open_profile(p, discover(None, p), tmp_path / "profile", headless=True)
-        try:
-            browser = context.browser
-            assert browser is not None
-            found = browser.new_browser_cdp_session().send("Target.getTargets")["targetInfos"]
-            targets = [target["url"] for target in found]
-            switches = _browser_command_line(tmp_path / "profile")
-        finally:
-            context.close()
+    p = driver()
+    context = open_profile(p, discover(None, p), tmp_path / "profile", headless=True)
+    try:
+        browser = context.browser
+        assert browser is not None
+        found = browser.new_browser_cdp_session().send("Target.getTargets")["targetInfos"]
+        targets = [target["url"] for target in found]
+        switches = _browser_command_line(tmp_path / "profile")
+    finally:
+        context.close()
     last = [arg for arg in switches if arg.startswith("--disable-features=")][-1]
     features = set(last.split("=", 1)[1].split(","))
     assert {"HttpsUpgrades", "DestroyProfileOnBrowserClose"} <= set(playwright_disabled_features())

@@ -8,9 +8,9 @@ import json
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
-from assistant.browser import LAUNCH_ARGS, launch_args
+from assistant.browser import LAUNCH_ARGS, driver, launch_args
 from assistant.capture import full_page_screenshot
 from assistant.practice import PracticeSite
 from assistant.profiles import prepare_profile
@@ -41,7 +41,8 @@ LOGO_BLUE = (0x08, 0x66, 0xFF)
 @pytest.fixture(scope="module")
 def form_page(browser_launch) -> Iterator[Page]:
     """The practice Facebook form, logged in, in a short window scrolled to the bottom."""
-    with PracticeSite() as site, sync_playwright() as p:
+    p = driver()
+    with PracticeSite() as site:
         browser = p.chromium.launch(**browser_launch, headless=True, args=launch_args())
         context = browser.new_context(viewport={"width": 1000, "height": 420})
         origin = site.origin("www.facebook.com")

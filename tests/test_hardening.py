@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from cli_helpers import account_toml, refused_in_one_line, run_cli
 
+from assistant.browser import driver
 from assistant.errors import UserError
 from assistant.evidence import Attempt
 from assistant.flows import bundled_flow_dir, load_flows, unofficial_service
@@ -344,23 +345,21 @@ def test_a_stale_profile_lock_is_not_in_use(tmp_path):
 @pytest.mark.browser
 @pytest.mark.cli
 def test_cli_check_with_the_profile_open_in_another_chromium_is_one_line(cli_env, home):
-    from playwright.sync_api import sync_playwright
-
     from assistant.browser import discover, launch_args, profile_dir
 
     (home / "accounts.toml").write_text(account_toml())
-    with sync_playwright() as playwright:
-        choice = discover(None, playwright)
-        context = playwright.chromium.launch_persistent_context(
-            str(profile_dir(home, "anna-instagram")),
-            headless=True,
-            args=launch_args(),
-            **choice.launch_options(),
-        )
-        try:
-            line = refused_in_one_line(run_cli(["check"], cli_env, timeout=120))
-        finally:
-            context.close()
+    playwright = driver()
+    choice = discover(None, playwright)
+    context = playwright.chromium.launch_persistent_context(
+        str(profile_dir(home, "anna-instagram")),
+        headless=True,
+        args=launch_args(),
+        **choice.launch_options(),
+    )
+    try:
+        line = refused_in_one_line(run_cli(["check"], cli_env, timeout=120))
+    finally:
+        context.close()
     assert line == (
         "objector: the browser profile for anna-instagram is open in another window — close it and run again"
     )

@@ -9,9 +9,10 @@ from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 from test_practice_site import CHROMIUM_ARGS
 
+from assistant.browser import driver
 from assistant.flows import Candidate
 from assistant.locate import element_kind, find, visible_now
 
@@ -25,10 +26,10 @@ SEND = Candidate(role="button", name="^send$")
 
 @pytest.fixture(scope="module")
 def browser(browser_launch) -> Iterator[Browser]:
-    with sync_playwright() as p:
-        launched = p.chromium.launch(**browser_launch, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+    p = driver()
+    launched = p.chromium.launch(**browser_launch, args=CHROMIUM_ARGS)
+    yield launched
+    launched.close()
 
 
 @pytest.fixture

@@ -12,8 +12,9 @@ from html.parser import HTMLParser
 from http.cookiejar import CookieJar
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from assistant.browser import driver
 from assistant.practice import SETTINGS_HOSTS, SETTINGS_SERVICES, PracticeConfig, PracticeSite
 from assistant.practice.services import LINKEDIN_OBJECTION_URL, Setting, SettingsService
 from assistant.practice.settings_pages import settings_texts
@@ -468,10 +469,10 @@ def test_linkedin_objection_form_records_a_complete_request_only(site: PracticeS
 
 @pytest.fixture(scope="module")
 def browser(browser_launch) -> Iterator[Browser]:
-    with sync_playwright() as p:
-        b = p.chromium.launch(**browser_launch, headless=True, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+    p = driver()
+    b = p.chromium.launch(**browser_launch, headless=True, args=CHROMIUM_ARGS)
+    yield b
+    b.close()
 
 
 @pytest.fixture(scope="module")

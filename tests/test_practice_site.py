@@ -10,9 +10,10 @@ import urllib.request
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from assistant.browser import driver
 from assistant.practice import (
     DRIFT_VARIANTS,
     LANGUAGES,
@@ -44,10 +45,10 @@ LONG_REASON = "I do not want my posts, photos and comments used to train AI mode
 
 @pytest.fixture(scope="module")
 def browser(browser_launch) -> Iterator[Browser]:
-    with sync_playwright() as p:
-        b = p.chromium.launch(**browser_launch, headless=True, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+    p = driver()
+    b = p.chromium.launch(**browser_launch, headless=True, args=CHROMIUM_ARGS)
+    yield b
+    b.close()
 
 
 @pytest.fixture(scope="module")

@@ -20,6 +20,7 @@ from practice_helpers import account, read_record
 from rich.console import Console
 from scripted_human import ScriptedHuman
 
+from assistant.browser import driver
 from assistant.errors import UserError
 from assistant.flows import Flow, load_flow_file
 from assistant.ledger import Ledger
@@ -340,12 +341,10 @@ class Result:
 @pytest.fixture(scope="module")
 def browser(browser_launch):
     """One browser for the module; each run gets a fresh context (as a fresh profile would be)."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        launched = p.chromium.launch(**browser_launch)
-        yield launched
-        launched.close()
+    p = driver()
+    launched = p.chromium.launch(**browser_launch)
+    yield launched
+    launched.close()
 
 
 def _run(browser, home: Path, site: Site, flow: Flow, answers: list, **options: object) -> Result:

@@ -25,6 +25,7 @@ import unicodedata
 import pytest
 
 from assistant import text, textdocs
+from assistant.browser import driver
 from assistant.text import (
     DEFAULT_MAX_LENGTH,
     LANGUAGES,
@@ -545,25 +546,25 @@ def test_browser_length_counts_like_maxlength():
     reason="slow; set TEXT_CHROMIUM_CHECK=1 to compare with real Chromium",
 )
 def test_browser_length_matches_chromium(browser_launch):
-    sync_api = pytest.importorskip("playwright.sync_api")
+    pytest.importorskip("playwright.sync_api")
     samples = ["Zeile 1\nZeile 2\r\nZeile 3", "😀 ok 👍🏽", "e\u0301té", "Ελλάδα «x»"]
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            **browser_launch,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
-        )
-        try:
-            page = browser.new_page()
-            page.set_content("<textarea id=t></textarea>")
-            for sample in samples:
-                limit = browser_length(sample)
-                page.eval_on_selector("#t", "(e, n) => { e.value = ''; e.maxLength = n; }", limit)
-                page.focus("#t")
-                page.keyboard.insert_text(sample + "zz")  # two more than the limit allows
-                kept = page.eval_on_selector("#t", "e => e.value")
-                assert kept == sample.replace("\r\n", "\n"), sample
-        finally:
-            browser.close()
+    p = driver()
+    browser = p.chromium.launch(
+        **browser_launch,
+        args=["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
+    )
+    try:
+        page = browser.new_page()
+        page.set_content("<textarea id=t></textarea>")
+        for sample in samples:
+            limit = browser_length(sample)
+            page.eval_on_selector("#t", "(e, n) => { e.value = ''; e.maxLength = n; }", limit)
+            page.focus("#t")
+            page.keyboard.insert_text(sample + "zz")  # two more than the limit allows
+            kept = page.eval_on_selector("#t", "e => e.value")
+            assert kept == sample.replace("\r\n", "\n"), sample
+    finally:
+        browser.close()
 
 
 # --------------------------------------------------------------------------- snapshots
