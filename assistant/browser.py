@@ -402,9 +402,41 @@ def driver() -> Playwright:
     if not _driver:
         from playwright.sync_api import sync_playwright
 
-        _driver.append(sync_playwright().start())
+        with _node_compile_cache():
+            _driver.append(sync_playwright().start())
         atexit.register(stop_driver)
     return _driver[0]
+
+
+def compile_cache_dir() -> Path:
+    """Where Node keeps Playwright's driver code compiled between runs: the user's cache folder
+    (it holds no personal data, so it is not in the objector home)."""
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        base = Path(os.environ["LOCALAPPDATA"])
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "objector" / "node-compile-cache"
+
+
+@contextmanager
+def _node_compile_cache() -> Iterator[None]:
+    """Let the driver's Node reuse its compiled code (NODE_COMPILE_CACHE, Node 22.1 and later; older
+    ones ignore it): about 0.15 s less to start each time. A folder that cannot be made is no cache."""
+    if "NODE_COMPILE_CACHE" in os.environ:
+        yield
+        return
+    try:
+        folder = private_dir(compile_cache_dir())
+    except (UserError, OSError, RuntimeError):
+        yield
+        return
+    os.environ["NODE_COMPILE_CACHE"] = str(folder)
+    try:
+        yield
+    finally:
+        os.environ.pop("NODE_COMPILE_CACHE", None)
 
 
 def stop_driver() -> None:

@@ -9,10 +9,12 @@ import pytest
 
 from assistant.browser import (
     EXTRA_DISABLED_FEATURES,
+    compile_cache_dir,
     discover,
     driver,
     open_profile,
     playwright_disabled_features,
+    stop_driver,
 )
 
 
@@ -48,3 +50,19 @@ def test_the_browser_keeps_playwrights_switched_off_features_and_loads_no_addres
     assert {"HttpsUpgrades", "DestroyProfileOnBrowserClose"} <= set(playwright_disabled_features())
     assert set(playwright_disabled_features()) | set(EXTRA_DISABLED_FEATURES) <= features
     assert not [url for url in targets if "omnibox" in url], targets
+
+
+@pytest.mark.browser
+def test_the_driver_keeps_its_compiled_code_in_the_users_cache(tmp_path, monkeypatch):
+    """Node (22.1 and later) writes its compile cache where objector points it; the setting is
+    only for the driver, not left in objector's own environment."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("NODE_COMPILE_CACHE", raising=False)
+    stop_driver()
+    try:
+        driver().chromium.name  # noqa: B018 - one call through the new driver
+    finally:
+        stop_driver()
+    assert compile_cache_dir() == tmp_path / "cache" / "objector" / "node-compile-cache"
+    assert [path for path in compile_cache_dir().rglob("*") if path.is_file()]
+    assert "NODE_COMPILE_CACHE" not in os.environ
