@@ -90,12 +90,6 @@ def pytest_configure(config: pytest.Config) -> None:
         os.environ.pop(name, None)
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Tests marked ``long`` run first: started near the end, one of them would keep the whole
-    parallel run waiting on a single worker. The others keep their order."""
-    items.sort(key=lambda item: item.get_closest_marker("long") is None)
-
-
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     """Workers for ``-n auto``: one more than the CPUs.

@@ -9,7 +9,6 @@ from practice_helpers import read_record
 pytestmark = [pytest.mark.cli, pytest.mark.browser]
 
 
-@pytest.mark.long
 def test_demo_switches_off_ai_training_on_three_services_with_proof(cli_env, tmp_path):
     home = tmp_path / "demo"
     args = ["demo", "--auto-login", "--service", "linkedin", "--service", "tumblr,x", "--home", str(home)]
@@ -44,7 +43,6 @@ def test_demo_names_an_unknown_service_in_one_line(cli_env):
     assert "linkedin" in result.stderr and "Traceback" not in result.stderr
 
 
-@pytest.mark.long
 def test_run_over_three_services_then_recheck_finds_one_turned_on_again(cli_env, home):
     """``objector run`` with one account per service confirms each; the service turns one back on;
     ``objector recheck`` finds it (and only reads), status flags it, and the next run sets it again."""

@@ -104,7 +104,6 @@ def test_google_picks_turn_off_never_turn_off_and_delete():
         assert not any(re.search(n, words, re.IGNORECASE) for n in names), words
 
 
-@pytest.mark.long
 def test_all_nine_services_are_switched_and_read_again_after_a_reload(home, site):
     accounts = [account(f"anna-{p}", p) for p in NEW_PLATFORMS]
     result = run_practice(home, site, accounts, ["y"] * 20, login_timeout=30)
