@@ -533,6 +533,16 @@ def test_x_checkbox_by_label_survives_a_reload(page: Page, auto: PracticeSite) -
     assert [c.on for c in auto.setting_changes] == [False]
 
 
+def _until_kept(page: Page, auto: PracticeSite, service: str, key: str, value: bool) -> None:
+    """Wait (up to 5 s) until the practice server holds ``value``: the page shows a change at
+    once and saves it in the background, and a reload before the save lands would cancel it."""
+    for _ in range(50):
+        if auto.setting(service, "practice", key) is value:
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"{service} {key} was not saved as {value} within 5 s")
+
+
 @browser_test
 def test_gemini_turn_off_goes_through_menu_and_dialog(page: Page, auto: PracticeSite) -> None:
     auto.config = PracticeConfig(auto_login=True, auto_login_delay=0, security_check=True, language="de")
@@ -550,6 +560,7 @@ def test_gemini_turn_off_goes_through_menu_and_dialog(page: Page, auto: Practice
     page.get_by_role("menuitem", name="Deaktivieren", exact=True).click()
     page.get_by_role("dialog").get_by_role("button", name="Deaktivieren").click()
     expect(page.get_by_role("button", name="Aktivieren")).to_be_visible()
+    _until_kept(page, auto, "google", "gemini-activity", False)
     page.reload()
     expect(card.get_by_text("Aus", exact=True)).to_be_visible()
     assert auto.setting("google", "practice", "gemini-activity") is False
@@ -565,10 +576,7 @@ def test_copilot_login_in_three_steps_and_two_switches(page: Page, auto: Practic
         switch = page.get_by_role("switch", name=name)
         switch.click()
         expect(switch).to_have_attribute("aria-checked", "false")
-        for _ in range(50):  # each switch saves on its own: reload only after both saves landed
-            if not auto.setting("microsoft", "practice", key):
-                break
-            page.wait_for_timeout(100)
+        _until_kept(page, auto, "microsoft", key, False)  # each switch saves on its own
     expect(page.get_by_role("status")).to_have_text("Saved")
     page.reload()
     expect(page.get_by_role("switch", name="Model training on voice")).to_have_attribute(
@@ -603,6 +611,7 @@ def test_quora_pressed_button_shows_its_state_as_text(page: Page, auto: Practice
     expect(button).to_have_text("Enabled")
     button.click()
     expect(button).to_have_text("Disabled")
+    _until_kept(page, auto, "quora", "llm-training", False)
     page.reload()
     expect(button).to_have_attribute("aria-pressed", "false")
 
