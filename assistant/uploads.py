@@ -3,6 +3,7 @@ JPG, PNG, GIF, TIFF, HEIF or WebP images under 4 MB."""
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from .errors import shown
@@ -31,9 +32,15 @@ def image_kind(head: bytes) -> str | None:
 
 def screenshot_problem(path: Path) -> str | None:
     """Why ``path`` cannot be uploaded as the screenshot, or None if it can."""
-    if not path.is_file():
+    try:
+        info = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
         return f"{shown(path)} does not exist (or is not a file)"
-    size = path.stat().st_size
+    except OSError as exc:  # a name too long for the file system, a folder that may not be entered …
+        return f"{shown(path)} cannot be used ({exc.strerror or exc})"
+    if not stat.S_ISREG(info.st_mode):
+        return f"{shown(path)} does not exist (or is not a file)"
+    size = info.st_size
     if size == 0:
         return f"{shown(path)} is empty"
     if size >= MAX_BYTES:

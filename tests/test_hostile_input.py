@@ -216,6 +216,19 @@ def test_random_field_values_in_accounts_toml(fields, keep_valid_base):
         _check_loaded(result)
 
 
+@pytest.mark.parametrize(
+    ("screenshot", "says"),
+    [
+        ("a" * 300 + ".png", "cannot be used (File name too long)"),  # longer than a name may be
+        ("missing.png", "does not exist (or is not a file)"),
+        (".", "does not exist (or is not a file)"),  # a folder
+    ],
+)
+def test_a_screenshot_path_that_cannot_be_used_is_one_line(screenshot, says):
+    result = _load_accounts_text(toml_dumps({"account": [{**VALID, "screenshot": screenshot}]}))
+    assert isinstance(result, str) and says in result, result
+
+
 TOMLISH = [
     "[[account]]",
     "[account]",
