@@ -164,7 +164,7 @@ class Account(BaseModel):
 
         code = value.strip().lower()
         if code not in LANGUAGES:
-            raise ValueError(f"no objection text in '{value}'; choose one of {', '.join(LANGUAGES)}")
+            raise ValueError(f"no objection text in {shown(value)}; choose one of {', '.join(LANGUAGES)}")
         return code
 
     @field_validator("text_template", "screenshot")
@@ -343,4 +343,4 @@ def find_account(accounts: list[Account], name: str) -> Account:
         if account.name == name:
             return account
     known = ", ".join(a.name for a in accounts) or "none yet"
-    raise UserError(f"No account named '{name}' (accounts: {known}).")
+    raise UserError(f"No account named {shown(name)} (accounts: {known}).")

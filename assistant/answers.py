@@ -13,6 +13,8 @@ import re
 import unicodedata
 from urllib.parse import parse_qs, urlsplit
 
+from .errors import shown
+
 PLATFORM_ALIASES: dict[str, str] = {
     "instagram": "instagram",
     "insta": "instagram",
@@ -110,7 +112,9 @@ def country_code(answer: str) -> str:
     found = _country_names().get(_folded(value))
     if found:
         return found
-    raise ValueError(f"'{value}' is not a country objector knows; type its name or code, like Germany or DE")
+    raise ValueError(
+        f"{shown(value)} is not a country objector knows; type its name or code, like Germany or DE"
+    )
 
 
 def country_hint(value: str) -> str | None:

@@ -25,7 +25,7 @@ from .accounts import (
     save_accounts,
 )
 from .answers import account_reference, country_code, full_name, platform_of
-from .errors import UserError
+from .errors import UserError, shown
 from .human import TerminalHuman
 
 _OPTION_OF = {
@@ -95,7 +95,7 @@ def _reasons_of(answer: str) -> tuple[str, ...]:
         elif part.isdigit() and 1 <= int(part) <= len(REASONS):
             chosen.append(REASONS[int(part) - 1])
         else:
-            raise ValueError(f"there is no reason '{part}'; type numbers from 1 to {len(REASONS)}")
+            raise ValueError(f"there is no reason {shown(part)}; type numbers from 1 to {len(REASONS)}")
     return tuple(dict.fromkeys(chosen))
 
 
@@ -111,7 +111,7 @@ def _language_of(answer: str) -> str:
         if value in names:
             return code
     raise ValueError(
-        f"there is no objection text in '{answer.strip()}'; choose one of {', '.join(LANGUAGES)}"
+        f"there is no objection text in {shown(answer.strip())}; choose one of {', '.join(LANGUAGES)}"
     )
 
 

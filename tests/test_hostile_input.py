@@ -229,6 +229,11 @@ def test_a_screenshot_path_that_cannot_be_used_is_one_line(screenshot, says):
     assert isinstance(result, str) and says in result, result
 
 
+def test_a_language_with_a_control_character_is_shown_escaped_in_one_line():
+    result = _load_accounts_text(toml_dumps({"account": [{**VALID, "language": "\r"}]}))
+    assert isinstance(result, str) and "no objection text in '\\r'; choose one of" in result, result
+
+
 TOMLISH = [
     "[[account]]",
     "[account]",
