@@ -191,8 +191,8 @@ PLAYWRIGHT_DISABLED_FEATURES = (
     "AimEnabled",
     "PreconnectToSearch",
 )
-_FEATURE_LIST_RE = re.compile(r"disabledFeatures\s*=\s*\[(.*?)\]", re.DOTALL)
-_FEATURE_NAME_RE = re.compile(r"""^\s*["']([A-Za-z0-9_]+)["']""", re.MULTILINE)
+_FEATURE_LIST_RE = re.compile(rb"disabledFeatures\s*=\s*\[(.*?)\]", re.DOTALL)
+_FEATURE_NAME_RE = re.compile(rb"""^\s*["']([A-Za-z0-9_]+)["']""", re.MULTILINE)
 
 
 @functools.cache
@@ -204,11 +204,15 @@ def playwright_disabled_features() -> tuple[str, ...]:
 
         lib = Path(playwright.__file__).parent / "driver" / "package" / "lib"
         for path in (lib / "coreBundle.js", lib / "server" / "chromium" / "chromiumSwitches.js"):
-            if path.is_file() and (found := _FEATURE_LIST_RE.search(path.read_text(encoding="utf-8"))):
-                names = tuple(_FEATURE_NAME_RE.findall(found.group(1)))
-                if names:
-                    return names
-    except (ImportError, OSError, UnicodeDecodeError):
+            if not path.is_file():
+                continue
+            # the bundle is megabytes: look where the list starts instead of decoding it all
+            data = path.read_bytes()
+            start = data.find(b"disabledFeatures =")
+            found = _FEATURE_LIST_RE.match(data, start) if start >= 0 else None
+            if found and (names := _FEATURE_NAME_RE.findall(found.group(1))):
+                return tuple(name.decode("ascii") for name in names)
+    except (ImportError, OSError):
         pass
     return PLAYWRIGHT_DISABLED_FEATURES
 
