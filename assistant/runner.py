@@ -70,6 +70,9 @@ class RunRequest:
     proof_hint: bool = True  # the demo's temporary home is deleted afterwards: no hint to it
     observer: RunObserver | None = None  # watches each attempt (tests and tools)
     accounts_path: Path | None = None  # the accounts file the accounts came from (for messages)
+    #: A browser session the caller keeps open across runs (a program running several requests, the
+    #: tests); None: this run finds the browser and opens its own session, closed at the end.
+    browser: BrowserSession | None = None
 
     @property
     def accounts_file(self) -> Path:
@@ -170,9 +173,16 @@ def _execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
     summary.not_applicable = not_applicable
     seqs = {key: entry.get("seq", 0) for key, entry in ledger.latest().items()}
 
+    from contextlib import nullcontext
+
     from .browser import session
 
-    with session(settings.home, settings.browser, headless=settings.headless, needed=bool(todo)) as browser:
+    opened = (
+        nullcontext(request.browser)
+        if request.browser is not None
+        else session(settings.home, settings.browser, headless=settings.headless, needed=bool(todo))
+    )
+    with opened as browser:
         reporter.info(f"objector {__version__} · browser: {browser.description} · home: {settings.home}")
         accounts = {p.account.name for p in pairs}
         line = f"{_count(len(accounts), 'account')} · {_to_do(todo, request.recheck)}"

@@ -27,6 +27,7 @@ from pathlib import Path
 from cli_helpers import OUTPUT_COLUMNS, find_objector
 from practice_helpers import read_record
 from rich.console import Console
+from shared_browser import SharedProfiles
 
 from assistant.flows import load_flows
 from assistant.runner import RunRequest, Summary, execute
@@ -312,6 +313,7 @@ def run_inprocess(
         again=again,
         dry_run=dry_run,
         observer=observer,
+        browser=SharedProfiles(home),
     )
     summary = execute(request, human, Reporter(console))
     return InProcess(summary, buffer.getvalue(), home)

@@ -10,6 +10,7 @@ from pathlib import Path
 from cli_helpers import OUTPUT_COLUMNS
 from rich.console import Console
 from scripted_human import ScriptedHuman
+from shared_browser import SharedProfiles
 
 from assistant.accounts import Account
 from assistant.flows import load_flows
@@ -71,7 +72,7 @@ def run_practice(home: Path, site, accounts: list[Account], answers: list, **opt
         settings=settings,
         accounts=accounts,
         flows=load_flows(home / "flows"),
-        **options,  # type: ignore[arg-type]
+        **{"browser": SharedProfiles(home), **options},  # type: ignore[arg-type]
     )
     summary = execute(request, human, Reporter(console))
     return Outcome(summary, human, buffer.getvalue(), home)

@@ -7,6 +7,7 @@ import io
 import pytest
 from practice_helpers import account
 from rich.console import Console
+from shared_browser import SharedProfiles
 
 from assistant.flows import bundled_flow_dir, load_flows
 from assistant.human import TerminalHuman
@@ -60,7 +61,11 @@ def _run(home, site, stdin, observer=None):
     console = Console(file=buffer, width=110, color_system=None)
     settings = Settings(home=home, headless=True, site_map=site.site_map, step_timeout=2, confirm_timeout=15)
     request = RunRequest(
-        settings=settings, accounts=[account()], flows=load_flows(home / "flows"), observer=observer
+        settings=settings,
+        accounts=[account()],
+        flows=load_flows(home / "flows"),
+        observer=observer,
+        browser=SharedProfiles(home),
     )
     summary = execute(request, TerminalHuman(console, stdin), Reporter(console))
     return summary, buffer.getvalue()
