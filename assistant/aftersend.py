@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 
 POLL_MS = 150
 LOOK_MS = 2000  # how long one look at the page may wait for a document to look at
-SETTLE_SECONDS = 0.3  # a recognised message may still be drawing: look once more after this
+SETTLE_SECONDS = 0.3  # a recognised message may still be drawing: look once more after at most this
+QUIET_MS = 150  # ... or as soon as the document has not changed for this long
 UNRECOGNISED_SETTLE = 1.5  # the page changed without known words: wait this long for more before asking
 DEFAULT_SUBMIT_PATHS = (r"^/ajax/help/contact/submit",)
 
@@ -186,6 +187,17 @@ ARM_JS = """el => { if (!el) return;
   el.addEventListener('click', note, true);
   const form = el.closest('form'); if (form) form.addEventListener('submit', note, true); }"""
 CLICKED_JS = "_root => window.__objectorSendClicked === true"
+
+#: Resolves once the document has gone ``quiet`` ms without a change (true), or after ``most`` ms
+#: while it keeps changing (false). One round trip instead of a fixed pause.
+QUIET_JS = """(_root, [quiet, most]) => new Promise(resolve => {
+  let timer = 0;
+  const finish = still => { observer.disconnect(); clearTimeout(timer); clearTimeout(limit); resolve(still); };
+  const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(finish, quiet, true); });
+  observer.observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
+  timer = setTimeout(finish, quiet, true);
+  const limit = setTimeout(finish, most, false);
+})"""
 # Everything the verdict needs, in one round trip.
 SNAPSHOT_JS = """_root => {
   const shown = el => { const r = el.getBoundingClientRect();
@@ -454,7 +466,7 @@ class AfterSend:
             verdict = self._look()
             now = time.monotonic()
             if verdict is not None and verdict.kind in ("confirmed", "rejected"):
-                self.page.wait_for_timeout(int(SETTLE_SECONDS * 1000))
+                self.settle()
                 again = self._look()  # the same message, fully drawn
                 return again if again is not None and again.kind == verdict.kind else verdict
             if verdict is not None:  # changed, words unknown: give the page a moment to say more
@@ -465,6 +477,27 @@ class AfterSend:
             if now >= deadline:
                 return Verdict("nothing", "", ())
             self.page.wait_for_timeout(POLL_MS)
+
+    def settle(self) -> bool:
+        """Let a message that is still being drawn finish: until the document has not changed
+        for QUIET_MS (True), at most SETTLE_SECONDS (False). A page that navigates meanwhile is
+        measured again in its next document (the locator retries there); a page with no document
+        to measure gets the rest of the pause."""
+        from playwright.sync_api import Error as PlaywrightError
+
+        started = time.monotonic()
+        most = int(SETTLE_SECONDS * 1000)
+        try:
+            return bool(
+                self.page.locator("html").evaluate(QUIET_JS, [QUIET_MS, most], timeout=most + LOOK_MS)
+            )
+        except PlaywrightError as exc:
+            if browser_gone(exc):
+                raise
+        left = most - int((time.monotonic() - started) * 1000)
+        if left > 0:
+            self.page.wait_for_timeout(left)
+        return False
 
     def _look(self) -> Verdict | None:
         from playwright.sync_api import Error as PlaywrightError

@@ -19,7 +19,7 @@ import os
 from functools import cache
 from pathlib import Path
 
-from playwright.sync_api import Browser, BrowserContext
+from playwright.sync_api import Browser, BrowserContext, Playwright
 
 from assistant.browser import BrowserChoice, BrowserSession, discover, driver, launch_args, profile_dir
 from assistant.storage import private_dir
@@ -29,7 +29,7 @@ STATE_FILE = "test-storage-state.json"
 #: The window of a headless profile (``browser.open_profile``).
 VIEWPORT = {"width": 1280, "height": 900}
 
-_browser: list[Browser] = []
+_browser: list[tuple[Playwright, Browser]] = []  # the driver that started it, and the browser
 
 
 @cache
@@ -38,11 +38,13 @@ def browser_choice() -> BrowserChoice:
 
 
 def shared_browser() -> Browser:
-    """This process's browser, started when first needed and again if it ended."""
-    if not _browser or not _browser[0].is_connected():
+    """This process's browser, started when first needed, and again if it ended or its driver was
+    stopped (a test of objector's own clean-up stops the process's driver)."""
+    playwright = driver()
+    if not _browser or _browser[0][0] is not playwright or not _browser[0][1].is_connected():
         options = dict(browser_choice().launch_options())
-        _browser[:] = [driver().chromium.launch(headless=True, args=launch_args(), **options)]
-    return _browser[0]
+        _browser[:] = [(playwright, playwright.chromium.launch(headless=True, args=launch_args(), **options))]
+    return _browser[0][1]
 
 
 class SharedProfiles(BrowserSession):

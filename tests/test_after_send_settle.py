@@ -1,0 +1,66 @@
+"""After Send, a recognised message is read once the page has finished drawing it, and no longer
+than that: a page that is quiet is read at once, one that keeps changing after SETTLE_SECONDS."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Page
+from shared_browser import shared_browser
+
+from assistant.aftersend import QUIET_MS, SETTLE_SECONDS, AfterSend
+
+FORM = '<form><label>Reason <textarea></textarea></label><button type="button" id="send">Send</button></form>'
+
+
+@pytest.fixture
+def page(browser_launch) -> Iterator[Page]:  # browser_launch: skipped where no browser is found
+    opened = shared_browser().new_page()
+    yield opened
+    opened.context.close()
+
+
+def anywhere(_url: str) -> bool:
+    return True
+
+
+def test_a_message_drawn_in_steps_is_read_whole(page: Page) -> None:
+    page.set_content(FORM)
+    watch = AfterSend(page)
+    watch.arm(page.locator("#send"))
+    page.evaluate(
+        """() => {
+          document.querySelector('form').remove();
+          const add = (tag, text) => { const el = document.createElement(tag); el.textContent = text;
+                                       document.body.append(el); };
+          add('h2', 'Thanks');
+          setTimeout(add, 90, 'p', 'We have received your objection.');
+          setTimeout(add, 180, 'p', 'Reference 4711.');
+        }"""
+    )
+    verdict = watch.wait(5, is_allowed=anywhere)
+    assert verdict.kind == "confirmed"
+    assert "received your objection" in verdict.text and "Reference 4711" in verdict.text
+
+
+def test_a_quiet_page_is_read_without_the_whole_pause(page: Page) -> None:
+    page.set_content("<h2>Thanks, we received your request</h2>")
+    assert AfterSend(page).settle() is True
+
+
+def test_a_page_that_keeps_changing_is_read_after_the_pause(page: Page) -> None:
+    page.set_content('<h2>Thanks</h2><p id="clock">0</p>')
+    page.evaluate("() => setInterval(() => { clock.textContent = Date.now(); }, 20)")
+    started = time.monotonic()
+    assert AfterSend(page).settle() is False
+    assert SETTLE_SECONDS * 0.9 <= time.monotonic() - started < SETTLE_SECONDS + 3
+
+
+def test_a_page_that_navigates_while_settling_is_waited_for_in_its_next_document(page: Page) -> None:
+    page.set_content("<h2>Thanks</h2>")
+    page.evaluate("() => setTimeout(() => location.reload(), 30)")
+    started = time.monotonic()
+    assert AfterSend(page).settle() is True  # no error: the quiet is measured in the new document
+    assert time.monotonic() - started >= QUIET_MS / 1000 * 0.9
