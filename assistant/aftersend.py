@@ -192,8 +192,12 @@ CLICKED_JS = "_root => window.__objectorSendClicked === true"
 #: while it keeps changing (false). One round trip instead of a fixed pause.
 QUIET_JS = """(_root, [quiet, most]) => new Promise(resolve => {
   let timer = 0;
-  const finish = still => { observer.disconnect(); clearTimeout(timer); clearTimeout(limit); resolve(still); };
-  const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(finish, quiet, true); });
+  const finish = still => {
+    observer.disconnect(); clearTimeout(timer); clearTimeout(limit); resolve(still);
+  };
+  const observer = new MutationObserver(() => {
+    clearTimeout(timer); timer = setTimeout(finish, quiet, true);
+  });
   observer.observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
   timer = setTimeout(finish, quiet, true);
   const limit = setTimeout(finish, most, false);

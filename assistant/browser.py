@@ -15,7 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -410,6 +410,36 @@ def driver() -> Playwright:
             _driver.append(sync_playwright().start())
         atexit.register(stop_driver)
     return _driver[0]
+
+
+def driver_while(work: Callable[[], object]) -> None:
+    """Start this process's driver (``driver()``) while ``work`` runs in a second thread.
+
+    Node spends about half a second loading Playwright on a CPU of its own while this process
+    only waits on a pipe; a command that is going to open the browser does its own imports in
+    that half second (``work``, which must not touch Playwright) instead of before or after it.
+    Nothing is raised here: a driver that did not start is started again, and its error said,
+    where it is first needed, as before; an import that failed fails again where it is used.
+    """
+    import threading
+
+    def quietly() -> None:
+        try:
+            work()
+        except BaseException:  # noqa: BLE001 - raised again by the import where it is used
+            pass
+
+    try:  # Playwright's own Python first, alone: the driver starts only once it is loaded
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        pass
+    worker = threading.Thread(target=quietly, name="objector-imports", daemon=True)
+    worker.start()
+    try:
+        driver()
+    except Exception:  # noqa: BLE001 - started again (and the error said) where it is needed
+        pass
+    worker.join()
 
 
 def compile_cache_dir() -> Path:

@@ -4,6 +4,7 @@ Start-up stays light: heavy modules (Playwright, pydantic, Rich) are imported
 inside the commands that need them, so ``objector --help`` is quick.
 """
 
+import gc
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -105,6 +106,30 @@ def _home_lock(home: Path, command: str):
     return HomeLock(home, command)
 
 
+#: What the commands that open the browser import on their way to it (``run``, ``demo``, ``check``).
+BROWSER_COMMAND_MODULES = (
+    "assistant.settings",
+    "assistant.accounts",
+    "assistant.flows",
+    "assistant.human",
+    "assistant.ui",
+    "assistant.runner",
+    "assistant.letters",
+    "assistant.engine",
+    "assistant.browser_setup",
+)
+
+
+def _start_driver() -> None:
+    """The browser's driver starts while the command's own modules load (they overlap)."""
+    import importlib
+
+    from .browser import driver_while
+
+    driver_while(lambda: [importlib.import_module(name) for name in BROWSER_COMMAND_MODULES])
+    gc.freeze()  # the modules stay loaded: the collector need not look through them again during the run
+
+
 def _accounts_path(settings, accounts: Path | None) -> Path:
     return accounts.expanduser() if accounts else settings.accounts_file
 
@@ -143,6 +168,7 @@ def demo(
     ] = None,
 ) -> None:
     """Try everything on the bundled practice Help Centre (no account needed)."""
+    _start_driver()
     from .demo import demo_services, run_demo
 
     raise typer.Exit(
@@ -181,6 +207,7 @@ def run(
     ] = False,
 ) -> None:
     """Walk each of your accounts through the official objection forms."""
+    _start_driver()
     from .accounts import load_accounts
     from .flows import load_flows
     from .human import TerminalHuman
@@ -308,6 +335,7 @@ def check(
 
     Nothing is filled or submitted.
     """
+    _start_driver()
     from .accounts import load_accounts
     from .checker import check_forms
     from .flows import load_flows
@@ -721,6 +749,15 @@ def main() -> None:
     # Ctrl-C also stops Playwright's driver; asyncio would then log "Future exception was
     # never retrieved" for the pipe it was reading. That is noise, never a fault to report.
     logging.getLogger("asyncio").setLevel(logging.CRITICAL)
+    try:
+        _run_app()
+    finally:
+        # What is left goes with the process: Python's shut-down would otherwise search every object
+        # it ever made for cycles before freeing it (about 0.3 s after a run, for nothing).
+        gc.freeze()
+
+
+def _run_app() -> None:
     try:
         app()
     except UserError as exc:

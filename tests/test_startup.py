@@ -1,0 +1,77 @@
+"""How a command that opens the browser starts, and how every command ends.
+
+The driver starts while the command's modules load (``browser.driver_while``); neither a failing
+import nor a driver that cannot start is raised there: each fails again, with its own message,
+where it is first needed. At its end the command leaves its objects to the process's exit.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+
+import pytest
+
+from assistant import browser, cli
+
+
+@pytest.fixture
+def no_driver(monkeypatch: pytest.MonkeyPatch):
+    """A process with no driver started yet (the test's own driver is put back afterwards)."""
+    saved = list(browser._driver)
+    monkeypatch.setattr(browser, "_driver", [])
+    yield browser._driver
+    browser.stop_driver()
+    browser._driver[:] = saved
+
+
+def test_the_work_runs_while_the_driver_starts(no_driver) -> None:
+    done: list[str] = []
+    browser.driver_while(lambda: done.append("imported"))
+    assert done == ["imported"]
+    assert len(no_driver) == 1
+    assert browser.driver() is no_driver[0]  # started once: the command uses that one
+
+
+def test_a_failing_import_is_left_for_where_it_is_used(no_driver) -> None:
+    def broken() -> None:
+        raise ImportError("no module named 'x'")
+
+    browser.driver_while(broken)  # nothing raised here
+    assert len(no_driver) == 1
+
+
+def test_a_driver_that_cannot_start_is_tried_again_where_it_is_needed(
+    no_driver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import playwright.sync_api
+
+    def cannot_start():
+        raise RuntimeError("driver missing")
+
+    monkeypatch.setattr(playwright.sync_api, "sync_playwright", cannot_start)
+    browser.driver_while(lambda: None)  # nothing raised here
+    assert no_driver == []
+    with pytest.raises(RuntimeError, match="driver missing"):
+        browser.driver()  # the same error, where the command needs the driver
+
+
+def test_a_command_leaves_its_objects_to_the_process_exit(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    frozen: list[bool] = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    monkeypatch.setattr(sys, "argv", ["objector", "flows", "--home", str(tmp_path)])
+    with pytest.raises(SystemExit):
+        cli.main()
+    assert frozen == [True]
+
+
+def test_a_refused_command_also_leaves_them(monkeypatch: pytest.MonkeyPatch, tmp_path, capsys) -> None:
+    frozen: list[bool] = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("x")
+    monkeypatch.setattr(sys, "argv", ["objector", "status", "--home", str(not_a_folder)])
+    with pytest.raises(SystemExit) as ended:
+        cli.main()
+    assert ended.value.code == 2 and "is not a folder" in capsys.readouterr().err
+    assert frozen == [True]
