@@ -16,13 +16,12 @@ from assistant import browser, cli
 
 
 @pytest.fixture
-def no_driver(monkeypatch: pytest.MonkeyPatch):
-    """A process with no driver started yet (the test's own driver is put back afterwards)."""
-    saved = list(browser._driver)
-    monkeypatch.setattr(browser, "_driver", [])
+def no_driver():
+    """A process with no driver started yet: Playwright refuses a second one in the same thread,
+    so the test process's own is stopped first (the next test that needs one starts it again)."""
+    browser.stop_driver()
     yield browser._driver
     browser.stop_driver()
-    browser._driver[:] = saved
 
 
 def test_the_work_runs_while_the_driver_starts(no_driver) -> None:
