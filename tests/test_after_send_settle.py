@@ -12,6 +12,8 @@ from shared_browser import shared_browser
 
 from assistant.aftersend import QUIET_MS, SETTLE_SECONDS, AfterSend
 
+pytestmark = pytest.mark.browser
+
 FORM = '<form><label>Reason <textarea></textarea></label><button type="button" id="send">Send</button></form>'
 
 

@@ -24,6 +24,7 @@ def no_driver():
     browser.stop_driver()
 
 
+@pytest.mark.browser  # starts Playwright's driver (no browser): kept out of the quick lane too
 def test_the_work_runs_while_the_driver_starts(no_driver) -> None:
     done: list[str] = []
     browser.driver_while(lambda: done.append("imported"))
@@ -32,6 +33,7 @@ def test_the_work_runs_while_the_driver_starts(no_driver) -> None:
     assert browser.driver() is no_driver[0]  # started once: the command uses that one
 
 
+@pytest.mark.browser
 def test_a_failing_import_is_left_for_where_it_is_used(no_driver) -> None:
     def broken() -> None:
         raise ImportError("no module named 'x'")
