@@ -24,21 +24,16 @@ from contextlib import ExitStack
 
 from common import CHROMIUM, COUNTRY_NAMES, PYTHON, RESULTS_DIR, forget_cookie_consent, summary
 
+from assistant.cli import BROWSER_COMMAND_MODULES
+
 # the modules ``objector run`` imports on its way to the first browser (cli.run, runner, engine)
 RUN_IMPORTS = (
     "playwright.sync_api",
     "typer",
     "assistant.cli",
-    "assistant.settings",
-    "assistant.accounts",
-    "assistant.flows",
-    "assistant.human",
-    "assistant.ui",
-    "assistant.runner",
-    "assistant.letters",
+    *BROWSER_COMMAND_MODULES,
     "assistant.text",
     "assistant.browser",
-    "assistant.engine",
     "babel",
 )
 RAW_IMPORTS = ("playwright.sync_api",)
