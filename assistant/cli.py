@@ -127,7 +127,6 @@ def _start_driver() -> None:
     from .browser import driver_while
 
     driver_while(lambda: [importlib.import_module(name) for name in BROWSER_COMMAND_MODULES])
-    gc.freeze()  # the modules stay loaded: the collector need not look through them again during the run
 
 
 def _accounts_path(settings, accounts: Path | None) -> Path:

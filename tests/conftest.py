@@ -10,7 +10,6 @@ import pytest
 from cli_helpers import OUTPUT_COLUMNS
 from imap_server import dovecot_server, private_dovecot_server  # noqa: F401 - shared fixtures
 
-from assistant.browser import driver
 from assistant.engine import RunObserver
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,15 +65,14 @@ def browser_launch() -> dict[str, object]:
 
     Skips the test, saying how to get a browser, when discovery finds none.
     """
-    from assistant.browser import discover
+    from shared_browser import browser_choice
+
     from assistant.errors import UserError
 
-    p = driver()
     try:
-        choice = discover(os.environ.get("OBJECTOR_BROWSER"), p)
+        return browser_choice().launch_options()
     except UserError as exc:
         pytest.skip(str(exc))
-    return choice.launch_options()
 
 
 # --------------------------------------------------------------------- parallel runs (pytest-xdist)

@@ -18,6 +18,7 @@ from assistant.browser import driver
 from assistant.practice import SETTINGS_HOSTS, SETTINGS_SERVICES, PracticeConfig, PracticeSite
 from assistant.practice.services import LINKEDIN_OBJECTION_URL, Setting, SettingsService
 from assistant.practice.settings_pages import settings_texts
+from assistant.waiting import poll_until
 
 browser_test = pytest.mark.browser
 CHROMIUM_ARGS = [
@@ -536,11 +537,8 @@ def test_x_checkbox_by_label_survives_a_reload(page: Page, auto: PracticeSite) -
 def _until_kept(page: Page, auto: PracticeSite, service: str, key: str, value: bool) -> None:
     """Wait (up to 5 s) until the practice server holds ``value``: the page shows a change at
     once and saves it in the background, and a reload before the save lands would cancel it."""
-    for _ in range(50):
-        if auto.setting(service, "practice", key) is value:
-            return
-        page.wait_for_timeout(100)
-    raise AssertionError(f"{service} {key} was not saved as {value} within 5 s")
+    if poll_until(page, 5, lambda: True if auto.setting(service, "practice", key) is value else None) is None:
+        raise AssertionError(f"{service} {key} was not saved as {value} within 5 s")
 
 
 @browser_test
