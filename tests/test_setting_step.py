@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import io
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -123,7 +124,11 @@ const key = document.body.dataset.key;
 async function save(value) { await fetch(`/save/${key}/${value}`, {method: 'POST'}); }
 function flip(el) {
   const on = el.getAttribute('aria-checked') !== 'true';
-  if (!on && document.body.dataset.confirm) { document.getElementById('dialog').hidden = false; return; }
+  if (!on && document.body.dataset.confirm) {
+    const show = () => { document.getElementById('dialog').hidden = false; };
+    setTimeout(show, Number(document.body.dataset.confirm));
+    return;
+  }
   el.setAttribute('aria-checked', String(on)); save(on ? 'on' : 'off');
 }
 function confirmOff() {
@@ -195,6 +200,7 @@ class Pages:
     kinds: dict[str, str] = field(default_factory=dict)
     persist: bool = True
     confirm: bool = False
+    confirm_after_ms: int = 0  # how long the confirming dialog takes to show
     saves: list[tuple[str, str]] = field(default_factory=list)
     deletes: list[str] = field(default_factory=list)
     unlocked: set[str] = field(default_factory=set)
@@ -208,9 +214,10 @@ class Pages:
             "<button onclick=\"document.getElementById('dialog').hidden = true\">Cancel</button>"
             '<button onclick="confirmOff()">Turn off</button></div>'
         )
+        confirm = f'data-confirm="{self.confirm_after_ms}"' if self.confirm else ""
         return (
             f'<!doctype html><html lang="en"><head><title>Settings</title></head>'
-            f'<body data-key="{html.escape(key)}" {"data-confirm=1" if self.confirm else ""}>'
+            f'<body data-key="{html.escape(key)}" {confirm}>'
             f"<h1>Settings</h1>{body}{dialog}<script>{SCRIPT}</script></body></html>"
         )
 
@@ -500,6 +507,53 @@ def test_a_confirming_dialog_is_answered(browser, home, site):
     assert site.pages.saves == [("switch", "off")]
     assert result.record["outcome"] == "confirmed"
     assert result.record["confirmed_dialogs"] == [NAME]
+
+
+CONFIRM = 'confirm = [{ role = "button", name = "^\\\\s*(turn off|deaktivieren|ausschalten)\\\\s*$" }]'
+
+
+@pytest.mark.browser
+def test_a_confirming_dialog_that_shows_late_is_still_answered(browser, home, site):
+    """No request has gone out yet (the page waits for the answer): the dialog is waited for."""
+    site.pages.confirm, site.pages.confirm_after_ms = True, 1200
+    result = _run(browser, home, site, _flow("/s/switch", extra=CONFIRM), ["y"])
+    assert site.pages.saves == [("switch", "off")]
+    assert result.record["confirmed_dialogs"] == [NAME]
+    assert result.record["outcome"] == "confirmed"
+
+
+@pytest.mark.browser
+def test_a_change_saved_without_a_dialog_is_not_waited_on_for_one(browser, home, site, monkeypatch):
+    """The page saved the change itself (its request ended, the switch shows OFF): a flow that
+    allows for a confirming dialog does not wait the dialog's whole time for one."""
+    from assistant.engine import setting
+
+    monkeypatch.setattr(setting, "CONFIRM_WAIT", 60.0)
+    started = time.monotonic()
+    result = _run(browser, home, site, _flow("/s/switch", extra=CONFIRM), ["y"])
+    assert time.monotonic() - started < 30
+    assert site.pages.saves == [("switch", "off")]
+    assert result.record["outcome"] == "confirmed" and "confirmed_dialogs" not in result.record
+
+
+@pytest.mark.browser
+def test_a_cookie_dialog_is_not_waited_for_once_the_setting_shows(browser, home, site):
+    """A settings page has no form: its control showing says the page is there, so a cookie
+    dialog that never comes is not waited for up to the dismiss step's own time."""
+    import tomllib
+
+    dismiss = """
+[[steps]]
+action = "dismiss"
+optional = true
+timeout = 60
+target = [{ role = "button", name = "^reject all$" }]
+"""
+    flow = Flow.model_validate(tomllib.loads(_flow_text(dismiss + SETTING)))
+    started = time.monotonic()
+    result = _run(browser, home, site, flow, ["y"])
+    assert time.monotonic() - started < 30
+    assert result.record["outcome"] == "confirmed" and site.pages.saves == [("switch", "off")]
 
 
 @pytest.mark.browser

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from .. import __version__, capture
 from ..aftersend import AfterSend, Verdict
 from ..evidence import Attempt
-from ..flows import Candidate, Flow, Step
+from ..flows import Candidate, Flow, SettingStep, Step
 from ..hosts import SiteMap, is_allowed, service_of
 from ..human import Guidance, Human
 from ..ledger import Ledger, iso, utc_now
@@ -193,13 +193,17 @@ class FlowRun:
         return next((s.target for s in self.flow.steps if s.action == "wait" and s.target), [])
 
     def ready_targets(self) -> list[Candidate]:
-        """What shows once the page is there: the form's Send button, or a question asked before it."""
+        """What shows once the page is there: the form's Send button, or a question asked before it;
+        on a settings page, what its first setting looks for first (the list of blogs or sites, or
+        the control itself)."""
         targets: list[Candidate] = []
         for step in self.flow.steps:
             if step.action == "choose" and step.optional and step.target:
                 targets += step.target
             if step.action == "wait" and step.target:
                 return targets + step.target
+            if isinstance(step, SettingStep):
+                return targets + list(step.each or step.target or [])
         return targets
 
     def _find_before_form(self, step: Step, timeout: float) -> Found | None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -107,9 +108,10 @@ class Traffic:
 
     def settle(self, seconds: float = SAVE_MAX) -> bool:
         """Wait until no request has been in flight for SAVE_QUIET seconds (True), or ``seconds`` pass."""
-        return bool(poll_until(self.page, seconds, self._quiet, every_ms=100))
+        return bool(poll_until(self.page, seconds, self.quiet, every_ms=100))
 
-    def _quiet(self) -> bool | None:
+    def quiet(self) -> bool | None:
+        """True once no request has been in flight for SAVE_QUIET seconds (else None, to poll on)."""
         return True if not self.in_flight and time.monotonic() - self.last >= SAVE_QUIET else None
 
     def close(self) -> None:
@@ -321,7 +323,7 @@ def _decided(
     approval = {"answer": decision, "by": by, "at": at}
     run.log("submitting", submitted=False, approval=decision, setting=step.setting_name, item=item)
     if decision == "y":
-        _switch(run, step, found)
+        _switch(run, step, found, traffic)
     elif decision == "m":
         run.page.bring_to_front()
         run.reporter.wait(f"waiting for you to switch {_what(step, item)} {step.want.upper()} in the browser")
@@ -345,13 +347,14 @@ def _decided(
     _verify(run, step, item, number, before, approval)
 
 
-def _switch(run: FlowRun, step: SettingStep, found: Found) -> None:
+def _switch(run: FlowRun, step: SettingStep, found: Found, traffic: Traffic) -> None:
     """Click the control, pick the menu item that does not delete, confirm a dialog, wait for the save."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     assert step.want is not None
     control = _control(run, found)
     run.guard("switch the setting")
+    sent_before = traffic.seen
     try:
         control.click(timeout=5000)
     except PlaywrightTimeout:
@@ -371,7 +374,7 @@ def _switch(run: FlowRun, step: SettingStep, found: Found) -> None:
         else:
             run.click(item, "pick the menu item")
     if step.confirm:
-        button = _safe_choice(run, step.confirm, CONFIRM_WAIT, in_dialog=True)
+        button = _confirming_button(run, step, step.confirm, lambda: _saved(run, step, traffic, sent_before))
         if button is not None:
             run.click(button, "confirm the change")
             run.record.setdefault("confirmed_dialogs", []).append(step.setting_name)
@@ -383,10 +386,38 @@ def _switch(run: FlowRun, step: SettingStep, found: Found) -> None:
     )
 
 
+def _saved(run: FlowRun, step: SettingStep, traffic: Traffic, sent_before: int) -> bool:
+    """The page saved the change by itself: a request went out after the click and ended, the page
+    has been quiet since, and the control shows the wanted state. A confirming dialog answers the
+    click before anything is saved, so none is coming any more."""
+    return traffic.seen > sent_before and bool(traffic.quiet()) and _read_again(run, step, 0) == step.want
+
+
+def _confirming_button(
+    run: FlowRun, step: SettingStep, target: list[Candidate], saved: Callable[[], bool]
+) -> Locator | None:
+    """The confirming button of a dialog that may follow the change: looked for up to CONFIRM_WAIT
+    seconds, or until ``saved()`` says the change went through without one."""
+    look = _safe_look(run, target, in_dialog=True)
+
+    def dialog_or_saved() -> tuple[Locator | None] | None:
+        button = look()
+        return (button,) if button is not None or saved() else None
+
+    answer = poll_until(run.page, CONFIRM_WAIT, dialog_or_saved, every_ms=150)
+    return answer[0] if answer else None
+
+
 def _safe_choice(
     run: FlowRun, target: list[Candidate], seconds: float, *, in_dialog: bool = False
 ) -> Locator | None:
-    """The first visible match of ``target`` whose words do not speak of deleting.
+    """The first visible match of ``target`` whose words do not speak of deleting, looked for up
+    to ``seconds``."""
+    return poll_until(run.page, seconds, _safe_look(run, target, in_dialog=in_dialog), every_ms=150)
+
+
+def _safe_look(run: FlowRun, target: list[Candidate], *, in_dialog: bool) -> Callable[[], Locator | None]:
+    """One look for the first visible match of ``target`` whose words do not speak of deleting.
 
     ``in_dialog``: only a match inside a dialog whose title does not speak of deleting (a
     confirming button; the control itself may carry the same words, "Turn off", and must not be
@@ -415,7 +446,7 @@ def _safe_choice(
                     raise
         return None
 
-    return poll_until(run.page, seconds, look, every_ms=150)
+    return look
 
 
 def _verify(
