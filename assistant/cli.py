@@ -748,6 +748,9 @@ def main() -> None:
     # Ctrl-C also stops Playwright's driver; asyncio would then log "Future exception was
     # never retrieved" for the pipe it was reading. That is noise, never a fault to report.
     logging.getLogger("asyncio").setLevel(logging.CRITICAL)
+    from .waiting import note_ctrl_c
+
+    note_ctrl_c()
     try:
         _run_app()
     finally:

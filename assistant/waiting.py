@@ -28,6 +28,31 @@ def poll_until(page: Page, seconds: float, probe: Callable[[], T | None], *, eve
         page.wait_for_timeout(every_ms)
 
 
+#: when Ctrl-C was pressed (monotonic seconds), once it has been
+_ctrl_c: list[float] = []
+
+
+def note_ctrl_c() -> None:
+    """Make Ctrl-C raise KeyboardInterrupt as always, and remember that it was pressed.
+
+    A terminal sends Ctrl-C to the whole process group: Playwright's driver gets it too and
+    closes the browser, and the engine may see the browser gone before the interrupt reaches
+    it. Remembered, that is told apart from a window the person closed. Main thread only.
+    """
+    import signal
+
+    def interrupted(_signum: int, _frame: object) -> None:
+        _ctrl_c.append(time.monotonic())
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, interrupted)
+
+
+def ctrl_c_pressed() -> bool:
+    """Ctrl-C was pressed during this process (see ``note_ctrl_c``)."""
+    return bool(_ctrl_c)
+
+
 def browser_gone(exc: Exception) -> bool:
     """The window or the browser was closed (as opposed to a page that is busy navigating)."""
     text = str(exc)

@@ -9,7 +9,7 @@ from assistant.demo import COUNTRY_OF_LANGUAGE
 from assistant.practice import DRIFT_VARIANTS, LANGUAGES, PracticeConfig, PracticeSite
 
 pytestmark = pytest.mark.browser
-FAST = {"auto_login": True, "auto_login_delay": 0.2}
+FAST = {"auto_login": True, "auto_login_key_ms": 2, "auto_login_delay": 0.2}
 COUNTRY = COUNTRY_OF_LANGUAGE
 
 
@@ -66,7 +66,9 @@ def test_markup_drift_passes_without_help(home, site, drift):
 def test_security_check_after_login_is_waited_for(home, site):
     site.reset()
     # the checkpoint page stays up for a while, as it does while a person types the code
-    site.config = PracticeConfig(auto_login=True, auto_login_delay=1.5, security_check=True)
+    site.config = PracticeConfig(
+        auto_login=True, auto_login_key_ms=2, auto_login_delay=1.5, security_check=True
+    )
     result = run_practice(home, site, [account()], ["y"])
     assert result.summary.exit_code == 0, result.output
     assert "finish the security check" in result.output
@@ -96,6 +98,47 @@ def test_closed_browser_window_ends_that_account_and_the_run_goes_on(home, site,
     outcomes = {r["account"]: r["outcome"] for r in result.records()}
     assert outcomes == {"first-instagram": "interrupted", "second-facebook": "confirmed"}, result.output
     assert len(site.confirmed) == 1 and site.confirmed[0].host == "www.facebook.com"
+
+
+def test_a_browser_gone_with_a_ctrl_c_stops_the_run_as_the_ctrl_c(home, site, runs, monkeypatch):
+    """A terminal's Ctrl-C reaches Playwright's driver too, which closes the browser: when the
+    engine sees the browser gone after a Ctrl-C, the run stops as interrupted (exit 130) and the
+    next account is not started, as if the interrupt had come first."""
+    from assistant import waiting
+
+    monkeypatch.setattr(waiting, "_ctrl_c", [])
+    site.reset()
+    site.config = PracticeConfig(**FAST)
+
+    def ctrl_c_then_the_browser_goes():
+        waiting._ctrl_c.append(0.0)  # what the SIGINT handler notes
+        runs[-1].page.context.close()
+        return "y"
+
+    accounts = [account("first-instagram"), account("second-facebook", "facebook")]
+    result = run_practice(home, site, accounts, [ctrl_c_then_the_browser_goes, "y"], observer=runs)
+    assert result.summary.exit_code == 130, result.output
+    (record,) = result.records()
+    assert record["account"] == "first-instagram" and record["outcome"] == "interrupted"
+    assert record["message"] == "stopped with Ctrl-C"
+    assert site.confirmed == [] and "stopped with Ctrl-C" in result.output
+
+
+def test_ctrl_c_is_noted_and_still_raises(monkeypatch):
+    import signal
+
+    from assistant import waiting
+
+    monkeypatch.setattr(waiting, "_ctrl_c", [])
+    before = signal.getsignal(signal.SIGINT)
+    try:
+        waiting.note_ctrl_c()
+        assert not waiting.ctrl_c_pressed()
+        with pytest.raises(KeyboardInterrupt):
+            signal.raise_signal(signal.SIGINT)
+        assert waiting.ctrl_c_pressed()
+    finally:
+        signal.signal(signal.SIGINT, before)
 
 
 def test_server_error_page_leaves_a_failure_bundle(home, site):

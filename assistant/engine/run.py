@@ -26,7 +26,7 @@ from ..human import Guidance, Human
 from ..ledger import Ledger, iso, utc_now
 from ..locate import Found, element_kind, find, visible_now
 from ..outcome import FlowStop, Outcome
-from ..waiting import browser_gone, poll_until
+from ..waiting import browser_gone, ctrl_c_pressed, poll_until
 from .common import _fields, _first_line
 
 if TYPE_CHECKING:
@@ -165,6 +165,9 @@ class FlowRun:
             self.finish(Outcome.INTERRUPTED, "stopped with Ctrl-C")
             raise
         except PlaywrightError as exc:
+            if browser_gone(exc) and ctrl_c_pressed():  # the browser went with the Ctrl-C
+                self.finish(Outcome.INTERRUPTED, "stopped with Ctrl-C")
+                raise KeyboardInterrupt from None
             if browser_gone(exc):
                 return self.finish(Outcome.INTERRUPTED, "the browser window was closed")
             self.failure_bundle()
