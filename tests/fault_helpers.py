@@ -34,7 +34,7 @@ from assistant.runner import RunRequest, Summary, execute
 from assistant.settings import Settings
 from assistant.ui import Reporter
 
-LOGGED_IN_FAST = {"auto_login": True, "auto_login_delay": 0.2}
+LOGGED_IN_FAST = {"auto_login": True, "auto_login_key_ms": 2, "auto_login_delay": 0.2}
 PRACTICE_PASSWORD = "practice-password"  # what the practice login page types for itself (login.js)
 
 

@@ -21,7 +21,7 @@ from assistant.practice import PracticeConfig, PracticeSite
 
 pytestmark = [pytest.mark.cli, pytest.mark.browser]
 
-LOGGED_IN_FAST = {"auto_login": True, "auto_login_delay": 0.3}
+LOGGED_IN_FAST = {"auto_login": True, "auto_login_key_ms": 2, "auto_login_delay": 0.3}
 
 
 def _write_accounts(home) -> None:

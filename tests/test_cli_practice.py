@@ -80,7 +80,9 @@ def test_demo_in_a_visible_browser_under_xvfb(cli_env, tmp_path):
 
 def test_run_with_code_step_and_status(cli_env, home):
     with PracticeSite(
-        PracticeConfig(auto_login=True, auto_login_delay=0.3, code_step=True, code="246810")
+        PracticeConfig(
+            auto_login=True, auto_login_key_ms=2, auto_login_delay=0.3, code_step=True, code="246810"
+        )
     ) as site:
         env = {**cli_env, "OBJECTOR_SITE_MAP": site.site_map}
         (home / "accounts.toml").write_text(account_toml(language="de"))
@@ -94,7 +96,7 @@ def test_run_with_code_step_and_status(cli_env, home):
 
 
 def test_run_piped_garbage_is_asked_again(cli_env, home):
-    with PracticeSite(PracticeConfig(auto_login=True, auto_login_delay=0.3)) as site:
+    with PracticeSite(PracticeConfig(auto_login=True, auto_login_key_ms=2, auto_login_delay=0.3)) as site:
         env = {**cli_env, "OBJECTOR_SITE_MAP": site.site_map}
         (home / "accounts.toml").write_text(account_toml(language="en"))
         result = run_cli(["run"], env, stdin="perhaps\ny\n")
@@ -182,7 +184,7 @@ def test_doctor_reports_a_working_setup_and_names_a_broken_accounts_file(cli_env
 def test_check_reports_every_target_without_submitting(cli_env, home):
     from assistant.flows import bundled_flow_dir
 
-    with PracticeSite(PracticeConfig(auto_login=True, auto_login_delay=0.2)) as site:
+    with PracticeSite(PracticeConfig(auto_login=True, auto_login_key_ms=2, auto_login_delay=0.2)) as site:
         env = {**cli_env, "OBJECTOR_SITE_MAP": site.site_map}
         (home / "accounts.toml").write_text(account_toml())
         result = run_cli(["check"], env)
@@ -207,7 +209,7 @@ def test_check_reports_every_target_without_submitting(cli_env, home):
 def test_a_trace_is_kept_apart_from_the_proof_and_forget_removes_it(cli_env, home, tmp_path):
     import zipfile
 
-    with PracticeSite(PracticeConfig(auto_login=True, auto_login_delay=0.2)) as site:
+    with PracticeSite(PracticeConfig(auto_login=True, auto_login_key_ms=2, auto_login_delay=0.2)) as site:
         env = {**cli_env, "OBJECTOR_SITE_MAP": site.site_map}
         (home / "accounts.toml").write_text(account_toml())
         result = run_cli(["run", "--trace"], env, stdin="y\n")
@@ -242,7 +244,7 @@ def test_ctrl_c_while_waiting_for_approval_stops_cleanly(cli_env, home):
 
     from cli_helpers import find_objector
 
-    with PracticeSite(PracticeConfig(auto_login=True, auto_login_delay=0.2)) as site:
+    with PracticeSite(PracticeConfig(auto_login=True, auto_login_key_ms=2, auto_login_delay=0.2)) as site:
         env = {**cli_env, "OBJECTOR_SITE_MAP": site.site_map}
         (home / "accounts.toml").write_text(account_toml())
         proc = subprocess.Popen(

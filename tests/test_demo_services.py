@@ -53,7 +53,7 @@ def test_run_over_three_services_then_recheck_finds_one_turned_on_again(cli_env,
     (home / "accounts.toml").write_text(
         "".join(account_toml(name=f"anna-{s}", platform=s, language="en") for s in services)
     )
-    with PracticeSite(PracticeConfig(auto_login=True, auto_login_delay=0.2)) as site:
+    with PracticeSite(PracticeConfig(auto_login=True, auto_login_key_ms=2, auto_login_delay=0.2)) as site:
         env = {**cli_env, "OBJECTOR_SITE_MAP": site.site_map}
         first = run_cli(["run"], env, stdin="y\n" * 3)
         assert first.returncode == 0, first.stdout + first.stderr

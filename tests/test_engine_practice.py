@@ -9,7 +9,7 @@ from assistant.practice import PracticeConfig, PracticeSite
 
 pytestmark = pytest.mark.browser
 
-LOGGED_IN_FAST = {"auto_login": True, "auto_login_delay": 0.3}
+LOGGED_IN_FAST = {"auto_login": True, "auto_login_key_ms": 2, "auto_login_delay": 0.3}
 
 
 @pytest.fixture
@@ -83,7 +83,7 @@ def test_missing_code_leaves_the_attempt_needing_attention(home, site):
 
 
 def test_waits_for_the_person_to_log_in(home, site):
-    site.config = PracticeConfig(auto_login=True, auto_login_delay=2.5)
+    site.config = PracticeConfig(auto_login=True, auto_login_key_ms=2, auto_login_delay=2.5)
     result = run_practice(home, site, [account()], ["y"])
     assert result.summary.exit_code == 0, result.output
     assert "not logged in" in result.output

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def site():
-    with PracticeSite(PracticeConfig(auto_login=True, auto_login_delay=0.3)) as running:
+    with PracticeSite(PracticeConfig(auto_login=True, auto_login_key_ms=2, auto_login_delay=0.3)) as running:
         yield running
 
 

@@ -69,7 +69,9 @@ def test_code_is_offered_from_the_mailbox_and_the_confirmation_mail_is_kept(home
         server.deliver(code_mail(email, code), datetime.now(UTC))
         server.deliver(confirmation_mail(email), datetime.now(UTC))
 
-    config = PracticeConfig(auto_login=True, auto_login_delay=0.2, code_step=True, on_code=mail_the_code)
+    config = PracticeConfig(
+        auto_login=True, auto_login_key_ms=2, auto_login_delay=0.2, code_step=True, on_code=mail_the_code
+    )
     with PracticeSite(config) as site:
         person = account(email=server.user)
         result = run_practice(
@@ -87,7 +89,7 @@ def test_code_is_offered_from_the_mailbox_and_the_confirmation_mail_is_kept(home
 
 def test_mail_check_finds_a_confirmation_that_came_later(home, private_dovecot_server, cli_env):
     server = private_dovecot_server  # its own mailbox: no mail from other tests
-    with PracticeSite(PracticeConfig(auto_login=True, auto_login_delay=0.2)) as site:
+    with PracticeSite(PracticeConfig(auto_login=True, auto_login_key_ms=2, auto_login_delay=0.2)) as site:
         env = {
             **cli_env,
             "OBJECTOR_SITE_MAP": site.site_map,

@@ -150,6 +150,9 @@ def test_config_rejects_unknown_modes() -> None:
         {"moved_to": "evil.example"},
         {"wording_seed": "3"},
         {"submit_delay": 31},
+        {"auto_login_key_ms": -1},
+        {"auto_login_key_ms": 2.5},
+        {"auto_login_key_ms": True},
     ]
     for fields in bad:
         with pytest.raises(ValueError, match=next(iter(fields))):

@@ -249,6 +249,28 @@ def test_a_logged_out_visit_goes_to_the_login_and_the_login_comes_back(site: Pra
     assert svc.cookie in {cookie.name for cookie in visitor.jar}
 
 
+def _page_config(html: str) -> dict:
+    found = re.search(r'<script type="application/json" id="practice-config">(.*?)</script>', html, re.S)
+    assert found is not None
+    return json.loads(found.group(1))
+
+
+def test_every_login_page_is_told_how_fast_the_stand_in_person_types(site: PracticeSite) -> None:
+    logins = [site.origin(svc.login_host) + svc.login_path for svc in SETTINGS_SERVICES.values()]
+    logins += [
+        site.url("https://www.instagram.com/accounts/login/"),
+        site.url("https://www.facebook.com/login/"),
+    ]
+    for key_ms in (30, 0):
+        site.config = PracticeConfig(auto_login=True, auto_login_key_ms=key_ms)
+        for url in logins:
+            status, _, html = http(url)
+            assert status == 200, url
+            config = _page_config(html)
+            assert config["autoLogin"] is True and config["autoLoginKeyMs"] == key_ms, url
+    assert PracticeConfig().auto_login_key_ms == 30
+
+
 def test_google_asks_for_a_code_in_the_security_check_mode(site: PracticeSite) -> None:
     site.config = PracticeConfig(security_check=True)
     svc = SETTINGS_SERVICES["google"]
@@ -373,11 +395,7 @@ def test_the_confirm_mode_is_told_to_every_page_but_googles(site: PracticeSite) 
         site.config = PracticeConfig(setting_confirm=confirm)
         for svc, setting in ALL_SETTINGS:
             _, _, html = http(site.url(live_url(svc, setting)), cookie=logged_in_cookie(site, svc))
-            found = re.search(
-                r'<script type="application/json" id="practice-config">(.*?)</script>', html, re.S
-            )
-            assert found is not None
-            assert json.loads(found.group(1))["confirm"] is (confirm and svc.id != "google"), svc.id
+            assert _page_config(html)["confirm"] is (confirm and svc.id != "google"), svc.id
 
 
 # -- blogs and sites --------------------------------------------------------------------------
@@ -499,7 +517,7 @@ def page(shared_context: BrowserContext, shared_page: Page) -> Page:
 
 @pytest.fixture
 def auto(site: PracticeSite) -> PracticeSite:
-    site.config = PracticeConfig(auto_login=True, auto_login_delay=0, blogs=BLOGS)
+    site.config = PracticeConfig(auto_login=True, auto_login_key_ms=2, auto_login_delay=0, blogs=BLOGS)
     return site
 
 
@@ -543,7 +561,9 @@ def _until_kept(page: Page, auto: PracticeSite, service: str, key: str, value: b
 
 @browser_test
 def test_gemini_turn_off_goes_through_menu_and_dialog(page: Page, auto: PracticeSite) -> None:
-    auto.config = PracticeConfig(auto_login=True, auto_login_delay=0, security_check=True, language="de")
+    auto.config = PracticeConfig(
+        auto_login=True, auto_login_key_ms=2, auto_login_delay=0, security_check=True, language="de"
+    )
     arrive(page, auto, SETTINGS_SERVICES["google"].settings[0].url)  # e-mail, password, 2-step code
     card = page.get_by_role("region", name="Gemini-Apps-Aktivitäten")
     expect(card.get_by_text("An", exact=True)).to_be_visible()
@@ -616,7 +636,9 @@ def test_quora_pressed_button_shows_its_state_as_text(page: Page, auto: Practice
 
 @browser_test
 def test_confirm_mode_saves_only_after_confirming(page: Page, auto: PracticeSite) -> None:
-    auto.config = PracticeConfig(auto_login=True, auto_login_delay=0, setting_confirm=True)
+    auto.config = PracticeConfig(
+        auto_login=True, auto_login_key_ms=2, auto_login_delay=0, setting_confirm=True
+    )
     arrive(page, auto, SETTINGS_SERVICES["pinterest"].settings[0].url)
     toggle = page.get_by_role("switch", name="Use your data to train Pinterest Canvas")
     toggle.click()
@@ -633,7 +655,9 @@ def test_confirm_mode_saves_only_after_confirming(page: Page, auto: PracticeSite
 
 @browser_test
 def test_no_persist_flips_the_switch_but_a_reload_brings_it_back(page: Page, auto: PracticeSite) -> None:
-    auto.config = PracticeConfig(auto_login=True, auto_login_delay=0, setting_no_persist=True)
+    auto.config = PracticeConfig(
+        auto_login=True, auto_login_key_ms=2, auto_login_delay=0, setting_no_persist=True
+    )
     arrive(page, auto, SETTINGS_SERVICES["adobe"].settings[0].url)
     toggle = page.get_by_role("switch", name="Content analysis")
     toggle.click()

@@ -18,7 +18,7 @@ from assistant.practice import (
 
 pytestmark = pytest.mark.browser
 
-FAST = {"auto_login": True, "auto_login_delay": 0.2, "cookie_dialog": False}
+FAST = {"auto_login": True, "auto_login_key_ms": 2, "auto_login_delay": 0.2, "cookie_dialog": False}
 
 
 def _run(home, config: PracticeConfig, answers, platform: str = "instagram"):
@@ -118,7 +118,9 @@ def test_a_redirect_to_a_look_alike_is_blocked_at_once(home):
 
 @pytest.mark.parametrize(("language", "seed"), [("en", 3), ("de", 4), ("pl", 4)])
 def test_cookie_dialogs_in_other_words_are_dismissed(home, language, seed):
-    config = PracticeConfig(auto_login=True, auto_login_delay=0.2, language=language, wording_seed=seed)
+    config = PracticeConfig(
+        auto_login=True, auto_login_key_ms=2, auto_login_delay=0.2, language=language, wording_seed=seed
+    )
     site, result = _run(home, config, ["y"])
     assert result.summary.exit_code == 0, result.output
     steps = result.records()[0]["steps"]

@@ -30,7 +30,7 @@ def test_run_asks_again_for_a_setting_found_on_again_and_says_why(home):
     record_setting(home, "anna-instagram", FLOW, at=back, outcome="turned-back")
     record_setting(home, "ben-instagram", FLOW, at=now - timedelta(days=2), outcome="still-set")
     accounts = [account("anna-instagram"), account("ben-instagram", email="ben@example.org")]
-    with PracticeSite(PracticeConfig(auto_login=True, auto_login_delay=0.3)) as site:
+    with PracticeSite(PracticeConfig(auto_login=True, auto_login_key_ms=2, auto_login_delay=0.3)) as site:
         result = run_practice(home, site, accounts, ["n"])
         assert site.submissions == []
     out = result.output

@@ -19,7 +19,7 @@ from assistant.practice.services import AUTO_LOGIN_USER, SETTINGS_SERVICES
 
 pytestmark = pytest.mark.browser
 
-FAST_LOGIN = {"auto_login": True, "auto_login_delay": 0.2}
+FAST_LOGIN = {"auto_login": True, "auto_login_key_ms": 2, "auto_login_delay": 0.2}
 BLOGS = ("anna-writes", "anna-photos")
 NEW_PLATFORMS = [p for p in PLATFORMS if p not in ("instagram", "facebook")]
 

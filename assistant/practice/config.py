@@ -128,6 +128,7 @@ class PracticeConfig:
     reason_required: bool = False
     auto_login: bool = False
     auto_login_delay: float = 1.0
+    auto_login_key_ms: int = 30  # how fast the stand-in person types, in milliseconds a key
     auto_send_when_highlighted: bool = False
     security_check: bool = False
     foreign_redirect: bool = False
@@ -170,6 +171,9 @@ class PracticeConfig:
         times = self.submit_error_times
         if isinstance(times, bool) or not (isinstance(times, int) and times >= 1):
             raise ValueError(f"submit_error_times must be a whole number >= 1, not {times!r}")
+        keys = self.auto_login_key_ms
+        if isinstance(keys, bool) or not (isinstance(keys, int) and 0 <= keys <= 1000):
+            raise ValueError(f"auto_login_key_ms must be a whole number from 0 to 1000, not {keys!r}")
         if not 0 <= self.submit_delay <= 30:
             raise ValueError(f"submit_delay must be between 0 and 30 seconds, not {self.submit_delay!r}")
         for name in ("setting_already", "setting_confirm", "setting_no_persist", "refuse_automation"):

@@ -169,6 +169,7 @@ def _login_routes(site: PracticeSite, host: str, req: Request) -> Response | Non
         "page": "login",
         "autoLogin": config.auto_login,
         "autoLoginDelay": config.auto_login_delay,
+        "autoLoginKeyMs": config.auto_login_key_ms,
     }
 
     if req.path in logout_paths or (req.path + "/") in logout_paths:

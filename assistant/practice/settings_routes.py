@@ -143,6 +143,7 @@ def _login_js(site: PracticeSite) -> dict[str, object]:
         "page": "login",
         "autoLogin": site.config.auto_login,
         "autoLoginDelay": site.config.auto_login_delay,
+        "autoLoginKeyMs": site.config.auto_login_key_ms,
         "autoUser": AUTO_LOGIN_USER,
     }
 

@@ -6,8 +6,11 @@
   var form = document.getElementById("login-form") || document.getElementById("checkpoint-form");
   if (!form) return;
 
+  var keyMs = Number(cfg.autoLoginKeyMs);
+  if (!(keyMs >= 0)) keyMs = 30;
+
   function typeInto(input, text, done) {
-    window.practiceTypeInto(input, text, done, 30);
+    window.practiceTypeInto(input, text, done, keyMs);
   }
 
   function send() {

@@ -44,8 +44,11 @@
   if (!cfg.autoLogin) return;
   var values = { user: cfg.autoUser || "practice", password: "practice-password", code: "123456" };
 
+  var keyMs = Number(cfg.autoLoginKeyMs);
+  if (!(keyMs >= 0)) keyMs = 30;
+
   function typeInto(input, text, done) {
-    window.practiceTypeInto(input, text, done, 20);
+    window.practiceTypeInto(input, text, done, keyMs);
   }
 
   function fill(inputs, done) {
