@@ -3,15 +3,15 @@ arrived after the run, and keep each one with its attempt's proof."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 
 from .errors import UserError
 from .evidence import MAIL_FILE
 from .ledger import Ledger, sha256_bytes
+from .record import read_record
 from .settings import Settings
-from .storage import atomic_write, read_bounded
+from .storage import atomic_write
 
 
 @dataclass
@@ -47,11 +47,11 @@ def check_mail(settings: Settings) -> MailCheck:
         with Mailbox(mail, get_password(mail)) as box:
             for account, flow, attempt in todo:
                 folder = settings.home / attempt
+                record = read_record(settings.home, attempt)[0] or {}
                 try:
-                    record = json.loads(read_bounded(folder / "record.json").decode("utf-8"))
                     since = datetime.fromisoformat(record["started_at"].replace("Z", "+00:00"))
                     email = record["email"]
-                except (OSError, ValueError, KeyError, TypeError, AttributeError, UserError):
+                except (ValueError, KeyError, TypeError, AttributeError):
                     result.waiting.append(
                         f"{account} · {flow}: its record cannot be read; run 'objector verify'"
                     )

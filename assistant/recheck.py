@@ -15,7 +15,6 @@ that failed or was cut short in between does not hide what was read before it.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -123,18 +122,14 @@ def newest_reads(entries: Iterable[dict[str, Any]]) -> dict[tuple[str, str], dic
 
 
 def read_record(home: Path, entry: Mapping[str, Any]) -> dict[str, Any] | None:
-    """The ``record.json`` of an entry's attempt, if it is a real file inside the home and a JSON object."""
+    """The ``record.json`` of an entry's attempt (its fields that fit the format), if it is a real
+    file inside the home and a JSON object."""
+    from .record import read_record as read_attempt_record
+
     attempt = entry.get("attempt")
     if not isinstance(attempt, str) or not is_evidence_path(attempt):
         return None
-    lexical = Path(home).resolve() / attempt / "record.json"
-    try:
-        if lexical.resolve() != lexical or not lexical.is_file() or lexical.stat().st_size > 5 << 20:
-            return None  # a link inside the proof is never followed
-        record = json.loads(lexical.read_text(encoding="utf-8"))
-    except (OSError, ValueError, RecursionError):
-        return None
-    return record if isinstance(record, dict) else None
+    return read_attempt_record(Path(home), attempt)[0]
 
 
 def unwanted_state(record: Mapping[str, Any] | None) -> str | None:

@@ -8,12 +8,13 @@ from it (``python -m assistant.record``; a test fails when the file is out of
 date).
 
 Readers (report, status, mail check) must stay defensive: a proof file may have
-been edited by hand. ``AttemptRecord.read`` keeps whatever fields still have the
+been edited by hand. ``read_record`` keeps only the fields that still have the
 documented type and says which did not.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
@@ -24,6 +25,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from .outcome import Outcome
 
 DOC_PATH = Path(__file__).resolve().parent.parent / "docs" / "proof-format.md"
+RECORD_FILE = "record.json"
+MAX_RECORD_BYTES = 5 << 20  # a record is a few kilobytes; a larger file is not one
 
 
 class _Part(BaseModel):
@@ -196,12 +199,43 @@ class AttemptRecord(_Part):
         return []
 
     @classmethod
-    def read(cls, data: dict[str, Any]) -> tuple[AttemptRecord | None, list[str]]:
-        """A record read back from disk: the model, or None and what does not fit the format."""
+    def fitting(cls, data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+        """A record read back from disk, defensively: the fields that fit the documented format,
+        and the names of those that did not (left out). A field that is absent is no problem here:
+        readers ask for what they need and do without."""
         try:
-            return cls.model_validate(data), []
+            cls.model_validate(data)
+            return data, []
         except ValidationError as exc:
-            return None, [".".join(str(p) for p in e["loc"]) or "record" for e in exc.errors()]
+            bad = sorted({str(e["loc"][0]) for e in exc.errors() if e["loc"] and e["type"] != "missing"})
+        return {key: value for key, value in data.items() if key not in bad}, bad
+
+
+def read_record(home: Path, attempt: str) -> tuple[dict[str, Any] | None, str]:
+    """``home/attempt/record.json`` as its readers (report, re-check, mail check) see it: only the
+    fields that fit the documented format, and in words what was wrong ("" when nothing was).
+
+    None when there is no record to read: missing, not a real file inside the home (a link is
+    never followed), larger than a record can be, not JSON, or not a JSON object.
+    """
+    from .errors import UserError
+    from .storage import inside_home, read_bounded
+
+    path = inside_home(home, f"{attempt}/{RECORD_FILE}")
+    if path is None or not path.is_file():
+        return None, f"{RECORD_FILE} is missing"
+    try:
+        data = json.loads(read_bounded(path, MAX_RECORD_BYTES).decode("utf-8"))
+    except (OSError, UserError):
+        return None, f"{RECORD_FILE} cannot be read"
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None, f"{RECORD_FILE} cannot be read (it is not valid JSON)"
+    if not isinstance(data, dict):
+        return None, f"{RECORD_FILE} does not hold a record"
+    fields, bad = AttemptRecord.fitting(data)
+    if bad:
+        return fields, f"{RECORD_FILE} has fields that do not fit its format, left out: {', '.join(bad)}"
+    return fields, ""
 
 
 # ------------------------------------------------------------------ documentation

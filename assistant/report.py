@@ -33,8 +33,9 @@ from .flows import unofficial_label
 from .home import Home
 from .ledger import MAX_LEDGER_BYTES, iso, utc_now
 from .outcome import PRACTICE_MARK
+from .record import read_record
 from .report_page import esc, style_sheet
-from .storage import atomic_write, read_bounded
+from .storage import atomic_write, inside_home, read_bounded
 from .verify import Problem, Verification, verify_home
 
 REPORT_DIR = "report"
@@ -271,28 +272,8 @@ def read_proof(home: Path) -> Proof:
     )
 
 
-def _inside(home: Path, relative: str) -> Path | None:
-    """``home/relative`` if it is a real path inside the home folder, with no link on the way.
-
-    A ledger line is data, not a path to trust: ``..``, an absolute path or a
-    symbolic link anywhere (which ``verify`` names as a problem) is never read,
-    so the report shows exactly the files ``verify`` checked and ``export`` ships.
-    """
-    if not relative or "\x00" in relative or relative.startswith("/"):
-        return None
-    if any(part in ("", ".", "..") for part in relative.split("/")):
-        return None
-    base = home.resolve()
-    lexical = base / relative
-    try:
-        path = lexical.resolve()
-    except (OSError, RuntimeError, ValueError):
-        return None
-    return path if path == lexical and path.is_relative_to(base) else None
-
-
 def _read_bytes(home: Path, relative: str, limit: int = MAX_IMAGE_BYTES) -> bytes | None:
-    path = _inside(home, relative)
+    path = inside_home(home, relative)
     if path is None or not path.is_file():
         return None
     try:
@@ -301,19 +282,6 @@ def _read_bytes(home: Path, relative: str, limit: int = MAX_IMAGE_BYTES) -> byte
         return path.read_bytes()
     except OSError:
         return None
-
-
-def _read_record(home: Path, attempt: str) -> tuple[dict[str, Any] | None, str]:
-    raw = _read_bytes(home, f"{attempt}/record.json", 5 * 1024 * 1024)
-    if raw is None:
-        return None, "record.json is missing"
-    try:
-        record = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        return None, "record.json cannot be read (it is not valid JSON)"
-    if not isinstance(record, dict):
-        return None, "record.json does not hold a record"
-    return record, ""
 
 
 # --------------------------------------------------------------------------- formatting
@@ -628,7 +596,7 @@ def proof_titles(proof: Proof) -> dict[str, str]:
 def _flow_titles(proof: Proof) -> dict[str, str]:
     titles: dict[str, str] = {}
     for view in proof.attempts.values():
-        record, _ = _read_record(proof.home, view.path)
+        record, _ = read_record(proof.home, view.path)
         if record and isinstance(record.get("flow_title"), str) and record["flow_title"]:
             titles.setdefault(view.flow, record["flow_title"])
     return titles
@@ -721,7 +689,7 @@ def _unofficial(record: dict[str, Any], view: AttemptView) -> str | None:
 
 
 def _attempt(proof: Proof, view: AttemptView, number: int, total: int) -> str:
-    record, record_problem = _read_record(proof.home, view.path)
+    record, record_problem = read_record(proof.home, view.path)
     rec = record or {}
     last = view.status_entry or {}
     outcome = last.get("outcome") or rec.get("outcome")
@@ -766,6 +734,11 @@ def _attempt(proof: Proof, view: AttemptView, number: int, total: int) -> str:
         out.append(
             f'<div class="warnbox"><b>This attempt’s proof was changed after it was recorded.</b>'
             f"<ul>{items}</ul></div>"
+        )
+    if record is not None and record_problem:
+        out.append(
+            f'<div class="warnbox"><b>{esc(record_problem)}.</b> What is shown of this attempt is '
+            "what still fits; the ledger lists its files and their hashes below.</div>"
         )
     if record is None and "record.json" in view.files:
         out.append(
@@ -1102,7 +1075,7 @@ def _setting_views(proof: Proof) -> list[tuple[AttemptView, dict[str, Any]]]:
     """Every attempt whose record says it is a setting attempt, with its record, in ledger order."""
     found = []
     for view in sorted(proof.attempts.values(), key=lambda v: v.first_seq):
-        record, _ = _read_record(proof.home, view.path)
+        record, _ = read_record(proof.home, view.path)
         if record is not None and record.get("kind") == "setting":
             found.append((view, record))
     return found

@@ -41,6 +41,26 @@ def _kind(mode: int) -> str:
     return "not an ordinary file"
 
 
+def inside_home(home: Path, relative: str) -> Path | None:
+    """``home/relative`` if it is a real path inside the home folder, with no link on the way.
+
+    A ledger line is data, not a path to trust: ``..``, an absolute path or a symbolic link
+    anywhere (which ``verify`` names as a problem) is never read, so what is shown of the proof
+    is exactly what ``verify`` checked and ``export`` ships.
+    """
+    if not relative or "\x00" in relative or relative.startswith("/"):
+        return None
+    if any(part in ("", ".", "..") for part in relative.split("/")):
+        return None
+    base = home.resolve()
+    lexical = base / relative
+    try:
+        path = lexical.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None
+    return path if path == lexical and path.is_relative_to(base) else None
+
+
 def read_bounded(path: Path, limit: int = MAX_CONFIG_BYTES) -> bytes:
     """The bytes of ``path``, which must be a regular file of at most ``limit`` bytes.
 

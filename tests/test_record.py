@@ -9,7 +9,7 @@ import sys
 from assistant.evidence import Attempt
 from assistant.ledger import Ledger
 from assistant.outcome import Outcome
-from assistant.record import DOC_PATH, AttemptRecord, markdown
+from assistant.record import DOC_PATH, MAX_RECORD_BYTES, AttemptRecord, markdown, read_record
 
 MINIMAL = {
     "objector_version": "1.0",
@@ -79,8 +79,39 @@ def test_a_record_that_does_not_fit_is_still_written_with_its_problems(tmp_path)
     attempt.log(Ledger(home), "confirmed")
 
 
-def test_reading_a_tampered_record_names_the_fields():
-    model, problems = AttemptRecord.read({**MINIMAL, "text_length": "many"})
-    assert model is None and problems == ["text_length"]
-    model, problems = AttemptRecord.read(MINIMAL)
-    assert model is not None and model.outcome is Outcome.CONFIRMED and problems == []
+def test_reading_a_tampered_record_keeps_what_fits_and_names_the_rest():
+    fields, bad = AttemptRecord.fitting({**MINIMAL, "text_length": "many", "steps": [{"at": 1}], "x": 1})
+    assert bad == ["steps", "text_length", "x"]
+    assert fields == MINIMAL
+    fields, bad = AttemptRecord.fitting({"outcome": "confirmed"})  # absent fields are no problem
+    assert fields == {"outcome": "confirmed"} and bad == []
+    assert AttemptRecord.fitting(MINIMAL) == (MINIMAL, [])
+
+
+def test_read_record_reads_only_real_records_inside_the_home(tmp_path):
+    home, attempt = tmp_path / "home", "evidence/anna/flow/20260101T000000Z"
+    folder = home / attempt
+    folder.mkdir(parents=True)
+    assert read_record(home, attempt) == (None, "record.json is missing")
+    for content, problem in [
+        ("{not json", "record.json cannot be read (it is not valid JSON)"),
+        ("[1, 2]", "record.json does not hold a record"),
+        (json.dumps({**MINIMAL, "submitted": "maybe"}), "record.json has fields that do not fit its format, "
+         "left out: submitted"),
+        (json.dumps(MINIMAL), ""),
+    ]:  # fmt: skip
+        (folder / "record.json").write_text(content, encoding="utf-8")
+        fields, said = read_record(home, attempt)
+        assert said == problem
+        assert (fields is None) == (problem in ("record.json cannot be read (it is not valid JSON)",
+                                                "record.json does not hold a record"))  # fmt: skip
+    (folder / "record.json").write_bytes(b" " * (MAX_RECORD_BYTES + 1))
+    assert read_record(home, attempt) == (None, "record.json cannot be read")
+    # a record behind a link, or outside the home, is never read
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "record.json").write_text(json.dumps(MINIMAL), encoding="utf-8")
+    (folder / "record.json").unlink()
+    (folder / "record.json").symlink_to(outside / "record.json")
+    assert read_record(home, attempt)[0] is None
+    assert read_record(home, "../outside")[0] is None

@@ -133,8 +133,8 @@ def test_hostile_proof_is_shown_as_text_never_as_markup(proof: Path, tmp_path: P
         flow_title="<img src=x onerror=alert(1)>",
         form_url='https://evil.example/"><script>alert(2)</script>',
         confirmation_text="</pre><b>x",
-        approval={"answer": "<i>y</i>"},
-        steps=[{"action": "<script>", "at": "<b>"}],
+        approval={"answer": "y", "by": "<i>y</i>", "at": "<b>"},
+        steps=[{"action": "<script>", "status": "done", "detail": "<i>y</i>", "at": "<b>"}],
     )
     (folder / "record.json").write_text(json.dumps(record), encoding="utf-8")
     outside = tmp_path / "outside"
@@ -155,6 +155,21 @@ def test_hostile_proof_is_shown_as_text_never_as_markup(proof: Path, tmp_path: P
     # a ledger line pointing outside the home folder is never followed
     leaked = hashlib.sha256((outside / "form.png").read_bytes()).hexdigest()
     assert leaked not in {hashlib.sha256(d).hexdigest() for d in data_uris(page)}
+
+
+def test_a_record_field_that_does_not_fit_its_format_is_left_out_and_named(proof: Path) -> None:
+    folder = attempts(proof)[INSTAGRAM]
+    record = json.loads((folder / "record.json").read_text(encoding="utf-8"))
+    record.update(confirmation_text={"html": "<b>not words</b>"}, approval="yes", extra_key=1)
+    (folder / "record.json").write_text(json.dumps(record), encoding="utf-8")
+    page = render_html(proof)
+    assert (
+        "record.json has fields that do not fit its format, left out: approval, confirmation_text, "
+        "extra_key" in page
+    )
+    assert "not words" not in page
+    assert html.escape(record["text"]) in page  # what fits is still shown
+    assert FACEBOOK in page
 
 
 def test_confirmation_email_shows_in_summary_and_attempt(proof: Path) -> None:
