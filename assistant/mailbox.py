@@ -203,6 +203,96 @@ class _Meta:
     size: int | None
 
 
+def _metas(data: list) -> list[_Meta]:
+    """UID, arrival and size of each mail in a FETCH (UID INTERNALDATE RFC822.SIZE) answer."""
+    metas: list[_Meta] = []
+    for item in data:
+        line = item[0] if isinstance(item, tuple) else item
+        if not isinstance(line, bytes):
+            continue
+        text = line.decode("ascii", "replace")
+        uid_m = re.search(r"\bUID (\d+)", text)
+        if not uid_m:
+            continue
+        date_m = re.search(r'INTERNALDATE "([^"]+)"', text)
+        size_m = re.search(r"RFC822\.SIZE (\d+)", text)
+        metas.append(
+            _Meta(
+                uid=uid_m.group(1),
+                arrived=_parse_internaldate(date_m.group(1)) if date_m else None,
+                size=int(size_m.group(1)) if size_m else None,
+            )
+        )
+    return metas
+
+
+def _connect_error(exc: BaseException, settings: MailSettings, scrub: Callable[[str], str]) -> MailError:
+    """One clear line for a connection that could not be opened."""
+    where = settings.where
+    if isinstance(exc, socket.gaierror):
+        return MailError(
+            f"Cannot find the mail server {where}: the host name does not resolve "
+            "(check the IMAP host setting and the network)."
+        )
+    if isinstance(exc, ConnectionRefusedError):
+        return MailError(
+            f"The mail server {where} refused the connection: check the host and port "
+            "(IMAP over TLS is usually port 993)."
+        )
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        detail = _one_line(exc.verify_message or exc.reason or "verification failed")
+        return MailError(
+            f"The TLS certificate of the mail server {where} could not be verified ({detail}): "
+            "check the host name, or set cafile to the server's CA certificate if it uses "
+            "a private one."
+        )
+    if isinstance(exc, ssl.SSLError):
+        detail = _one_line(exc.reason or exc)
+        return MailError(
+            f"The TLS handshake with the mail server {where} failed ({detail}): check that "
+            "this port speaks IMAP over TLS (implicit TLS, usually 993), not plain IMAP or "
+            "STARTTLS (143)."
+        )
+    if isinstance(exc, (TimeoutError, socket.timeout)):
+        return MailError(
+            f"The mail server {where} did not answer within {settings.timeout:g} s: "
+            "check the host, port and network or firewall."
+        )
+    if isinstance(exc, imaplib.IMAP4.error):
+        return MailError(
+            f"The server at {where} did not greet like an IMAP server "
+            f"({scrub(_server_text(exc))}): check the host and port."
+        )
+    if isinstance(exc, OSError):
+        detail = _one_line(exc.strerror or exc)
+        return MailError(
+            f"Cannot connect to the mail server {where} ({detail}): check the host, port and network."
+        )
+    return MailError(
+        f"Cannot connect to the mail server {where} ({type(exc).__name__}): check the host and port."
+    )
+
+
+def _operation_error(
+    exc: BaseException, what: str, settings: MailSettings, scrub: Callable[[str], str]
+) -> MailError:
+    """One clear line for an IMAP command (``what``) that failed on an open connection."""
+    where = settings.where
+    if isinstance(exc, (TimeoutError, socket.timeout)):
+        return MailError(
+            f"The mail server {where} stopped answering during {what} "
+            f"(no reply within {settings.timeout:g} s): try again later."
+        )
+    if isinstance(exc, (imaplib.IMAP4.abort, OSError)):
+        detail = scrub(_server_text(exc)) or type(exc).__name__
+        return MailError(
+            f"The connection to the mail server {where} was lost during {what} ({detail}): try again."
+        )
+    if isinstance(exc, imaplib.IMAP4.error):
+        return MailError(f"The mail server {where} refused {what} ({scrub(_server_text(exc))}).")
+    return MailError(f"Unexpected problem with the mail server {where} during {what} ({type(exc).__name__}).")
+
+
 # ---------------------------------------------------------------------------
 # the mailbox
 # ---------------------------------------------------------------------------
@@ -267,7 +357,7 @@ class Mailbox:
                 settings.host, settings.port, ssl_context=context, timeout=settings.timeout
             )
         except Exception as exc:  # noqa: BLE001 - mapped to one clear line
-            raise self._connect_error(exc) from None
+            raise _connect_error(exc, self.settings, self._scrub) from None
 
         imap.debug = 0  # imaplib's debug output would show the login exchange
         try:
@@ -277,7 +367,7 @@ class Mailbox:
             raise
         except Exception as exc:  # noqa: BLE001 - mapped to one clear line
             self._shutdown(imap)
-            raise self._operation_error(exc, "login") from None
+            raise _operation_error(exc, "login", self.settings, self._scrub) from None
         self._imap = imap
 
     def close(self) -> None:
@@ -312,7 +402,7 @@ class Mailbox:
             else:
                 imap.login(user, password)
         except imaplib.IMAP4.abort as exc:
-            raise self._operation_error(exc, "login") from None
+            raise _operation_error(exc, "login", self.settings, self._scrub) from None
         except imaplib.IMAP4.error as exc:
             said = self._scrub(_server_text(exc))
             raise MailError(
@@ -332,69 +422,6 @@ class Mailbox:
             text = text.replace(password, "***")
         return text
 
-    def _connect_error(self, exc: BaseException) -> MailError:
-        where = self.settings.where
-        if isinstance(exc, socket.gaierror):
-            return MailError(
-                f"Cannot find the mail server {where}: the host name does not resolve "
-                "(check the IMAP host setting and the network)."
-            )
-        if isinstance(exc, ConnectionRefusedError):
-            return MailError(
-                f"The mail server {where} refused the connection: check the host and port "
-                "(IMAP over TLS is usually port 993)."
-            )
-        if isinstance(exc, ssl.SSLCertVerificationError):
-            detail = _one_line(exc.verify_message or exc.reason or "verification failed")
-            return MailError(
-                f"The TLS certificate of the mail server {where} could not be verified ({detail}): "
-                "check the host name, or set cafile to the server's CA certificate if it uses "
-                "a private one."
-            )
-        if isinstance(exc, ssl.SSLError):
-            detail = _one_line(exc.reason or exc)
-            return MailError(
-                f"The TLS handshake with the mail server {where} failed ({detail}): check that "
-                "this port speaks IMAP over TLS (implicit TLS, usually 993), not plain IMAP or "
-                "STARTTLS (143)."
-            )
-        if isinstance(exc, (TimeoutError, socket.timeout)):
-            return MailError(
-                f"The mail server {where} did not answer within {self.settings.timeout:g} s: "
-                "check the host, port and network or firewall."
-            )
-        if isinstance(exc, imaplib.IMAP4.error):
-            return MailError(
-                f"The server at {where} did not greet like an IMAP server "
-                f"({self._scrub(_server_text(exc))}): check the host and port."
-            )
-        if isinstance(exc, OSError):
-            detail = _one_line(exc.strerror or exc)
-            return MailError(
-                f"Cannot connect to the mail server {where} ({detail}): check the host, port and network."
-            )
-        return MailError(
-            f"Cannot connect to the mail server {where} ({type(exc).__name__}): check the host and port."
-        )
-
-    def _operation_error(self, exc: BaseException, what: str) -> MailError:
-        where = self.settings.where
-        if isinstance(exc, (TimeoutError, socket.timeout)):
-            return MailError(
-                f"The mail server {where} stopped answering during {what} "
-                f"(no reply within {self.settings.timeout:g} s): try again later."
-            )
-        if isinstance(exc, (imaplib.IMAP4.abort, OSError)):
-            detail = self._scrub(_server_text(exc)) or type(exc).__name__
-            return MailError(
-                f"The connection to the mail server {where} was lost during {what} ({detail}): try again."
-            )
-        if isinstance(exc, imaplib.IMAP4.error):
-            return MailError(f"The mail server {where} refused {what} ({self._scrub(_server_text(exc))}).")
-        return MailError(
-            f"Unexpected problem with the mail server {where} during {what} ({type(exc).__name__})."
-        )
-
     def _run(self, what: str, call: Callable[[imaplib.IMAP4_SSL], tuple[str, list]]) -> list:
         """Run one IMAP command; MailError unless the server says OK."""
         if self._imap is None:
@@ -406,7 +433,7 @@ class Mailbox:
             raise
         except Exception as exc:  # noqa: BLE001 - mapped to one clear line
             broken = isinstance(exc, (imaplib.IMAP4.abort, OSError))
-            error = self._operation_error(exc, what)
+            error = _operation_error(exc, what, self.settings, self._scrub)
             if broken:
                 self.close()
             raise error from None
@@ -455,24 +482,7 @@ class Mailbox:
             "reading mail dates",
             lambda m: m.uid("FETCH", ",".join(uids), "(UID INTERNALDATE RFC822.SIZE)"),
         )
-        metas: list[_Meta] = []
-        for item in data:
-            line = item[0] if isinstance(item, tuple) else item
-            if not isinstance(line, bytes):
-                continue
-            text = line.decode("ascii", "replace")
-            uid_m = re.search(r"\bUID (\d+)", text)
-            if not uid_m:
-                continue
-            date_m = re.search(r'INTERNALDATE "([^"]+)"', text)
-            size_m = re.search(r"RFC822\.SIZE (\d+)", text)
-            metas.append(
-                _Meta(
-                    uid=uid_m.group(1),
-                    arrived=_parse_internaldate(date_m.group(1)) if date_m else None,
-                    size=int(size_m.group(1)) if size_m else None,
-                )
-            )
+        metas = _metas(data)
         metas = [
             m
             for m in metas
