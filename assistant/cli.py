@@ -393,7 +393,7 @@ def doctor(
 @mail_app.command("check")
 def mail_check(home: HomeOpt = None) -> None:
     """Look for confirmation e-mails that arrived after the run and keep them with the proof."""
-    from .mailcheck import check_mail
+    from .mail.check import check_mail
 
     settings = _settings(home)
     with _home_lock(_existing_home(settings), "mail-check"):

@@ -254,7 +254,7 @@ def _reachability(hosts: tuple[str, ...] = META_HOSTS, timeout: float = 3.0) -> 
 
 
 def _mailbox(settings) -> Finding:
-    from .mailbox import Mailbox, MailError, get_password
+    from .mail.client import Mailbox, MailError, get_password
 
     ms = settings.mail_settings()
     try:

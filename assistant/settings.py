@@ -147,7 +147,7 @@ class Settings(BaseModel):
         """The mailbox to read Meta's e-mails from, or None when not configured (opt-in)."""
         if not self.imap_host:
             return None
-        from .mailbox import MailSettings
+        from .mail.client import MailSettings
 
         return MailSettings(
             host=self.imap_host,

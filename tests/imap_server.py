@@ -32,7 +32,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.mailbox import MailSettings
+from assistant.mail.client import MailSettings
 
 SCRIPT = Path(__file__).parent / "imap" / "start_dovecot.sh"
 USER = "anna@example.org"

@@ -21,8 +21,8 @@ from email.utils import format_datetime
 
 import pytest
 
-from assistant import mail_messages
-from assistant.mailbox import FoundMail, Mailbox, MailError, MailSettings, get_password
+from assistant.mail import messages as mail_messages
+from assistant.mail.client import FoundMail, Mailbox, MailError, MailSettings, get_password
 
 try:  # tests/ on sys.path (pytest's default for a folder without __init__.py)
     from imap_server import (  # the *_server names are fixtures

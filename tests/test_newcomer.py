@@ -73,6 +73,18 @@ def test_readme_puts_objector_on_the_path_and_later_examples_use_it():
     assert ".venv/bin/objector" not in later
 
 
+def test_an_installed_copy_holds_every_package_of_the_source():
+    """`pipx install .` builds a wheel from pyproject.toml's package list: a sub-package left out
+    of it works in the editable install the tests use and is missing for a person who installed."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(init.parent.relative_to(ROOT).parts) for init in (ROOT / "assistant").rglob("__init__.py")
+    }
+    assert found - listed == set(), "add these to [tool.setuptools] packages in pyproject.toml"
+
+
 def test_every_objector_command_in_the_readme_exists():
     import typer
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any
 
 from ..flows import SettingStep, Step
 from ..locate import find
+from .fields import find_dialog
 from .run import step_handler
 
 if TYPE_CHECKING:
@@ -36,8 +38,12 @@ def inspect(run: FlowRun) -> list[dict[str, Any]]:
             rows.append(_setting_row(run, step))
             continue
         assert step.target
-        timeout = step.timeout or (run.settings.step_timeout if step.action == "wait" else 2)
-        found = find(run.page, step.target, timeout)
+        if step.action == "dismiss":
+            found = find_dialog(run, step)
+        else:  # looked for as a run looks: an optional field is not waited for once the form shows
+            found = run.find(step, default_timeout=run.settings.step_timeout if step.action == "wait" else 2)
+            if step.action == "wait" and found is not None:
+                run.form_ready_at = time.monotonic()
         if found is not None:
             rows.append(
                 {

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 
 def dismiss_step(run: FlowRun, step: Step) -> None:
-    found = _find_dialog(run, step)
+    found = find_dialog(run, step)
     if found is None:
         run.record_step(step, "absent", "no dialog")
         return
@@ -60,7 +60,7 @@ def dismiss(run: FlowRun, step: Step, found: Found) -> None:
     run.done(step, "cookie dialog dismissed")
 
 
-def _find_dialog(run: FlowRun, step: Step) -> Found | None:
+def find_dialog(run: FlowRun, step: Step) -> Found | None:
     """The dialog, looked for until the form itself shows (plus a moment), at most the step's timeout."""
     assert step.target
     target, form = step.target, run.ready_targets()

@@ -17,7 +17,7 @@ def code_from_mailbox(run: FlowRun) -> str | None:
     mail = run.settings.mail_settings()
     if mail is None:
         return None
-    from ..mailbox import Mailbox, MailError, get_password
+    from ..mail.client import Mailbox, MailError, get_password
 
     run.reporter.wait(
         f"looking for Meta's code e-mail in {mail.where} (up to {_duration(run.settings.mail_wait)})"
@@ -44,7 +44,7 @@ def confirmation_from_mailbox(run: FlowRun) -> None:
     mail = run.settings.mail_settings()
     if mail is None or run.attempt is None:
         return
-    from ..mailbox import Mailbox, MailError, get_password
+    from ..mail.client import Mailbox, MailError, get_password
 
     try:
         with Mailbox(mail, get_password(mail)) as box:

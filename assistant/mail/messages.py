@@ -1,6 +1,6 @@
 """Reading Meta's e-mails: MIME decoding, sender checks, code and confirmation detection.
 
-Pure functions on raw RFC 822 bytes; no network. `assistant.mailbox` uses them
+Pure functions on raw RFC 822 bytes; no network. `assistant.mail.client` uses them
 after fetching messages over IMAP, and tests can use them directly.
 
 What counts:

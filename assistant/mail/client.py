@@ -36,7 +36,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from types import TracebackType
 from typing import Self
 
-from assistant.mail_messages import (
+from .messages import (
     TRUSTED_DOMAINS,
     ParsedMail,
     addressed_to,

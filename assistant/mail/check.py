@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from .errors import UserError
-from .evidence import MAIL_FILE
-from .ledger import Ledger, sha256_bytes
-from .record import read_record
-from .settings import Settings
-from .storage import atomic_write
+from ..errors import UserError
+from ..evidence import MAIL_FILE
+from ..ledger import Ledger, sha256_bytes
+from ..record import read_record
+from ..settings import Settings
+from ..storage import atomic_write
 
 
 @dataclass
@@ -21,7 +21,7 @@ class MailCheck:
 
 
 def check_mail(settings: Settings) -> MailCheck:
-    from .mailbox import Mailbox, MailError, get_password
+    from .client import Mailbox, MailError, get_password
 
     mail = settings.mail_settings()
     if mail is None:
