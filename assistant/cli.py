@@ -279,7 +279,7 @@ def recheck(
     from .accounts import load_accounts
     from .commands import next_home_default, objector_command, with_home
     from .flows import load_flows
-    from .ledger import Ledger, utc_now
+    from .proof.ledger import Ledger, utc_now
     from .recheck import nothing_to_recheck, select_rechecks, setting_flow_ids, turned_back_line
 
     settings = _settings(home)
@@ -508,7 +508,7 @@ def accounts_remove(
 def status(home: HomeOpt = None, accounts: AccountsOpt = None) -> None:
     """Show each account × flow with its last outcome and when."""
     from .accounts import load_accounts
-    from .ledger import Ledger
+    from .proof.ledger import Ledger
     from .ui import setting_advice, status_table
 
     settings = _settings(home)
@@ -552,7 +552,7 @@ def _setting_flows(settings) -> frozenset[str]:
 @app.command()
 def verify(home: HomeOpt = None) -> None:
     """Check that no proof file or ledger line changed since it was recorded."""
-    from .verify import verify_home
+    from .proof.verify import verify_home
 
     settings = _settings(home)
     result = verify_home(_existing_home(settings))
@@ -584,7 +584,7 @@ def report(
     open_: Annotated[bool, typer.Option("--open", help="Open the report when it is written.")] = False,
 ) -> None:
     """Build the proof report: a self-contained HTML page (and PDF) of every attempt."""
-    from .report import build_report
+    from .proof.report import build_report
 
     settings = _settings(home)
     result = build_report(_existing_home(settings), out, pdf=pdf, browser=settings.browser)
@@ -603,14 +603,14 @@ def export(
     home: HomeOpt = None,
 ) -> None:
     """Put proof, ledger and report in one zip, after checking that the proof is intact."""
-    from .export import export_zip
+    from .proof.export import export_zip
 
     settings = _settings(home)
     with _home_lock(_existing_home(settings), "export"):
         result = export_zip(settings.home, dest.expanduser())
     typer.echo(f"Exported {result.files} files ({result.bytes:,} bytes) to {result.path}.")
     if result.practice:
-        from .report import PRACTICE_MARK
+        from .proof.report import PRACTICE_MARK
 
         typer.echo(f"{PRACTICE_MARK}: {result.practice} of the attempts in it were practice.")
 

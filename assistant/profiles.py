@@ -78,7 +78,7 @@ def forget_profile(home: Path, account: str, human: Human, console, *, assume_ye
 
 def forget_evidence(home: Path, account: str, human: Human, console) -> int:
     """Delete the account's proof after an explicit confirmation; the ledger records it."""
-    from .ledger import Ledger
+    from .proof.ledger import Ledger
 
     folder = Home(home).evidence_of(profile_path(home, account).name)
     if not folder.exists():

@@ -25,8 +25,8 @@ from typing import Any
 from .accounts import Account
 from .errors import UserError
 from .flows import Flow
-from .ledger import is_evidence_path
-from .outcome import Outcome
+from .proof.ledger import is_evidence_path
+from .proof.outcome import Outcome
 
 # the entries of a setting that say which state it was in when objector last looked
 DONE_READS = frozenset({Outcome.CONFIRMED.value, Outcome.STILL_SET.value})
@@ -124,7 +124,7 @@ def newest_reads(entries: Iterable[dict[str, Any]]) -> dict[tuple[str, str], dic
 def read_record(home: Path, entry: Mapping[str, Any]) -> dict[str, Any] | None:
     """The ``record.json`` of an entry's attempt (its fields that fit the format), if it is a real
     file inside the home and a JSON object."""
-    from .record import read_record as read_attempt_record
+    from .proof.record import read_record as read_attempt_record
 
     attempt = entry.get("attempt")
     if not isinstance(attempt, str) or not is_evidence_path(attempt):

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .accounts import Account
 from .errors import UserError
-from .evidence import Attempt
 from .flows import Flow, LoadedFlow, unofficial_label, unofficial_service
 from .human import Human
-from .ledger import DONE_OUTCOMES, Ledger, is_pending
-from .outcome import Outcome
+from .proof.evidence import Attempt
+from .proof.ledger import DONE_OUTCOMES, Ledger, is_pending
+from .proof.outcome import Outcome
 from .settings import Settings
 from .storage import HomeLock, private_dir, remove_stale_temps
 from .ui import Reporter
@@ -147,7 +147,7 @@ def execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
     settings = request.settings
     home = private_dir(settings.home)
     with HomeLock(home):
-        from .recovery import recover
+        from .proof.recovery import recover
 
         remove_stale_temps(home, recursive=False)
         remove_stale_temps(settings.layout.evidence)

@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .flows import unofficial_label
-from .outcome import PRACTICE_MARK
+from .proof.outcome import PRACTICE_MARK
 
 if TYPE_CHECKING:
     from .asks import Guidance, SettingReview, SubmitReview

@@ -176,10 +176,10 @@ def instrumented_objector(bench, *, profile: bool = True) -> dict[str, object]:
 
     from assistant import browser, engine, runner
     from assistant.accounts import load_accounts
-    from assistant.evidence import Attempt
     from assistant.flows import load_flows
     from assistant.human import TerminalHuman
-    from assistant.ledger import Ledger
+    from assistant.proof.evidence import Attempt
+    from assistant.proof.ledger import Ledger
     from assistant.settings import load_settings
     from assistant.ui import Reporter, make_console
 

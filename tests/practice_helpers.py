@@ -14,7 +14,7 @@ from shared_browser import SharedProfiles
 
 from assistant.accounts import Account
 from assistant.flows import load_flows
-from assistant.ledger import Ledger
+from assistant.proof.ledger import Ledger
 from assistant.runner import RunRequest, Summary, execute
 from assistant.settings import Settings
 from assistant.ui import Reporter
@@ -80,7 +80,7 @@ def run_practice(home: Path, site, accounts: list[Account], answers: list, **opt
 
 def read_record(path: Path) -> dict:
     """A ``record.json`` an integration test produced, checked against the documented format."""
-    from assistant.record import AttemptRecord
+    from assistant.proof.record import AttemptRecord
 
     record = json.loads(path.read_text(encoding="utf-8"))
     problems = AttemptRecord.problems(record) + record.get("format_problems", [])

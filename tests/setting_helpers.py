@@ -15,8 +15,8 @@ from pathlib import Path
 from unittest import mock
 
 from assistant import __version__
-from assistant.evidence import Attempt
-from assistant.ledger import Ledger
+from assistant.proof.evidence import Attempt
+from assistant.proof.ledger import Ledger
 
 LINKEDIN = "linkedin-ai-training"
 X_FLOW = "x-grok-training"
@@ -59,7 +59,7 @@ def record_setting(
     """One setting attempt at ``at``: a set (``confirmed``), a re-check (``still-set``/``turned-back``)
     or one that ended otherwise (``failed``: no setting read). Returns its final ledger entry."""
     recheck = outcome in ("still-set", "turned-back")
-    with mock.patch("assistant.ledger.utc_now", return_value=at):
+    with mock.patch("assistant.proof.ledger.utc_now", return_value=at):
         attempt = Attempt(home, account, flow, started=at)
         record: dict = {
             **_common(account, flow, platform, outcome),
@@ -119,7 +119,7 @@ def _common(account: str, flow: str, platform: str, outcome: str) -> dict:
 
 def record_form(home: Path, account: str, flow: str, *, at: datetime) -> dict:
     """A confirmed objection form, as the form engine records it (for rows that must stay as they were)."""
-    with mock.patch("assistant.ledger.utc_now", return_value=at):
+    with mock.patch("assistant.proof.ledger.utc_now", return_value=at):
         attempt = Attempt(home, account, flow, started=at)
         attempt.save("form.png", png(shade=30))
         attempt.save("confirmation.png", png(shade=230))

@@ -13,8 +13,8 @@ import pytest
 from cli_helpers import account_toml, run_cli
 from practice_helpers import read_record
 
-from assistant.outcome import PRACTICE_MARK
 from assistant.practice import PracticeConfig, PracticeSite
+from assistant.proof.outcome import PRACTICE_MARK
 
 pytestmark = [pytest.mark.cli, pytest.mark.browser]
 

@@ -34,10 +34,10 @@ from practice_helpers import account
 from scripted_human import ScriptedHuman
 
 from assistant import storage
-from assistant.ledger import Ledger
 from assistant.practice import PracticeConfig, PracticeSite
+from assistant.proof.ledger import Ledger
+from assistant.proof.verify import verify_home
 from assistant.storage import StorageError, atomic_write
-from assistant.verify import verify_home
 
 pytestmark = [pytest.mark.browser]
 

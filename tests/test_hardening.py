@@ -20,12 +20,12 @@ from cli_helpers import account_toml, refused_in_one_line, run_cli
 
 from assistant.browser import driver
 from assistant.errors import UserError
-from assistant.evidence import Attempt
 from assistant.flows import bundled_flow_dir, load_flows, unofficial_service
 from assistant.hosts import SiteMap
-from assistant.ledger import Ledger, entry_hash, entry_problem
+from assistant.proof.evidence import Attempt
+from assistant.proof.ledger import Ledger, entry_hash, entry_problem
+from assistant.proof.verify import verify_home
 from assistant.storage import HomeLock, read_bounded
-from assistant.verify import verify_home
 
 BUNDLED_IG = bundled_flow_dir() / "instagram-ai-objection.toml"
 
@@ -216,8 +216,8 @@ def test_cli_wrong_ledger_types_never_end_in_a_traceback(cli_env, home, command)
 
 
 def test_evidence_as_a_symlink_is_a_problem_for_verify_report_and_export(home, tmp_path):
-    from assistant.export import export_zip
-    from assistant.report import read_proof
+    from assistant.proof.export import export_zip
+    from assistant.proof.report import read_proof
 
     _proof(home)
     real = tmp_path / "elsewhere"
@@ -235,7 +235,7 @@ def test_evidence_as_a_symlink_is_a_problem_for_verify_report_and_export(home, t
 
 @pytest.mark.parametrize("kind", ["file-link", "folder-link"])
 def test_a_link_inside_evidence_is_named_and_never_followed(home, tmp_path, kind):
-    from assistant.report import _read_bytes
+    from assistant.proof.report import _read_bytes
 
     attempt = _proof(home)
     secret = tmp_path / "cookies"

@@ -30,11 +30,11 @@ from rich.console import Console
 from assistant import settings as settings_module
 from assistant.accounts import Account, load_accounts
 from assistant.errors import UserError
-from assistant.evidence import Attempt
 from assistant.flows import bundled_flow_dir, load_flow_file
 from assistant.hosts import SiteMap, origin_of
 from assistant.human import Guidance, SubmitReview, TerminalHuman
 from assistant.profiles import profile_path
+from assistant.proof.evidence import Attempt
 from assistant.settings import load_settings
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -734,7 +734,7 @@ def test_the_review_panel_and_progress_lines_show_markup_literally(value):
 @pytest.mark.cli
 def test_cli_markup_in_paths_titles_and_ledger_values_is_shown_as_written(cli_env, tmp_path):
     """Every command that prints a home path, a flow title or a ledger value prints it literally."""
-    from assistant.ledger import Ledger
+    from assistant.proof.ledger import Ledger
 
     home = tmp_path / "h[/]o[red]me"
     env = {**cli_env, "OBJECTOR_HOME": str(home)}
@@ -788,7 +788,7 @@ def _special(path: Path, kind: str) -> None:
 
 
 def _read_as(reader: str, path: Path) -> None:
-    from assistant.ledger import Ledger
+    from assistant.proof.ledger import Ledger
     from assistant.text import _read_custom_template
 
     if reader == "accounts":

@@ -33,8 +33,8 @@ from scripted_human import ScriptedHuman
 from assistant.engine import RunObserver
 from assistant.flows import bundled_flow_dir
 from assistant.human import Guidance, SubmitReview, TerminalHuman
-from assistant.ledger import Ledger
 from assistant.practice import PracticeConfig, PracticeSite
+from assistant.proof.ledger import Ledger
 
 pytestmark = pytest.mark.browser
 

@@ -4,8 +4,8 @@ import json
 import os
 import stat
 
-from assistant.evidence import Attempt
-from assistant.ledger import GENESIS, Ledger, entry_hash, sha256_bytes
+from assistant.proof.evidence import Attempt
+from assistant.proof.ledger import GENESIS, Ledger, entry_hash, sha256_bytes
 
 
 def test_entries_are_chained(home):
@@ -61,7 +61,7 @@ def _proof(home):
 
 
 def test_verify_passes_on_fresh_proof(home):
-    from assistant.verify import verify_home
+    from assistant.proof.verify import verify_home
 
     _proof(home)
     result = verify_home(home)
@@ -70,7 +70,7 @@ def test_verify_passes_on_fresh_proof(home):
 
 
 def test_verify_names_a_changed_missing_or_unexpected_file(home):
-    from assistant.verify import verify_home
+    from assistant.proof.verify import verify_home
 
     _ledger, attempt = _proof(home)
     (attempt.folder / "confirmation.png").write_bytes(b"edited")
@@ -81,7 +81,7 @@ def test_verify_names_a_changed_missing_or_unexpected_file(home):
 
 
 def test_verify_finds_an_edited_or_removed_ledger_line(home):
-    from assistant.verify import verify_home
+    from assistant.proof.verify import verify_home
 
     ledger, _attempt = _proof(home)
     lines = ledger.path.read_text().splitlines()

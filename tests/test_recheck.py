@@ -17,7 +17,8 @@ from setting_helpers import LINKEDIN, X_FLOW, record_form, record_setting
 from assistant.accounts import Account
 from assistant.errors import UserError
 from assistant.flows import load_flows
-from assistant.ledger import Ledger
+from assistant.proof.ledger import Ledger
+from assistant.proof.verify import verify_home
 from assistant.recheck import (
     duration_words,
     flow_kind,
@@ -32,7 +33,6 @@ from assistant.recheck import (
 from assistant.runner import Pair, RunRequest, triage
 from assistant.settings import Settings
 from assistant.ui import setting_advice, status_table
-from assistant.verify import verify_home
 
 NOW = datetime(2026, 12, 20, 9, 0, tzinfo=UTC)
 SETTINGS = frozenset({LINKEDIN, X_FLOW})

@@ -8,7 +8,7 @@ import pytest
 from cli_helpers import refused_in_one_line, run_cli
 from setting_helpers import LINKEDIN, accounts_toml, record_form, record_setting
 
-from assistant.ledger import utc_now
+from assistant.proof.ledger import utc_now
 
 pytestmark = pytest.mark.cli
 

@@ -13,9 +13,9 @@ import pytest
 from practice_helpers import account, run_practice
 from setting_helpers import record_setting
 
-from assistant.ledger import utc_now
 from assistant.practice import PracticeConfig, PracticeSite
-from assistant.verify import verify_home
+from assistant.proof.ledger import utc_now
+from assistant.proof.verify import verify_home
 
 pytestmark = pytest.mark.browser
 

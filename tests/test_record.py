@@ -1,4 +1,4 @@
-"""The attempt record's format (``assistant/record.py``) and its documentation."""
+"""The attempt record's format (``assistant/proof/record.py``) and its documentation."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import json
 import subprocess
 import sys
 
-from assistant.evidence import Attempt
-from assistant.ledger import Ledger
-from assistant.outcome import Outcome
-from assistant.record import DOC_PATH, MAX_RECORD_BYTES, AttemptRecord, markdown, read_record
+from assistant.proof.evidence import Attempt
+from assistant.proof.ledger import Ledger
+from assistant.proof.outcome import Outcome
+from assistant.proof.record import DOC_PATH, MAX_RECORD_BYTES, AttemptRecord, markdown, read_record
 
 MINIMAL = {
     "objector_version": "1.0",
@@ -27,8 +27,8 @@ MINIMAL = {
 
 
 def test_docs_are_generated_from_the_model():
-    assert DOC_PATH.read_text(encoding="utf-8") == markdown(), "run: python -m assistant.record"
-    check = subprocess.run([sys.executable, "-m", "assistant.record", "--check"], check=False)
+    assert DOC_PATH.read_text(encoding="utf-8") == markdown(), "run: python -m assistant.proof.record"
+    check = subprocess.run([sys.executable, "-m", "assistant.proof.record", "--check"], check=False)
     assert check.returncode == 0
 
 

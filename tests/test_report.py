@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from cli_helpers import run_cli
 
-from assistant.export import ExportError, export_zip
-from assistant.ledger import Ledger, sha256_bytes
-from assistant.report import build_report, count_pdf_pages, render_html
+from assistant.proof.export import ExportError, export_zip
+from assistant.proof.ledger import Ledger, sha256_bytes
+from assistant.proof.report import build_report, count_pdf_pages, render_html
 
 pytestmark = [pytest.mark.browser, pytest.mark.cli]
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from setting_helpers import LINKEDIN, X_FLOW, record_form, record_setting
 
-from assistant.ledger import Ledger
-from assistant.report import render_html
-from assistant.verify import verify_home
+from assistant.proof.ledger import Ledger
+from assistant.proof.report import render_html
+from assistant.proof.verify import verify_home
 
 
 def at(month: int, day: int) -> datetime:

@@ -24,7 +24,7 @@ from scripted_human import ScriptedHuman
 from assistant.browser import driver
 from assistant.errors import UserError
 from assistant.flows import Flow, load_flow_file
-from assistant.ledger import Ledger
+from assistant.proof.ledger import Ledger
 from assistant.settings import Settings
 from assistant.ui import Reporter
 
@@ -357,7 +357,7 @@ def browser(browser_launch):
 def _run(browser, home: Path, site: Site, flow: Flow, answers: list, **options: object) -> Result:
     """The engine on one (account, flow), as the runner starts it, in a fresh browser context."""
     from assistant.engine import FlowRun, RunObserver
-    from assistant.evidence import Attempt
+    from assistant.proof.evidence import Attempt
 
     settings = Settings(
         home=home,

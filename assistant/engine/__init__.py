@@ -8,7 +8,7 @@ Send, the code, what the page answered), ``mailhelp`` (the optional mailbox) and
 ``check`` (looking without filling).
 """
 
-from ..outcome import FlowStop, Outcome
+from ..proof.outcome import FlowStop, Outcome
 from .run import AttemptResult, FlowRun, RunObserver, step_handler
 
 __all__ = ["AttemptResult", "FlowRun", "FlowStop", "Outcome", "RunObserver", "step_handler"]

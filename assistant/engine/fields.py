@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 
 from ..flows import Step
 from ..locate import Found, visible_now
-from ..outcome import FlowStop, Outcome
 from ..page_scripts import (
     DIALOG_XPATH,
     LABEL_OF_JS,
     TEXT_PRESENT_JS,
     VALUE_PRESENT_JS,
 )
+from ..proof.outcome import FlowStop, Outcome
 from ..text import browser_length
 from ..waiting import browser_gone, poll_until
 from .common import _bare, _clip

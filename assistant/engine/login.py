@@ -15,8 +15,8 @@ from ..capture import full_page_screenshot
 from ..flows import Step
 from ..hosts import is_allowed, platform_title
 from ..human import Guidance
-from ..ledger import iso, utc_now
-from ..outcome import FlowStop, Outcome
+from ..proof.ledger import iso, utc_now
+from ..proof.outcome import FlowStop, Outcome
 from ..waiting import browser_gone
 from .common import _bare, _duration, _first_line
 

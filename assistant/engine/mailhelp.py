@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..evidence import MAIL_FILE
-from ..ledger import iso
+from ..proof.evidence import MAIL_FILE
+from ..proof.ledger import iso
 from .common import _duration
 
 if TYPE_CHECKING:

@@ -19,13 +19,13 @@ from urllib.parse import urlsplit
 
 from .. import __version__, capture
 from ..aftersend import AfterSend, Verdict
-from ..evidence import Attempt
 from ..flows import Candidate, Flow, SettingStep, Step
 from ..hosts import SiteMap, is_allowed, service_of
 from ..human import Guidance, Human
-from ..ledger import Ledger, iso, utc_now
 from ..locate import Found, element_kind, find, visible_now
-from ..outcome import FlowStop, Outcome
+from ..proof.evidence import Attempt
+from ..proof.ledger import Ledger, iso, utc_now
+from ..proof.outcome import FlowStop, Outcome
 from ..waiting import browser_gone, ctrl_c_pressed, poll_until
 from .common import _fields, _first_line
 

@@ -26,10 +26,10 @@ from urllib.parse import urlsplit
 from ..capture import full_page_screenshot
 from ..flows import Candidate, SettingStep
 from ..human import Decision, SettingReview
-from ..ledger import iso, utc_now
 from ..locate import Found, build, find
-from ..outcome import FlowStop, Outcome
 from ..page_scripts import DIALOG_TITLE_JS, HIGHLIGHT_JS, LINKS_JS, NAME_OF_JS, SETTING_STATE_JS
+from ..proof.ledger import iso, utc_now
+from ..proof.outcome import FlowStop, Outcome
 from ..waiting import browser_gone, poll_until
 from .common import _bare, _clip, _duration, _first_line
 from .login import check_host, open_address

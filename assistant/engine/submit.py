@@ -10,14 +10,14 @@ from ..aftersend import Verdict
 from ..capture import full_page_screenshot
 from ..flows import CodeStep, Step
 from ..human import Decision, SubmitReview
-from ..ledger import iso, utc_now
 from ..locate import Found, find, visible_now
-from ..outcome import FlowStop, Outcome
 from ..page_scripts import (
     GROW_TEXTAREAS_JS,
     HIGHLIGHT_JS,
     REQUIRED_EMPTY_JS,
 )
+from ..proof.ledger import iso, utc_now
+from ..proof.outcome import FlowStop, Outcome
 from .common import _clip, _duration, _fields
 from .fields import dismiss
 from .mailhelp import code_from_mailbox, confirmation_from_mailbox

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..errors import UserError
-from ..evidence import MAIL_FILE
-from ..ledger import Ledger, sha256_bytes
-from ..record import read_record
+from ..proof.evidence import MAIL_FILE
+from ..proof.ledger import Ledger, sha256_bytes
+from ..proof.record import read_record
 from ..settings import Settings
 from ..storage import atomic_write
 

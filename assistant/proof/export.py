@@ -16,10 +16,10 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import UserError
-from .home import ACCOUNTS_NAME, LEDGER_NAME, Home
+from ..errors import UserError
+from ..home import ACCOUNTS_NAME, LEDGER_NAME, Home
+from ..storage import atomic_write
 from .report import PRACTICE_MARK, REPORT_DIR, REPORT_NAME, render_html
-from .storage import atomic_write
 
 # PNG screenshots are compressed already; deflating them again only costs time
 STORED_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".zip", ".gz"})

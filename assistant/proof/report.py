@@ -27,15 +27,15 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .errors import UserError
-from .flows import unofficial_label
-from .home import Home
+from .. import __version__
+from ..errors import UserError
+from ..flows import unofficial_label
+from ..home import Home
+from ..storage import atomic_write, inside_home, read_bounded
 from .ledger import MAX_LEDGER_BYTES, iso, utc_now
 from .outcome import PRACTICE_MARK
 from .record import read_record
 from .report_page import esc, style_sheet
-from .storage import atomic_write, inside_home, read_bounded
 from .verify import Problem, Verification, verify_home
 
 REPORT_DIR = "report"
@@ -193,7 +193,7 @@ def read_entries(home: Path) -> list[dict[str, Any]]:
 
 def _load_accounts(home: Path) -> list[dict[str, Any]]:
     try:
-        from .accounts import load_accounts
+        from ..accounts import load_accounts
 
         accounts = load_accounts(Home(home).accounts_file)
     except Exception:  # noqa: BLE001 - a broken accounts file must not stop the report
@@ -366,7 +366,7 @@ def badge(outcome: Any, *, submitted: bool = False) -> str:
 
 
 def _platform(name: Any) -> str:
-    from .recheck import service_name
+    from ..recheck import service_name
 
     return service_name(_text(name)) if name else ""
 
@@ -1125,7 +1125,7 @@ def _history_rows(view: AttemptView, rec: dict[str, Any]) -> list[tuple[tuple, s
 def _settings_history(proof: Proof) -> str:
     """Per service, every time each (account, setting) was set or re-checked, oldest first."""
     by_service: dict[str, list[tuple[tuple, str]]] = {}
-    from .recheck import service_name
+    from ..recheck import service_name
 
     for view, rec in _setting_views(proof):
         service = service_name(rec.get("platform") if isinstance(rec.get("platform"), str) else view.flow)
@@ -1222,7 +1222,7 @@ def render_pdf(html_file: Path, browser: str | None = None) -> bytes:
     """Print the report page to an A4 PDF with the browser objector uses (headless, offline)."""
     from playwright.sync_api import Error as PlaywrightError
 
-    from .browser import discover, driver, launch_args
+    from ..browser import discover, driver, launch_args
 
     try:
         playwright = driver()

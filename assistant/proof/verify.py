@@ -17,9 +17,9 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .home import EVIDENCE_DIR, LEDGER_NAME, Home
+from ..home import EVIDENCE_DIR, LEDGER_NAME, Home
+from ..storage import read_bounded
 from .ledger import GENESIS, MAX_LEDGER_BYTES, entry_hash, entry_problem, sha256_file
-from .storage import read_bounded
 
 TEMP_NOTE = "a temporary file left by an interrupted run; the next run removes it"
 
@@ -136,7 +136,7 @@ def _outside(home: Path, rel: str) -> bool:
 
 
 def _check_chain(path: Path, result: Verification, latest_files: dict[str, dict[str, str]]) -> None:
-    from .errors import UserError
+    from ..errors import UserError
 
     try:
         lines = read_bounded(path, MAX_LEDGER_BYTES).decode("utf-8").splitlines()

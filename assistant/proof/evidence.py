@@ -15,9 +15,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .home import Home
+from ..home import Home
+from ..storage import atomic_write, private_dir
 from .ledger import Ledger, iso, sha256_bytes, utc_now
-from .storage import atomic_write, private_dir
 
 MAIL_FILE = "mail-confirmation.eml"
 
@@ -40,9 +40,9 @@ class Attempt:
     folder: Path = field(init=False)
 
     def __post_init__(self) -> None:
-        from .accounts import NAME_RE
-        from .errors import UserError, shown
-        from .flows import FLOW_ID_RE
+        from ..accounts import NAME_RE
+        from ..errors import UserError, shown
+        from ..flows import FLOW_ID_RE
 
         if not NAME_RE.fullmatch(self.account) or not FLOW_ID_RE.fullmatch(self.flow):
             raise UserError(f"not a safe proof folder name: {shown(self.account)} / {shown(self.flow)}")
@@ -74,7 +74,7 @@ class Attempt:
         return path
 
     def write_record(self, record: dict[str, Any]) -> Path:
-        """``record.json`` in the documented format (``assistant/record.py``).
+        """``record.json`` in the documented format (``assistant/proof/record.py``).
 
         A record that does not fit the format is still written (the proof matters more than its
         shape), with the misfits listed in ``format_problems``; the integration tests fail on those.
@@ -104,6 +104,6 @@ class Attempt:
         """What every record and ledger entry of an attempt on a non-official form carries."""
         if not self.unofficial:
             return {}
-        from .flows import unofficial_label
+        from ..flows import unofficial_label
 
         return {"unofficial": self.unofficial, "warning": unofficial_label(self.unofficial)}
