@@ -160,7 +160,7 @@ def _requested(requested: str, playwright: Playwright | None) -> BrowserChoice:
 
 
 def profile_dir(home: Path, account: str) -> Path:
-    from .home import Home
+    from .config.home import Home
     from .profiles import prepare_profile, profile_path
 
     private_dir(Home(home).profiles)

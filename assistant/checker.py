@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .accounts import Account
-from .flows import LoadedFlow
-from .human import Human
-from .settings import Settings
-from .ui import Reporter
+from .config.accounts import Account
+from .config.flows import LoadedFlow
+from .config.settings import Settings
+from .people.human import Human
+from .people.ui import Reporter
 
 
 @dataclass

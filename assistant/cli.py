@@ -69,13 +69,13 @@ def _main(
 
 
 def _settings(home: Path | None):
-    from .settings import load_settings
+    from .config.settings import load_settings
 
     return load_settings().with_home(home)
 
 
 def _console(*, markup: bool = True):
-    from .ui import make_console
+    from .people.ui import make_console
 
     return make_console(markup=markup)
 
@@ -108,13 +108,13 @@ def _home_lock(home: Path, command: str):
 
 #: What the commands that open the browser import on their way to it (``run``, ``demo``, ``check``).
 BROWSER_COMMAND_MODULES = (
-    "assistant.settings",
-    "assistant.accounts",
-    "assistant.flows",
-    "assistant.human",
-    "assistant.ui",
+    "assistant.config.settings",
+    "assistant.config.accounts",
+    "assistant.config.flows",
+    "assistant.people.human",
+    "assistant.people.ui",
     "assistant.runner",
-    "assistant.letters",
+    "assistant.letters.letters",
     "assistant.engine",
     "assistant.browser_setup",
 )
@@ -207,11 +207,11 @@ def run(
 ) -> None:
     """Walk each of your accounts through the official objection forms."""
     _start_driver()
-    from .accounts import load_accounts
-    from .flows import load_flows
-    from .human import TerminalHuman
+    from .config.accounts import load_accounts
+    from .config.flows import load_flows
+    from .people.human import TerminalHuman
+    from .people.ui import Reporter
     from .runner import RunRequest, execute
-    from .ui import Reporter
 
     settings = _settings(home)
     path = _accounts_path(settings, accounts)
@@ -224,7 +224,7 @@ def run(
                 f"No accounts yet in {path}. Add one with 'objector accounts add' "
                 "(or write the file as shown in README.md), then run again."
             )
-        from .wizard import add_accounts_interactively
+        from .people.wizard import add_accounts_interactively
 
         found = add_accounts_interactively(settings, path, human, _console(markup=False))
         if not found:
@@ -276,9 +276,9 @@ def recheck(
     from .recheck import parse_duration
 
     age = parse_duration(older_than) if older_than is not None else None
-    from .accounts import load_accounts
     from .commands import next_home_default, objector_command, with_home
-    from .flows import load_flows
+    from .config.accounts import load_accounts
+    from .config.flows import load_flows
     from .proof.ledger import Ledger, utc_now
     from .recheck import nothing_to_recheck, select_rechecks, setting_flow_ids, turned_back_line
 
@@ -306,9 +306,9 @@ def recheck(
     if not selection.due:
         raise typer.Exit(0)
     from .browser_setup import ensure_browser
-    from .human import TerminalHuman
+    from .people.human import TerminalHuman
+    from .people.ui import Reporter
     from .runner import RunRequest, execute
-    from .ui import Reporter
 
     human = TerminalHuman(console)
     ensure_browser(settings, human, console)
@@ -335,12 +335,12 @@ def check(
     Nothing is filled or submitted.
     """
     _start_driver()
-    from .accounts import load_accounts
     from .checker import check_forms
-    from .flows import load_flows
-    from .human import TerminalHuman
+    from .config.accounts import load_accounts
+    from .config.flows import load_flows
+    from .people.human import TerminalHuman
+    from .people.ui import Reporter
     from .runner import RunRequest, plan
-    from .ui import Reporter
 
     settings = _settings(home)
     path = _accounts_path(settings, accounts)
@@ -413,8 +413,8 @@ def mail_check(home: HomeOpt = None) -> None:
 @accounts_app.command("list")
 def accounts_list(home: HomeOpt = None, accounts: AccountsOpt = None) -> None:
     """Show your accounts."""
-    from .accounts import load_accounts
-    from .ui import accounts_table
+    from .config.accounts import load_accounts
+    from .people.ui import accounts_table
 
     settings = _settings(home)
     path = _accounts_path(settings, accounts)
@@ -459,8 +459,8 @@ def accounts_add(
     ] = None,
 ) -> None:
     """Add an account (asks for what is missing when run in a terminal)."""
-    from .human import TerminalHuman
-    from .wizard import add_account
+    from .people.human import TerminalHuman
+    from .people.wizard import add_account
 
     settings = _settings(home)
     console = _console(markup=False)  # the wizard's lines hold names and paths, never styles
@@ -487,7 +487,7 @@ def accounts_remove(
     accounts: AccountsOpt = None,
 ) -> None:
     """Remove an account from the accounts file (its proof stays)."""
-    from .accounts import find_account, load_accounts, save_accounts
+    from .config.accounts import find_account, load_accounts, save_accounts
 
     settings = _settings(home)
     path = _accounts_path(settings, accounts)
@@ -507,9 +507,9 @@ def accounts_remove(
 @app.command()
 def status(home: HomeOpt = None, accounts: AccountsOpt = None) -> None:
     """Show each account × flow with its last outcome and when."""
-    from .accounts import load_accounts
+    from .config.accounts import load_accounts
+    from .people.ui import setting_advice, status_table
     from .proof.ledger import Ledger
-    from .ui import setting_advice, status_table
 
     settings = _settings(home)
     _existing_home(settings)
@@ -540,7 +540,7 @@ def status(home: HomeOpt = None, accounts: AccountsOpt = None) -> None:
 
 def _setting_flows(settings) -> frozenset[str]:
     """The ids of the setting flows; none when a flow file is broken (status still shows the proof)."""
-    from .flows import load_flows
+    from .config.flows import load_flows
     from .recheck import setting_flow_ids
 
     try:
@@ -618,8 +618,8 @@ def export(
 @app.command("flows")
 def flows_cmd(home: HomeOpt = None) -> None:
     """List the forms objector knows and which file each comes from."""
-    from .flows import load_flows
-    from .ui import flows_table
+    from .config.flows import load_flows
+    from .people.ui import flows_table
 
     settings = _settings(home)
     _console().print(flows_table(load_flows(settings.layout.flows)))
@@ -637,7 +637,7 @@ def forget(
     ] = False,
 ) -> None:
     """Delete an account's browser profile (its logins and cookies) and its traces, after confirmation."""
-    from .human import TerminalHuman
+    from .people.human import TerminalHuman
     from .profiles import forget_evidence, forget_profile
     from .traces import forget_traces
 
@@ -656,8 +656,8 @@ def forget(
 
 def _check_forgettable(settings, account: str) -> None:
     """``forget`` of a name objector has never heard of is a mistake worth saying (exit 2)."""
-    from .accounts import load_accounts
-    from .home import Home
+    from .config.accounts import load_accounts
+    from .config.home import Home
     from .profiles import profile_path
     from .traces import traces_dir
 
@@ -710,7 +710,7 @@ def text(
     accounts: AccountsOpt = None,
 ) -> None:
     """Print the objection text that would be sent (and copy it with --copy)."""
-    from .letters import text_for_cli
+    from .letters.letters import text_for_cli
 
     settings = _settings(home)
     given_reasons = [r.strip() for item in reasons or [] for r in item.split(",") if r.strip()]

@@ -43,8 +43,8 @@ def with_home(command: str, home: Path, default_home: Path | None) -> str:
 
 def next_home_default() -> Path | None:
     """The home a new ``objector`` command in this environment would use (None if unreadable)."""
+    from .config.settings import load_settings
     from .errors import UserError
-    from .settings import load_settings
 
     try:
         return load_settings().home

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .accounts import Account, load_accounts, save_accounts
 from .commands import objector_command
+from .config.accounts import Account, load_accounts, save_accounts
+from .config.home import Home
+from .config.settings import Settings
 from .errors import UserError
-from .home import Home
-from .settings import Settings
 
 # The country each practice language stands for (the person's country in the demo).
 COUNTRY_OF_LANGUAGE = {
@@ -83,7 +83,7 @@ def run_demo(
     """
 
     from .browser_setup import ensure_browser
-    from .human import TerminalHuman
+    from .people.human import TerminalHuman
     from .practice import LANGUAGES
 
     if language not in LANGUAGES:
@@ -118,12 +118,12 @@ def _run_demo(
 ) -> int:
     from rich.markup import escape
 
-    from .flows import load_flows
+    from .config.flows import load_flows
     from .hosts import platform_title
-    from .human import TerminalHuman
+    from .people.human import TerminalHuman
+    from .people.ui import Reporter
     from .practice import PracticeConfig, PracticeSite
     from .runner import RunRequest, execute
-    from .ui import Reporter
 
     accounts_file = Home(home).accounts_file
     accounts = load_accounts(accounts_file)

@@ -67,7 +67,7 @@ def diagnose(home_override: Path | None = None) -> list[Finding]:
             )
     add(Finding("packages", True, ", ".join(versions)))
 
-    from .settings import load_settings
+    from .config.settings import load_settings
 
     try:
         settings = load_settings().with_home(home_override)
@@ -127,7 +127,7 @@ def _home(home: Path) -> list[Finding]:
 
 
 def _accounts(settings) -> list[Finding]:
-    from .accounts import load_accounts
+    from .config.accounts import load_accounts
 
     try:
         accounts = load_accounts(settings.accounts_file)
@@ -139,7 +139,7 @@ def _accounts(settings) -> list[Finding]:
 
 
 def _flows(settings) -> list[Finding]:
-    from .flows import load_flows, unofficial_label, unofficial_service
+    from .config.flows import load_flows, unofficial_label, unofficial_service
 
     try:
         flows = load_flows(settings.layout.flows)

@@ -6,10 +6,10 @@ import json
 import shutil
 from pathlib import Path
 
-from .accounts import NAME_RE
+from .config.accounts import NAME_RE
+from .config.home import EVIDENCE_DIR, Home
 from .errors import UserError, shown
-from .home import EVIDENCE_DIR, Home
-from .human import Human
+from .people.human import Human
 
 # Chromium preferences for objector's profiles: no "Save password?" bubble over the form
 # under review (and objector never wants the browser to keep a password).

@@ -22,9 +22,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from .accounts import Account
+from .config.accounts import Account
+from .config.flows import Flow
 from .errors import UserError
-from .flows import Flow
 from .proof.ledger import is_evidence_path
 from .proof.outcome import Outcome
 

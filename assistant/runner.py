@@ -12,16 +12,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .accounts import Account
+from .config.accounts import Account
+from .config.flows import Flow, LoadedFlow, unofficial_label, unofficial_service
+from .config.settings import Settings
 from .errors import UserError
-from .flows import Flow, LoadedFlow, unofficial_label, unofficial_service
-from .human import Human
+from .people.human import Human
+from .people.ui import Reporter
 from .proof.evidence import Attempt
 from .proof.ledger import DONE_OUTCOMES, Ledger, is_pending
 from .proof.outcome import Outcome
-from .settings import Settings
 from .storage import HomeLock, private_dir, remove_stale_temps
-from .ui import Reporter
 
 if TYPE_CHECKING:
     from .browser import BrowserSession
@@ -133,7 +133,7 @@ def prepare_texts(pairs: list[Pair], settings: Settings) -> dict[tuple[str, str]
 
     A setting flow sends no text: its pairs get an empty one.
     """
-    from .letters import text_for_account
+    from .letters.letters import text_for_account
 
     return {
         p.key: text_for_account(p.account, settings, p.flow.flow.text_max_length)

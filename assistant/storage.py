@@ -14,8 +14,8 @@ import stat
 import tempfile
 from pathlib import Path
 
+from .config.home import Home
 from .errors import UserError
-from .home import Home
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600

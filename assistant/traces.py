@@ -14,8 +14,8 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
+from .config.home import Home
 from .errors import UserError
-from .home import Home
 from .storage import atomic_write
 
 TRACE_WARNING = (

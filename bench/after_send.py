@@ -31,12 +31,12 @@ def run_one(style: str, language: str, held_out: bool, confirm_timeout: float) -
     from scripted_human import ScriptedHuman  # tests/: the person answering from a list
 
     from assistant import engine
-    from assistant.accounts import Account
-    from assistant.flows import load_flows
+    from assistant.config.accounts import Account
+    from assistant.config.flows import load_flows
+    from assistant.config.settings import Settings
+    from assistant.people.ui import Reporter
     from assistant.practice import PracticeConfig, PracticeSite
     from assistant.runner import RunRequest, execute
-    from assistant.settings import Settings
-    from assistant.ui import Reporter
 
     marks: dict[str, float] = {}
     # where the engine waits for the page's answer, and where it writes the outcome; older

@@ -32,7 +32,7 @@ RUN_IMPORTS = (
     "typer",
     "assistant.cli",
     *BROWSER_COMMAND_MODULES,
-    "assistant.text",
+    "assistant.letters.text",
     "assistant.browser",
     "babel",
 )
@@ -175,13 +175,13 @@ def instrumented_objector(bench, *, profile: bool = True) -> dict[str, object]:
     import playwright.sync_api as sync_api
 
     from assistant import browser, engine, runner
-    from assistant.accounts import load_accounts
-    from assistant.flows import load_flows
-    from assistant.human import TerminalHuman
+    from assistant.config.accounts import load_accounts
+    from assistant.config.flows import load_flows
+    from assistant.config.settings import load_settings
+    from assistant.people.human import TerminalHuman
+    from assistant.people.ui import Reporter, make_console
     from assistant.proof.evidence import Attempt
     from assistant.proof.ledger import Ledger
-    from assistant.settings import load_settings
-    from assistant.ui import Reporter, make_console
 
     forget_cookie_consent(bench.objector_profile)
     spans = Spans()

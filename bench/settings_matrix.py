@@ -33,13 +33,13 @@ def run_one(service: str, variant: str, language: str) -> dict:
     from rich.console import Console
     from scripted_human import ScriptedHuman
 
-    from assistant.accounts import Account
-    from assistant.flows import load_flows
+    from assistant.config.accounts import Account
+    from assistant.config.flows import load_flows
+    from assistant.config.settings import Settings
+    from assistant.people.ui import Reporter
     from assistant.practice import PracticeConfig, PracticeSite
     from assistant.practice.services import AUTO_LOGIN_USER, SETTINGS_SERVICES
     from assistant.runner import RunRequest, execute
-    from assistant.settings import Settings
-    from assistant.ui import Reporter
 
     config = PracticeConfig(
         language=language,

@@ -29,10 +29,10 @@ from practice_helpers import read_record
 from rich.console import Console
 from shared_browser import SharedProfiles
 
-from assistant.flows import load_flows
+from assistant.config.flows import load_flows
+from assistant.config.settings import Settings
+from assistant.people.ui import Reporter
 from assistant.runner import RunRequest, Summary, execute
-from assistant.settings import Settings
-from assistant.ui import Reporter
 
 LOGGED_IN_FAST = {"auto_login": True, "auto_login_key_ms": 2, "auto_login_delay": 0.2}
 PRACTICE_PASSWORD = "practice-password"  # what the practice login page types for itself (login.js)

@@ -12,12 +12,12 @@ from rich.console import Console
 from scripted_human import ScriptedHuman
 from shared_browser import SharedProfiles
 
-from assistant.accounts import Account
-from assistant.flows import load_flows
+from assistant.config.accounts import Account
+from assistant.config.flows import load_flows
+from assistant.config.settings import Settings
+from assistant.people.ui import Reporter
 from assistant.proof.ledger import Ledger
 from assistant.runner import RunRequest, Summary, execute
-from assistant.settings import Settings
-from assistant.ui import Reporter
 
 
 def account(name: str = "anna-instagram", platform: str = "instagram", **fields: object) -> Account:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from assistant.asks import Decision, Guidance, SettingReview, SubmitReview, Watch
+from assistant.people.asks import Decision, Guidance, SettingReview, SubmitReview, Watch
 
 
 @dataclass

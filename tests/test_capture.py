@@ -12,9 +12,9 @@ from playwright.sync_api import Page
 
 from assistant.browser import LAUNCH_ARGS, driver, launch_args
 from assistant.capture import full_page_screenshot
+from assistant.config.settings import Settings
 from assistant.practice import PracticeSite
 from assistant.profiles import prepare_profile
-from assistant.settings import Settings
 
 FB_FORM = "https://www.facebook.com/help/contact/712876720715583"
 

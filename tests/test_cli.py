@@ -153,7 +153,7 @@ def test_accounts_add_list_remove(cli_env, home):
 
 
 def test_flows_lists_bundled_and_user_overrides(cli_env, home):
-    from assistant.flows import bundled_flow_dir
+    from assistant.config.flows import bundled_flow_dir
 
     result = run_cli(["flows"], cli_env)
     assert result.returncode == 0
@@ -188,7 +188,7 @@ def test_status_before_anything_happened(cli_env, home):
 def test_env_example_documents_every_setting_with_its_default():
     from pathlib import Path
 
-    from assistant.settings import _FIELDS, Settings
+    from assistant.config.settings import _FIELDS, Settings
 
     example = (Path(__file__).parent.parent / ".env.example").read_text()
     for var, field in _FIELDS.items():

@@ -183,7 +183,7 @@ def test_doctor_reports_a_working_setup_and_names_a_broken_accounts_file(cli_env
 
 
 def test_check_reports_every_target_without_submitting(cli_env, home):
-    from assistant.flows import bundled_flow_dir
+    from assistant.config.flows import bundled_flow_dir
 
     with PracticeSite(PracticeConfig(auto_login=True, auto_login_key_ms=2, auto_login_delay=0.2)) as site:
         env = {**cli_env, "OBJECTOR_SITE_MAP": site.site_map}

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from assistant.config.flows import bundled_flow_dir, load_flow_file, load_flows
 from assistant.errors import UserError
-from assistant.flows import bundled_flow_dir, load_flow_file, load_flows
 
 BUNDLED = sorted(bundled_flow_dir().glob("*.toml"))
 
@@ -135,9 +135,9 @@ def test_invalid_user_flow_is_an_error_not_ignored(tmp_path):
 
 
 def test_each_action_has_its_own_model_and_exactly_one_step_function():
+    from assistant.config.flows import ACTIONS
     from assistant.engine import step_handler
     from assistant.engine.run import _handlers
-    from assistant.flows import ACTIONS
 
     assert set(ACTIONS) == set(_handlers())
     assert len({step_handler(a) for a in ACTIONS}) == len(ACTIONS)

@@ -9,12 +9,12 @@ from practice_helpers import account
 from rich.console import Console
 from shared_browser import SharedProfiles
 
-from assistant.flows import bundled_flow_dir, load_flows
-from assistant.human import TerminalHuman
+from assistant.config.flows import bundled_flow_dir, load_flows
+from assistant.config.settings import Settings
+from assistant.people.human import TerminalHuman
+from assistant.people.ui import Reporter
 from assistant.practice import PracticeConfig, PracticeSite
 from assistant.runner import RunRequest, execute
-from assistant.settings import Settings
-from assistant.ui import Reporter
 
 pytestmark = pytest.mark.browser
 

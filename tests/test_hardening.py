@@ -19,8 +19,8 @@ import pytest
 from cli_helpers import account_toml, refused_in_one_line, run_cli
 
 from assistant.browser import driver
+from assistant.config.flows import bundled_flow_dir, load_flows, unofficial_service
 from assistant.errors import UserError
-from assistant.flows import bundled_flow_dir, load_flows, unofficial_service
 from assistant.hosts import SiteMap
 from assistant.proof.evidence import Attempt
 from assistant.proof.ledger import Ledger, entry_hash, entry_problem
@@ -124,7 +124,7 @@ def test_cli_template_that_is_a_device_is_one_line(cli_env):
 
 
 def test_deeply_nested_flow_toml_is_one_line(tmp_path):
-    from assistant.flows import load_flow_file
+    from assistant.config.flows import load_flow_file
 
     path = tmp_path / "deep.toml"
     path.write_text('id = "x"\nsteps = ' + "[" * 50_000 + "]" * 50_000 + "\n")
@@ -135,7 +135,7 @@ def test_the_template_parser_is_linear():
     """Four times the placeholders take about four times as long (the old parser was quadratic)."""
     import gc
 
-    from assistant.text import _parse_template
+    from assistant.letters.text import _parse_template
 
     def best(count: int) -> float:
         text = "{email}" * count

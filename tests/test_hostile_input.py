@@ -27,15 +27,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from assistant import settings as settings_module
-from assistant.accounts import Account, load_accounts
+from assistant.config import settings as settings_module
+from assistant.config.accounts import Account, load_accounts
+from assistant.config.flows import bundled_flow_dir, load_flow_file
+from assistant.config.settings import load_settings
 from assistant.errors import UserError
-from assistant.flows import bundled_flow_dir, load_flow_file
 from assistant.hosts import SiteMap, origin_of
-from assistant.human import Guidance, SubmitReview, TerminalHuman
+from assistant.people.human import Guidance, SubmitReview, TerminalHuman
 from assistant.profiles import profile_path
 from assistant.proof.evidence import Attempt
-from assistant.settings import load_settings
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SAFE_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -292,8 +292,8 @@ def test_a_path_under_an_unknown_users_home_is_a_user_error(field):
 
 def test_a_template_path_with_a_nul_byte_is_a_user_error(tmp_path):
     """A NUL byte (possible through a TOML escape) must not reach the file system as a traceback."""
-    from assistant.letters import text_for_account
-    from assistant.settings import Settings
+    from assistant.config.settings import Settings
+    from assistant.letters.letters import text_for_account
 
     accounts = _load_accounts_text(toml_dumps({"account": [{**VALID, "text_template": "letter\x00.txt"}]}))
     if isinstance(accounts, str):
@@ -709,7 +709,7 @@ def load_accounts_from_text(text: str) -> list[Account]:
 
 @pytest.mark.parametrize("value", MARKUP)
 def test_the_review_panel_and_progress_lines_show_markup_literally(value):
-    from assistant.ui import Reporter, review_panel
+    from assistant.people.ui import Reporter, review_panel
 
     review = SubmitReview(
         account=f"anna{value}",
@@ -788,8 +788,8 @@ def _special(path: Path, kind: str) -> None:
 
 
 def _read_as(reader: str, path: Path) -> None:
+    from assistant.letters.text import _read_custom_template
     from assistant.proof.ledger import Ledger
-    from assistant.text import _read_custom_template
 
     if reader == "accounts":
         load_accounts(path)
@@ -816,7 +816,7 @@ def _read_as(reader: str, path: Path) -> None:
     ],
 )
 def test_every_file_objector_reads_refuses_pipes_devices_and_folders(clean_env, tmp_path, reader, name, kind):
-    from assistant.text import TextError
+    from assistant.letters.text import TextError
 
     path = tmp_path / name
     _special(path, kind)

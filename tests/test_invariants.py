@@ -30,9 +30,9 @@ from practice_helpers import account
 from rich.console import Console
 from scripted_human import ScriptedHuman
 
+from assistant.config.flows import bundled_flow_dir
 from assistant.engine import RunObserver
-from assistant.flows import bundled_flow_dir
-from assistant.human import Guidance, SubmitReview, TerminalHuman
+from assistant.people.human import Guidance, SubmitReview, TerminalHuman
 from assistant.practice import PracticeConfig, PracticeSite
 from assistant.proof.ledger import Ledger
 

@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page
 from test_practice_site import CHROMIUM_ARGS
 
 from assistant.browser import driver
-from assistant.flows import Candidate
+from assistant.config.flows import Candidate
 from assistant.locate import element_kind, find, visible_now
 
 pytestmark = pytest.mark.browser

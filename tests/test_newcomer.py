@@ -19,11 +19,11 @@ from rich.console import Console
 from assistant import browser_setup
 from assistant.addresses import shown_address
 from assistant.commands import objector_command, with_home
+from assistant.config.settings import Settings
 from assistant.doctor import _reachability
 from assistant.errors import UserError
 from assistant.hosts import SiteMap
-from assistant.human import TerminalHuman
-from assistant.settings import Settings
+from assistant.people.human import TerminalHuman
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -97,7 +97,7 @@ def test_every_objector_command_in_the_readme_exists():
 
 
 def test_readme_accounts_example_is_a_valid_accounts_file(tmp_path):
-    from assistant.accounts import load_accounts
+    from assistant.config.accounts import load_accounts
 
     (example,) = re.findall(r"```toml\n(.*?)```", README, flags=re.S)
     path = tmp_path / "accounts.toml"

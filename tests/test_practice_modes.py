@@ -32,7 +32,7 @@ from test_practice_site import (  # noqa: F401 - fixtures are found by name
     site,
 )
 
-from assistant.accounts import META_PLATFORMS
+from assistant.config.accounts import META_PLATFORMS
 from assistant.practice import LANGUAGES, PracticeConfig, PracticeSite
 from assistant.practice.config import CONFIRMATION_STYLES, INTERSTITIALS, SUBMIT_ERRORS
 from assistant.practice.countries import countries

@@ -14,9 +14,11 @@ import pytest
 from rich.console import Console
 from setting_helpers import LINKEDIN, X_FLOW, record_form, record_setting
 
-from assistant.accounts import Account
+from assistant.config.accounts import Account
+from assistant.config.flows import load_flows
+from assistant.config.settings import Settings
 from assistant.errors import UserError
-from assistant.flows import load_flows
+from assistant.people.ui import setting_advice, status_table
 from assistant.proof.ledger import Ledger
 from assistant.proof.verify import verify_home
 from assistant.recheck import (
@@ -31,8 +33,6 @@ from assistant.recheck import (
     turned_back_line,
 )
 from assistant.runner import Pair, RunRequest, triage
-from assistant.settings import Settings
-from assistant.ui import setting_advice, status_table
 
 NOW = datetime(2026, 12, 20, 9, 0, tzinfo=UTC)
 SETTINGS = frozenset({LINKEDIN, X_FLOW})

@@ -12,8 +12,8 @@ import re
 import pytest
 from practice_helpers import account, run_practice
 
-from assistant.accounts import DEFAULT_FLOWS, PLATFORMS
-from assistant.flows import load_flows
+from assistant.config.accounts import DEFAULT_FLOWS, PLATFORMS
+from assistant.config.flows import load_flows
 from assistant.practice import PracticeConfig, PracticeSite
 from assistant.practice.services import AUTO_LOGIN_USER, SETTINGS_SERVICES
 

@@ -22,11 +22,11 @@ from rich.console import Console
 from scripted_human import ScriptedHuman
 
 from assistant.browser import driver
+from assistant.config.flows import Flow, load_flow_file
+from assistant.config.settings import Settings
 from assistant.errors import UserError
-from assistant.flows import Flow, load_flow_file
+from assistant.people.ui import Reporter
 from assistant.proof.ledger import Ledger
-from assistant.settings import Settings
-from assistant.ui import Reporter
 
 HOST = "www.linkedin.com"
 NAME = "Data for Generative AI Improvement"
@@ -72,7 +72,7 @@ def _load(tmp_path: Path, text: str) -> Flow:
 
 def test_a_setting_flow_has_kind_setting_and_a_form_flow_kind_form(tmp_path):
     assert _load(tmp_path, _flow_text(SETTING)).kind == "setting"
-    from assistant.flows import load_flows
+    from assistant.config.flows import load_flows
 
     assert load_flows()["instagram-ai-objection"].flow.kind == "form"
 

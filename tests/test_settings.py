@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
+from assistant.config.settings import load_settings
 from assistant.errors import UserError
-from assistant.settings import load_settings
 
 
 def test_defaults(clean_env):

@@ -1,11 +1,12 @@
-"""Tests for the objection text generator (assistant/text.py) and its docs (assistant/textdocs.py).
+"""Tests for the objection text generator (assistant/letters/text.py) and its docs
+(assistant/letters/textdocs.py).
 
 Snapshots of the rendered texts live in tests/snapshots/text/. After an intended change to
 a template, review the diff and refresh them with:
 
     UPDATE_SNAPSHOTS=1 python -m pytest tests/test_text.py
 
-and regenerate docs/texts.md with:  python -m assistant.textdocs
+and regenerate docs/texts.md with:  python -m assistant.letters.textdocs
 
 browser_length() is checked against real Chromium (the one objector finds) only on request,
 because starting a browser takes seconds:  TEXT_CHROMIUM_CHECK=1 python -m pytest tests/test_text.py
@@ -24,9 +25,9 @@ import unicodedata
 
 import pytest
 
-from assistant import text, textdocs
 from assistant.browser import driver
-from assistant.text import (
+from assistant.letters import text, textdocs
+from assistant.letters.text import (
     DEFAULT_MAX_LENGTH,
     LANGUAGES,
     MIN_LENGTH,
@@ -143,7 +144,7 @@ def test_languages_are_the_template_folders():
 
 def test_import_is_cheap_and_does_not_import_babel():
     code = (
-        "import sys, assistant.text as t; "
+        "import sys, assistant.letters.text as t; "
         "assert 'babel' not in sys.modules, 'babel imported at import time'; "
         "assert not t._language.cache_info().currsize, 'templates read at import time'"
     )
@@ -624,7 +625,7 @@ def test_docs_cover_every_language():
 def test_textdocs_check_mode(tmp_path, capsys):
     out = tmp_path / "texts.md"
     assert textdocs.main(["--check", "--output", str(out)]) == 1
-    assert "python -m assistant.textdocs" in capsys.readouterr().err
+    assert "python -m assistant.letters.textdocs" in capsys.readouterr().err
     assert textdocs.main(["--output", str(out)]) == 0
     assert textdocs.main(["--check", "--output", str(out)]) == 0
 

@@ -6,12 +6,12 @@ import pytest
 from cli_helpers import run_cli
 from rich.console import Console
 
-from assistant.accounts import Account, load_accounts
-from assistant.answers import account_reference, country_code, platform_of
-from assistant.human import TerminalHuman
-from assistant.letters import text_for_account
-from assistant.settings import Settings
-from assistant.wizard import add_account, add_accounts_interactively
+from assistant.config.accounts import Account, load_accounts
+from assistant.config.settings import Settings
+from assistant.letters.letters import text_for_account
+from assistant.people.answers import account_reference, country_code, platform_of
+from assistant.people.human import TerminalHuman
+from assistant.people.wizard import add_account, add_accounts_interactively
 
 
 class Terminal(io.StringIO):

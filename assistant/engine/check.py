@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
-from ..flows import SettingStep, Step
+from ..config.flows import SettingStep, Step
 from ..locate import find
 from .fields import find_dialog
 from .run import step_handler

@@ -7,7 +7,7 @@ import re
 from functools import partial
 from typing import TYPE_CHECKING
 
-from ..flows import Candidate, ChooseStep
+from ..config.flows import Candidate, ChooseStep
 from ..locate import element_kind, find, visible_now
 from ..page_scripts import (
     LABEL_OF_JS,

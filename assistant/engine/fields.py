@@ -5,7 +5,8 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from ..flows import Step
+from ..config.flows import Step
+from ..letters.text import browser_length
 from ..locate import Found, visible_now
 from ..page_scripts import (
     DIALOG_XPATH,
@@ -14,7 +15,6 @@ from ..page_scripts import (
     VALUE_PRESENT_JS,
 )
 from ..proof.outcome import FlowStop, Outcome
-from ..text import browser_length
 from ..waiting import browser_gone, poll_until
 from .common import _bare, _clip
 from .login import open_address
@@ -155,7 +155,7 @@ def fill_step(run: FlowRun, step: Step) -> None:
         return
     run.fill(found.locator, value, step.describe or str(step.value))
     if step.value == "text":
-        from ..text import language_name
+        from ..letters.text import language_name
 
         detail = f"reason ({browser_length(value)} chars, {language_name(run.account.language)})"
     elif step.value == "email":

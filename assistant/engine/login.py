@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from ..capture import full_page_screenshot
-from ..flows import Step
+from ..config.flows import Step
 from ..hosts import is_allowed, platform_title
-from ..human import Guidance
+from ..people.human import Guidance
 from ..proof.ledger import iso, utc_now
 from ..proof.outcome import FlowStop, Outcome
 from ..waiting import browser_gone
@@ -311,7 +311,7 @@ def hand_over(run: FlowRun, refusal: str) -> None:
 
 def _what_to_do(run: FlowRun) -> str:
     """'switch “X” OFF and “Y” OFF' for a setting flow, 'send the form with the text below' for a form."""
-    from ..flows import SettingStep
+    from ..config.flows import SettingStep
 
     switches = [s for s in run.flow.steps if isinstance(s, SettingStep)]
     if not switches:

@@ -19,10 +19,10 @@ from urllib.parse import urlsplit
 
 from .. import __version__, capture
 from ..aftersend import AfterSend, Verdict
-from ..flows import Candidate, Flow, SettingStep, Step
+from ..config.flows import Candidate, Flow, SettingStep, Step
 from ..hosts import SiteMap, is_allowed, service_of
-from ..human import Guidance, Human
 from ..locate import Found, element_kind, find, visible_now
+from ..people.human import Guidance, Human
 from ..proof.evidence import Attempt
 from ..proof.ledger import Ledger, iso, utc_now
 from ..proof.outcome import FlowStop, Outcome
@@ -32,9 +32,9 @@ from .common import _fields, _first_line
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
 
-    from ..accounts import Account
-    from ..settings import Settings
-    from ..ui import Reporter
+    from ..config.accounts import Account
+    from ..config.settings import Settings
+    from ..people.ui import Reporter
 
 OPTIONAL_WAIT = 0.4  # seconds optional fields may take to show after the form did (shared)
 

@@ -24,10 +24,10 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from ..capture import full_page_screenshot
-from ..flows import Candidate, SettingStep
-from ..human import Decision, SettingReview
+from ..config.flows import Candidate, SettingStep
 from ..locate import Found, build, find
 from ..page_scripts import DIALOG_TITLE_JS, HIGHLIGHT_JS, LINKS_JS, NAME_OF_JS, SETTING_STATE_JS
+from ..people.human import Decision, SettingReview
 from ..proof.ledger import iso, utc_now
 from ..proof.outcome import FlowStop, Outcome
 from ..waiting import browser_gone, poll_until
@@ -565,7 +565,7 @@ def _what(step: SettingStep, item: str | None) -> str:
 
 
 def _guidance(run: FlowRun, instruction: str):  # -> Guidance
-    from ..human import Guidance
+    from ..people.human import Guidance
 
     return Guidance(run.account.name, instruction, None)
 

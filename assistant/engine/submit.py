@@ -8,14 +8,14 @@ from urllib.parse import urlsplit
 
 from ..aftersend import Verdict
 from ..capture import full_page_screenshot
-from ..flows import CodeStep, Step
-from ..human import Decision, SubmitReview
+from ..config.flows import CodeStep, Step
 from ..locate import Found, find, visible_now
 from ..page_scripts import (
     GROW_TEXTAREAS_JS,
     HIGHLIGHT_JS,
     REQUIRED_EMPTY_JS,
 )
+from ..people.human import Decision, SubmitReview
 from ..proof.ledger import iso, utc_now
 from ..proof.outcome import FlowStop, Outcome
 from .common import _clip, _duration, _fields

@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from ..config.settings import Settings
 from ..errors import UserError
 from ..proof.evidence import MAIL_FILE
 from ..proof.ledger import Ledger, sha256_bytes
 from ..proof.record import read_record
-from ..settings import Settings
 from ..storage import atomic_write
 
 

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..home import Home
+from ..config.home import Home
 from ..storage import atomic_write, private_dir
 from .ledger import Ledger, iso, sha256_bytes, utc_now
 
@@ -40,9 +40,9 @@ class Attempt:
     folder: Path = field(init=False)
 
     def __post_init__(self) -> None:
-        from ..accounts import NAME_RE
+        from ..config.accounts import NAME_RE
+        from ..config.flows import FLOW_ID_RE
         from ..errors import UserError, shown
-        from ..flows import FLOW_ID_RE
 
         if not NAME_RE.fullmatch(self.account) or not FLOW_ID_RE.fullmatch(self.flow):
             raise UserError(f"not a safe proof folder name: {shown(self.account)} / {shown(self.flow)}")
@@ -104,6 +104,6 @@ class Attempt:
         """What every record and ledger entry of an attempt on a non-official form carries."""
         if not self.unofficial:
             return {}
-        from ..flows import unofficial_label
+        from ..config.flows import unofficial_label
 
         return {"unofficial": self.unofficial, "warning": unofficial_label(self.unofficial)}

@@ -16,8 +16,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..config.home import ACCOUNTS_NAME, LEDGER_NAME, Home
 from ..errors import UserError
-from ..home import ACCOUNTS_NAME, LEDGER_NAME, Home
 from ..storage import atomic_write
 from .report import PRACTICE_MARK, REPORT_DIR, REPORT_NAME, render_html
 

@@ -15,8 +15,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ..config.home import EVIDENCE_DIR, Home
 from ..errors import UserError
-from ..home import EVIDENCE_DIR, Home
 from ..storage import MAX_LEDGER_BYTES, atomic_write, read_bounded
 from .outcome import Outcome
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from ..home import Home
+from ..config.home import Home
 from .ledger import Ledger, sha256_file, unfinished_attempts
 from .outcome import Outcome
 

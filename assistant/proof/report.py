@@ -28,9 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..config.flows import unofficial_label
+from ..config.home import Home
 from ..errors import UserError
-from ..flows import unofficial_label
-from ..home import Home
 from ..storage import atomic_write, inside_home, read_bounded
 from .ledger import MAX_LEDGER_BYTES, iso, utc_now
 from .outcome import PRACTICE_MARK
@@ -193,7 +193,7 @@ def read_entries(home: Path) -> list[dict[str, Any]]:
 
 def _load_accounts(home: Path) -> list[dict[str, Any]]:
     try:
-        from ..accounts import load_accounts
+        from ..config.accounts import load_accounts
 
         accounts = load_accounts(Home(home).accounts_file)
     except Exception:  # noqa: BLE001 - a broken accounts file must not stop the report

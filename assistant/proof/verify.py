@@ -17,7 +17,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..home import EVIDENCE_DIR, LEDGER_NAME, Home
+from ..config.home import EVIDENCE_DIR, LEDGER_NAME, Home
 from ..storage import read_bounded
 from .ledger import GENESIS, MAX_LEDGER_BYTES, entry_hash, entry_problem, sha256_file
 

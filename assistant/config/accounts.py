@@ -1,0 +1,346 @@
+"""The person's accounts: ``accounts.toml`` <-> validated pydantic models."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from pathlib import Path
+from typing import Literal, get_args
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from ..errors import UserError, shown
+from ..storage import atomic_write, parse_toml, read_bounded
+
+Platform = Literal[
+    "instagram",
+    "facebook",
+    "linkedin",
+    "x",
+    "google",
+    "microsoft",
+    "pinterest",
+    "quora",
+    "tumblr",
+    "wordpress",
+    "adobe",
+]
+PLATFORMS: tuple[str, ...] = get_args(Platform)
+NAME_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")  # always used with fullmatch
+
+DEFAULT_FLOWS: dict[str, str] = {
+    "instagram": "instagram-ai-objection",
+    "facebook": "facebook-ai-objection",
+    "linkedin": "linkedin-ai-training",
+    "x": "x-grok-training",
+    "google": "google-gemini-activity",
+    "microsoft": "microsoft-copilot-training",
+    "pinterest": "pinterest-ai-training",
+    "quora": "quora-llm-training",
+    "tumblr": "tumblr-third-party-sharing",
+    "wordpress": "wordpress-third-party-sharing",
+    "adobe": "adobe-content-analysis",
+}
+#: platforms whose accounts have a username Meta's forms ask about
+META_PLATFORMS = ("instagram", "facebook")
+#: platforms with a form that sends a letter (the others' flows switch settings: no letter)
+LETTER_PLATFORMS = ("instagram", "facebook", "linkedin")
+
+
+def check_email(value: str) -> str:
+    """The address as given, if email-validator (pydantic's EmailStr check) accepts it.
+
+    A well-kept validator refuses what a hand-written pattern lets through, such as
+    brackets in the local part (``x[/]y@example.org``) that a terminal would read as markup.
+    """
+    from pydantic import TypeAdapter
+
+    value = value.strip()
+    try:
+        TypeAdapter(EmailStr).validate_python(value)
+    except ValidationError as exc:
+        reason = str(exc.errors()[0].get("ctx", {}).get("reason", "")).rstrip(".")
+        raise ValueError(
+            "is not an e-mail address (like anna@example.org)" + (f": {reason}" if reason else "")
+        ) from None
+    return value
+
+
+@functools.cache
+def _known_countries() -> frozenset[str]:
+    from babel import Locale
+
+    not_countries = {"ZZ", "QO", "EU", "EZ", "UN", "XA", "XB"}  # unknown, outlying, unions, pseudo
+    codes = (str(code) for code in Locale("en").territories)
+    return frozenset(c for c in codes if len(c) == 2 and c.isalpha() and c not in not_countries)
+
+
+class Account(BaseModel):
+    """One account of the person on one platform."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    platform: Platform
+    email: str
+    country: str
+    language: str
+    username: str | None = Field(None, max_length=200)  # as Meta knows it: username or profile link
+    full_name: str | None = Field(None, max_length=100)  # signs the letter
+    flows: tuple[str, ...] | None = None
+    reasons: tuple[str, ...] = ()
+    text_variant: str = "standard"
+    text_template: Path | None = None
+    linked_with: str | None = None
+    first_name: str | None = Field(None, max_length=100)
+    last_name: str | None = Field(None, max_length=100)
+    prompts: str | None = Field(None, max_length=5000)
+    screenshot: Path | None = None
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        if not NAME_RE.fullmatch(value):
+            raise ValueError("use 1-64 letters, digits, - or _ (for example anna-instagram)")
+        return value
+
+    @field_validator("platform", mode="before")
+    @classmethod
+    def _platform(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str) -> str:
+        return check_email(value)
+
+    @field_validator("country")
+    @classmethod
+    def _country(cls, value: str) -> str:
+        code = value.strip().upper()
+        if len(code) != 2 or code not in _known_countries():
+            from ..people.answers import country_hint
+
+            hint = country_hint(value)
+            raise ValueError(
+                f"'{' '.join(value.split())}' is not an ISO 3166 two-letter code; {hint}"
+                if hint
+                else "must be an ISO 3166 two-letter country code, like DE or FR"
+            )
+        return code
+
+    @field_validator("username")
+    @classmethod
+    def _username(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """A username or profile link in the shape the platform uses (``@`` dropped, link tidied)."""
+        from ..people.answers import account_reference
+
+        platform = info.data.get("platform")
+        if value is None or platform is None:
+            return value
+        return account_reference(platform, value)
+
+    @field_validator("full_name")
+    @classmethod
+    def _full_name(cls, value: str | None) -> str | None:
+        from ..people.answers import full_name
+
+        return full_name(value) or None if value is not None else None
+
+    @field_validator("language")
+    @classmethod
+    def _language(cls, value: str) -> str:
+        from ..letters.text import LANGUAGES
+
+        code = value.strip().lower()
+        if code not in LANGUAGES:
+            raise ValueError(f"no objection text in {shown(value)}; choose one of {', '.join(LANGUAGES)}")
+        return code
+
+    @field_validator("text_template", "screenshot")
+    @classmethod
+    def _paths(cls, value: Path | None) -> Path | None:
+        return _check_path(value)
+
+    @field_validator("reasons")
+    @classmethod
+    def _reasons(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        from ..letters.text import REASONS
+
+        for reason in value:
+            if reason not in REASONS:
+                raise ValueError(f"unknown reason '{reason}'; choose from {', '.join(REASONS)}")
+        return tuple(dict.fromkeys(value))
+
+    @field_validator("text_variant")
+    @classmethod
+    def _variant(cls, value: str) -> str:
+        from ..letters.text import VARIANTS
+
+        if value not in VARIANTS:
+            raise ValueError(f"must be one of {', '.join(VARIANTS)}")
+        return value
+
+    @field_validator("flows")
+    @classmethod
+    def _flows(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        if value is not None and not value:
+            raise ValueError("lists no flow; leave it out to use the platform's objection form")
+        return value
+
+    @model_validator(mode="after")
+    def _not_linked_to_itself(self) -> Account:
+        if self.linked_with == self.name:
+            raise ValueError("linked_with names the account itself")
+        return self
+
+    @property
+    def flow_ids(self) -> tuple[str, ...]:
+        return self.flows or (DEFAULT_FLOWS[self.platform],)
+
+    def to_toml(self) -> str:
+        lines = ["[[account]]"]
+        for key, value in self.model_dump(exclude_defaults=True).items():
+            if key in {"name", "platform", "email", "country", "language"} or value is not None:
+                lines.append(f"{key} = {_toml_value(value)}")
+        return "\n".join(lines) + "\n"
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, (tuple, list)):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    # JSON string escapes are valid TOML basic-string escapes
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+class AccountsFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    account: list[dict] = Field(default_factory=list)
+
+
+def load_accounts(path: Path) -> list[Account]:
+    """The accounts in ``path`` (none if the file does not exist)."""
+    try:
+        data = parse_toml(path, read_bounded(path))
+    except FileNotFoundError:
+        return []
+    try:
+        raw = AccountsFile.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        key = err["loc"][0] if err["loc"] else "?"
+        if err["type"] == "extra_forbidden":
+            raise UserError(
+                f"{path}: unknown key '{key}' at the top level; write each account as [[account]]."
+            ) from None
+        raise UserError(f"{path}: 'account' must be a list of [[account]] tables.") from None
+    accounts: list[Account] = []
+    for index, item in enumerate(raw.account, start=1):
+        label = f"account {index}"
+        if isinstance(item.get("name"), str):
+            name = item["name"]
+            label += f" ({name})" if NAME_RE.fullmatch(name) else f" ({shown(name)})"
+        try:
+            account = Account.model_validate(item)
+        except ValidationError as exc:
+            raise UserError(f"{path}: {label}: {_describe(exc)}") from None
+        account = _resolve_paths(account, path.parent)
+        if account.screenshot is not None:
+            from ..uploads import screenshot_problem
+
+            problem = screenshot_problem(account.screenshot)
+            if problem:
+                raise UserError(f"{path}: {label}: field 'screenshot': {problem}.")
+        accounts.append(account)
+    _check_together(path, accounts)
+    return accounts
+
+
+def _resolve_paths(account: Account, base: Path) -> Account:
+    """Relative file paths in the accounts file are relative to the file's folder."""
+    updates = {}
+    for key in ("text_template", "screenshot"):
+        value = getattr(account, key)
+        if value is not None:
+            value = value.expanduser()
+            updates[key] = value if value.is_absolute() else base / value
+    return account.model_copy(update=updates) if updates else account
+
+
+def _check_path(value: Path | None) -> Path | None:
+    """A file path from the accounts file: no NUL bytes, and ~user must exist."""
+    if value is None:
+        return None
+    if "\x00" in str(value):
+        raise ValueError("contains a NUL character")
+    try:
+        value.expanduser()
+    except RuntimeError:
+        raise ValueError(f"{shown(value)} names a home folder that does not exist") from None
+    return value
+
+
+def _describe(exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    field = ".".join(str(p) for p in err["loc"]) or "account"
+    if err["type"] == "missing":
+        return f"field '{field}' is missing."
+    if err["type"] == "extra_forbidden":
+        known = ", ".join(Account.model_fields)
+        return f"unknown field '{field}' (known fields: {known})."
+    message = err["msg"]
+    for prefix in ("Value error, ", "Assertion failed, "):
+        message = message.removeprefix(prefix)
+    if err["type"] == "literal_error" and field == "platform":
+        message = f"must be one of {', '.join(PLATFORMS)}"
+    return f"field '{field}': {message}."
+
+
+def _check_together(path: Path, accounts: list[Account]) -> None:
+    names = [a.name for a in accounts]
+    for name in names:
+        if names.count(name) > 1:
+            raise UserError(f"{path}: the name '{name}' is used by two accounts; names must be unique.")
+    for account in accounts:
+        if account.linked_with and account.linked_with not in names:
+            raise UserError(
+                f"{path}: account ({account.name}): field 'linked_with': "
+                f"no account is named '{account.linked_with}'."
+            )
+
+
+HEADER = """\
+# objector accounts: one [[account]] table per account.
+# Fields: name, platform (instagram | facebook | linkedin | x | google | microsoft | pinterest |
+# quora | tumblr | wordpress | adobe), email, country (ISO code), language;
+# optional: username (or profile link), full_name, flows, reasons, text_variant,
+# text_template, linked_with, first_name,
+# last_name, prompts, screenshot. See README.md.
+
+"""
+
+
+def save_accounts(path: Path, accounts: list[Account]) -> None:
+    body = "\n".join(a.to_toml() for a in accounts)
+    atomic_write(path, HEADER + body)
+
+
+def find_account(accounts: list[Account], name: str) -> Account:
+    for account in accounts:
+        if account.name == name:
+            return account
+    known = ", ".join(a.name for a in accounts) or "none yet"
+    raise UserError(f"No account named {shown(name)} (accounts: {known}).")

@@ -1,0 +1,98 @@
+"""From an account (or command-line choices) to the objection text it sends."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..config.accounts import Account, find_account, load_accounts
+from ..config.settings import Settings
+from ..errors import UserError
+
+
+def meta_reference(account: Account) -> str:
+    """How Meta can find the account: its username or profile link, else its e-mail address.
+
+    Never the local label (``name``), which only the person knows.
+    """
+    return account.username or account.email
+
+
+def letter_input(account: Account):
+    from .text import LetterInput
+
+    name = account.full_name or " ".join(p for p in (account.first_name, account.last_name) if p) or None
+    return LetterInput(
+        platform=account.platform,
+        account=meta_reference(account),
+        email=account.email,
+        country=account.country,
+        language=account.language,
+        reasons=account.reasons,
+        variant=account.text_variant,
+        name=name,
+    )
+
+
+def text_for_account(account: Account, settings: Settings, max_length: int) -> str:
+    """The account's objection text, or UserError naming the account and the problem."""
+    from .text import TextError, render_letter
+
+    template = account.text_template or settings.text_template
+    try:
+        return render_letter(letter_input(account), max_length=max_length, template=template)
+    except TextError as exc:
+        raise UserError(f"account {account.name}: {exc}") from None
+
+
+def text_for_cli(
+    settings: Settings,
+    accounts_file: Path,
+    *,
+    account: str | None,
+    lang: str | None,
+    reasons: list[str] | None,
+    variant: str | None,
+    platform: str,
+    country: str | None,
+    template: Path | None,
+) -> tuple[str, str | None]:
+    """The text for ``objector text`` and a note for the terminal (or None)."""
+    from .text import DEFAULT_MAX_LENGTH, LetterInput, TextError, example_country, render_letter
+
+    if account and lang:
+        raise UserError("text: use --account or --lang, not both.")
+    note = None
+    if account:
+        chosen = find_account(load_accounts(accounts_file), account)
+        base = letter_input(chosen)
+        template = template or chosen.text_template
+        updates: dict[str, Any] = {}
+        if reasons is not None:
+            updates["reasons"] = tuple(reasons)
+        if variant:
+            updates["variant"] = variant
+        from dataclasses import replace
+
+        inp = replace(base, **updates)
+    else:
+        language = (lang or settings.language).lower()
+        try:
+            country_code = (country or settings.country or example_country(language)).upper()
+        except TextError as exc:
+            raise UserError(f"text: --lang: {exc}") from None
+        inp = LetterInput(
+            platform=platform.lower(),
+            account="your.username",
+            email="you@example.org",
+            country=country_code,
+            language=language,
+            reasons=tuple(reasons or ()),
+            variant=variant or "standard",
+        )
+        note = "(example details: use --account NAME for the text of one of your accounts)"
+    try:
+        body = render_letter(inp, max_length=DEFAULT_MAX_LENGTH, template=template or settings.text_template)
+    except TextError as exc:
+        raise UserError(f"text: {exc}") from None
+    return body, note

@@ -1,0 +1,643 @@
+"""Objection texts: the words pasted into Meta's "object to AI at Meta" forms.
+
+A text is rendered from a template in the person's language. The built-in
+templates live in ``assistant/letters/templates/<language>/letter.toml`` -- one folder per
+language, so adding a language means adding a folder (see "Template files"
+below). A person may also write their own template file (plain UTF-8 text) and
+pass it as ``template=``; it is filled with the same placeholders.
+
+Rendering is deterministic: the same inputs give the same text, byte for byte.
+The text never contains the current date or anything random.
+
+Placeholders
+------------
+Write a placeholder as ``{name}``; write ``{{`` and ``}}`` for literal braces.
+
+``{platform}``
+    Display name of the platform, e.g. ``Instagram`` or ``Facebook`` (from the
+    language's template; an unknown platform id is title-cased).
+``{account}``
+    The account as Meta knows it: its username or profile link when the person
+    gave one (e.g. ``anna.k``), otherwise its e-mail address -- never the local
+    label, which Meta cannot look up.
+``{email}``
+    The e-mail address of the account.
+``{name}``
+    The person's full name (the account's ``full_name``) if known, else empty. Empty placeholders leave no
+    trace: trailing spaces are removed, doubled spaces inside a line are
+    collapsed, runs of blank lines become one, and the text is trimmed. So a
+    closing line such as "Kind regards" followed by ``{name}`` on its own line
+    simply ends the letter when no name is known.
+``{country}``
+    The country's name in the text's language (via Babel), e.g. ``Deutschland``.
+    Built-in templates use it after a colon ("country of residence: ..."), so
+    it fits every language's grammar.
+``{country_code}``
+    The ISO 3166 alpha-2 code, upper case, e.g. ``DE``.
+``{law}``
+    The regulation's short name as the language's citations use it: e.g.
+    ``GDPR`` / ``UK GDPR`` (en), ``DSGVO`` / ``UK GDPR`` (de), ``RGPD`` /
+    ``UK GDPR`` (fr), ``tietosuoja-asetuksen`` / ``UK GDPR:n`` (fi, genitive as
+    its citations need). The UK GDPR is used when the country is ``GB``, the
+    (EU) GDPR otherwise.
+``{article}``
+    The citation of the right to object in the language, e.g.
+    ``Article 21 GDPR``, ``Art. 21 DSGVO``, ``article 21 du RGPD`` (UK GDPR
+    for ``GB``).
+``{reasons}``
+    One sentence per chosen reason, in the canonical order of ``REASONS``,
+    joined by single spaces (empty when no reason is chosen).
+
+An unknown placeholder, a malformed one (``{}``, ``{0}``, ``{a.b}``,
+``{x!r}``), an unclosed ``{`` or a lone ``}`` is a ``TextError`` naming the file,
+the line and the placeholder.
+
+Length
+------
+Meta's form fields limit length like the browser's ``maxlength``: UTF-16 code
+units, a line break counting as 1 (checked against Chromium). Every text must be
+at least ``MIN_LENGTH`` and at most ``max_length`` (default
+``DEFAULT_MAX_LENGTH``) such characters; otherwise ``TextError`` says the length
+and the limit. Texts are never silently truncated.
+
+Output format: NFC-normalised, plain ``\\n`` line breaks, paragraphs separated
+by one blank line, no trailing whitespace, no leading or trailing blank lines.
+
+Template files
+--------------
+``templates/<code>/letter.toml`` (TOML, read with the standard library)::
+
+    name = "Deutsch"            # endonym, for menus
+    babel_locale = "de"         # optional; locale for country names (default: folder name)
+    example_country = "DE"      # used by the generated docs/texts.md
+
+    [law]                       # {law} and {article}, for the EU and for GB
+    eu = "DSGVO"
+    gb = "UK GDPR"
+    article_eu = "Art. 21 DSGVO"
+    article_gb = "Art. 21 UK GDPR"
+
+    [platforms]                 # display names
+    instagram = "Instagram"
+    facebook = "Facebook"
+
+    [reasons.children]          # one table per id in REASONS
+    label = "Fotos von Kindern" # short label for menus
+    sentence = "..."            # the sentence added to {reasons}
+
+    [variants]                  # one template per name in VARIANTS (Meta's AI objection)
+    short = '''...'''
+    standard = '''...'''
+    detailed = '''...'''
+
+    [services.linkedin]         # optional: the letter to another service, one per VARIANTS name
+    short = '''...'''
+    standard = '''...'''
+    detailed = '''...'''
+
+The ``[variants]`` speak of AI at Meta and serve Instagram and Facebook. A letter to
+another service (``LetterInput.platform`` = ``linkedin``) uses ``[services.<platform>]``
+of the text's language; a language without one falls back to English's (the letter is
+then in English, which the service's form accepts); another known service no language has
+a letter for is a ``TextError``, and any other platform name gets ``[variants]``.
+
+Files are read lazily (on first use) and cached. Importing this module is cheap:
+Babel is imported only when a country name is needed.
+"""
+
+from __future__ import annotations
+
+import functools
+import pathlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = [
+    "DEFAULT_MAX_LENGTH",
+    "LANGUAGES",
+    "MIN_LENGTH",
+    "PLACEHOLDERS",
+    "REASONS",
+    "VARIANTS",
+    "LetterInput",
+    "TextError",
+    "browser_length",
+    "language_name",
+    "reason_label",
+    "render_letter",
+]
+
+TEMPLATES_DIR = pathlib.Path(__file__).resolve().parent / "templates"
+TEMPLATE_FILE = "letter.toml"
+
+REASONS: tuple[str, ...] = (
+    "private_life",
+    "children",
+    "creative_work",
+    "private_context",
+    "location_behaviour",
+    "personalisation",
+)
+VARIANTS: tuple[str, ...] = ("short", "standard", "detailed")
+MIN_LENGTH = 100
+DEFAULT_MAX_LENGTH = 3000
+
+PLACEHOLDERS: tuple[str, ...] = (
+    "platform",
+    "account",
+    "email",
+    "name",
+    "country",
+    "country_code",
+    "law",
+    "article",
+    "reasons",
+)
+
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+_COUNTRY_CODE = re.compile(r"[A-Z]{2}")
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+class TextError(ValueError):
+    """A problem with the inputs or a template; ``str(err)`` is one clear line.
+
+    Optional attributes give the details to callers that want them: ``path``
+    (the template file, if any), ``placeholder``, ``length`` and ``limit``.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: pathlib.Path | None = None,
+        placeholder: str | None = None,
+        length: int | None = None,
+        limit: int | None = None,
+    ) -> None:
+        super().__init__(" ".join(message.split()))
+        self.path = path
+        self.placeholder = placeholder
+        self.length = length
+        self.limit = limit
+
+
+@dataclass(frozen=True)
+class LetterInput:
+    """Everything a text depends on (and nothing else: no date, no randomness)."""
+
+    platform: str  # "instagram" | "facebook" (display names come from the templates)
+    account: str  # the account label, e.g. "anna-instagram"
+    email: str
+    country: str  # ISO 3166 alpha-2, upper case
+    language: str  # one of LANGUAGES
+    reasons: tuple[str, ...] = ()
+    variant: str = "standard"
+    name: str | None = None  # the person's full name if known
+
+
+# --------------------------------------------------------------------------- discovery
+
+
+def _discover_languages() -> tuple[str, ...]:
+    """Language codes = folders under templates/ that hold a letter.toml."""
+    try:
+        entries = list(TEMPLATES_DIR.iterdir())
+    except OSError:
+        return ()
+    return tuple(
+        sorted(p.name for p in entries if _LANGUAGE_CODE.fullmatch(p.name) and (p / TEMPLATE_FILE).is_file())
+    )
+
+
+LANGUAGES: tuple[str, ...] = _discover_languages()
+
+
+def _choices(values: Iterable[str]) -> str:
+    return ", ".join(values)
+
+
+def _check_language(language: str) -> str:
+    if not isinstance(language, str) or language not in LANGUAGES:
+        raise TextError(f"unknown language {language!r}; available languages: {_choices(LANGUAGES)}")
+    return language
+
+
+def _check_reason(reason: str) -> str:
+    if reason not in REASONS:
+        raise TextError(f"unknown reason {reason!r}; valid reasons: {_choices(REASONS)}")
+    return reason
+
+
+def _check_variant(variant: str) -> str:
+    if variant not in VARIANTS:
+        raise TextError(f"unknown variant {variant!r}; valid variants: {_choices(VARIANTS)}")
+    return variant
+
+
+# --------------------------------------------------------------------------- templates
+
+
+# one scan of the template: doubled braces, a placeholder on one line, or a lone brace
+_TEMPLATE_TOKEN = re.compile(r"\{\{|\}\}|\{([^{}\n]*)\}|[{}]")
+
+
+def _parse_template(text: str, source: str, path: pathlib.Path | None) -> list[tuple[str, str]]:
+    """Split a template into (literal, placeholder) pairs; placeholder '' = none.
+
+    Raises TextError for unknown or malformed placeholders and unbalanced braces,
+    naming ``source``, the line and the placeholder. One left-to-right regular
+    expression scan does the work, so the time grows with the template's length
+    only (a line of a million placeholders takes a moment, not minutes).
+    """
+    parts: list[tuple[str, str]] = []
+    literal: list[str] = []
+    pos = 0
+
+    def where(at: int) -> str:
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        return f"line {line}, column {column}"
+
+    for match in _TEMPLATE_TOKEN.finditer(text):
+        literal.append(text[pos : match.start()])
+        pos = match.end()
+        token = match.group()
+        if token in ("{{", "}}"):
+            literal.append(token[0])
+            continue
+        if token == "{":
+            raise TextError(
+                f"{source}: unclosed '{{' at {where(match.start())} (write '{{{{' for a literal brace)",
+                path=path,
+            )
+        if token == "}":
+            raise TextError(
+                f"{source}: single '}}' at {where(match.start())} (write '}}}}' for a literal brace)",
+                path=path,
+            )
+        field = match.group(1)
+        if not _IDENTIFIER.fullmatch(field):
+            raise TextError(
+                f"{source}: malformed placeholder {{{field}}} at {where(match.start())}; "
+                f"use one of {_placeholder_list()} (write '{{{{' and '}}}}' "
+                "for literal braces)",
+                path=path,
+                placeholder=field,
+            )
+        if field not in PLACEHOLDERS:
+            raise TextError(
+                f"{source}: unknown placeholder {{{field}}} at {where(match.start())}; "
+                f"known placeholders: {_placeholder_list()}",
+                path=path,
+                placeholder=field,
+            )
+        parts.append(("".join(literal), field))
+        literal = []
+    literal.append(text[pos:])
+    parts.append(("".join(literal), ""))
+    return parts
+
+
+def _placeholder_list() -> str:
+    return ", ".join("{" + p + "}" for p in PLACEHOLDERS)
+
+
+@dataclass(frozen=True)
+class _Language:
+    code: str
+    path: pathlib.Path
+    name: str
+    babel_locale: str
+    example_country: str
+    law: dict[str, str]  # keys: eu, gb, article_eu, article_gb
+    platforms: dict[str, str]
+    labels: dict[str, str]
+    sentences: dict[str, str]
+    variants: dict[str, list[tuple[str, str]]]  # parsed templates
+    services: dict[str, dict[str, list[tuple[str, str]]]]  # platform -> variant -> parsed template
+
+
+def _nfc(value: str) -> str:
+    return unicodedata.normalize("NFC", value)
+
+
+def _read_language_file(path: pathlib.Path, code: str) -> _Language:
+    """Read and validate one letter.toml; every problem names the file."""
+    import tomllib  # only needed once templates are read
+
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        raise TextError(f"template file not found: {path}", path=path) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise TextError(f"{path}: not valid TOML: {exc}", path=path) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TextError(f"cannot read template file {path}: {exc}", path=path) from None
+
+    def need_str(table: dict, key: str, where: str) -> str:
+        value = table.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise TextError(f"{path}: missing or empty text {where}{key}", path=path)
+        return _nfc(value.replace("\r\n", "\n").strip())
+
+    def need_table(key: str) -> dict:
+        value = data.get(key)
+        if not isinstance(value, dict):
+            raise TextError(f"{path}: missing table [{key}]", path=path)
+        return value
+
+    name = need_str(data, "name", "")
+    babel_locale = data.get("babel_locale", code)
+    if not isinstance(babel_locale, str):
+        raise TextError(f"{path}: babel_locale must be a string", path=path)
+    example_country = data.get("example_country", "")
+    if not isinstance(example_country, str) or not _COUNTRY_CODE.fullmatch(example_country):
+        raise TextError(
+            f'{path}: example_country must be an ISO 3166 alpha-2 code such as "DE"',
+            path=path,
+        )
+
+    law_table = need_table("law")
+    law = {k: need_str(law_table, k, "law.") for k in ("eu", "gb", "article_eu", "article_gb")}
+
+    platforms_table = need_table("platforms")
+    platforms: dict[str, str] = {}
+    for key, value in platforms_table.items():
+        if not isinstance(value, str) or not value.strip():
+            raise TextError(f"{path}: platforms.{key} must be a non-empty text", path=path)
+        platforms[key.lower()] = _nfc(value.strip())
+
+    reasons_table = need_table("reasons")
+    labels: dict[str, str] = {}
+    sentences: dict[str, str] = {}
+    for reason in REASONS:
+        entry = reasons_table.get(reason)
+        if not isinstance(entry, dict):
+            raise TextError(f"{path}: missing table [reasons.{reason}]", path=path)
+        labels[reason] = need_str(entry, "label", f"reasons.{reason}.")
+        sentence = need_str(entry, "sentence", f"reasons.{reason}.")
+        if "{" in sentence or "}" in sentence or "\n" in sentence:
+            raise TextError(
+                f"{path}: reasons.{reason}.sentence must be one line without braces",
+                path=path,
+            )
+        sentences[reason] = sentence
+    unknown = sorted(set(reasons_table) - set(REASONS))
+    if unknown:
+        raise TextError(
+            f"{path}: unknown reason {unknown[0]!r}; valid reasons: {_choices(REASONS)}",
+            path=path,
+        )
+
+    variants_table = need_table("variants")
+    variants: dict[str, list[tuple[str, str]]] = {}
+    for variant in VARIANTS:
+        body = need_str(variants_table, variant, "variants.")
+        variants[variant] = _parse_template(body, f"{path} [variants.{variant}]", path)
+
+    services: dict[str, dict[str, list[tuple[str, str]]]] = {}
+    services_table = data.get("services", {})
+    if not isinstance(services_table, dict):
+        raise TextError(f"{path}: [services] must be a table of [services.<platform>] tables", path=path)
+    for platform, table in services_table.items():
+        if not isinstance(table, dict):
+            raise TextError(f"{path}: [services.{platform}] must be a table", path=path)
+        services[platform.lower()] = {
+            variant: _parse_template(
+                need_str(table, variant, f"services.{platform}."),
+                f"{path} [services.{platform}.{variant}]",
+                path,
+            )
+            for variant in VARIANTS
+        }
+
+    return _Language(
+        code=code,
+        path=path,
+        name=name,
+        babel_locale=babel_locale,
+        example_country=example_country,
+        law=law,
+        platforms=platforms,
+        labels=labels,
+        sentences=sentences,
+        variants=variants,
+        services=services,
+    )
+
+
+#: the platforms [variants] is written for (the objection to AI at Meta)
+META_LETTER_PLATFORMS = ("instagram", "facebook")
+
+
+def _letter_language(inp: LetterInput) -> _Language:
+    """The language file whose letter fits the platform: the text's language, else English's."""
+    lang = _language(inp.language)
+    platform = (inp.platform or "").strip().lower()
+    if platform in META_LETTER_PLATFORMS or platform in lang.services:
+        return lang
+    if "en" in LANGUAGES and platform in _language("en").services:
+        return _language("en")
+    from ..hosts import SERVICE_NAMES
+
+    if not platform or SERVICE_NAMES.get(platform, "Meta") == "Meta":
+        return lang  # a Meta product (Threads...) gets [variants]; an empty one is reported later
+    raise TextError(
+        f"there is no letter for {platform} (letters: {', '.join(META_LETTER_PLATFORMS)}"
+        f"{''.join(', ' + p for p in sorted(lang.services))})"
+    )
+
+
+@functools.cache
+def _language(code: str) -> _Language:
+    _check_language(code)
+    return _read_language_file(TEMPLATES_DIR / code / TEMPLATE_FILE, code)
+
+
+# --------------------------------------------------------------------------- values
+
+
+@functools.cache
+def _country_name(country: str, babel_locale: str) -> str | None:
+    from babel import Locale, UnknownLocaleError  # imported lazily: it is slow
+
+    try:
+        locale = Locale.parse(babel_locale)
+    except (UnknownLocaleError, ValueError):
+        locale = Locale.parse("en")
+    name = locale.territories.get(country)
+    if name is None and str(locale) != "en":
+        name = Locale.parse("en").territories.get(country)
+    return name
+
+
+def _one_line(value: str) -> str:
+    """Values are inserted as one line: whitespace runs (and line breaks) -> one space."""
+    return " ".join(_nfc(value).split())
+
+
+def _values(inp: LetterInput, lang: _Language) -> dict[str, str]:
+    account = _one_line(inp.account or "")
+    if not account:
+        raise TextError("the account label is empty; the text must name the account")
+    email = _one_line(inp.email or "")
+    if not email:
+        raise TextError(f"the e-mail address for account {account!r} is empty")
+    country = (inp.country or "").strip().upper()
+    if not _COUNTRY_CODE.fullmatch(country):
+        raise TextError(f"country {inp.country!r} is not an ISO 3166 alpha-2 code (two letters, e.g. DE)")
+    country_name = _country_name(country, lang.babel_locale)
+    if country_name is None:
+        raise TextError(f"unknown country code {country!r} (expected ISO 3166 alpha-2, e.g. DE)")
+    platform_id = _one_line(inp.platform or "")
+    if not platform_id:
+        raise TextError("the platform is empty (expected e.g. instagram or facebook)")
+    platform = lang.platforms.get(platform_id.lower()) or platform_id.title()
+
+    if inp.reasons is None:
+        chosen: set[str] = set()
+    elif isinstance(inp.reasons, str):  # a lone id, not a tuple of ids
+        chosen = {_check_reason(inp.reasons)}
+    else:
+        chosen = {_check_reason(r) for r in inp.reasons}
+    sentences = [lang.sentences[r] for r in REASONS if r in chosen]
+
+    region = "gb" if country == "GB" else "eu"
+    return {
+        "platform": platform,
+        "account": account,
+        "email": email,
+        "name": _one_line(inp.name or ""),
+        "country": _nfc(country_name),
+        "country_code": country,
+        "law": lang.law[region],
+        "article": lang.law[f"article_{region}"],
+        "reasons": " ".join(sentences),
+    }
+
+
+# --------------------------------------------------------------------------- rendering
+
+_INNER_SPACES = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+def _tidy(text: str) -> str:
+    text = _nfc(text).replace("\r\n", "\n").replace("\r", "\n")
+    lines = [_INNER_SPACES.sub(" ", line).rstrip() for line in text.split("\n")]
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n").strip()
+
+
+def _fill(parts: list[tuple[str, str]], values: dict[str, str]) -> str:
+    return "".join(literal + (values[field] if field else "") for literal, field in parts)
+
+
+def _read_custom_template(path: pathlib.Path) -> str:
+    """The person's template file: a regular UTF-8 file of bounded size (never a pipe or device)."""
+    from ..errors import UserError
+    from ..storage import read_bounded
+
+    path = pathlib.Path(path)
+    try:
+        raw = read_bounded(path)
+    except FileNotFoundError:
+        raise TextError(f"template file not found: {path}", path=path) from None
+    except UserError as exc:
+        raise TextError(f"template {exc}", path=path) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise TextError(
+            f"template file {path} is not UTF-8 text (bad byte at offset {exc.start})",
+            path=path,
+        ) from None
+
+
+def render_letter(
+    inp: LetterInput,
+    *,
+    max_length: int = DEFAULT_MAX_LENGTH,
+    template: pathlib.Path | None = None,
+) -> str:
+    """Render the objection text for ``inp``.
+
+    ``template`` is an optional custom template file (plain UTF-8 text with the
+    placeholders above); when given, it replaces the built-in variant text, while
+    the reason sentences, platform names and law phrases still come from the
+    language's built-in template.
+
+    Raises ``TextError`` (one clear line) for an unknown language, reason or
+    variant, bad inputs, a bad template, or a text shorter than ``MIN_LENGTH`` or
+    longer than ``max_length`` (counted with ``browser_length``).
+    """
+    if isinstance(max_length, bool) or not isinstance(max_length, int):
+        raise TextError(f"the length limit must be a whole number, not {max_length!r}")
+    if max_length < MIN_LENGTH:
+        raise TextError(
+            f"the length limit {max_length} is below the minimum text length {MIN_LENGTH}",
+            limit=max_length,
+        )
+    _check_language(inp.language)
+    variant = _check_variant(inp.variant)
+    lang = _letter_language(inp)
+    values = _values(inp, lang)
+
+    if template is not None:
+        path = pathlib.Path(template)
+        source = f"template {path}"
+        parts = _parse_template(_read_custom_template(path), source, path)
+        what = source
+    else:
+        path = lang.path
+        service = lang.services.get((inp.platform or "").strip().lower())
+        parts = service[variant] if service is not None else lang.variants[variant]
+        what = f"the {variant} {lang.name} text ({path})"
+
+    text = _tidy(_fill(parts, values))
+    length = browser_length(text)
+    if length < MIN_LENGTH:
+        raise TextError(
+            f"{what} is {length} characters; it must be at least {MIN_LENGTH}",
+            path=path,
+            length=length,
+            limit=MIN_LENGTH,
+        )
+    if length > max_length:
+        raise TextError(
+            f"{what} is {length} characters, over the limit of {max_length} "
+            "(choose fewer reasons or a shorter variant)",
+            path=path,
+            length=length,
+            limit=max_length,
+        )
+    return text
+
+
+def browser_length(text: str) -> int:
+    """Length as the browser's ``maxlength`` counts it.
+
+    UTF-16 code units (an emoji outside the BMP counts 2, a combining accent 1),
+    and a line break counts 1 whether written as ``\\n``, ``\\r\\n`` or ``\\r``.
+    """
+    normalised = text.replace("\r\n", "\n").replace("\r", "\n")
+    return len(normalised.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def reason_label(reason: str, language: str = "en") -> str:
+    """Short human label of a reason for menus, e.g. "Photos of children"."""
+    _check_reason(reason)
+    return _language(_check_language(language)).labels[reason]
+
+
+def language_name(code: str) -> str:
+    """The language's own name for menus, e.g. "Deutsch"."""
+    return _language(_check_language(code)).name
+
+
+def example_country(code: str) -> str:
+    """The country a language's examples use, e.g. "DE" for de."""
+    return _language(_check_language(code)).example_country

@@ -1,0 +1,250 @@
+"""How progress, questions and summaries look in the terminal (Rich)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, TextIO
+
+from rich.console import Console, Group, RenderableType
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ..config.flows import unofficial_label
+from ..proof.outcome import PRACTICE_MARK
+
+if TYPE_CHECKING:
+    from .asks import Guidance, SettingReview, SubmitReview
+
+
+def make_console(file: TextIO | None = None, *, markup: bool = True) -> Console:
+    """Rich console; when output is piped, wide enough that tables do not wrap (or $COLUMNS).
+
+    ``markup=False`` for commands whose messages are built from names and paths
+    alone, so a ``[`` in them is printed, never read as style.
+    """
+    stream = file or sys.stdout
+    width = None
+    if not stream.isatty():
+        columns = os.environ.get("COLUMNS", "")
+        width = int(columns) if columns.isdigit() and int(columns) >= 60 else 140
+    return Console(file=stream, highlight=False, soft_wrap=False, width=width, markup=markup)
+
+
+@dataclass
+class Reporter:
+    """Prints the engine's progress lines; keeps them for the attempt's record."""
+
+    console: Console = field(default_factory=make_console)
+    lines: list[str] = field(default_factory=list)
+
+    def _say(self, mark: str, style: str, message: str) -> None:
+        self.lines.append(f"{mark} {message}")
+        self.console.print(f"  [{style}]{mark}[/] {escape(message)}")
+
+    def ok(self, message: str) -> None:
+        self._say("✓", "green", message)
+
+    def wait(self, message: str) -> None:
+        self._say("…", "yellow", message)
+
+    def warn(self, message: str) -> None:
+        self._say("!", "yellow", message)
+
+    def fail(self, message: str) -> None:
+        self._say("✗", "red", message)
+
+    def info(self, message: str) -> None:
+        self.lines.append(message)
+        self.console.print(escape(message), soft_wrap=True)  # commands in it must paste as one line
+
+    def heading(self, message: str) -> None:
+        self.lines.append(message)
+        self.console.print()
+        self.console.print(f"[bold]{escape(message)}[/]")
+
+
+def review_panel(review: SubmitReview) -> Panel:
+    """What is about to be sent, every value shown literally (a value is never read as Rich markup)."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="dim", no_wrap=True)
+    table.add_column()
+    table.add_row("account", Text(f"{review.account} ({review.email})"))
+    table.add_row("form", Text(review.flow_title))
+    table.add_row("address", Text(review.url))
+    if review.filled:
+        table.add_row("filled", Text(", ".join(review.filled)))
+    table.add_row("text", Text(review.text))
+    title = "Dry run: this is what would be sent" if review.dry_run else "Ready to submit"
+    subtitle = "The Send button is outlined in orange in the browser window."
+    return Panel(table, title=title, title_align="left", subtitle=subtitle, subtitle_align="left")
+
+
+def setting_panel(review: SettingReview) -> Panel:
+    """The setting about to be switched, its state now and the state wanted (values shown literally)."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="dim", no_wrap=True)
+    table.add_column()
+    table.add_row("account", Text(f"{review.account} ({review.email})"))
+    table.add_row("service", Text(review.flow_title))
+    table.add_row("address", Text(review.url))
+    if review.item:
+        table.add_row("for", Text(review.item))
+    table.add_row("setting", Text(review.setting))
+    table.add_row("change", Text(f"{review.before.upper()} → {review.after.upper()}", style="bold"))
+    title = "Dry run: this is what would be switched" if review.dry_run else "Ready to switch"
+    return Panel(
+        Group(Text(review.headline, style="bold"), Text(""), table),
+        title=title,
+        title_align="left",
+        subtitle="The switch is outlined in orange in the browser window.",
+        subtitle_align="left",
+    )
+
+
+def guidance_panel(guidance: Guidance) -> Panel:
+    parts: list[RenderableType] = [Text(guidance.instruction)]
+    if guidance.text_to_paste:
+        parts += [Text(""), Panel(Text(guidance.text_to_paste), title="text to paste", title_align="left")]
+    return Panel(
+        Group(*parts), title=f"Your turn ({guidance.account})", title_align="left", border_style="yellow"
+    )
+
+
+def accounts_table(accounts: list) -> Table:  # list[Account]
+    table = Table(title="Accounts", title_justify="left")
+    for column in ("name", "platform", "e-mail", "country", "language", "flows", "linked with"):
+        table.add_column(column)
+    for a in accounts:
+        values = (a.name, a.platform, a.email, a.country, a.language, ", ".join(a.flow_ids), a.linked_with)
+        table.add_row(*(Text(str(v or "")) for v in values))
+    return table
+
+
+_OUTCOME_STYLE = {
+    "confirmed": "green",
+    "covered": "green",
+    "declined": "yellow",
+    "dry-run": "yellow",
+    "submitting": "yellow",
+    "submitted": "yellow",
+    "not-confirmed": "yellow",
+}
+
+
+def status_table(accounts: list, ledger, setting_flows=frozenset(), now: datetime | None = None) -> Table:
+    """Each account × flow with its newest outcome; every value from the ledger shown literally.
+
+    For a setting (a flow in ``setting_flows``, or one a re-check was recorded
+    for) the "confirmed on" column gives the date it was last confirmed or
+    re-checked, and the outcome cell says when it was found changed back or has
+    not been checked for a month (see ``setting_advice`` for the lines with the
+    command to type).
+    """
+    from ..recheck import setting_states
+
+    latest = ledger.latest()
+    confirmed = ledger.confirmed()
+    mailed = ledger.mail_confirmed()
+    now = now or datetime.now(UTC)
+    states = setting_states(ledger.entries(), setting_flows, ledger.home)
+    ours = {(a.name, f) for a in accounts for f in a.flow_ids}
+    table = Table(title="Objections and settings", title_justify="left", caption_justify="left")
+    for column in ("account", "flow", "last outcome", "when (UTC)", "confirmed on", "e-mail"):
+        table.add_column(column, no_wrap=column == "last outcome")  # a warning there is read whole
+    table.add_column("proof folder", overflow="fold")
+    pairs = [(a.name, f) for a in accounts for f in a.flow_ids]
+    pairs += [key for key in latest if key not in pairs]
+    for name, flow in pairs:
+        entry = latest.get((name, flow))
+        if entry is None:
+            table.add_row(Text(name), Text(flow), Text("not yet", style="dim"), "", "", "", "")
+            continue
+        outcome = entry.get("outcome", "?")
+        if outcome == "covered":
+            outcome = f"covered via {entry.get('covered_via', '?')}"
+        elif entry.get("submitted") and outcome not in ("confirmed", "submitting"):
+            outcome += " (sent, not confirmed)"
+        shown = Text(str(outcome), style=_OUTCOME_STYLE.get(entry.get("outcome", ""), "red"))
+        if isinstance(entry.get("unofficial"), str):
+            shown.append(f"\n{unofficial_label(entry['unofficial'])}", style="bold red")
+        if entry.get("practice"):
+            shown.append(" · PRACTICE")
+            table.caption = f"{PRACTICE_MARK} (made against objector's practice site)"
+        done = confirmed.get((name, flow))
+        day = Text(done["at"][:10]) if done else ""
+        state = states.get((name, flow))
+        if state is not None:
+            day = Text(f"checked {state.last_checked:%Y-%m-%d}") if state.last_checked else ""
+            flag = state.flag(now) if (name, flow) in ours else None
+            if flag:
+                shown.append(f"\n{flag}", style="bold red" if state.turned_back else "yellow")
+        table.add_row(
+            Text(name),
+            Text(flow),
+            shown,
+            Text(entry.get("at", "").replace("T", " ").rstrip("Z")),
+            day,
+            f"yes {mailed[(name, flow)][:10]}" if (name, flow) in mailed else "",
+            Text(entry.get("attempt", "")),
+        )
+    return table
+
+
+def setting_advice(
+    accounts: list, ledger, setting_flows, commands: dict[str, str], now: datetime | None = None
+) -> list[str]:
+    """One line per setting of the accounts that needs the person: found changed back, or unchecked.
+
+    ``commands`` maps ``run`` and ``recheck`` to those commands as the person
+    types them (``commands.py``). The lines go below the status table, whole,
+    so the command in them pastes as one line.
+    """
+    from ..recheck import setting_states
+
+    now = now or datetime.now(UTC)
+    states = setting_states(ledger.entries(), setting_flows, ledger.home)
+    lines = []
+    for account in accounts:
+        for flow in account.flow_ids:
+            state = states.get((account.name, flow))
+            advice = state.advice(now, commands) if state else None
+            if advice:
+                lines.append(f"{account.name} · {flow}: {advice}")
+    return lines
+
+
+def flows_table(flows: dict) -> Group:  # dict[str, LoadedFlow]
+    """The flows grouped by service: each with its kind (form / setting), title, address and the file
+    in use (a user file may replace a bundled one)."""
+    from ..hosts import platform_title
+
+    blocks: list[RenderableType] = []
+    by_platform: dict[str, list[tuple[str, Any]]] = {}
+    for flow_id, loaded in sorted(flows.items()):
+        by_platform.setdefault(loaded.flow.platform, []).append((flow_id, loaded))
+    for platform in sorted(by_platform, key=lambda p: platform_title(p).lower()):
+        blocks.append(Text(platform_title(platform), style="bold underline"))
+        for flow_id, loaded in by_platform[platform]:
+            blocks += [_flow_block(flow_id, loaded), Text("")]
+    return Group(*blocks)
+
+
+def _flow_block(flow_id: str, loaded) -> Text:  # LoadedFlow
+    if loaded.source == "bundled":
+        source = f"{loaded.path} (bundled)"
+    elif loaded.overrides:
+        source = f"{loaded.path} (yours, replaces the bundled one)"
+    else:
+        source = f"{loaded.path} (yours)"
+    kind = getattr(loaded.flow, "kind", "form")
+    text = Text()
+    text.append(flow_id, style="bold")
+    text.append(f"  ({kind})  {loaded.flow.title}\n  {loaded.flow.url}\n  file: {source}")
+    if getattr(loaded.flow, "unofficial", False):
+        text.append(f"\n  {unofficial_label(loaded.flow.platform)}", style="bold red")
+    return text
