@@ -4,8 +4,8 @@
 steps themselves are grouped by what they deal with: ``login`` (opening the form,
 waiting for the person's login, hosts), ``fields`` (dialogs, filling, ticking,
 attaching), ``choices`` (answers in any markup), ``submit`` (review, approval,
-Send, the code, what the page answered), ``mailhelp`` (the optional mailbox) and
-``check`` (looking without filling).
+Send, the code, what the page answered), ``guide`` (what the person does by hand when
+objector cannot), ``mailhelp`` (the optional mailbox) and ``check`` (looking without filling).
 """
 
 from ..proof.outcome import FlowStop, Outcome

@@ -15,6 +15,7 @@ from ..page_scripts import (
 )
 from ..waiting import browser_gone, poll_until
 from .common import _clip
+from .guide import by_hand, missing, not_found
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator
@@ -32,9 +33,10 @@ def choose(run: FlowRun, step: ChooseStep) -> None:
                 run.done(step, f"country {name}")
                 return
         elif step.optional:
-            run.missing(step)
+            missing(run, step)
             return
-        run.by_hand(
+        by_hand(
+            run,
             step,
             f"Choose {names[0]} in {step.describe or 'the country field'} in the "
             "browser window, then press Enter here.",
@@ -43,7 +45,8 @@ def choose(run: FlowRun, step: ChooseStep) -> None:
         return
     assert step.option
     if found is None:
-        run.not_found(
+        not_found(
+            run,
             step,
             f"Choose {step.describe or 'the right option'} in the browser window, then press Enter here.",
             detail="option chosen",
@@ -52,7 +55,8 @@ def choose(run: FlowRun, step: ChooseStep) -> None:
     question = _question_of(run, found.locator) if element_kind(found.locator)["tag"] != "select" else ""
     chosen = _pick(run, found.locator, step.option)
     if chosen is None:
-        run.by_hand(
+        by_hand(
+            run,
             step,
             f"Choose {step.describe or 'the right option'} in the browser window, then press Enter here.",
             detail="option chosen",

@@ -17,6 +17,7 @@ from ..page_scripts import (
 from ..proof.outcome import FlowStop, Outcome
 from ..waiting import browser_gone, poll_until
 from .common import _bare, _clip
+from .guide import by_hand, missing, not_found
 from .login import open_address
 
 # seconds a cookie dialog may take to show after the form did (it is looked for again before Send)
@@ -99,7 +100,8 @@ def wait_for_form(run: FlowRun, step: Step) -> None:
         run.record_step(step, "done", "form ready")
         run.form_ready_at = time.monotonic()
         return
-    run.by_hand(
+    by_hand(
+        run,
         step,
         f"The form did not show {step.describe or 'its Send button'} where expected. Make sure the "
         f"browser window shows the objection form ({run.flow.url}), then press Enter here.",
@@ -112,7 +114,8 @@ def tick(run: FlowRun, step: Step) -> None:
     """Tick a checkbox the form requires (a statement the person sees before approving)."""
     found = run.find(step, default_timeout=run.settings.step_timeout)
     if found is None:
-        run.not_found(
+        not_found(
+            run,
             step,
             f"Tick {step.describe or 'the required box'} in the browser window, then press Enter here.",
             detail="box ticked by you",
@@ -133,12 +136,13 @@ def fill_step(run: FlowRun, step: Step) -> None:
         raise FlowStop(Outcome.NEEDS_ATTENTION, f"nothing to fill in for {step.value}")
     found = run.find(step, default_timeout=run.settings.step_timeout)
     if found is None and step.optional:
-        run.missing(step)
+        missing(run, step)
         return
     if found is None:
         what = step.describe or f"the {step.value} field"
         if step.value == "text":
-            run.by_hand(
+            by_hand(
+                run,
                 step,
                 f"Paste the text shown below into {what} in the browser window, then press Enter here.",
                 paste=value,
@@ -146,7 +150,8 @@ def fill_step(run: FlowRun, step: Step) -> None:
                 detail=f"reason pasted by you ({browser_length(value)} chars)",
             )
         else:
-            run.by_hand(
+            by_hand(
+                run,
                 step,
                 f"Type {value} into {what} in the browser window, then press Enter here.",
                 check=lambda: _value_present(run, value),
@@ -171,7 +176,8 @@ def upload(run: FlowRun, step: Step) -> None:
         return
     found = run.find(step, default_timeout=run.settings.step_timeout)
     if found is None:
-        run.not_found(
+        not_found(
+            run,
             step,
             f"Attach the file {path} with {step.describe or 'the upload button'} in the "
             "browser window, then press Enter here.",

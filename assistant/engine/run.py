@@ -22,12 +22,12 @@ from ..aftersend import AfterSend, Verdict
 from ..config.flows import Candidate, Flow, SettingStep, Step
 from ..hosts import SiteMap, is_allowed, service_of
 from ..locate import Found, element_kind, find, visible_now
-from ..people.human import Guidance, Human
+from ..people.human import Human
 from ..proof.evidence import Attempt
 from ..proof.ledger import Ledger, iso, utc_now
 from ..proof.outcome import FlowStop, Outcome
 from ..waiting import browser_gone, ctrl_c_pressed, poll_until
-from .common import _fields, _first_line
+from .common import _first_line
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
@@ -227,58 +227,6 @@ class FlowRun:
 
         result = poll_until(self.page, seconds, look)
         return result if isinstance(result, Found) else None
-
-    def not_found(self, step: Step, instruction: str, *, detail: str) -> None:
-        """A step's target is not on the page: nothing to do if it is optional, else the person does it."""
-        if step.optional:
-            self.missing(step)
-        else:
-            self.by_hand(step, instruction, detail=detail)
-
-    def missing(self, step: Step) -> None:
-        """An optional step's target is not on the page: nothing to do."""
-        self.record_step(step, "absent", "not on this page")
-
-    def by_hand(
-        self,
-        step: Step,
-        instruction: str,
-        *,
-        detail: str,
-        paste: str | None = None,
-        check: Callable[[], bool] | None = None,
-        still_empty: Callable[[], list[str]] | None = None,
-    ) -> None:
-        """Guided fallback: the person does the step in the browser, then we check what we can.
-
-        ``still_empty`` names the fields that are still empty afterwards (the message names them).
-        """
-        what = step.describe or step.label
-        self.reporter.warn(f"could not find {what} on the page — please do this step by hand")
-        try:
-            self.page.bring_to_front()
-        except Exception:  # noqa: BLE001 - bringing the window forward is a courtesy
-            pass
-        done = self.human.guide(Guidance(self.account.name, instruction, paste))
-        if not done:
-            raise FlowStop(
-                Outcome.NEEDS_ATTENTION,
-                f"{what}: not done by hand, so nothing was submitted; run again to retry",
-            )
-        empty = still_empty() if still_empty is not None else []
-        if empty:
-            raise FlowStop(
-                Outcome.NEEDS_ATTENTION,
-                f"{_fields(empty)} still {'looks' if len(empty) == 1 else 'look'} empty, so nothing was "
-                "submitted; run again to retry",
-            )
-        if check is not None and not check():
-            raise FlowStop(
-                Outcome.NEEDS_ATTENTION,
-                f"{what} still looks empty, so nothing was submitted; run again to retry",
-            )
-        self.record_step(step, "manual", detail)
-        self.reporter.ok(f"{detail} (done by hand)")
 
     def not_a_password(self, locator: Locator, what: str) -> dict[str, str]:
         """Refuse to type into, choose in or read a password field; returns the element's kind."""

@@ -32,6 +32,7 @@ from ..proof.ledger import iso, utc_now
 from ..proof.outcome import FlowStop, Outcome
 from ..waiting import browser_gone, poll_until
 from .common import _bare, _clip, _duration, _first_line
+from .guide import by_hand, missing
 from .login import check_host, open_address
 
 if TYPE_CHECKING:
@@ -134,7 +135,7 @@ def setting_step(run: FlowRun, step: SettingStep) -> None:
     if not items:
         if step.optional:
             _entry(run, step, None, before="unknown", after=None, result="absent")
-            run.missing(step)
+            missing(run, step)
             return
         raise FlowStop(
             Outcome.NEEDS_ATTENTION,
@@ -158,7 +159,7 @@ def _one(run: FlowRun, step: SettingStep, item: str | None) -> None:
     if found is None:
         if step.optional:
             _entry(run, step, item, before="absent", after=None, result="absent")
-            run.missing(step)
+            missing(run, step)
             return
         _guided(run, step, item, number, before="absent", why="could not find it")
         return
@@ -495,7 +496,7 @@ def _guided(run: FlowRun, step: SettingStep, item: str | None, number: int, *, b
     )
     detail = f"{_what(step, item)} switched by you"
     if before == "absent":  # the control is not on the page: the engine's usual guided fallback
-        run.by_hand(step, instruction, detail=detail)
+        by_hand(run, step, instruction, detail=detail)
     else:
         run.reporter.warn(f"{_what(step, item)}: objector {why} — please switch it by hand")
         if not run.human.guide(_guidance(run, instruction)):
@@ -517,7 +518,7 @@ def _recheck(run: FlowRun, step: SettingStep, item: str | None, number: int, fou
     assert step.want is not None
     if found is None and step.optional:
         _entry(run, step, item, before="absent", after=None, result="absent")
-        run.missing(step)
+        missing(run, step)
         return
     state = "unknown" if found is None else read_state(run, found.locator, step)
     run.save(f"recheck-{number}.png", full_page_screenshot(run.page))

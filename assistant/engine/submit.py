@@ -20,6 +20,7 @@ from ..proof.ledger import iso, utc_now
 from ..proof.outcome import FlowStop, Outcome
 from .common import _clip, _duration, _fields
 from .fields import dismiss
+from .guide import by_hand
 from .mailhelp import code_from_mailbox, confirmation_from_mailbox
 
 if TYPE_CHECKING:
@@ -38,7 +39,8 @@ def review_and_submit(run: FlowRun, step: Step) -> None:
             dismiss(run, dialog_step, late)
     found = run.find(step, default_timeout=run.settings.step_timeout)
     if required_empty(run):
-        run.by_hand(
+        by_hand(
+            run,
             step,
             f"The form also requires {_fields(required_empty(run))}, which objector does not know "
             "how to answer for you. Fill it in the browser window (do not press Send yet), then "

@@ -1,0 +1,70 @@
+"""The guided fallback: a step objector cannot do on this page is done by the person in the
+browser window, then checked as far as objector can; an optional step that is not there is noted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ..config.flows import Step
+from ..people.human import Guidance
+from ..proof.outcome import FlowStop, Outcome
+from .common import _fields
+
+if TYPE_CHECKING:
+    from .run import FlowRun
+
+
+def not_found(run: FlowRun, step: Step, instruction: str, *, detail: str) -> None:
+    """A step's target is not on the page: nothing to do if it is optional, else the person does it."""
+    if step.optional:
+        missing(run, step)
+    else:
+        by_hand(run, step, instruction, detail=detail)
+
+
+def missing(run: FlowRun, step: Step) -> None:
+    """An optional step's target is not on the page: nothing to do."""
+    run.record_step(step, "absent", "not on this page")
+
+
+def by_hand(
+    run: FlowRun,
+    step: Step,
+    instruction: str,
+    *,
+    detail: str,
+    paste: str | None = None,
+    check: Callable[[], bool] | None = None,
+    still_empty: Callable[[], list[str]] | None = None,
+) -> None:
+    """Guided fallback: the person does the step in the browser, then we check what we can.
+
+    ``still_empty`` names the fields that are still empty afterwards (the message names them).
+    """
+    what = step.describe or step.label
+    run.reporter.warn(f"could not find {what} on the page — please do this step by hand")
+    try:
+        run.page.bring_to_front()
+    except Exception:  # noqa: BLE001 - bringing the window forward is a courtesy
+        pass
+    done = run.human.guide(Guidance(run.account.name, instruction, paste))
+    if not done:
+        raise FlowStop(
+            Outcome.NEEDS_ATTENTION,
+            f"{what}: not done by hand, so nothing was submitted; run again to retry",
+        )
+    empty = still_empty() if still_empty is not None else []
+    if empty:
+        raise FlowStop(
+            Outcome.NEEDS_ATTENTION,
+            f"{_fields(empty)} still {'looks' if len(empty) == 1 else 'look'} empty, so nothing was "
+            "submitted; run again to retry",
+        )
+    if check is not None and not check():
+        raise FlowStop(
+            Outcome.NEEDS_ATTENTION,
+            f"{what} still looks empty, so nothing was submitted; run again to retry",
+        )
+    run.record_step(step, "manual", detail)
+    run.reporter.ok(f"{detail} (done by hand)")
