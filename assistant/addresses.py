@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlsplit
 
-from .hosts import SiteMap
+from .engine.hosts import SiteMap
 
 _MAX_QUERY = 40
 

@@ -33,7 +33,7 @@ def find_browser(requested: str | None) -> str | None:
     A wrong ``OBJECTOR_BROWSER`` path is the person's own setting: its error
     stands (fetching Chromium would not change what they asked for).
     """
-    from .browser import discover, driver
+    from .engine.browser import discover, driver
 
     if requested and requested.strip() != "chromium":
         return discover(requested).description

@@ -28,8 +28,8 @@ def check_forms(
 ) -> list[FlowCheck]:
     from playwright.sync_api import Error as PlaywrightError
 
-    from .browser import session
     from .engine import FlowRun, FlowStop
+    from .engine.browser import session
     from .engine.check import inspect
 
     results: list[FlowCheck] = []

@@ -115,7 +115,7 @@ BROWSER_COMMAND_MODULES = (
     "assistant.people.ui",
     "assistant.runner",
     "assistant.letters.letters",
-    "assistant.engine",
+    "assistant.engine.run",
     "assistant.browser_setup",
 )
 
@@ -124,7 +124,7 @@ def _start_driver() -> None:
     """The browser's driver starts while the command's own modules load (they overlap)."""
     import importlib
 
-    from .browser import driver_while
+    from .engine.browser import driver_while
 
     driver_while(lambda: [importlib.import_module(name) for name in BROWSER_COMMAND_MODULES])
 
@@ -236,7 +236,7 @@ def run(
     if trace:
         from rich.text import Text
 
-        from .traces import TRACE_WARNING, traces_dir
+        from .engine.traces import TRACE_WARNING, traces_dir
 
         console.print(Text(TRACE_WARNING.format(folder=traces_dir(settings.home)), style="yellow"))
     request = RunRequest(
@@ -637,9 +637,9 @@ def forget(
     ] = False,
 ) -> None:
     """Delete an account's browser profile (its logins and cookies) and its traces, after confirmation."""
+    from .engine.profiles import forget_evidence, forget_profile
+    from .engine.traces import forget_traces
     from .people.human import TerminalHuman
-    from .profiles import forget_evidence, forget_profile
-    from .traces import forget_traces
 
     settings = _settings(home)
     _check_forgettable(settings, account)
@@ -658,8 +658,8 @@ def _check_forgettable(settings, account: str) -> None:
     """``forget`` of a name objector has never heard of is a mistake worth saying (exit 2)."""
     from .config.accounts import load_accounts
     from .config.home import Home
-    from .profiles import profile_path
-    from .traces import traces_dir
+    from .engine.profiles import profile_path
+    from .engine.traces import traces_dir
 
     profile = profile_path(settings.home, account)  # refuses names that are not account names
     home = _existing_home(settings)
@@ -748,7 +748,7 @@ def main() -> None:
     # Ctrl-C also stops Playwright's driver; asyncio would then log "Future exception was
     # never retrieved" for the pipe it was reading. That is noise, never a fault to report.
     logging.getLogger("asyncio").setLevel(logging.CRITICAL)
-    from .waiting import note_ctrl_c
+    from .engine.waiting import note_ctrl_c
 
     note_ctrl_c()
     try:

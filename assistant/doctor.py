@@ -172,7 +172,7 @@ def _flows(settings) -> list[Finding]:
 
 def _display(settings) -> Finding:
     """A headful run needs a display; say so before 'objector run' finds out the hard way."""
-    from .browser import display_problem
+    from .engine.browser import display_problem
 
     if settings.headless:
         return Finding("display", True, "not needed (OBJECTOR_HEADLESS=1)")
@@ -191,7 +191,7 @@ def _display(settings) -> Finding:
 def _browser(settings) -> Finding:
     from playwright.sync_api import Error as PlaywrightError
 
-    from .browser import discover, driver, launch_args
+    from .engine.browser import discover, driver, launch_args
 
     try:
         playwright = driver()

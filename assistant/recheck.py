@@ -360,7 +360,7 @@ def turned_back_line(state: SettingState, run_command: str, now: datetime) -> st
 
 def service_name(platform: str | None) -> str:
     """``LinkedIn`` for ``linkedin``: the service as the person knows it."""
-    from .hosts import platform_title
+    from .engine.hosts import platform_title
 
     return platform_title(platform.lower()) if platform else "?"
 

@@ -24,8 +24,8 @@ from .proof.outcome import Outcome
 from .storage import HomeLock, private_dir, remove_stale_temps
 
 if TYPE_CHECKING:
-    from .browser import BrowserSession
     from .engine import RunObserver
+    from .engine.browser import BrowserSession
 
 
 @dataclass(frozen=True)
@@ -175,7 +175,7 @@ def _execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
 
     from contextlib import nullcontext
 
-    from .browser import session
+    from .engine.browser import session
 
     opened = (
         nullcontext(request.browser)

@@ -33,7 +33,7 @@ RUN_IMPORTS = (
     "assistant.cli",
     *BROWSER_COMMAND_MODULES,
     "assistant.letters.text",
-    "assistant.browser",
+    "assistant.engine.browser",
     "babel",
 )
 RAW_IMPORTS = ("playwright.sync_api",)
@@ -174,10 +174,11 @@ def instrumented_objector(bench, *, profile: bool = True) -> dict[str, object]:
     """One ``objector run --again`` for the bench's account, in-process, timed by category."""
     import playwright.sync_api as sync_api
 
-    from assistant import browser, engine, runner
+    from assistant import engine, runner
     from assistant.config.accounts import load_accounts
     from assistant.config.flows import load_flows
     from assistant.config.settings import load_settings
+    from assistant.engine import browser
     from assistant.people.human import TerminalHuman
     from assistant.people.ui import Reporter, make_console
     from assistant.proof.evidence import Attempt

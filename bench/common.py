@@ -29,7 +29,7 @@ PYTHON = sys.executable
 def objector_browser() -> str:
     """The browser executable objector itself would use (its own discovery), so both sides match."""
     sys.path.insert(0, str(ROOT))
-    from assistant.browser import _channel_path, discover, driver, stop_driver
+    from assistant.engine.browser import _channel_path, discover, driver, stop_driver
 
     choice = discover(os.environ.get("OBJECTOR_BROWSER"), driver())
     stop_driver()  # the benchmarks start their own

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, BrowserContext, Playwright
 
-from assistant.browser import BrowserChoice, BrowserSession, discover, driver, launch_args, profile_dir
+from assistant.engine.browser import BrowserChoice, BrowserSession, discover, driver, launch_args, profile_dir
 from assistant.storage import private_dir
 
 #: What a context holds when its account closes, in the account's profile folder.

@@ -13,7 +13,7 @@ import pytest
 from practice_helpers import account, run_practice
 from replica import FORM_PATH, OTHER_FORM_PATH, Replica, ReplicaConfig
 
-from assistant.aftersend import CONFIRM_RE
+from assistant.engine.aftersend import CONFIRM_RE
 from assistant.proof.ledger import Ledger
 
 pytestmark = pytest.mark.browser

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page
 from shared_browser import shared_browser
 
-from assistant.aftersend import QUIET_MS, SETTLE_SECONDS, AfterSend
+from assistant.engine.aftersend import QUIET_MS, SETTLE_SECONDS, AfterSend
 
 pytestmark = pytest.mark.browser
 

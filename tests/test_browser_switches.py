@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.browser import (
+from assistant.engine.browser import (
     EXTRA_DISABLED_FEATURES,
     compile_cache_dir,
     discover,

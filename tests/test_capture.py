@@ -10,11 +10,11 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page
 
-from assistant.browser import LAUNCH_ARGS, driver, launch_args
-from assistant.capture import full_page_screenshot
 from assistant.config.settings import Settings
+from assistant.engine.browser import LAUNCH_ARGS, driver, launch_args
+from assistant.engine.capture import full_page_screenshot
+from assistant.engine.profiles import prepare_profile
 from assistant.practice import PracticeSite
-from assistant.profiles import prepare_profile
 
 FB_FORM = "https://www.facebook.com/help/contact/712876720715583"
 

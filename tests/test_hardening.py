@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 from cli_helpers import account_toml, refused_in_one_line, run_cli
 
-from assistant.browser import driver
 from assistant.config.flows import bundled_flow_dir, load_flows, unofficial_service
+from assistant.engine.browser import driver
+from assistant.engine.hosts import SiteMap
 from assistant.errors import UserError
-from assistant.hosts import SiteMap
 from assistant.proof.evidence import Attempt
 from assistant.proof.ledger import Ledger, entry_hash, entry_problem
 from assistant.proof.verify import verify_home
@@ -324,7 +324,7 @@ def test_the_lock_is_free_again_after_a_command(home):
 def test_a_profile_held_by_a_live_browser_is_one_line(tmp_path):
     import socket
 
-    from assistant.browser import open_profile, profile_in_use
+    from assistant.engine.browser import open_profile, profile_in_use
 
     profile = tmp_path / "anna-instagram"
     profile.mkdir()
@@ -340,7 +340,7 @@ def test_a_profile_held_by_a_live_browser_is_one_line(tmp_path):
 def test_a_stale_profile_lock_is_not_in_use(tmp_path):
     import socket
 
-    from assistant.browser import profile_in_use
+    from assistant.engine.browser import profile_in_use
 
     profile = tmp_path / "p"
     profile.mkdir()
@@ -352,7 +352,7 @@ def test_a_stale_profile_lock_is_not_in_use(tmp_path):
 @pytest.mark.browser
 @pytest.mark.cli
 def test_cli_check_with_the_profile_open_in_another_chromium_is_one_line(cli_env, home):
-    from assistant.browser import discover, launch_args, profile_dir
+    from assistant.engine.browser import discover, launch_args, profile_dir
 
     (home / "accounts.toml").write_text(account_toml())
     playwright = driver()
@@ -373,7 +373,7 @@ def test_cli_check_with_the_profile_open_in_another_chromium_is_one_line(cli_env
 
 
 def test_display_detection():
-    from assistant.browser import display_problem
+    from assistant.engine.browser import display_problem
 
     assert "xvfb-run" in display_problem({}, "linux")
     assert "OBJECTOR_HEADLESS=1" in display_problem({}, "linux")
@@ -514,7 +514,7 @@ def test_no_proof_is_written_through_a_linked_evidence_folder(home, tmp_path):
 
 def test_a_deep_temporary_folder_is_not_passed_to_the_browser(monkeypatch):
     """Chromium quits while starting when its socket under TMPDIR would be over 107 bytes."""
-    from assistant.browser import short_temp_env
+    from assistant.engine.browser import short_temp_env
 
     monkeypatch.setenv("TMPDIR", "/tmp/" + "deep/" * 20)
     env = short_temp_env()

@@ -31,10 +31,10 @@ from assistant.config import settings as settings_module
 from assistant.config.accounts import Account, load_accounts
 from assistant.config.flows import bundled_flow_dir, load_flow_file
 from assistant.config.settings import load_settings
+from assistant.engine.hosts import SiteMap, origin_of
+from assistant.engine.profiles import profile_path
 from assistant.errors import UserError
-from assistant.hosts import SiteMap, origin_of
 from assistant.people.human import Guidance, SubmitReview, TerminalHuman
-from assistant.profiles import profile_path
 from assistant.proof.evidence import Attempt
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,7 +1,7 @@
 import pytest
 
+from assistant.engine.hosts import SiteMap, is_allowed, origin_of
 from assistant.errors import UserError
-from assistant.hosts import SiteMap, is_allowed, origin_of
 
 
 def test_origin_of_normalises_default_ports_and_case():

@@ -1,4 +1,4 @@
-"""assistant/locate.py in real headless Chromium: candidate order, visibility, waiting, and how
+"""assistant/engine/locate.py in real headless Chromium: candidate order, visibility, waiting, and how
 few round trips to the browser a look costs."""
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ import pytest
 from playwright.sync_api import Browser, Page
 from test_practice_site import CHROMIUM_ARGS
 
-from assistant.browser import driver
 from assistant.config.flows import Candidate
-from assistant.locate import element_kind, find, visible_now
+from assistant.engine.browser import driver
+from assistant.engine.locate import element_kind, find, visible_now
 
 pytestmark = pytest.mark.browser
 

@@ -21,8 +21,8 @@ from assistant.addresses import shown_address
 from assistant.commands import objector_command, with_home
 from assistant.config.settings import Settings
 from assistant.doctor import _reachability
+from assistant.engine.hosts import SiteMap
 from assistant.errors import UserError
-from assistant.hosts import SiteMap
 from assistant.people.human import TerminalHuman
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -14,11 +14,11 @@ from http.cookiejar import CookieJar
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from assistant.browser import driver
+from assistant.engine.browser import driver
+from assistant.engine.waiting import poll_until
 from assistant.practice import SETTINGS_HOSTS, SETTINGS_SERVICES, PracticeConfig, PracticeSite
 from assistant.practice.services import LINKEDIN_OBJECTION_URL, Setting, SettingsService
 from assistant.practice.settings_pages import settings_texts
-from assistant.waiting import poll_until
 
 browser_test = pytest.mark.browser
 CHROMIUM_ARGS = [

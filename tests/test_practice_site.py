@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from assistant.browser import driver
+from assistant.engine.browser import driver
 from assistant.practice import (
     DRIFT_VARIANTS,
     LANGUAGES,

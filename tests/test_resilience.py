@@ -104,7 +104,7 @@ def test_a_browser_gone_with_a_ctrl_c_stops_the_run_as_the_ctrl_c(home, site, ru
     """A terminal's Ctrl-C reaches Playwright's driver too, which closes the browser: when the
     engine sees the browser gone after a Ctrl-C, the run stops as interrupted (exit 130) and the
     next account is not started, as if the interrupt had come first."""
-    from assistant import waiting
+    from assistant.engine import waiting
 
     monkeypatch.setattr(waiting, "_ctrl_c", [])
     site.reset()
@@ -127,7 +127,7 @@ def test_a_browser_gone_with_a_ctrl_c_stops_the_run_as_the_ctrl_c(home, site, ru
 def test_ctrl_c_is_noted_and_still_raises(monkeypatch):
     import signal
 
-    from assistant import waiting
+    from assistant.engine import waiting
 
     monkeypatch.setattr(waiting, "_ctrl_c", [])
     before = signal.getsignal(signal.SIGINT)

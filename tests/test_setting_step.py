@@ -21,9 +21,9 @@ from practice_helpers import account, read_record
 from rich.console import Console
 from scripted_human import ScriptedHuman
 
-from assistant.browser import driver
 from assistant.config.flows import Flow, load_flow_file
 from assistant.config.settings import Settings
+from assistant.engine.browser import driver
 from assistant.errors import UserError
 from assistant.people.ui import Reporter
 from assistant.proof.ledger import Ledger
@@ -397,9 +397,9 @@ def _run(browser, home: Path, site: Site, flow: Flow, answers: list, **options: 
 @pytest.mark.browser
 def test_state_is_read_from_every_kind_of_markup(site, browser):
     """aria-checked, a checkbox, an invisible input under a styled switch, a word, labelled-by text."""
+    from assistant.engine.locate import find
+    from assistant.engine.page_scripts import SETTING_STATE_JS
     from assistant.engine.setting import state_of
-    from assistant.locate import find
-    from assistant.page_scripts import SETTING_STATE_JS
 
     flow = _flow("/s/switch")
     step = flow.steps[2]

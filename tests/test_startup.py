@@ -12,7 +12,8 @@ import sys
 
 import pytest
 
-from assistant import browser, cli
+from assistant import cli
+from assistant.engine import browser
 
 
 @pytest.fixture

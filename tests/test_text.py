@@ -25,7 +25,7 @@ import unicodedata
 
 import pytest
 
-from assistant.browser import driver
+from assistant.engine.browser import driver
 from assistant.letters import text, textdocs
 from assistant.letters.text import (
     DEFAULT_MAX_LENGTH,

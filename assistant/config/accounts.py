@@ -259,7 +259,7 @@ def load_accounts(path: Path) -> list[Account]:
             raise UserError(f"{path}: {label}: {_describe(exc)}") from None
         account = _resolve_paths(account, path.parent)
         if account.screenshot is not None:
-            from ..uploads import screenshot_problem
+            from ..engine.uploads import screenshot_problem
 
             problem = screenshot_problem(account.screenshot)
             if problem:

@@ -13,8 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from ..engine.hosts import SiteMap
 from ..errors import UserError, shown
-from ..hosts import SiteMap
 from ..storage import read_bounded
 from .home import Home
 

@@ -6,8 +6,8 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from ..config.flows import SettingStep, Step
-from ..locate import find
 from .fields import find_dialog
+from .locate import find
 from .run import step_handler
 
 if TYPE_CHECKING:

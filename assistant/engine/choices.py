@@ -8,14 +8,14 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from ..config.flows import Candidate, ChooseStep
-from ..locate import element_kind, find, visible_now
-from ..page_scripts import (
+from .common import _clip
+from .guide import by_hand, missing, not_found
+from .locate import element_kind, find, visible_now
+from .page_scripts import (
     LABEL_OF_JS,
     NAME_OF_JS,
 )
-from ..waiting import browser_gone, poll_until
-from .common import _clip
-from .guide import by_hand, missing, not_found
+from .waiting import browser_gone, poll_until
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator

@@ -7,18 +7,18 @@ from typing import TYPE_CHECKING
 
 from ..config.flows import Step
 from ..letters.text import browser_length
-from ..locate import Found, visible_now
-from ..page_scripts import (
+from ..proof.outcome import FlowStop, Outcome
+from .common import _bare, _clip
+from .guide import by_hand, missing, not_found
+from .locate import Found, visible_now
+from .login import open_address
+from .page_scripts import (
     DIALOG_XPATH,
     LABEL_OF_JS,
     TEXT_PRESENT_JS,
     VALUE_PRESENT_JS,
 )
-from ..proof.outcome import FlowStop, Outcome
-from ..waiting import browser_gone, poll_until
-from .common import _bare, _clip
-from .guide import by_hand, missing, not_found
-from .login import open_address
+from .waiting import browser_gone, poll_until
 
 # seconds a cookie dialog may take to show after the form did (it is looked for again before Send)
 DIALOG_GRACE = 0.4

@@ -11,14 +11,14 @@ import time
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from ..capture import full_page_screenshot
 from ..config.flows import Step
-from ..hosts import is_allowed, platform_title
 from ..people.human import Guidance
 from ..proof.ledger import iso, utc_now
 from ..proof.outcome import FlowStop, Outcome
-from ..waiting import browser_gone
+from .capture import full_page_screenshot
 from .common import _bare, _duration, _first_line
+from .hosts import is_allowed, platform_title
+from .waiting import browser_gone
 
 if TYPE_CHECKING:
     from .run import FlowRun

@@ -17,17 +17,18 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from .. import __version__, capture
-from ..aftersend import AfterSend, Verdict
+from .. import __version__
 from ..config.flows import Candidate, Flow, SettingStep, Step
-from ..hosts import SiteMap, is_allowed, service_of
-from ..locate import Found, element_kind, find, visible_now
 from ..people.human import Human
 from ..proof.evidence import Attempt
 from ..proof.ledger import Ledger, iso, utc_now
 from ..proof.outcome import FlowStop, Outcome
-from ..waiting import browser_gone, ctrl_c_pressed, poll_until
+from . import capture
+from .aftersend import AfterSend, Verdict
 from .common import _first_line
+from .hosts import SiteMap, is_allowed, service_of
+from .locate import Found, element_kind, find, visible_now
+from .waiting import browser_gone, ctrl_c_pressed, poll_until
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page

@@ -23,17 +23,17 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from ..capture import full_page_screenshot
 from ..config.flows import Candidate, SettingStep
-from ..locate import Found, build, find
-from ..page_scripts import DIALOG_TITLE_JS, HIGHLIGHT_JS, LINKS_JS, NAME_OF_JS, SETTING_STATE_JS
 from ..people.human import Decision, SettingReview
 from ..proof.ledger import iso, utc_now
 from ..proof.outcome import FlowStop, Outcome
-from ..waiting import browser_gone, poll_until
+from .capture import full_page_screenshot
 from .common import _bare, _clip, _duration, _first_line
 from .guide import by_hand, missing
+from .locate import Found, build, find
 from .login import check_host, open_address
+from .page_scripts import DIALOG_TITLE_JS, HIGHLIGHT_JS, LINKS_JS, NAME_OF_JS, SETTING_STATE_JS
+from .waiting import browser_gone, poll_until
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page

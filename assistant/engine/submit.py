@@ -6,22 +6,22 @@ import time
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from ..aftersend import Verdict
-from ..capture import full_page_screenshot
 from ..config.flows import CodeStep, Step
-from ..locate import Found, find, visible_now
-from ..page_scripts import (
+from ..people.human import Decision, SubmitReview
+from ..proof.ledger import iso, utc_now
+from ..proof.outcome import FlowStop, Outcome
+from .aftersend import Verdict
+from .capture import full_page_screenshot
+from .common import _clip, _duration, _fields
+from .fields import dismiss
+from .guide import by_hand
+from .locate import Found, find, visible_now
+from .mailhelp import code_from_mailbox, confirmation_from_mailbox
+from .page_scripts import (
     GROW_TEXTAREAS_JS,
     HIGHLIGHT_JS,
     REQUIRED_EMPTY_JS,
 )
-from ..people.human import Decision, SubmitReview
-from ..proof.ledger import iso, utc_now
-from ..proof.outcome import FlowStop, Outcome
-from .common import _clip, _duration, _fields
-from .fields import dismiss
-from .guide import by_hand
-from .mailhelp import code_from_mailbox, confirmation_from_mailbox
 
 if TYPE_CHECKING:
     from .run import FlowRun

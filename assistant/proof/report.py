@@ -1222,7 +1222,7 @@ def render_pdf(html_file: Path, browser: str | None = None) -> bytes:
     """Print the report page to an A4 PDF with the browser objector uses (headless, offline)."""
     from playwright.sync_api import Error as PlaywrightError
 
-    from ..browser import discover, driver, launch_args
+    from ..engine.browser import discover, driver, launch_args
 
     try:
         playwright = driver()

@@ -21,7 +21,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .config.flows import Candidate
+from ..config.flows import Candidate
 from .waiting import browser_gone
 
 if TYPE_CHECKING:

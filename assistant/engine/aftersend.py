@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
-from .config.flows import Candidate
+from ..config.flows import Candidate
 from .waiting import browser_gone
 
 if TYPE_CHECKING:

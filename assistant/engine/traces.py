@@ -14,9 +14,9 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
-from .config.home import Home
-from .errors import UserError
-from .storage import atomic_write
+from ..config.home import Home
+from ..errors import UserError
+from ..storage import atomic_write
 
 TRACE_WARNING = (
     "--trace: each attempt's Playwright trace is kept in {folder}. A trace holds your session "

@@ -6,7 +6,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-from .errors import shown
+from ..errors import shown
 
 MAX_BYTES = 4 * 1024 * 1024
 KINDS = "JPG, PNG, GIF, TIFF, HEIF or WebP"

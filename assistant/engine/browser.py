@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import UserError
-from .storage import private_dir
+from ..errors import UserError
+from ..storage import private_dir
 
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, Playwright
@@ -160,7 +160,7 @@ def _requested(requested: str, playwright: Playwright | None) -> BrowserChoice:
 
 
 def profile_dir(home: Path, account: str) -> Path:
-    from .config.home import Home
+    from ..config.home import Home
     from .profiles import prepare_profile, profile_path
 
     private_dir(Home(home).profiles)

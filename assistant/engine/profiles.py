@@ -6,10 +6,10 @@ import json
 import shutil
 from pathlib import Path
 
-from .config.accounts import NAME_RE
-from .config.home import EVIDENCE_DIR, Home
-from .errors import UserError, shown
-from .people.human import Human
+from ..config.accounts import NAME_RE
+from ..config.home import EVIDENCE_DIR, Home
+from ..errors import UserError, shown
+from ..people.human import Human
 
 # Chromium preferences for objector's profiles: no "Save password?" bubble over the form
 # under review (and objector never wants the browser to keep a password).
@@ -41,7 +41,7 @@ def prepare_profile(path: Path) -> Path:
     The browser's own preferences are kept; a file that is not JSON is left
     alone (the browser repairs its own file, and objector does not guess).
     """
-    from .storage import atomic_write
+    from ..storage import atomic_write
 
     prefs = path / "Default" / "Preferences"
     try:
@@ -78,7 +78,7 @@ def forget_profile(home: Path, account: str, human: Human, console, *, assume_ye
 
 def forget_evidence(home: Path, account: str, human: Human, console) -> int:
     """Delete the account's proof after an explicit confirmation; the ledger records it."""
-    from .proof.ledger import Ledger
+    from ..proof.ledger import Ledger
 
     folder = Home(home).evidence_of(profile_path(home, account).name)
     if not folder.exists():

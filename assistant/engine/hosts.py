@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
-from .errors import UserError, shown
+from ..errors import UserError, shown
 
 Origin = tuple[str, str, int]
 

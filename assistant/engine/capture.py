@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
-    from .proof.evidence import Attempt
+    from ..proof.evidence import Attempt
 
 PREPARE_MS = 2000  # how long the page may take to let fixed elements be pinned for the capture
 # Returns how many elements were changed; keeps what to restore on window.
