@@ -119,7 +119,7 @@ def _run_demo(
     from rich.markup import escape
 
     from .config.flows import load_flows
-    from .engine.hosts import platform_title
+    from .config.hosts import platform_title
     from .people.human import TerminalHuman
     from .people.ui import Reporter
     from .practice import PracticeConfig, PracticeSite

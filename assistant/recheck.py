@@ -358,13 +358,6 @@ def turned_back_line(state: SettingState, run_command: str, now: datetime) -> st
 # --------------------------------------------------------------------------- what a re-check found
 
 
-def service_name(platform: str | None) -> str:
-    """``LinkedIn`` for ``linkedin``: the service as the person knows it."""
-    from .engine.hosts import platform_title
-
-    return platform_title(platform.lower()) if platform else "?"
-
-
 @dataclass(frozen=True)
 class Finding:
     """One line of a re-check's summary; ``tone`` is ok, changed or failed."""

@@ -390,7 +390,8 @@ def print_recheck_summary(
 ) -> None:
     """What each re-check found, read back from the ledger: one line per (account, setting)."""
     from .commands import next_home_default, objector_command, with_home
-    from .recheck import recheck_findings, service_name
+    from .config.hosts import service_name
+    from .recheck import recheck_findings
 
     run_command = with_home(f"{objector_command()} run", home, next_home_default())
     due = [(service_name(p.flow.flow.platform), *p.key, seqs.get(p.key, 0)) for p in todo]

@@ -19,8 +19,8 @@ import pytest
 from cli_helpers import account_toml, refused_in_one_line, run_cli
 
 from assistant.config.flows import bundled_flow_dir, load_flows, unofficial_service
+from assistant.config.hosts import SiteMap
 from assistant.engine.browser import driver
-from assistant.engine.hosts import SiteMap
 from assistant.errors import UserError
 from assistant.proof.evidence import Attempt
 from assistant.proof.ledger import Ledger, entry_hash, entry_problem

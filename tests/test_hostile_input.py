@@ -30,8 +30,8 @@ from rich.console import Console
 from assistant.config import settings as settings_module
 from assistant.config.accounts import Account, load_accounts
 from assistant.config.flows import bundled_flow_dir, load_flow_file
+from assistant.config.hosts import SiteMap, origin_of
 from assistant.config.settings import load_settings
-from assistant.engine.hosts import SiteMap, origin_of
 from assistant.engine.profiles import profile_path
 from assistant.errors import UserError
 from assistant.people.human import Guidance, SubmitReview, TerminalHuman

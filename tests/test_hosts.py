@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.engine.hosts import SiteMap, is_allowed, origin_of
+from assistant.config.hosts import SiteMap, is_allowed, origin_of
 from assistant.errors import UserError
 
 

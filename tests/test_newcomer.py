@@ -17,12 +17,12 @@ from conftest import ROOT
 from rich.console import Console
 
 from assistant import browser_setup
-from assistant.addresses import shown_address
 from assistant.commands import objector_command, with_home
+from assistant.config.hosts import SiteMap
 from assistant.config.settings import Settings
 from assistant.doctor import _reachability
-from assistant.engine.hosts import SiteMap
 from assistant.errors import UserError
+from assistant.people.addresses import shown_address
 from assistant.people.human import TerminalHuman
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

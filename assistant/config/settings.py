@@ -13,10 +13,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from ..engine.hosts import SiteMap
 from ..errors import UserError, shown
 from ..storage import read_bounded
 from .home import Home
+from .hosts import SiteMap
 
 ENV_PREFIX = "OBJECTOR_"
 MAX_SECONDS = 86_400  # a day: longer waits are a typo

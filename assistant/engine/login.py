@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from ..config.flows import Step
+from ..config.hosts import is_allowed, platform_title
 from ..people.human import Guidance
 from ..proof.ledger import iso, utc_now
 from ..proof.outcome import FlowStop, Outcome
 from .capture import full_page_screenshot
 from .common import _bare, _duration, _first_line
-from .hosts import is_allowed, platform_title
 from .waiting import browser_gone
 
 if TYPE_CHECKING:

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from .. import __version__
 from ..config.flows import Candidate, Flow, SettingStep, Step
+from ..config.hosts import SiteMap, is_allowed, service_of
 from ..people.human import Human
 from ..proof.evidence import Attempt
 from ..proof.ledger import Ledger, iso, utc_now
@@ -26,7 +27,6 @@ from ..proof.outcome import FlowStop, Outcome
 from . import capture
 from .aftersend import AfterSend, Verdict
 from .common import _first_line
-from .hosts import SiteMap, is_allowed, service_of
 from .locate import Found, element_kind, find, visible_now
 from .waiting import browser_gone, ctrl_c_pressed, poll_until
 
@@ -269,7 +269,7 @@ class FlowRun:
         return str(lang)[:35]
 
     def shown(self, url: str) -> str:
-        from ..addresses import shown_address
+        from ..people.addresses import shown_address
 
         return shown_address(self.sites, url)
 

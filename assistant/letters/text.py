@@ -442,7 +442,7 @@ def _letter_language(inp: LetterInput) -> _Language:
         return lang
     if "en" in LANGUAGES and platform in _language("en").services:
         return _language("en")
-    from ..engine.hosts import SERVICE_NAMES
+    from ..config.hosts import SERVICE_NAMES
 
     if not platform or SERVICE_NAMES.get(platform, "Meta") == "Meta":
         return lang  # a Meta product (Threads...) gets [variants]; an empty one is reported later

@@ -221,7 +221,7 @@ def setting_advice(
 def flows_table(flows: dict) -> Group:  # dict[str, LoadedFlow]
     """The flows grouped by service: each with its kind (form / setting), title, address and the file
     in use (a user file may replace a bundled one)."""
-    from ..engine.hosts import platform_title
+    from ..config.hosts import platform_title
 
     blocks: list[RenderableType] = []
     by_platform: dict[str, list[tuple[str, Any]]] = {}

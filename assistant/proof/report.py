@@ -366,7 +366,7 @@ def badge(outcome: Any, *, submitted: bool = False) -> str:
 
 
 def _platform(name: Any) -> str:
-    from ..recheck import service_name
+    from ..config.hosts import service_name
 
     return service_name(_text(name)) if name else ""
 
@@ -1125,7 +1125,7 @@ def _history_rows(view: AttemptView, rec: dict[str, Any]) -> list[tuple[tuple, s
 def _settings_history(proof: Proof) -> str:
     """Per service, every time each (account, setting) was set or re-checked, oldest first."""
     by_service: dict[str, list[tuple[tuple, str]]] = {}
-    from ..recheck import service_name
+    from ..config.hosts import service_name
 
     for view, rec in _setting_views(proof):
         service = service_name(rec.get("platform") if isinstance(rec.get("platform"), str) else view.flow)

@@ -173,6 +173,11 @@ def platform_title(platform: str) -> str:
     return PLATFORM_TITLES.get(platform, platform.title())
 
 
+def service_name(platform: str | None) -> str:
+    """``LinkedIn`` for ``linkedin``: the service as the person knows it ("?" when unknown)."""
+    return platform_title(platform.lower()) if platform else "?"
+
+
 @dataclass(frozen=True)
 class Service:
     """The company behind a flow: its name and the domains that are its own."""

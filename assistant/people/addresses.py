@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlsplit
 
-from .engine.hosts import SiteMap
+from ..config.hosts import SiteMap
 
 _MAX_QUERY = 40
 
