@@ -1,4 +1,5 @@
-"""Waiting on a page: one polling loop, and one test for "the browser is gone".
+"""Waiting on a page: one polling loop, one test for "the browser is gone", and a Ctrl-C told
+apart from a window the person closed.
 
 Every bounded wait of the engine goes through ``poll_until``: it calls a probe
 until the probe returns something other than ``None`` or the time is up, and
