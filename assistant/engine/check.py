@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from typing import TYPE_CHECKING, Any
 
 from ..config.flows import SettingStep, Step
@@ -42,8 +41,6 @@ def inspect(run: FlowRun) -> list[dict[str, Any]]:
             found = find_dialog(run, step)
         else:  # looked for as a run looks: an optional field is not waited for once the form shows
             found = run.find(step, default_timeout=run.settings.step_timeout if step.action == "wait" else 2)
-            if step.action == "wait" and found is not None:
-                run.form_ready_at = time.monotonic()
         if found is not None:
             rows.append(
                 {

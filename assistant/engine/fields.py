@@ -98,7 +98,6 @@ def wait_for_form(run: FlowRun, step: Step) -> None:
         found = run.find(step, default_timeout=run.settings.step_timeout)
     if found is not None:
         run.record_step(step, "done", "form ready")
-        run.form_ready_at = time.monotonic()
         return
     by_hand(
         run,

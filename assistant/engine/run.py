@@ -88,7 +88,7 @@ class FlowRun:
     sent_at: float | None = None  # monotonic time of Send (for the time to the outcome)
     last_open: float = 0.0  # monotonic time objector last opened the form address
     stale_session: str | None = None  # a session cookie the form already sent back to the login page
-    form_ready_at: float | None = None  # when the wait step saw the form
+    form_ready_at: float | None = None  # when the wait step saw the form (set by find)
     submitted: bool = False  # the form was sent (by our click or the person's)
     submitted_at: datetime | None = None  # mails older than this are not about this submission
 
@@ -186,6 +186,8 @@ class FlowRun:
         elif step.optional:
             return self._find_before_form(step, timeout)
         found = find(self.page, step.target, timeout)
+        if found is not None and step.action == "wait":
+            self.form_ready_at = time.monotonic()
         if found is not None and found.index > 0:
             self.record.setdefault("fallback_candidates", []).append(
                 {"step": step.label, "candidate": found.candidate.describe()}

@@ -79,13 +79,13 @@ class Attempt:
         A record that does not fit the format is still written (the proof matters more than its
         shape), with the misfits listed in ``format_problems``; the integration tests fail on those.
         """
-        from .record import AttemptRecord
+        from .record import RECORD_FILE, AttemptRecord
 
         body = {"started_at": iso(self.started), **record, **self._marks(), "files": sorted(self.files)}
         problems = AttemptRecord.problems(body)
         if problems:
             body["format_problems"] = problems
-        return self.save("record.json", json.dumps(body, indent=2, ensure_ascii=False) + "\n")
+        return self.save(RECORD_FILE, json.dumps(body, indent=2, ensure_ascii=False) + "\n")
 
     def log(self, ledger: Ledger, outcome: str, **extra: Any) -> dict[str, Any]:
         """Add a ledger entry for this attempt with the hashes of its files so far."""

@@ -34,7 +34,7 @@ from ..errors import UserError
 from ..storage import atomic_write, inside_home, read_bounded
 from .ledger import MAX_LEDGER_BYTES, iso, utc_now
 from .outcome import PRACTICE_MARK
-from .record import read_record
+from .record import RECORD_FILE, read_record
 from .report_page import esc, style_sheet
 from .verify import Problem, Verification, verify_home
 
@@ -740,7 +740,7 @@ def _attempt(proof: Proof, view: AttemptView, number: int, total: int) -> str:
             f'<div class="warnbox"><b>{esc(record_problem)}.</b> What is shown of this attempt is '
             "what still fits; the ledger lists its files and their hashes below.</div>"
         )
-    if record is None and "record.json" in view.files:
+    if record is None and RECORD_FILE in view.files:
         out.append(
             f'<div class="warnbox"><b>{esc(record_problem)}.</b> The details of this attempt cannot be '
             "shown; the ledger still lists its files and their hashes below.</div>"
