@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from cli_helpers import account_toml, refused_in_one_line, run_cli
 from fault_helpers import PipedStdin
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
@@ -209,6 +209,7 @@ def _check_loaded(accounts: list[Account]) -> None:
 
 @FAST
 @given(st.dictionaries(st.sampled_from(FIELDS), value, max_size=5), st.booleans())
+@example({"linked_with": "anna\n"}, True)  # once found: a line break in a name it points to
 def test_random_field_values_in_accounts_toml(fields, keep_valid_base):
     table = {**(VALID if keep_valid_base else {}), **fields}
     result = _load_accounts_text(toml_dumps({"account": [table]}))

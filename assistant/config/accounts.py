@@ -318,7 +318,7 @@ def _check_together(path: Path, accounts: list[Account]) -> None:
         if account.linked_with and account.linked_with not in names:
             raise UserError(
                 f"{path}: account ({account.name}): field 'linked_with': "
-                f"no account is named '{account.linked_with}'."
+                f"no account is named {shown(account.linked_with)}."
             )
 
 
