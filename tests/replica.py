@@ -64,6 +64,8 @@ class ReplicaConfig:
     failure: str = "alert"  # alert | status | form-again
     routing: str | None = None  # radios | buttons | select | listbox
     interstitial: bool = False
+    interstitial_moves_on_ms: int | None = None  # the interstitial goes on to the form by itself
+    interstitial_always: bool = False  # the form sends a logged-in person to the interstitial every time
     redirect_to: str | None = None  # help.meta.com | evil.example
     logged_in: bool = True  # the session cookie is set on the first visit
     country: str | None = None  # listbox: the country is chosen from a list that opens on a click
@@ -76,6 +78,7 @@ class Replica:
     config: ReplicaConfig = field(default_factory=ReplicaConfig)
     submissions: list[dict[str, str]] = field(default_factory=list)
     refused: int = 0
+    form_opens: int = 0  # GET requests for the form's address
     _servers: dict[str, ThreadingHTTPServer] = field(default_factory=dict)
 
     def __enter__(self) -> Replica:
@@ -180,7 +183,14 @@ class Replica:
     def interstitial_page(self, next_url: str) -> str:
         w = WORDS[self.config.language]
         return f"""<!doctype html><html lang="{self.config.language}"><body><main><h2>{w["save"]}</h2>
-<a href="{html.escape(next_url)}" role="button">{w["not_now"]}</a></main></body></html>"""
+<a href="{html.escape(next_url)}" role="button">{w["not_now"]}</a></main>
+{self._moving_on(next_url)}</body></html>"""
+
+    def _moving_on(self, next_url: str) -> str:
+        wait = self.config.interstitial_moves_on_ms
+        if wait is None:
+            return ""
+        return f"<script>setTimeout(() => {{ location.href = {json.dumps(next_url)}; }}, {wait});</script>"
 
     def submit(self, body: bytes) -> tuple[int, dict[str, object]]:
         values = {k: v[0] for k, v in parse_qs(body.decode("utf-8")).items()}
@@ -276,6 +286,7 @@ def _handler(replica: Replica, host: str) -> type[BaseHTTPRequestHandler]:
             if host == "help.instagram.com" and parts.path == FORM_PATH and c.first_address_gone:
                 return self._send(404, "not found", "text/plain")
             if host == "help.instagram.com" and parts.path in (FORM_PATH, OTHER_FORM_PATH):
+                replica.form_opens += 1
                 if c.redirect_to:
                     target = replica.origin(c.redirect_to) + "/support/privacy"
                     return self._send(302, "", Location=target)
@@ -287,6 +298,10 @@ def _handler(replica: Replica, host: str) -> type[BaseHTTPRequestHandler]:
                     back = quote(replica.origin(host) + FORM_PATH, safe="")
                     login = replica.origin("www.instagram.com") + f"/accounts/login/?next={back}"
                     return self._send(302, "", Location=login)
+                if c.interstitial_always:
+                    back = quote(replica.origin(host) + FORM_PATH, safe="")
+                    here = replica.origin("www.instagram.com") + f"/accounts/onetap/?next={back}"
+                    return self._send(302, "", Location=here)
                 return self._send(200, replica.form_page())
             if host == "help.instagram.com" and parts.path == "/contact/thanks":
                 return self._send(200, replica.thanks_page())

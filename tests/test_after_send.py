@@ -119,6 +119,29 @@ def test_an_interstitial_after_login_is_left_for_the_form(home):
         result = _run(replica, home, ["y"], login_timeout=60)
     assert result.summary.exit_code == 0, result.output
     assert "not logged in" not in result.output  # the session cookie was there: no "still logging in"
+    assert replica.form_opens == 2  # sent to the login, then opened again by objector from the interstitial
+
+
+def test_an_interstitial_that_goes_on_by_itself_is_not_interrupted(home):
+    """A page after the login that moves on to the form by itself within LEAVE_AFTER is let be."""
+    config = ReplicaConfig(interstitial=True, interstitial_moves_on_ms=500)
+    with Replica(config) as replica:
+        result = _run(replica, home, ["y"], login_timeout=60)
+    assert result.summary.exit_code == 0, result.output
+    assert replica.form_opens == 2  # sent to the login, then back to the form by the page itself
+
+
+def test_a_form_that_keeps_sending_back_to_an_interstitial_is_opened_again_less_and_less_often(home):
+    """Each time the form sends the person back, objector waits twice as long before opening it
+    again (LEAVE_AFTER 2 s, then 4 s, 8 s ...), until the login's time is up."""
+    config = ReplicaConfig(interstitial=True, interstitial_always=True)
+    with Replica(config) as replica:
+        result = _run(replica, home, [], login_timeout=9)
+    (record,) = result.records()
+    assert record["outcome"] == "failed" and "not logged in after 9s" in record["message"]
+    # the first visit, then objector's own at about 2 s and 2 + 4 s (the next would be after 14 s)
+    assert replica.form_opens == 3
+    assert replica.submissions == []
 
 
 def test_a_redirect_to_a_look_alike_stops_at_once_and_types_nothing(home):

@@ -485,22 +485,21 @@ class AfterSend:
     def settle(self) -> bool:
         """Let a message that is still being drawn finish: until the document has not changed
         for QUIET_MS (True), at most SETTLE_SECONDS (False). A page that navigates meanwhile is
-        measured again in its next document (the locator retries there); a page with no document
-        to measure gets the rest of the pause."""
+        measured again in its next document, within what is left of the pause."""
         from playwright.sync_api import Error as PlaywrightError
 
-        started = time.monotonic()
-        most = int(SETTLE_SECONDS * 1000)
-        try:
-            return bool(
-                self.page.locator("html").evaluate(QUIET_JS, [QUIET_MS, most], timeout=most + LOOK_MS)
-            )
-        except PlaywrightError as exc:
-            if browser_gone(exc):
-                raise
-        left = most - int((time.monotonic() - started) * 1000)
-        if left > 0:
-            self.page.wait_for_timeout(left)
+        deadline = time.monotonic() + SETTLE_SECONDS
+        while (left := int((deadline - time.monotonic()) * 1000)) > 0:
+            try:
+                return bool(
+                    self.page.locator("html").evaluate(QUIET_JS, [QUIET_MS, left], timeout=left + LOOK_MS)
+                )
+            except PlaywrightError as exc:
+                if browser_gone(exc):
+                    raise
+                # the document went away while it was measured (a navigation): measure the next one
+                # with what is left of the pause (the locator waits for a document to measure)
+                self.page.wait_for_timeout(min(POLL_MS, left))
         return False
 
     def _look(self) -> Verdict | None:

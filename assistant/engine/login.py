@@ -142,6 +142,11 @@ REFUSED_RE = re.compile(
     re.IGNORECASE,
 )
 REFUSAL_EVERY = 2.0  # seconds between two looks for a refusal while the person logs in
+#: Logged in but on another page of the service (an interstitial such as "Save your login info?"):
+#: once the page has stayed at the same address this long, it is not going on to the form by
+#: itself, and objector opens the form. Each further time the form sends the person back, objector
+#: waits twice as long before opening it again.
+LEAVE_AFTER = 2.0
 
 
 def ensure_login(run: FlowRun, step: Step) -> None:
@@ -149,8 +154,14 @@ def ensure_login(run: FlowRun, step: Step) -> None:
     said: str | None = None
     timeout = step.timeout or run.settings.login_timeout
     looked = 0.0
+    stay = LEAVE_AFTER
+    elsewhere: tuple[str, float] | None = None  # the address of an "elsewhere" page, and since when
     while True:
         state = login_state(run)
+        if state != "elsewhere":
+            elsewhere = None
+        elif elsewhere is None or elsewhere[0] != run.page.url:
+            elsewhere = (run.page.url, time.monotonic())
         if state != "ready" and time.monotonic() - looked > REFUSAL_EVERY:
             looked = time.monotonic()
             refusal = _refusal(run)
@@ -160,9 +171,11 @@ def ensure_login(run: FlowRun, step: Step) -> None:
             waited = time.monotonic() - started
             run.done(step, "logged in" + (f" ({_duration(waited)})" if said else ""))
             return
-        if state == "elsewhere" and time.monotonic() - run.last_open > 8:
+        now = time.monotonic()
+        if elsewhere is not None and min(now - elsewhere[1], now - run.last_open) > stay:
             session = session_cookie(run)
             open_address(run, run.form_url)  # logged in: leave any interstitial for the form itself
+            stay *= 2
             if login_state(run) == "login" and session is not None:
                 run.stale_session = session  # the form sent us back: that cookie is not a login
             continue
