@@ -10,7 +10,7 @@ from pathlib import Path
 from cli_helpers import OUTPUT_COLUMNS
 from rich.console import Console
 from scripted_human import ScriptedHuman
-from shared_browser import SharedProfiles
+from shared_browser import STATE_FILE, SharedProfiles
 
 from assistant.config.accounts import Account
 from assistant.config.flows import load_flows
@@ -54,7 +54,18 @@ class Outcome:
 
 
 def run_practice(home: Path, site, accounts: list[Account], answers: list, **options: object) -> Outcome:
+    """Run ``accounts`` in-process against ``site`` with scripted ``answers``.
+
+    ``logged_in``: True (every account) or the names of the accounts whose profiles already hold
+    a practice login when the run starts, as a person's profile does on a later run; the others
+    log in through the practice login page. For tests whose subject comes after the login: the
+    login page costs each flow about a third more CPU, and the login itself has tests of its own.
+    """
     overrides = dict(options.pop("settings_overrides", {}) or {})  # type: ignore[call-overload]
+    logged_in = options.pop("logged_in", False)
+    for person in accounts:
+        if logged_in is True or (logged_in and person.name in logged_in):  # type: ignore[operator]
+            give_practice_login(home, site, person.name)
     settings = Settings(
         home=home,
         headless=True,
@@ -86,3 +97,22 @@ def read_record(path: Path) -> dict:
     problems = AttemptRecord.problems(record) + record.get("format_problems", [])
     assert not problems, f"{path} does not fit docs/proof-format.md: {problems}"
     return record
+
+
+def give_practice_login(home: Path, site, account_name: str) -> None:
+    """Put a practice login (the session cookies of Instagram's and Facebook's practice copies) in
+    the account's profile, unless it holds one already. Only for :class:`SharedProfiles` runs."""
+    from assistant.engine.browser import profile_dir
+    from assistant.practice.services import AUTO_LOGIN_USER
+    from assistant.storage import private_dir
+
+    state = private_dir(profile_dir(home, account_name)) / STATE_FILE
+    if state.is_file():
+        return
+    cookies = [
+        {"name": "sessionid", "value": site.state.new_session(AUTO_LOGIN_USER)},
+        {"name": "c_user", "value": site.state.new_session(AUTO_LOGIN_USER, numeric=True)},
+    ]
+    for cookie in cookies:  # every practice host is 127.0.0.1: a cookie does not tell ports apart
+        cookie.update(domain="127.0.0.1", path="/", expires=-1, httpOnly=True, secure=False, sameSite="Lax")
+    state.write_text(json.dumps({"cookies": cookies, "origins": []}), encoding="utf-8")

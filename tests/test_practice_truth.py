@@ -21,9 +21,11 @@ pytestmark = pytest.mark.browser
 FAST = {"auto_login": True, "auto_login_key_ms": 2, "auto_login_delay": 0.2, "cookie_dialog": False}
 
 
-def _run(home, config: PracticeConfig, answers, platform: str = "instagram"):
+def _run(home, config: PracticeConfig, answers, platform: str = "instagram", logged_in: bool = True):
+    """One account's run; its profile holds a practice login already unless ``logged_in`` is False."""
     with PracticeSite(config) as site:
-        result = run_practice(home, site, [account(platform=platform, language=config.language)], answers)
+        person = account(platform=platform, language=config.language)
+        result = run_practice(home, site, [person], answers, logged_in=logged_in)
     return site, result
 
 
@@ -63,10 +65,10 @@ def test_held_out_phrasings_are_never_silently_missed(home, style, language):
 def test_an_error_then_success_is_rejected_then_sent_once(home, failure):
     config = PracticeConfig(**FAST, submit_error=failure, wording_seed=3)
     with PracticeSite(config) as site:
-        first = run_practice(home, site, [account()], ["y"])
+        first = run_practice(home, site, [account()], ["y"], logged_in=True)
         assert first.records()[0]["outcome"] == "rejected", first.output
         assert site.submissions == [] and site.refused_submits == 1
-        second = run_practice(home, site, [account()], ["y"])
+        second = run_practice(home, site, [account()], ["y"], logged_in=True)
         assert second.summary.exit_code == 0, second.output
         assert len(site.submissions) == 1
 
@@ -83,7 +85,8 @@ def test_the_routing_question_is_answered_on_both_platforms(home, routing, platf
 @pytest.mark.parametrize("kind", INTERSTITIALS)
 def test_interstitials_after_login_are_left_for_the_form(home, kind):
     config = PracticeConfig(**FAST, interstitial=kind)
-    site, result = _run(home, config, ["y"], platform="facebook" if kind == "continue-as" else "instagram")
+    platform = "facebook" if kind == "continue-as" else "instagram"
+    site, result = _run(home, config, ["y"], platform=platform, logged_in=False)  # the login is the subject
     assert result.summary.exit_code == 0, result.output
     assert len(site.confirmed) == 1
 
@@ -99,11 +102,13 @@ def test_a_form_moved_to_another_meta_host_is_handed_over(home):
 def test_a_person_who_sends_it_on_the_moved_page_is_recorded_and_not_asked_again(home):
     config = PracticeConfig(**FAST, moved_to="help.meta.com")
     with PracticeSite(config) as site:
-        first = run_practice(home, site, [account()], ["", "y"])  # done by hand; "yes, I sent it"
+        first = run_practice(
+            home, site, [account()], ["", "y"], logged_in=True
+        )  # done by hand; "yes, I sent it"
         (record,) = first.records()
         assert record["outcome"] == "not-confirmed" and record["submitted"] is True
         assert record["approval"]["answer"] == "by hand"
-        second = run_practice(home, site, [account()], ["y"])
+        second = run_practice(home, site, [account()], ["y"], logged_in=True)
     assert "--again" in second.output
 
 
