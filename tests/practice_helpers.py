@@ -99,6 +99,10 @@ def read_record(path: Path) -> dict:
     return record
 
 
+#: the hosts whose practice logins give a session to Instagram's and Facebook's forms
+META_LOGIN_HOSTS = ("www.instagram.com", "www.facebook.com")
+
+
 def give_practice_login(home: Path, site, account_name: str) -> None:
     """Put a practice login (the session cookies of Instagram's and Facebook's practice copies) in
     the account's profile, unless it holds one already. Only for :class:`SharedProfiles` runs."""
@@ -109,10 +113,9 @@ def give_practice_login(home: Path, site, account_name: str) -> None:
     state = private_dir(profile_dir(home, account_name)) / STATE_FILE
     if state.is_file():
         return
-    cookies = [
-        {"name": "sessionid", "value": site.state.new_session(AUTO_LOGIN_USER)},
-        {"name": "c_user", "value": site.state.new_session(AUTO_LOGIN_USER, numeric=True)},
-    ]
-    for cookie in cookies:  # every practice host is 127.0.0.1: a cookie does not tell ports apart
-        cookie.update(domain="127.0.0.1", path="/", expires=-1, httpOnly=True, secure=False, sameSite="Lax")
+    cookies = []
+    for host in META_LOGIN_HOSTS:  # every practice host is 127.0.0.1: a cookie does not tell ports apart
+        name, value = site.new_login(host, AUTO_LOGIN_USER)
+        cookie = {"name": name, "value": value, "domain": "127.0.0.1", "path": "/", "expires": -1}
+        cookies.append({**cookie, "httpOnly": True, "secure": False, "sameSite": "Lax"})
     state.write_text(json.dumps({"cookies": cookies, "origins": []}), encoding="utf-8")

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from practice_helpers import META_LOGIN_HOSTS
 
 from assistant.engine.browser import driver
 from assistant.practice import (
@@ -93,10 +94,10 @@ def page(context: BrowserContext, shared_page: Page) -> Page:
 def log_in(context: BrowserContext, site: PracticeSite, user: str = "tester", consent: bool = True) -> None:
     """Give the browser the login cookies a person would have after logging in."""
     url = site.origin("www.facebook.com")
-    cookies = [
-        {"name": "sessionid", "value": site.state.new_session(user), "url": url},
-        {"name": "c_user", "value": site.state.new_session(user, numeric=True), "url": url},
-    ]
+    cookies = []
+    for host in META_LOGIN_HOSTS:
+        name, value = site.new_login(host, user)
+        cookies.append({"name": name, "value": value, "url": url})
     if consent:
         cookies.append({"name": "practice_consent", "value": "all", "url": url})
     context.add_cookies(cookies)

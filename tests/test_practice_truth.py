@@ -102,9 +102,8 @@ def test_a_form_moved_to_another_meta_host_is_handed_over(home):
 def test_a_person_who_sends_it_on_the_moved_page_is_recorded_and_not_asked_again(home):
     config = PracticeConfig(**FAST, moved_to="help.meta.com")
     with PracticeSite(config) as site:
-        first = run_practice(
-            home, site, [account()], ["", "y"], logged_in=True
-        )  # done by hand; "yes, I sent it"
+        # done by hand; "yes, I sent it"
+        first = run_practice(home, site, [account()], ["", "y"], logged_in=True)
         (record,) = first.records()
         assert record["outcome"] == "not-confirmed" and record["submitted"] is True
         assert record["approval"]["answer"] == "by hand"

@@ -253,8 +253,7 @@ def _interstitial(site: PracticeSite, host: str, req: Request, kind: str, next_u
 
 
 def _logged_in(site: PracticeSite, host: str, username: str, next_url: str) -> Response:
-    cookie = site.login_cookie(host)
-    value = site.state.new_session(username, numeric=cookie == "c_user")
+    cookie, value = site.new_login(host, username)
     kind = site.config.interstitial
     target = with_next(_INTERSTITIAL_PATHS[host][kind], next_url) if kind else next_url
     return Response.redirect(target).set_cookie(cookie, value)
