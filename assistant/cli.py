@@ -106,7 +106,9 @@ def _home_lock(home: Path, command: str):
     return HomeLock(home, command)
 
 
-#: What the commands that open the browser import on their way to it (``run``, ``demo``, ``check``).
+#: What the commands that open the browser import on their way to it (``run``, ``demo``, ``check``),
+#: including what their first steps import only when called (the e-mail check, the letters, the
+#: step handlers, the proof record), so that none of it is loaded after the driver is up.
 BROWSER_COMMAND_MODULES = (
     "assistant.config.settings",
     "assistant.config.accounts",
@@ -114,9 +116,19 @@ BROWSER_COMMAND_MODULES = (
     "assistant.people.human",
     "assistant.people.ui",
     "assistant.runner",
+    "assistant.recheck",
     "assistant.letters.letters",
+    "assistant.letters.text",
     "assistant.engine.run",
+    "assistant.engine.choices",
+    "assistant.engine.fields",
+    "assistant.engine.login",
+    "assistant.engine.setting",
+    "assistant.engine.submit",
+    "assistant.proof.record",
     "assistant.browser_setup",
+    "email_validator",
+    "dotenv",
 )
 
 

@@ -44,6 +44,22 @@ RAW_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-compon
 
 
 # ---------------------------------------------------------------- statistics
+def compile_bytecode() -> str:
+    """Compile objector's own modules to bytecode first, as installing the package does.
+
+    An installed package (``pip install .``, a wheel) comes with its ``.pyc`` files; so does a
+    checkout once Python has written them. Where nothing writes them (an editable install
+    with ``PYTHONDONTWRITEBYTECODE`` set) every ``objector`` command would compile its modules
+    from source again, a cost no installed copy has; the raw script's imports (Playwright's,
+    from site-packages) are compiled already. The ``.pyc`` files go to ``__pycache__``
+    (ignored by git).
+    """
+    import compileall
+
+    ok = all(compileall.compile_dir(ROOT / name, quiet=1) for name in ("assistant", "flows"))
+    return "objector's modules compiled to bytecode first" if ok else "bytecode compile failed"
+
+
 def percentile(values: list[float], q: float) -> float:
     """Linear-interpolated percentile (q in 0..100), like numpy's default."""
     data = sorted(values)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import RESULTS_DIR, load_average, machine, package_fingerprint
+from common import RESULTS_DIR, compile_bytecode, load_average, machine, package_fingerprint
 
 
 def _log(message: str) -> None:
@@ -72,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     _log("machine …")
     results["machine"] = machine()
+    results["bytecode"] = compile_bytecode()
     timings: dict[str, float] = {}
 
     if "startup" in wanted:

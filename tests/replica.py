@@ -71,6 +71,7 @@ class ReplicaConfig:
     country: str | None = None  # listbox: the country is chosen from a list that opens on a click
     cookie_markers: bool = False  # a cookie dialog whose buttons are known only by Meta's data attributes
     first_address_gone: bool = False  # the usual form address answers 404; the other one has the form
+    box_after_reason_ms: int | None = None  # a box "the information is accurate" drawn after the reason
 
 
 @dataclass
@@ -142,6 +143,7 @@ class Replica:
                     "failure": c.failure,
                     "error": w["error"],
                     "fields": self._fields(),
+                    "boxAfterReasonMs": c.box_after_reason_ms,
                 }
             )
         };
@@ -232,12 +234,23 @@ function fail(status) {
 }
 async function go() {
   const data = new URLSearchParams();
-  box.querySelectorAll('input, textarea').forEach(e => data.append(e.name, e.value));
+  box.querySelectorAll('input, textarea').forEach(e => {
+    if (e.type !== 'checkbox' || e.checked) data.append(e.name, e.value); });
   const r = await fetch('/ajax/help/contact/submit/page', {method: 'POST', body: data});
   let ok = false; try { ok = (await r.json()).ok; } catch (e) { ok = false; }
   if (r.ok && ok) show(CFG.text); else fail(r.status);
 }
 wire();
+if (CFG.boxAfterReasonMs !== null) {   // a box the form draws once the reason has been typed
+  const reason = box.querySelector('textarea');
+  reason.addEventListener('input', () => setTimeout(() => {
+    if (box.querySelector('[name=accurate]')) return;
+    const row = document.createElement('div'); row.className = 'row';
+    row.innerHTML = '<label><input type="checkbox" name="accurate" value="yes"> I confirm that the '
+      + 'information I have given is accurate</label>';
+    box.insertBefore(row, document.getElementById('send'));
+  }, CFG.boxAfterReasonMs), {once: true});
+}
 const route = document.getElementById('route');
 if (route) {
   const open = () => { route.remove(); box.hidden = false; };

@@ -255,3 +255,14 @@ def test_the_form_s_other_address_is_used_when_the_usual_one_is_gone(home):
     record = result.records()[0]
     assert record["form_url_used"] == "https://help.instagram.com" + OTHER_FORM_PATH
     assert len(replica.submissions) == 1
+
+
+def test_a_box_the_form_draws_in_answer_to_the_reason_is_waited_for_and_ticked(home):
+    """An optional field drawn a moment after a step filled the form (its answer to the typing) is
+    looked for until the page has been still, then ticked; it is not taken for absent at once."""
+    with Replica(ReplicaConfig(box_after_reason_ms=120)) as replica:
+        result = _run(replica, home, ["y"])
+    assert result.summary.exit_code == 0, result.output
+    assert replica.submissions[0].get("accurate") == "yes", replica.submissions
+    steps = result.records()[0]["steps"]
+    assert any(s["action"] == "check" and s["status"] == "done" for s in steps), steps

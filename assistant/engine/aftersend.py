@@ -27,15 +27,15 @@ from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
 from ..config.flows import Candidate
-from .waiting import browser_gone
+from .waiting import QUIET_MS, browser_gone, in_document, until_changed, until_still
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page, Request, Response
 
 POLL_MS = 150
 LOOK_MS = 2000  # how long one look at the page may wait for a document to look at
-SETTLE_SECONDS = 0.3  # a recognised message may still be drawing: look once more after at most this
-QUIET_MS = 150  # ... or as soon as the document has not changed for this long
+SETTLE_SECONDS = 0.3  # a recognised message may still be drawing: look once more after at most this,
+# or as soon as the document has not changed for QUIET_MS
 UNRECOGNISED_SETTLE = 1.5  # the page changed without known words: wait this long for more before asking
 DEFAULT_SUBMIT_PATHS = (r"^/ajax/help/contact/submit",)
 
@@ -188,20 +188,6 @@ ARM_JS = """el => { if (!el) return;
   const form = el.closest('form'); if (form) form.addEventListener('submit', note, true); }"""
 CLICKED_JS = "_root => window.__objectorSendClicked === true"
 
-#: Resolves once the document has gone ``quiet`` ms without a change (true), or after ``most`` ms
-#: while it keeps changing (false). One round trip instead of a fixed pause.
-QUIET_JS = """(_root, [quiet, most]) => new Promise(resolve => {
-  let timer = 0;
-  const finish = still => {
-    observer.disconnect(); clearTimeout(timer); clearTimeout(limit); resolve(still);
-  };
-  const observer = new MutationObserver(() => {
-    clearTimeout(timer); timer = setTimeout(finish, quiet, true);
-  });
-  observer.observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
-  timer = setTimeout(finish, quiet, true);
-  const limit = setTimeout(finish, most, false);
-})"""
 # Everything the verdict needs, in one round trip.
 SNAPSHOT_JS = """_root => {
   const shown = el => { const r = el.getBoundingClientRect();
@@ -390,7 +376,7 @@ class AfterSend:
     def _evaluate(self, script: str) -> Any:
         """Run a script in the current document; a page stuck between two documents (a host
         that never answers) raises after a moment instead of blocking forever."""
-        return self.page.locator("html").evaluate(script, timeout=LOOK_MS)
+        return in_document(self.page, script, wait_ms=LOOK_MS)
 
     def person_sent(self) -> bool:
         """Did the form leave the page by the person's own hand (request seen, or Send clicked)?"""
@@ -480,27 +466,15 @@ class AfterSend:
                     return verdict
             if now >= deadline:
                 return Verdict("nothing", "", ())
-            self.page.wait_for_timeout(POLL_MS)
+            # the next look as soon as the page changes (its answer), at the latest after POLL_MS
+            # (a submit request's status, the address, a document still loading)
+            until_changed(self.page, min(POLL_MS, max(1, int((deadline - now) * 1000))))
 
     def settle(self) -> bool:
         """Let a message that is still being drawn finish: until the document has not changed
         for QUIET_MS (True), at most SETTLE_SECONDS (False). A page that navigates meanwhile is
         measured again in its next document, within what is left of the pause."""
-        from playwright.sync_api import Error as PlaywrightError
-
-        deadline = time.monotonic() + SETTLE_SECONDS
-        while (left := int((deadline - time.monotonic()) * 1000)) > 0:
-            try:
-                return bool(
-                    self.page.locator("html").evaluate(QUIET_JS, [QUIET_MS, left], timeout=left + LOOK_MS)
-                )
-            except PlaywrightError as exc:
-                if browser_gone(exc):
-                    raise
-                # the document went away while it was measured (a navigation): measure the next one
-                # with what is left of the pause (the locator waits for a document to measure)
-                self.page.wait_for_timeout(min(POLL_MS, left))
-        return False
+        return until_still(self.page, SETTLE_SECONDS, quiet_ms=QUIET_MS)
 
     def _look(self) -> Verdict | None:
         from playwright.sync_api import Error as PlaywrightError

@@ -51,18 +51,19 @@ def full_page_screenshot(page: Page) -> bytes:
     """
     from playwright.sync_api import Error as PlaywrightError
 
-    # Through a locator, so that a page stuck between two documents (a host that never
-    # answers) gives up after a moment instead of waiting for a document forever.
-    root = page.locator("html")
+    from .waiting import in_document
+
+    # bounded: a page stuck between two documents (a host that never answers) gives up after a
+    # moment instead of waiting for a document forever
     try:
-        root.evaluate(_PIN, timeout=PREPARE_MS)
+        in_document(page, _PIN, wait_ms=PREPARE_MS)
     except PlaywrightError:
         return page.screenshot(full_page=True)
     try:
         return page.screenshot(full_page=True)
     finally:
         try:
-            root.evaluate(_RESTORE, timeout=PREPARE_MS)
+            in_document(page, _RESTORE, wait_ms=PREPARE_MS, again=False)
         except PlaywrightError:
             pass  # the page went away; nothing of it is left to restore
 

@@ -1,8 +1,84 @@
 """JavaScript the engine runs in the page, and how it finds dialogs: kept apart from the steps.
 
 Each function is small and read-only, except ``HIGHLIGHT_JS`` and
-``GROW_TEXTAREAS_JS``, which only change how the form looks for the review.
+``GROW_TEXTAREAS_JS``, which only change how the form looks for the review, and
+``WATCH_JS``, which keeps two times on ``window``.
 """
+
+_CHANGES = "{subtree: true, childList: true, characterData: true, attributes: true, attributeOldValue: true}"
+# Whether a batch of changes may have shown something new: an element or some text added, an
+# element un-hidden, or a visible element restyled. A list closing, an element hidden, a state
+# attribute (aria-expanded, value) or a text changing in place show nothing new.
+_SHOWS = """records => records.some(m => {
+    if (m.type === 'childList') return Array.from(m.addedNodes).some(
+      n => n.nodeType === 1 || (n.nodeType === 3 && n.textContent.trim() !== ''));
+    if (m.type !== 'attributes' || m.target.nodeType !== 1) return false;
+    const el = m.target, name = m.attributeName;
+    if ((name === 'hidden' || name === 'open' || name === 'aria-hidden') && m.oldValue === null) return false;
+    if (!['hidden', 'open', 'aria-hidden', 'style', 'class'].includes(name)) return false;
+    return el.checkVisibility ? el.checkVisibility() : el.getClientRects().length > 0; })"""
+#: Installed before a document's own scripts run (main frame only): keeps on ``window`` the time
+#: of the document's last change and of the last one that may have shown something new.
+WATCH_JS = (
+    """(() => { if (window !== window.top || window.__objectorChangedAt !== undefined) return;
+  const shows = """
+    + _SHOWS
+    + """;
+  window.__objectorChangedAt = window.__objectorShownAt = performance.now();
+  new MutationObserver(records => {
+    const now = performance.now();
+    window.__objectorChangedAt = now;
+    if (shows(records)) window.__objectorShownAt = now;
+  }).observe(document, """
+    + _CHANGES
+    + """); })()"""
+)
+#: Resolves once the document has gone ``quiet`` ms without a change (true), or after ``most`` ms
+#: while it keeps changing (false); with ``shown``, only changes that may show something new
+#: count. The quiet counts from the last such change the watch saw, if any, but not from
+#: earlier than ``since`` ms ago.
+QUIET_JS = (
+    """(_root, [quiet, most, since, shown]) => new Promise(resolve => {
+  const shows = """
+    + _SHOWS
+    + """;
+  const now = performance.now();
+  const last = shown ? window.__objectorShownAt : window.__objectorChangedAt;
+  const known = typeof last === 'number' && last <= now ? now - last : 0;
+  const still = Math.min(quiet, known, since);
+  let timer = 0;
+  const finish = result => {
+    observer.disconnect(); clearTimeout(timer); clearTimeout(limit); resolve(result);
+  };
+  const observer = new MutationObserver(records => {
+    if (shown && !shows(records)) return;
+    clearTimeout(timer); timer = setTimeout(finish, quiet, true);
+  });
+  observer.observe(document, """
+    + _CHANGES
+    + """);
+  timer = setTimeout(finish, quiet - still, true);
+  const limit = setTimeout(finish, most, false);
+})"""
+)
+#: Resolves at the document's first change (true, not before ``least`` ms), or after ``most`` ms.
+CHANGED_JS = (
+    """(_root, [least, most]) => new Promise(resolve => {
+  const start = performance.now();
+  let done = false;
+  const finish = changed => {
+    if (done) return; done = true; observer.disconnect(); clearTimeout(limit); resolve(changed);
+  };
+  const observer = new MutationObserver(() => {
+    observer.disconnect();
+    setTimeout(finish, Math.max(0, least - (performance.now() - start)), true);
+  });
+  observer.observe(document, """
+    + _CHANGES
+    + """);
+  const limit = setTimeout(finish, most, false);
+})"""
+)
 
 DIALOG_XPATH = (
     "@role='dialog' or @role='alertdialog' or @aria-modal='true' or self::dialog"

@@ -28,7 +28,7 @@ from . import capture
 from .aftersend import AfterSend, Verdict
 from .common import _first_line
 from .locate import Found, element_kind, find, visible_now
-from .waiting import browser_gone, ctrl_c_pressed, poll_until
+from .waiting import browser_gone, ctrl_c_pressed, poll_until, until_still, watch_changes
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
@@ -37,7 +37,8 @@ if TYPE_CHECKING:
     from ..config.settings import Settings
     from ..people.ui import Reporter
 
-OPTIONAL_WAIT = 0.4  # seconds optional fields may take to show after the form did (shared)
+OPTIONAL_WAIT = 0.4  # at most this long after the form showed or a step changed it, optional fields
+# may still show (looked for only until the page has shown nothing new for QUIET_MS)
 
 
 class RunObserver:
@@ -89,6 +90,8 @@ class FlowRun:
     last_open: float = 0.0  # monotonic time objector last opened the form address
     stale_session: str | None = None  # a session cookie the form already sent back to the login page
     form_ready_at: float | None = None  # when the wait step saw the form (set by find)
+    form_still: bool = False  # the form was seen still since a step last did something on the page
+    acted_at: float = 0.0  # monotonic time a step last did something on the page (or the person did)
     submitted: bool = False  # the form was sent (by our click or the person's)
     submitted_at: datetime | None = None  # mails older than this are not about this submission
 
@@ -110,6 +113,7 @@ class FlowRun:
             self.page.context.tracing.start(
                 screenshots=True, snapshots=False, sources=False, title=self.flow.id
             )
+        watch_changes(self.page)  # for "has the page stopped drawing?" (optional fields, after Send)
         self.page.on("console", self._on_console)
         self.page.on("pageerror", lambda exc: self.console_errors.append(f"pageerror: {exc}"))
         self.page.on("popup", self._on_popup)
@@ -180,12 +184,11 @@ class FlowRun:
         assert step.target
         timeout = step.timeout or default_timeout
         if step.optional and self.form_ready_at is not None:
-            # the form is on the page: an optional field shows with it or not at all, so all
-            # optional fields share one short grace period from the moment the form appeared
-            timeout = max(0.0, min(timeout, self.form_ready_at + OPTIONAL_WAIT - time.monotonic()))
+            found = self._find_optional(step, timeout)
         elif step.optional:
             return self._find_before_form(step, timeout)
-        found = find(self.page, step.target, timeout)
+        else:
+            found = find(self.page, step.target, timeout)
         if found is not None and step.action == "wait":
             self.form_ready_at = time.monotonic()
         if found is not None and found.index > 0:
@@ -211,6 +214,21 @@ class FlowRun:
             if isinstance(step, SettingStep):
                 return targets + list(step.each or step.target or [])
         return targets
+
+    def _find_optional(self, step: Step, timeout: float) -> Found | None:
+        """An optional field once the form is on the page: it shows with the form, or as the form
+        answers what was done to it, or not at all. So after the form showed and after each step
+        that did something, it is looked for until the page has shown nothing new for QUIET_MS,
+        at most OPTIONAL_WAIT; then every optional field that is not there is absent at once."""
+        assert step.target and self.form_ready_at is not None
+        found = visible_now(self.page, step.target)
+        since = max(self.form_ready_at, self.acted_at)
+        left = min(timeout, since + OPTIONAL_WAIT - time.monotonic())
+        if found is None and left > 0 and not self.form_still:
+            # a field drawn meanwhile is a change: the quiet starts again, and it is seen after it
+            self.form_still = until_still(self.page, left, since=since, shown_only=True)
+            found = visible_now(self.page, step.target)
+        return found
 
     def _find_before_form(self, step: Step, timeout: float) -> Found | None:
         """An optional question shown before the form (e.g. "Is your request about AI at Meta?"):
@@ -280,6 +298,8 @@ class FlowRun:
         self.reporter.ok(detail)
 
     def record_step(self, step: Step, status: str, detail: str) -> None:
+        if status != "absent":  # the step did something (or the person did): the form may answer it
+            self.form_still, self.acted_at = False, time.monotonic()
         self.steps_done.append(
             {
                 "action": step.action,
