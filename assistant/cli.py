@@ -129,16 +129,35 @@ BROWSER_COMMAND_MODULES = (
     "assistant.browser_setup",
     "email_validator",
     "dotenv",
+    "typer._adapters",  # what Typer loads to read a command's options (it reads them after this)
 )
+#: The commands that open the browser: their driver starts before Typer reads the command line.
+BROWSER_COMMANDS = ("run", "demo", "check")
 
 
 def _start_driver() -> None:
-    """The browser's driver starts while the command's own modules load (they overlap)."""
+    """The browser's driver starts while the command's own modules load (they overlap); once."""
     import importlib
 
-    from .engine.browser import driver_while
+    from .engine.browser import driver_started, driver_while
 
-    driver_while(lambda: [importlib.import_module(name) for name in BROWSER_COMMAND_MODULES])
+    def imports() -> None:
+        for name in BROWSER_COMMAND_MODULES:
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001 - raised again where the module is used
+                pass
+        try:  # what every such command reads first, kept for when it does: the bundled flows
+            from .config.accounts import email_check
+            from .config.flows import load_flows
+
+            email_check()
+            load_flows()
+        except Exception:  # noqa: BLE001 - raised again (and said) where they are read
+            pass
+
+    if not driver_started():
+        driver_while(imports)
 
 
 def _accounts_path(settings, accounts: Path | None) -> Path:
@@ -763,6 +782,9 @@ def main() -> None:
     from .engine.waiting import note_ctrl_c
 
     note_ctrl_c()
+    args = sys.argv[1:]
+    if args and args[0] in BROWSER_COMMANDS and "--help" not in args:
+        _start_driver()  # now, not once Typer has read the command line (it loads much to do that)
     try:
         _run_app()
     finally:

@@ -163,3 +163,19 @@ def test_each_action_model_names_what_is_wrong(tmp_path, change, words):
     with pytest.raises(UserError) as err:
         load_flow_file(path)
     assert words in str(err.value), str(err.value)
+
+
+def test_a_flow_file_is_read_again_once_it_changed(tmp_path):
+    source = next(p for p in BUNDLED if p.stem == "instagram-ai-objection").read_text(encoding="utf-8")
+    path = tmp_path / "mine.toml"
+    path.write_text(source, encoding="utf-8")
+    first = load_flow_file(path)
+    assert load_flow_file(path) is first  # unchanged: not read and checked again
+    path.write_text(source.replace('title = "', 'title = "Mine: ', 1), encoding="utf-8")
+    assert load_flow_file(path).title.startswith("Mine: ")
+    path.write_text(source.replace("[[steps]]", "[[steps]]\nbogus = 1", 1), encoding="utf-8")
+    with pytest.raises(UserError, match="mine.toml"):
+        load_flow_file(path)
+    path.unlink()
+    with pytest.raises(UserError, match="no such flow file"):
+        load_flow_file(path)

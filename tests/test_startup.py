@@ -77,3 +77,42 @@ def test_a_refused_command_also_leaves_them(monkeypatch: pytest.MonkeyPatch, tmp
         cli.main()
     assert ended.value.code == 2 and "is not a folder" in capsys.readouterr().err
     assert frozen == [True]
+
+
+@pytest.mark.parametrize(
+    ("args", "starts"),
+    [
+        (["run", "--again"], True),
+        (["demo", "--auto-login"], True),
+        (["check"], True),
+        (["run", "--help"], False),  # help only: no browser
+        (["status"], False),
+        (["flows"], False),
+        ([], False),
+    ],
+)
+def test_a_command_that_opens_the_browser_starts_its_driver_before_typer_reads_it(
+    monkeypatch: pytest.MonkeyPatch, args: list[str], starts: bool
+) -> None:
+    """Typer loads much to read a command's options; the driver starts first, those loads overlap it."""
+    order: list[str] = []
+    monkeypatch.setattr(gc, "freeze", lambda: None)
+    monkeypatch.setattr(cli, "_start_driver", lambda: order.append("driver"))
+    monkeypatch.setattr(cli, "_run_app", lambda: order.append("typer"))
+    monkeypatch.setattr(sys, "argv", ["objector", *args])
+    cli.main()
+    assert order == (["driver", "typer"] if starts else ["typer"])
+
+
+def test_every_command_that_starts_the_driver_is_known_to_start_it_early() -> None:
+    import inspect
+
+    starting = {
+        name
+        for name, function in vars(cli).items()
+        if inspect.isfunction(function)
+        and function.__module__ == cli.__name__
+        and name not in ("_start_driver", "main")
+        and "_start_driver()" in inspect.getsource(function)
+    }
+    assert starting == set(cli.BROWSER_COMMANDS)

@@ -13,6 +13,7 @@ from pydantic import (
     ConfigDict,
     EmailStr,
     Field,
+    TypeAdapter,
     ValidationError,
     ValidationInfo,
     field_validator,
@@ -57,17 +58,21 @@ META_PLATFORMS = ("instagram", "facebook")
 LETTER_PLATFORMS = ("instagram", "facebook", "linkedin")
 
 
+@functools.cache
+def email_check() -> TypeAdapter[str]:
+    """pydantic's EmailStr check, built once (building it costs more than using it)."""
+    return TypeAdapter(EmailStr)
+
+
 def check_email(value: str) -> str:
     """The address as given, if email-validator (pydantic's EmailStr check) accepts it.
 
     A well-kept validator refuses what a hand-written pattern lets through, such as
     brackets in the local part (``x[/]y@example.org``) that a terminal would read as markup.
     """
-    from pydantic import TypeAdapter
-
     value = value.strip()
     try:
-        TypeAdapter(EmailStr).validate_python(value)
+        email_check().validate_python(value)
     except ValidationError as exc:
         reason = str(exc.errors()[0].get("ctx", {}).get("reason", "")).rstrip(".")
         raise ValueError(

@@ -10,6 +10,7 @@ with alternatives for every supported language.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -444,7 +445,20 @@ class LoadedFlow:
 
 
 def load_flow_file(path: Path) -> Flow:
-    """One flow file: a regular file of bounded size, valid TOML of sane depth, valid schema."""
+    """One flow file: a regular file of bounded size, valid TOML of sane depth, valid schema.
+
+    A file read before in this process and not changed since (same size and modification time)
+    is not read and checked again: a flow is immutable once loaded.
+    """
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        raise UserError(f"{path}: no such flow file.") from None
+    return _load_flow_file(path, stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=256)
+def _load_flow_file(path: Path, _size: int, _mtime_ns: int) -> Flow:
     from ..storage import parse_toml, read_bounded
 
     try:

@@ -412,6 +412,11 @@ def driver() -> Playwright:
     return _driver[0]
 
 
+def driver_started() -> bool:
+    """This process's driver is running (``driver()`` has started it)."""
+    return bool(_driver)
+
+
 def driver_while(work: Callable[[], object]) -> None:
     """Start this process's driver (``driver()``) while ``work`` runs in a second thread.
 
