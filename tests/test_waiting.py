@@ -117,3 +117,15 @@ def test_the_document_is_asked_again_after_a_navigation(page: Page) -> None:
     with pytest.raises(PlaywrightError):
         in_document(page, "() => document.title", again=False)  # a caller with its own deadline
     assert in_document(page, "() => document.title") == "three"
+
+
+def test_a_page_s_kept_root_goes_when_the_page_closes(page: Page) -> None:
+    from assistant.engine import waiting
+
+    page.set_content("<title>kept</title>")
+    assert in_document(page, "() => document.title") == "kept"
+    assert page in waiting._ROOTS
+    other = shared_browser().new_page()
+    assert in_document(other, "() => 1 + 1") == 2
+    other.context.close()  # as at the end of a flow: the context goes, and its page with it
+    assert other not in waiting._ROOTS and page in waiting._ROOTS

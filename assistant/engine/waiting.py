@@ -14,7 +14,6 @@ how a page shows anything new.
 from __future__ import annotations
 
 import time
-import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -40,8 +39,8 @@ def poll_until(page: Page, seconds: float, probe: Callable[[], T | None], *, eve
         page.wait_for_timeout(every_ms)
 
 
-#: each page's document root, kept between questions (one round trip per question instead of three)
-_ROOTS: weakref.WeakKeyDictionary[Page, ElementHandle] = weakref.WeakKeyDictionary()
+#: each open page's document root, kept between questions (one round trip per question, not three)
+_ROOTS: dict[Page, ElementHandle] = {}
 
 
 def in_document(
@@ -68,8 +67,14 @@ def in_document(
             if browser_gone(exc) or not again:
                 raise
     root = page.locator("html").element_handle(timeout=wait_ms)
+    if page not in _ROOTS:
+        page.once("close", _forget_root)  # the root goes with its page
     _ROOTS[page] = root
     return root.evaluate(script, arg)
+
+
+def _forget_root(page: Page) -> None:
+    _ROOTS.pop(page, None)
 
 
 def until_still(
@@ -110,7 +115,7 @@ def until_still(
     return False
 
 
-def until_changed(page: Page, most_ms: int, *, least_ms: int = 20) -> bool:
+def until_changed(page: Page, most_ms: int, *, least_ms: int = 50) -> bool:
     """Return as soon as the document changes (True), at most after ``most_ms`` (False).
 
     Instead of a fixed pause between two looks at a page that is expected to answer: the next
