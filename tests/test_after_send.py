@@ -14,6 +14,7 @@ from practice_helpers import account, run_practice
 from replica import FORM_PATH, OTHER_FORM_PATH, Replica, ReplicaConfig
 
 from assistant.engine.aftersend import CONFIRM_RE
+from assistant.engine.waiting import QUIET_MS
 from assistant.proof.ledger import Ledger
 
 pytestmark = pytest.mark.browser
@@ -260,7 +261,7 @@ def test_the_form_s_other_address_is_used_when_the_usual_one_is_gone(home):
 def test_a_box_the_form_draws_in_answer_to_the_reason_is_waited_for_and_ticked(home):
     """An optional field drawn a moment after a step filled the form (its answer to the typing) is
     looked for until the page has been still, then ticked; it is not taken for absent at once."""
-    with Replica(ReplicaConfig(box_after_reason_ms=120)) as replica:
+    with Replica(ReplicaConfig(box_after_reason_ms=QUIET_MS // 2)) as replica:
         result = _run(replica, home, ["y"])
     assert result.summary.exit_code == 0, result.output
     assert replica.submissions[0].get("accurate") == "yes", replica.submissions

@@ -33,15 +33,17 @@ def test_a_message_drawn_in_steps_is_read_whole(page: Page) -> None:
     page.set_content(FORM)
     watch = AfterSend(page)
     watch.arm(page.locator("#send"))
+    step = QUIET_MS * 3 // 5  # each part comes before the page has been still for QUIET_MS
     page.evaluate(
-        """() => {
+        """step => {
           document.querySelector('form').remove();
           const add = (tag, text) => { const el = document.createElement(tag); el.textContent = text;
                                        document.body.append(el); };
           add('h2', 'Thanks');
-          setTimeout(add, 90, 'p', 'We have received your objection.');
-          setTimeout(add, 180, 'p', 'Reference 4711.');
-        }"""
+          setTimeout(add, step, 'p', 'We have received your objection.');
+          setTimeout(add, 2 * step, 'p', 'Reference 4711.');
+        }""",
+        step,
     )
     verdict = watch.wait(5, is_allowed=anywhere)
     assert verdict.kind == "confirmed"

@@ -218,8 +218,9 @@ class FlowRun:
     def _find_optional(self, step: Step, timeout: float) -> Found | None:
         """An optional field once the form is on the page: it shows with the form, or as the form
         answers what was done to it, or not at all. So after the form showed and after each step
-        that did something, it is looked for until the page has shown nothing new for QUIET_MS,
-        at most OPTIONAL_WAIT; then every optional field that is not there is absent at once."""
+        that did something, it is looked for until the page has shown nothing new for QUIET_MS
+        (it draws its answer to an event within a few frames), at most OPTIONAL_WAIT; then every
+        optional field that is not there is absent at once."""
         assert step.target and self.form_ready_at is not None
         found = visible_now(self.page, step.target)
         since = max(self.form_ready_at, self.acted_at)

@@ -24,7 +24,11 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-QUIET_MS = 150  # a document that has not changed for this long has finished drawing (for now)
+#: A document that has not changed for this long has finished drawing, for now: a page draws what
+#: an event (a click, typing, an answer from its server) changes within a few frames (React renders
+#: the state an event set before the event ends, and what its effects set in the next frames).
+#: Six frames at 60 Hz.
+QUIET_MS = 100
 PAUSE_MS = 100  # a pause before asking again a page that could not answer (it was navigating)
 ANSWER_MS = 2000  # how long a page may take to have a document to ask
 
