@@ -105,6 +105,7 @@ def until_still(
     from playwright.sync_api import Error as PlaywrightError
 
     deadline = time.monotonic() + seconds
+    failed = False
     while (left := int((deadline - time.monotonic()) * 1000)) > 0:
         try:
             done_ms = quiet_ms if since is None else int((time.monotonic() - since) * 1000)
@@ -113,9 +114,11 @@ def until_still(
         except PlaywrightError as exc:
             if browser_gone(exc):
                 raise
-            # the document went away while it was measured: measure the next one (the locator
-            # waits for a document to measure)
-            page.wait_for_timeout(min(PAUSE_MS, left))
+            # the document went away (before or while it was measured): measure the next one at
+            # once, and after a pause when that one could not be asked either
+            if failed:
+                page.wait_for_timeout(min(PAUSE_MS, left))
+            failed = True
     return False
 
 
@@ -137,8 +140,9 @@ def until_changed(page: Page, most_ms: int, *, least_ms: int = 50) -> bool:
 
 
 def watch_changes(page: Page) -> None:
-    """From the next document the page opens on, note when each document last changed (for
-    ``until_still``). Nothing on the page is altered: one observer, one time kept on ``window``."""
+    """From the next document the page opens on, note when each document last changed, and last
+    showed something new (for ``until_still``). Nothing on the page is altered: one observer, two
+    times kept on ``window``."""
     page.add_init_script(WATCH_JS)
 
 
