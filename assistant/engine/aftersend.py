@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page, Request, Response
 
 POLL_MS = 150
-LOOK_MS = 2000  # how long one look at the page may wait for a document to look at
 SETTLE_SECONDS = 0.3  # a recognised message may still be drawing: look once more after at most this,
 # or as soon as the document has not changed for QUIET_MS
 UNRECOGNISED_SETTLE = 1.5  # the page changed without known words: wait this long for more before asking
@@ -376,7 +375,7 @@ class AfterSend:
     def _evaluate(self, script: str) -> Any:
         """Run a script in the current document; a page stuck between two documents (a host
         that never answers) raises after a moment instead of blocking forever."""
-        return in_document(self.page, script, wait_ms=LOOK_MS)
+        return in_document(self.page, script)
 
     def person_sent(self) -> bool:
         """Did the form leave the page by the person's own hand (request seen, or Send clicked)?"""

@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
     from ..proof.evidence import Attempt
 
-PREPARE_MS = 2000  # how long the page may take to let fixed elements be pinned for the capture
 # Returns how many elements were changed; keeps what to restore on window.
 _PIN = """_root => {
   const changed = [];
@@ -56,14 +55,14 @@ def full_page_screenshot(page: Page) -> bytes:
     # bounded: a page stuck between two documents (a host that never answers) gives up after a
     # moment instead of waiting for a document forever
     try:
-        in_document(page, _PIN, wait_ms=PREPARE_MS)
+        in_document(page, _PIN)
     except PlaywrightError:
         return page.screenshot(full_page=True)
     try:
         return page.screenshot(full_page=True)
     finally:
         try:
-            in_document(page, _RESTORE, wait_ms=PREPARE_MS, again=False)
+            in_document(page, _RESTORE, again=False)
         except PlaywrightError:
             pass  # the page went away; nothing of it is left to restore
 
