@@ -59,6 +59,17 @@ def runs() -> RunsSeen:
     return RunsSeen()
 
 
+@pytest.fixture(scope="module")
+def browser(browser_launch: dict[str, object]):
+    """This test process's one headless browser (``shared_browser.py``), started with objector's
+    own launch switches, for tests that open contexts or pages of their own; a test closes what
+    it opens, never the browser. Starting a browser costs about as much CPU as a short flow, so
+    the modules share one instead of each starting its own."""
+    from shared_browser import shared_browser
+
+    return shared_browser()
+
+
 @pytest.fixture(scope="session")
 def browser_launch() -> dict[str, object]:
     """Launch options for the browser objector's own discovery picks (never a hard-coded path).

@@ -104,18 +104,20 @@ META_LOGIN_HOSTS = ("www.instagram.com", "www.facebook.com")
 
 
 def give_practice_login(home: Path, site, account_name: str) -> None:
-    """Put a practice login (the session cookies of Instagram's and Facebook's practice copies) in
-    the account's profile, unless it holds one already. Only for :class:`SharedProfiles` runs."""
+    """Put a practice login in the account's profile, unless it holds one already: the session
+    cookies of Instagram's and Facebook's practice copies and of every settings service's. Only
+    for :class:`SharedProfiles` runs."""
     from assistant.engine.browser import profile_dir
-    from assistant.practice.services import AUTO_LOGIN_USER
+    from assistant.practice.services import AUTO_LOGIN_USER, SETTINGS_SERVICES
     from assistant.storage import private_dir
 
     state = private_dir(profile_dir(home, account_name)) / STATE_FILE
     if state.is_file():
         return
-    cookies = []
-    for host in META_LOGIN_HOSTS:  # every practice host is 127.0.0.1: a cookie does not tell ports apart
+    cookies: dict[str, dict] = {}
+    hosts = [*META_LOGIN_HOSTS, *(service.login_host for service in SETTINGS_SERVICES.values())]
+    for host in hosts:  # every practice host is 127.0.0.1: a cookie does not tell ports apart
         name, value = site.new_login(host, AUTO_LOGIN_USER)
         cookie = {"name": name, "value": value, "domain": "127.0.0.1", "path": "/", "expires": -1}
-        cookies.append({**cookie, "httpOnly": True, "secure": False, "sameSite": "Lax"})
-    state.write_text(json.dumps({"cookies": cookies, "origins": []}), encoding="utf-8")
+        cookies.setdefault(name, {**cookie, "httpOnly": True, "secure": False, "sameSite": "Lax"})
+    state.write_text(json.dumps({"cookies": list(cookies.values()), "origins": []}), encoding="utf-8")

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page
 
 from assistant.config.settings import Settings
-from assistant.engine.browser import LAUNCH_ARGS, driver, launch_args
+from assistant.engine.browser import LAUNCH_ARGS
 from assistant.engine.capture import full_page_screenshot
 from assistant.engine.profiles import prepare_profile
 from assistant.practice import PracticeSite
@@ -39,11 +39,9 @@ LOGO_BLUE = (0x08, 0x66, 0xFF)
 
 
 @pytest.fixture(scope="module")
-def form_page(browser_launch) -> Iterator[Page]:
+def form_page(browser) -> Iterator[Page]:
     """The practice Facebook form, logged in, in a short window scrolled to the bottom."""
-    p = driver()
     with PracticeSite() as site:
-        browser = p.chromium.launch(**browser_launch, headless=True, args=launch_args())
         context = browser.new_context(viewport={"width": 1000, "height": 420})
         origin = site.origin("www.facebook.com")
         context.add_cookies(
@@ -58,7 +56,7 @@ def form_page(browser_launch) -> Iterator[Page]:
         page.wait_for_selector("form")
         page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
         yield page
-        browser.close()
+        context.close()
 
 
 def _logo_rows(page: Page, png: bytes) -> list[int]:

@@ -1,4 +1,9 @@
-"""The real engine in real headless Chromium against the practice Help Centre."""
+"""The real engine in real headless Chromium against the practice Help Centre.
+
+Both flows end to end and the wait for the person's login go through the practice login page;
+the other tests start with a profile that holds a practice login already (``logged_in``): the
+login is not their subject.
+"""
 
 from __future__ import annotations
 
@@ -38,7 +43,7 @@ def test_both_flows_are_confirmed_with_proof(home, site):
 
 
 def test_no_submits_nothing(home, site):
-    result = run_practice(home, site, [account()], ["n"])
+    result = run_practice(home, site, [account()], ["n"], logged_in=True)
     assert site.submissions == []
     assert result.summary.exit_code == 1
     (record,) = result.records()
@@ -47,14 +52,14 @@ def test_no_submits_nothing(home, site):
 
 
 def test_end_of_answers_means_no(home, site):
-    result = run_practice(home, site, [account()], [])
+    result = run_practice(home, site, [account()], [], logged_in=True)
     assert site.submissions == []
     assert result.records()[0]["outcome"] == "declined"
 
 
 def test_i_click_send_myself(home, site):
     site.config = PracticeConfig(**LOGGED_IN_FAST, auto_send_when_highlighted=True)
-    result = run_practice(home, site, [account()], ["m"])
+    result = run_practice(home, site, [account()], ["m"], logged_in=True)
     assert result.summary.exit_code == 0, result.output
     assert len(site.confirmed) == 1
     record = result.records()[0]
@@ -63,7 +68,7 @@ def test_i_click_send_myself(home, site):
 
 def test_emailed_code_step_with_one_wrong_code(home, site):
     site.config = PracticeConfig(**LOGGED_IN_FAST, code_step=True, code="483920")
-    result = run_practice(home, site, [account()], ["y", "111111", "483920"])
+    result = run_practice(home, site, [account()], ["y", "111111", "483920"], logged_in=True)
     assert result.summary.exit_code == 0, result.output
     assert result.human.asked == ["submit", "code", "code"]
     assert len(site.confirmed) == 1
@@ -72,7 +77,7 @@ def test_emailed_code_step_with_one_wrong_code(home, site):
 
 def test_missing_code_leaves_the_attempt_needing_attention(home, site):
     site.config = PracticeConfig(**LOGGED_IN_FAST, code_step=True, code="483920")
-    result = run_practice(home, site, [account()], ["y"])
+    result = run_practice(home, site, [account()], ["y"], logged_in=True)
     assert site.confirmed == []
     assert result.records()[0]["outcome"] == "needs-attention"
     assert result.summary.exit_code == 1
@@ -92,7 +97,7 @@ def test_waits_for_the_person_to_log_in(home, site):
 
 def test_german_pages_and_text(home, site):
     site.config = PracticeConfig(**LOGGED_IN_FAST, language="de")
-    result = run_practice(home, site, [account(language="de")], ["y"])
+    result = run_practice(home, site, [account(language="de")], ["y"], logged_in=True)
     assert result.summary.exit_code == 0, result.output
     record = result.records()[0]
     assert record["page_language"].startswith("de")
@@ -101,13 +106,13 @@ def test_german_pages_and_text(home, site):
 
 
 def test_cookie_dialog_is_dismissed(home, site):
-    result = run_practice(home, site, [account()], ["y"])
+    result = run_practice(home, site, [account()], ["y"], logged_in=True)  # the form's own dialog
     assert "cookie dialog dismissed" in result.output
     assert result.summary.exit_code == 0
 
 
 def test_resume_skips_confirmed_and_again_resubmits(home, site):
-    run_practice(home, site, [account()], ["y"])
+    run_practice(home, site, [account()], ["y"], logged_in=True)
     second = run_practice(home, site, [account()], [])
     assert second.summary.exit_code == 0
     assert "already done" in second.output and len(site.confirmed) == 1
@@ -119,7 +124,7 @@ def test_resume_skips_confirmed_and_again_resubmits(home, site):
 
 def test_redirect_to_a_foreign_origin_fills_nothing(home, site):
     site.config = PracticeConfig(**LOGGED_IN_FAST, foreign_redirect=True)
-    result = run_practice(home, site, [account()], ["y"])
+    result = run_practice(home, site, [account()], ["y"], logged_in=True)
     assert result.summary.exit_code == 1
     record = result.records()[0]
     assert record["outcome"] == "blocked"
@@ -129,7 +134,7 @@ def test_redirect_to_a_foreign_origin_fills_nothing(home, site):
 
 def test_linked_account_is_covered_without_a_second_submission(home, site):
     accounts = [account("anna-facebook", "facebook", linked_with="anna-instagram"), account("anna-instagram")]
-    result = run_practice(home, site, accounts, ["y", "y"])
+    result = run_practice(home, site, accounts, ["y", "y"], logged_in=True)
     assert result.summary.exit_code == 0, result.output
     assert len(site.confirmed) == 1
     assert "covered via anna-instagram" in result.output

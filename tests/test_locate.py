@@ -10,10 +10,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page
-from test_practice_site import CHROMIUM_ARGS
 
 from assistant.config.flows import Candidate
-from assistant.engine.browser import driver
 from assistant.engine.locate import element_kind, find, visible_now
 
 pytestmark = pytest.mark.browser
@@ -22,14 +20,6 @@ EMAIL = Candidate(role="textbox", name="e-?mail")
 EMAIL_LABEL = Candidate(label="address")
 EMAIL_CSS = Candidate(css="input[type=email]")
 SEND = Candidate(role="button", name="^send$")
-
-
-@pytest.fixture(scope="module")
-def browser(browser_launch) -> Iterator[Browser]:
-    p = driver()
-    launched = p.chromium.launch(**browser_launch, args=CHROMIUM_ARGS)
-    yield launched
-    launched.close()
 
 
 @pytest.fixture

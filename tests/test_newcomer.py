@@ -65,6 +65,17 @@ def test_test_script_installs_what_the_tests_need_and_passes_arguments_to_pytest
     assert "not installed:" in script  # the line for what it cannot install
 
 
+def test_test_script_looks_for_a_browser_with_code_that_imports():
+    """The script asks objector's own discovery for a browser before it fetches one; a snippet
+    that no longer imports (a module moved) would read as "no browser" on every machine."""
+    script = (ROOT / "scripts" / "test").read_text()
+    (snippet,) = re.findall(r"\.venv/bin/python -c '(.*?)' >/dev/null", script, flags=re.S)
+    imports = [line for line in snippet.splitlines() if line.startswith("from ")]
+    assert imports and "discover" in snippet
+    checked = subprocess.run([sys.executable, "-c", "\n".join(imports)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+
+
 def test_readme_puts_objector_on_the_path_and_later_examples_use_it():
     steps = _shell_blocks(_section("Install the `objector` command"))
     assert steps == ["pipx install .", "uv tool install .", ". .venv/bin/activate"]

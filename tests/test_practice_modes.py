@@ -19,7 +19,6 @@ from playwright.sync_api import BrowserContext, Page
 from test_practice_site import (  # noqa: F401 - fixtures are found by name
     FB_FORM,
     IG_FORM,
-    browser,
     browser_test,
     choose_country,
     context,

@@ -14,19 +14,12 @@ from http.cookiejar import CookieJar
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from assistant.engine.browser import driver
 from assistant.engine.waiting import poll_until
 from assistant.practice import SETTINGS_HOSTS, SETTINGS_SERVICES, PracticeConfig, PracticeSite
 from assistant.practice.services import LINKEDIN_OBJECTION_URL, Setting, SettingsService
 from assistant.practice.settings_pages import settings_texts
 
 browser_test = pytest.mark.browser
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-gpu",
-]
 BLOGS = ("anna-writes", "anna-photos")
 
 #: every (service, setting) pair, with the live URL of its page (the first blog/site for per-item ones)
@@ -484,14 +477,6 @@ def test_linkedin_objection_form_records_a_complete_request_only(site: PracticeS
 
 
 # -- real Chromium ------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser(browser_launch) -> Iterator[Browser]:
-    p = driver()
-    b = p.chromium.launch(**browser_launch, headless=True, args=CHROMIUM_ARGS)
-    yield b
-    b.close()
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,6 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from practice_helpers import META_LOGIN_HOSTS
 
-from assistant.engine.browser import driver
 from assistant.practice import (
     DRIFT_VARIANTS,
     LANGUAGES,
@@ -31,25 +30,11 @@ IG_FORM = "https://help.instagram.com/contact/767264225370182"
 FB_FORM = "https://www.facebook.com/help/contact/712876720715583"
 FB_FORM_2024 = "https://www.facebook.com/help/contact/6359191084165019"
 TP_FORM = "https://www.facebook.com/help/contact/510058597920541"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-gpu",
-]
 SEND = re.compile(r"^(Send|Submit)$")
 LONG_REASON = "I do not want my posts, photos and comments used to train AI models. " * 2
 
 
 # -- fixtures ---------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser(browser_launch) -> Iterator[Browser]:
-    p = driver()
-    b = p.chromium.launch(**browser_launch, headless=True, args=CHROMIUM_ARGS)
-    yield b
-    b.close()
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,9 @@
 engine in headless Chromium against the practice settings pages (login on the service's own
 sign-in host, switching, reading again after a reload, re-checking), and LinkedIn's objection form.
 
-One practice site serves the whole module; each test starts from a fresh state.
+One practice site serves the whole module; each test starts from a fresh state. The nine services
+and the service that refuses the automated browser sign in on each service's practice sign-in
+page; the other tests start with profiles that hold a practice login (``logged_in``).
 """
 
 from __future__ import annotations
@@ -130,7 +132,7 @@ def test_recheck_reads_still_set_and_turned_back_and_skips_forms(home, site):
     site.set_setting("linkedin", AUTO_LOGIN_USER, "ai-training", False)  # switched off earlier
     site.set_setting("quora", AUTO_LOGIN_USER, "llm-training", True)  # the service turned it back on
     accounts = [account("anna-linkedin", "linkedin"), account("anna-quora", "quora"), account()]
-    result = run_practice(home, site, accounts, [], recheck=True, login_timeout=30)
+    result = run_practice(home, site, accounts, [], recheck=True, logged_in=True)
     assert result.human.asked == [] and site.state.setting_changes[-1].by == "service"
     records = {r["account"]: r for r in result.records()}
     assert set(records) == {"anna-linkedin", "anna-quora"}  # the Instagram form: nothing to re-check
@@ -146,7 +148,7 @@ def test_recheck_reads_still_set_and_turned_back_and_skips_forms(home, site):
 def test_german_pages_with_a_confirming_dialog(home, site):
     site.config = PracticeConfig(**FAST_LOGIN, blogs=BLOGS, language="de", setting_confirm=True)
     accounts = [account("anna-microsoft", "microsoft", language="de")]
-    result = run_practice(home, site, accounts, ["y", "y"], login_timeout=30)
+    result = run_practice(home, site, accounts, ["y", "y"], logged_in=True)
     assert result.summary.exit_code == 0, result.output
     assert _states(site, "microsoft") == _wanted("microsoft")
     (record,) = result.records()
@@ -155,7 +157,7 @@ def test_german_pages_with_a_confirming_dialog(home, site):
 
 def test_a_change_the_service_does_not_keep_is_not_confirmed(home, site):
     site.config = PracticeConfig(**FAST_LOGIN, blogs=BLOGS, setting_no_persist=True)
-    result = run_practice(home, site, [account("anna-pinterest", "pinterest")], ["y"], login_timeout=30)
+    result = run_practice(home, site, [account("anna-pinterest", "pinterest")], ["y"], logged_in=True)
     (record,) = result.records()
     assert record["outcome"] == "not-confirmed"
     assert "Pinterest still shows ON after reload" in record["message"]
@@ -164,7 +166,7 @@ def test_a_change_the_service_does_not_keep_is_not_confirmed(home, site):
 
 def test_linkedin_objection_form_sends_a_letter_that_names_linkedin(home, site):
     accounts = [account("anna-linkedin", "linkedin", flows=["linkedin-ai-objection"], language="de")]
-    result = run_practice(home, site, accounts, ["y"], login_timeout=30)
+    result = run_practice(home, site, accounts, ["y"], logged_in=True)
     (record,) = result.records()
     assert record["kind"] == "form"
     assert "LinkedIn" in record["text"] and "Meta" not in record["text"] and "DSGVO" in record["text"]
@@ -177,7 +179,7 @@ def test_settings_already_as_wanted_are_recorded_and_nothing_is_asked_or_changed
     site.config = PracticeConfig(**FAST_LOGIN, blogs=BLOGS, language="de", setting_already=True)
     services = ["linkedin", "google", "quora", "tumblr"]
     accounts = [account(f"anna-{p}", p, language="de") for p in services]
-    result = run_practice(home, site, accounts, [], login_timeout=30)
+    result = run_practice(home, site, accounts, [], logged_in=True)
     assert result.summary.exit_code == 0, result.output
     assert result.human.asked == [] and site.setting_changes == []
     records = {r["account"]: r for r in result.records()}

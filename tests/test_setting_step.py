@@ -23,7 +23,6 @@ from scripted_human import ScriptedHuman
 
 from assistant.config.flows import Flow, load_flow_file
 from assistant.config.settings import Settings
-from assistant.engine.browser import driver
 from assistant.errors import UserError
 from assistant.people.ui import Reporter
 from assistant.proof.ledger import Ledger
@@ -343,15 +342,6 @@ class Result:
 
     def ledger_outcomes(self) -> list[str]:
         return [e["outcome"] for e in Ledger(self.home).entries() if e.get("flow") == "linkedin-test"]
-
-
-@pytest.fixture(scope="module")
-def browser(browser_launch):
-    """One browser for the module; each run gets a fresh context (as a fresh profile would be)."""
-    p = driver()
-    launched = p.chromium.launch(**browser_launch)
-    yield launched
-    launched.close()
 
 
 def _run(browser, home: Path, site: Site, flow: Flow, answers: list, **options: object) -> Result:
