@@ -84,7 +84,17 @@ def test_unknown_action(tmp_path):
     path = _write(tmp_path, _base().replace('action = "open"', 'action = "teleport"', 1))
     with pytest.raises(UserError) as err:
         load_flow_file(path)
-    assert "step 1" in str(err.value) and "action" in str(err.value)
+    message = str(err.value)
+    assert "step 1: 'teleport' is not an action; use one of open, ensure_login," in message
+
+
+@pytest.mark.parametrize("action", ["\\r", "fill\\n", "\\u0007", ""])
+def test_an_action_with_control_characters_is_named_in_one_line(tmp_path, action):
+    path = _write(tmp_path, _base().replace('action = "open"', f'action = "{action}"', 1))
+    with pytest.raises(UserError) as err:
+        load_flow_file(path)
+    message = str(err.value)
+    assert message.isprintable() and "step 1: " in message and "is not an action" in message
 
 
 def test_candidate_with_two_kinds_is_rejected(tmp_path):

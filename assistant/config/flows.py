@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from ..errors import UserError
+from ..errors import UserError, shown
 from .hosts import SiteMap
 
 FLOW_ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{1,63}")  # always used with fullmatch
@@ -474,21 +474,30 @@ def _load_flow_file(path: Path, _size: int, _mtime_ns: int) -> Flow:
 
 
 def _describe(exc: ValidationError, data: dict) -> str:
+    """The first problem of a flow file in one line: the step, its action, the field, what is wrong."""
+    return _printable(_first_problem(exc, data))
+
+
+def _first_problem(exc: ValidationError, data: dict) -> str:
     err = exc.errors()[0]
     loc = list(err["loc"])
-    where = ""
+    where = step_no = ""
     action = "?"
     if loc[:1] == ["steps"] and len(loc) > 1 and isinstance(loc[1], int):
         index = loc[1]
         steps = data.get("steps") or []
         step = steps[index] if index < len(steps) and isinstance(steps[index], dict) else {}
         action = str(step.get("action", "?"))
-        where = f"step {index + 1} ({action})"
+        label = action if action.isprintable() and 0 < len(action) <= 40 else shown(action, 40)
+        step_no = f"step {index + 1}"
+        where = f"{step_no} ({label})"
         loc = loc[2:]
         if loc[:1] == [action]:  # the union's tag: which action's model answered
             loc = loc[1:]
     field = ".".join(str(p) for p in loc)
     message = err["msg"].removeprefix("Value error, ")
+    if err["type"] == "union_tag_invalid":
+        return f"{step_no or 'flow'}: {shown(action, 40)} is not an action; use one of {', '.join(ACTIONS)}."
     if err["type"] == "extra_forbidden":
         message = _not_for_this_action(field, action) if where else "unknown key"
         if where and message != "unknown key":
@@ -500,6 +509,13 @@ def _describe(exc: ValidationError, data: dict) -> str:
         message = "is missing"
     parts = [p for p in (where, f"field '{field}'" if field else "") if p]
     return f"{', '.join(parts) or 'flow'}: {message}."
+
+
+def _printable(text: str) -> str:
+    """``text`` with control characters escaped (a key or value from the file may hold any)."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def _not_for_this_action(key: str, action: str) -> str:
