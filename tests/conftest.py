@@ -63,8 +63,9 @@ def runs() -> RunsSeen:
 def browser(browser_launch: dict[str, object]):
     """This test process's one headless browser (``shared_browser.py``), started with objector's
     own launch switches, for tests that open contexts or pages of their own; a test closes what
-    it opens, never the browser. Starting a browser costs about as much CPU as a short flow, so
-    the modules share one instead of each starting its own."""
+    it opens, never the browser. Starting one costs 0.6-0.75 CPU-s here (a short flow about 1),
+    and a module's tests are spread over the workers, so the modules share one per worker
+    instead of each starting its own in each worker."""
     from shared_browser import shared_browser
 
     return shared_browser()
