@@ -339,10 +339,7 @@ def _read_language_file(path: pathlib.Path, code: str) -> _Language:
         raise TextError(f"cannot read template file {path}: {exc}", path=path) from None
 
     def need_str(table: dict, key: str, where: str) -> str:
-        value = table.get(key)
-        if not isinstance(value, str) or not value.strip():
-            raise TextError(f"{path}: missing or empty text {where}{key}", path=path)
-        return _nfc(value.replace("\r\n", "\n").strip())
+        return _need_str(path, table, key, where)
 
     def need_table(key: str) -> dict:
         value = data.get(key)
@@ -364,56 +361,21 @@ def _read_language_file(path: pathlib.Path, code: str) -> _Language:
     law_table = need_table("law")
     law = {k: need_str(law_table, k, "law.") for k in ("eu", "gb", "article_eu", "article_gb")}
 
-    platforms_table = need_table("platforms")
     platforms: dict[str, str] = {}
-    for key, value in platforms_table.items():
+    for key, value in need_table("platforms").items():
         if not isinstance(value, str) or not value.strip():
             raise TextError(f"{path}: platforms.{key} must be a non-empty text", path=path)
         platforms[key.lower()] = _nfc(value.strip())
 
-    reasons_table = need_table("reasons")
-    labels: dict[str, str] = {}
-    sentences: dict[str, str] = {}
-    for reason in REASONS:
-        entry = reasons_table.get(reason)
-        if not isinstance(entry, dict):
-            raise TextError(f"{path}: missing table [reasons.{reason}]", path=path)
-        labels[reason] = need_str(entry, "label", f"reasons.{reason}.")
-        sentence = need_str(entry, "sentence", f"reasons.{reason}.")
-        if "{" in sentence or "}" in sentence or "\n" in sentence:
-            raise TextError(
-                f"{path}: reasons.{reason}.sentence must be one line without braces",
-                path=path,
-            )
-        sentences[reason] = sentence
-    unknown = sorted(set(reasons_table) - set(REASONS))
-    if unknown:
-        raise TextError(
-            f"{path}: unknown reason {unknown[0]!r}; valid reasons: {_choices(REASONS)}",
-            path=path,
-        )
-
+    labels, sentences = _read_reasons(path, need_table("reasons"))
     variants_table = need_table("variants")
-    variants: dict[str, list[tuple[str, str]]] = {}
-    for variant in VARIANTS:
-        body = need_str(variants_table, variant, "variants.")
-        variants[variant] = _parse_template(body, f"{path} [variants.{variant}]", path)
-
-    services: dict[str, dict[str, list[tuple[str, str]]]] = {}
-    services_table = data.get("services", {})
-    if not isinstance(services_table, dict):
-        raise TextError(f"{path}: [services] must be a table of [services.<platform>] tables", path=path)
-    for platform, table in services_table.items():
-        if not isinstance(table, dict):
-            raise TextError(f"{path}: [services.{platform}] must be a table", path=path)
-        services[platform.lower()] = {
-            variant: _parse_template(
-                need_str(table, variant, f"services.{platform}."),
-                f"{path} [services.{platform}.{variant}]",
-                path,
-            )
-            for variant in VARIANTS
-        }
+    variants = {
+        variant: _parse_template(
+            need_str(variants_table, variant, "variants."), f"{path} [variants.{variant}]", path
+        )
+        for variant in VARIANTS
+    }
+    services = _read_services(path, data.get("services", {}))
 
     return _Language(
         code=code,
@@ -428,6 +390,59 @@ def _read_language_file(path: pathlib.Path, code: str) -> _Language:
         variants=variants,
         services=services,
     )
+
+
+def _need_str(path: pathlib.Path, table: dict, key: str, where: str) -> str:
+    """The text at ``table[key]``, trimmed, in NFC, with ``\\n`` line ends; a missing or empty
+    one is an error that names the file."""
+    value = table.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise TextError(f"{path}: missing or empty text {where}{key}", path=path)
+    return _nfc(value.replace("\r\n", "\n").strip())
+
+
+def _read_reasons(path: pathlib.Path, table: dict) -> tuple[dict[str, str], dict[str, str]]:
+    """Each reason's label and its one-line sentence, from ``[reasons.<reason>]``."""
+    labels: dict[str, str] = {}
+    sentences: dict[str, str] = {}
+    for reason in REASONS:
+        entry = table.get(reason)
+        if not isinstance(entry, dict):
+            raise TextError(f"{path}: missing table [reasons.{reason}]", path=path)
+        labels[reason] = _need_str(path, entry, "label", f"reasons.{reason}.")
+        sentence = _need_str(path, entry, "sentence", f"reasons.{reason}.")
+        if "{" in sentence or "}" in sentence or "\n" in sentence:
+            raise TextError(
+                f"{path}: reasons.{reason}.sentence must be one line without braces",
+                path=path,
+            )
+        sentences[reason] = sentence
+    unknown = sorted(set(table) - set(REASONS))
+    if unknown:
+        raise TextError(
+            f"{path}: unknown reason {unknown[0]!r}; valid reasons: {_choices(REASONS)}",
+            path=path,
+        )
+    return labels, sentences
+
+
+def _read_services(path: pathlib.Path, table: object) -> dict[str, dict[str, list[tuple[str, str]]]]:
+    """The letters of ``[services.<platform>]``: one template per variant, for a service beyond Meta."""
+    if not isinstance(table, dict):
+        raise TextError(f"{path}: [services] must be a table of [services.<platform>] tables", path=path)
+    services: dict[str, dict[str, list[tuple[str, str]]]] = {}
+    for platform, entry in table.items():
+        if not isinstance(entry, dict):
+            raise TextError(f"{path}: [services.{platform}] must be a table", path=path)
+        services[platform.lower()] = {
+            variant: _parse_template(
+                _need_str(path, entry, variant, f"services.{platform}."),
+                f"{path} [services.{platform}.{variant}]",
+                path,
+            )
+            for variant in VARIANTS
+        }
+    return services
 
 
 #: the platforms [variants] is written for (the objection to AI at Meta)

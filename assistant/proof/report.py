@@ -696,29 +696,66 @@ def _attempt(proof: Proof, view: AttemptView, number: int, total: int) -> str:
     submitted = bool(last.get("submitted") or rec.get("submitted"))
     compact = outcome in COMPACT_OUTCOMES and not submitted
     problems = {p.path: p for p in proof.verification.problems if p.path.startswith(view.path + "/")}
+    started = rec.get("started_at") or (view.entries[0].get("at") if view.entries else None)
+    finished = rec.get("finished_at") if record is not None else None
+    out = [
+        f'<article class="attempt {"compact" if compact else "full"}" id="{_anchor(view)}">',
+        _attempt_head(proof, view, rec, outcome, submitted, started, f"attempt {number} of {total}"),
+        *_attempt_warnings(view, rec, record is not None, record_problem, problems),
+        _facts(rec, view, started, finished, compact),
+    ]
+    if rec.get("kind") == "setting":
+        out.append(_setting_rows(rec))
+    if compact:
+        out.append(_thumbnails(proof, view, problems))
+        text = rec.get("text")
+        if isinstance(text, str) and text:
+            out.append(
+                f'<p class="note">The text ({len(text)} characters) was not sent; it is kept in '
+                "record.json.</p>"
+            )
+    else:
+        out += [*_sent_and_answer(rec, submitted), _steps(rec), _screenshots(proof, view, problems)]
+    mail = _mail(proof, view)
+    if mail:
+        out.append(mail)
+    out.append(_files(proof, view, problems))
+    out.append("</article>")
+    return "".join(out)
+
+
+def _attempt_head(
+    proof: Proof, view: AttemptView, rec: dict, outcome: object, submitted: bool, started: object, count: str
+) -> str:
+    """The attempt's title block: account, service and flow, its outcome badge, when and by what."""
     title = _text(rec.get("flow_title")) or proof_titles(proof).get(view.flow) or view.flow
     platform = _platform(rec.get("platform"))
     crumbs = (
         f"<b>{esc(view.account)}</b>" + (f" · {esc(platform)}" if platform else "") + f" · {esc(view.flow)}"
     )
-    started = rec.get("started_at") or (view.entries[0].get("at") if view.entries else None)
-    finished = rec.get("finished_at") if record is not None else None
     version = (
         f"<span>recorded by objector {esc(_text(rec.get('objector_version')))}</span>"
         if rec.get("objector_version")
         else ""
     )
     practice = is_practice(view.entries)
-    head = (
+    return (
         '<div class="attempt-head">'
         f'<div class="crumbs">{crumbs}</div>'
         + (f'<div class="warnbox soft"><b>{PRACTICE_MARK}</b></div>' if practice else "")
         + f"<h3>{esc(title)}</h3>"
         f'<div class="headline">{_setting_badge(rec) or badge(outcome, submitted=submitted)}'
-        f"<span>attempt {number} of {total}</span><span>{when(started, seconds=False)}</span>{version}</div>"
+        f"<span>{count}</span><span>{when(started, seconds=False)}</span>{version}</div>"
         "</div>"
     )
-    out = [f'<article class="attempt {"compact" if compact else "full"}" id="{_anchor(view)}">', head]
+
+
+def _attempt_warnings(
+    view: AttemptView, rec: dict, has_record: bool, record_problem: str, problems: dict
+) -> list[str]:
+    """What the reader must know before the details: an unofficial form, proof changed since it
+    was recorded, a record that does not fit or is missing."""
+    out = []
     service = _unofficial(rec, view)
     if service:
         out.append(
@@ -735,59 +772,47 @@ def _attempt(proof: Proof, view: AttemptView, number: int, total: int) -> str:
             f'<div class="warnbox"><b>This attempt’s proof was changed after it was recorded.</b>'
             f"<ul>{items}</ul></div>"
         )
-    if record is not None and record_problem:
+    if has_record and record_problem:
         out.append(
             f'<div class="warnbox"><b>{esc(record_problem)}.</b> What is shown of this attempt is '
             "what still fits; the ledger lists its files and their hashes below.</div>"
         )
-    if record is None and RECORD_FILE in view.files:
+    if not has_record and RECORD_FILE in view.files:
         out.append(
             f'<div class="warnbox"><b>{esc(record_problem)}.</b> The details of this attempt cannot be '
             "shown; the ledger still lists its files and their hashes below.</div>"
         )
-    elif record is None:
+    elif not has_record:
         out.append(
             '<div class="warnbox soft"><b>This attempt was not finished</b> (objector stopped before it '
             "wrote the attempt’s record), so only what the ledger holds is shown.</div>"
         )
-    out.append(_facts(rec, view, started, finished, compact))
-    if rec.get("kind") == "setting":
-        out.append(_setting_rows(rec))
+    return out
+
+
+def _sent_and_answer(rec: dict, submitted: bool) -> list[str]:
+    """The text (sent or not) and what the page said after Send, for an attempt shown in full."""
+    out = []
     text = rec.get("text")
-    if compact:
-        out.append(_thumbnails(proof, view, problems))
-        if isinstance(text, str) and text:
-            out.append(
-                f'<p class="note">The text ({len(text)} characters) was not sent; it is kept in '
-                "record.json.</p>"
-            )
-    else:
-        if isinstance(text, str) and text:
-            language = _language(rec.get("text_language")) if rec.get("text_language") else ""
-            heading = "The text sent" if submitted else "The text (not sent)"
-            meta = f"{len(text)} characters" + (f", {language}" if language else "")
-            out.append(
-                f'<h4>{heading} <span class="faint">· {meta}</span></h4><pre class="sent">{esc(text)}</pre>'
-            )
-        answer = rec.get("confirmation_text")
-        if answer:
-            who = (
-                ' <span class="faint">· you confirmed that these words are a confirmation</span>'
-                if rec.get("confirmed_by") == "person"
-                else ""
-            )
-            out.append(
-                f"<h4>What the page said after Send{who}</h4>"
-                f'<blockquote class="answer">{esc(_text(answer))}</blockquote>'
-            )
-        out.append(_steps(rec))
-        out.append(_screenshots(proof, view, problems))
-    mail = _mail(proof, view)
-    if mail:
-        out.append(mail)
-    out.append(_files(proof, view, problems))
-    out.append("</article>")
-    return "".join(out)
+    if isinstance(text, str) and text:
+        language = _language(rec.get("text_language")) if rec.get("text_language") else ""
+        heading = "The text sent" if submitted else "The text (not sent)"
+        meta = f"{len(text)} characters" + (f", {language}" if language else "")
+        out.append(
+            f'<h4>{heading} <span class="faint">· {meta}</span></h4><pre class="sent">{esc(text)}</pre>'
+        )
+    answer = rec.get("confirmation_text")
+    if answer:
+        who = (
+            ' <span class="faint">· you confirmed that these words are a confirmation</span>'
+            if rec.get("confirmed_by") == "person"
+            else ""
+        )
+        out.append(
+            f"<h4>What the page said after Send{who}</h4>"
+            f'<blockquote class="answer">{esc(_text(answer))}</blockquote>'
+        )
+    return out
 
 
 def _facts(rec: dict[str, Any], view: AttemptView, started: Any, finished: Any, compact: bool) -> str:
