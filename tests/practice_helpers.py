@@ -117,7 +117,9 @@ def give_practice_login(home: Path, site, account_name: str) -> None:
     cookies: dict[str, dict] = {}
     hosts = [*META_LOGIN_HOSTS, *(service.login_host for service in SETTINGS_SERVICES.values())]
     for host in hosts:  # every practice host is 127.0.0.1: a cookie does not tell ports apart
+        if site.login_cookie(host) in cookies:
+            continue  # another host's login gives this one too
         name, value = site.new_login(host, AUTO_LOGIN_USER)
         cookie = {"name": name, "value": value, "domain": "127.0.0.1", "path": "/", "expires": -1}
-        cookies.setdefault(name, {**cookie, "httpOnly": True, "secure": False, "sameSite": "Lax"})
+        cookies[name] = {**cookie, "httpOnly": True, "secure": False, "sameSite": "Lax"}
     state.write_text(json.dumps({"cookies": list(cookies.values()), "origins": []}), encoding="utf-8")

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page
-from shared_browser import shared_browser
 
 from assistant.engine import aftersend
 from assistant.engine.aftersend import QUIET_MS, SETTLE_SECONDS, AfterSend
@@ -19,8 +18,8 @@ FORM = '<form><label>Reason <textarea></textarea></label><button type="button" i
 
 
 @pytest.fixture
-def page(browser_launch) -> Iterator[Page]:  # browser_launch: skipped where no browser is found
-    opened = shared_browser().new_page()
+def page(browser) -> Iterator[Page]:
+    opened = browser.new_page()
     yield opened
     opened.context.close()
 

@@ -11,7 +11,6 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
-from shared_browser import shared_browser
 
 from assistant.engine.waiting import in_document, until_changed, until_still, watch_changes
 
@@ -19,8 +18,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def page(browser_launch) -> Iterator[Page]:  # browser_launch: skipped where no browser is found
-    opened = shared_browser().new_page()
+def page(browser) -> Iterator[Page]:
+    opened = browser.new_page()
     yield opened
     opened.context.close()
 
@@ -125,7 +124,7 @@ def test_a_page_s_kept_root_goes_when_the_page_closes(page: Page) -> None:
     page.set_content("<title>kept</title>")
     assert in_document(page, "() => document.title") == "kept"
     assert page in waiting._ROOTS
-    other = shared_browser().new_page()
+    other = page.context.browser.new_page()
     assert in_document(other, "() => 1 + 1") == 2
     other.context.close()  # as at the end of a flow: the context goes, and its page with it
     assert other not in waiting._ROOTS and page in waiting._ROOTS

@@ -44,7 +44,7 @@ def poll_until(page: Page, seconds: float, probe: Callable[[], T | None], *, eve
 
 
 #: each open page's document root, kept between questions (one round trip per question, not three)
-_ROOTS: dict[Page, ElementHandle] = {}
+_ROOTS: dict[Page, ElementHandle | None] = {}  # None: its document went away
 
 
 def in_document(
@@ -67,13 +67,12 @@ def in_document(
         try:
             return root.evaluate(script, arg)
         except PlaywrightError as exc:
-            _ROOTS.pop(page, None)
+            _ROOTS[page] = None  # its document went away: a new root is taken
             if browser_gone(exc) or not again:
                 raise
-    root = page.locator("html").element_handle(timeout=wait_ms)
-    if page not in _ROOTS:
-        page.once("close", _forget_root)  # the root goes with its page
-    _ROOTS[page] = root
+    elif page not in _ROOTS:
+        page.once("close", _forget_root)  # the root goes with its page (one listener per page)
+    root = _ROOTS[page] = page.locator("html").element_handle(timeout=wait_ms)
     return root.evaluate(script, arg)
 
 
