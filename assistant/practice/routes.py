@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -84,6 +85,8 @@ def brand_of(host: str) -> str:
 def route(site: PracticeSite, host: str, req: Request) -> Response:
     if req.path == "/__practice__/state":
         return Response.json(site.state_json())
+    if req.path == "/__practice__/touched" and req.method == "POST":
+        return _touched(site, host, req)
     if req.path.startswith("/__practice__/static/"):
         return _static(req.path.rsplit("/", 1)[-1])
     if req.path == "/favicon.ico":
@@ -110,6 +113,20 @@ def route(site: PracticeSite, host: str, req: Request) -> Response:
         return _home(site, host, req)
     t = texts(site.config.language)
     return Response.html(message_page(t, brand_of(host), "not_found_title", "not_found_text"), 404)
+
+
+def _touched(site: PracticeSite, host: str, req: Request) -> Response:
+    """practice.js reports a key typed into a box the page owns (see PracticeSite.touched)."""
+    try:
+        data = json.loads(req.body.decode("utf-8") or "{}")
+    except (UnicodeDecodeError, ValueError):
+        return Response(400, b"not json", "text/plain")
+    if not isinstance(data, dict):
+        return Response(400, b"not an object", "text/plain")
+    entry: dict[str, object] = {key: str(data.get(key, ""))[:200] for key in ("kind", "event", "path", "name")}
+    entry["host"] = host
+    site.state.record_touch(entry)
+    return Response(204)
 
 
 def _static(name: str) -> Response:

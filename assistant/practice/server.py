@@ -216,6 +216,14 @@ class PracticeSite:
         """Posts the submit endpoint refused (validation errors), for debugging."""
         return self.state.rejected
 
+    @property
+    def touched(self) -> list[dict[str, object]]:
+        """Keys or text a real input event put into a box the page owns (read-only, disabled), a
+        password box or a challenge's box (``data-practice-guard``), as ``practice.js`` reported
+        them: ``{"kind", "event", "path", "name", "at"}``. A run that types only where it may
+        leaves this empty."""
+        return self.state.touched
+
     # -- settings of other services (services.SETTINGS_SERVICES) -------------------
     def setting(self, service: str, user: str, key: str, item: str | None = None) -> bool:
         """The current state of a setting (True: on), as its page shows it after a reload.

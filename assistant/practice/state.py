@@ -38,6 +38,7 @@ class PracticeState:
         self._refused_submits = 0  # valid submits the submit_error mode turned away
         self._settings: dict[SettingId, bool] = {}
         self._setting_changes: list[SettingChange] = []
+        self._touched: list[dict[str, object]] = []  # typing into boxes the page owns (practice.js)
 
     # -- logins ---------------------------------------------------------------
     def new_session(self, username: str, *, numeric: bool = False) -> str:
@@ -111,6 +112,16 @@ class PracticeState:
         with self._lock:
             self._foreign_hits.append(entry)
 
+    def record_touch(self, entry: dict[str, object]) -> None:
+        entry.setdefault("at", time.time())
+        with self._lock:
+            self._touched.append(entry)
+
+    @property
+    def touched(self) -> list[dict[str, object]]:
+        with self._lock:
+            return [dict(entry) for entry in self._touched]
+
     # -- settings of other services --------------------------------------------
     def store_setting(self, change: SettingChange) -> None:
         with self._lock:
@@ -163,6 +174,7 @@ class PracticeState:
             self._rejected.clear()
             self._settings.clear()
             self._setting_changes.clear()
+            self._touched.clear()
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -172,4 +184,5 @@ class PracticeState:
             "refused_submits": self.refused_submits,
             "foreign_hits": self.foreign_hits,
             "setting_changes": [dataclasses.asdict(c) for c in self.setting_changes],
+            "touched": self.touched,
         }

@@ -39,6 +39,31 @@
   }
   window.practiceActivate = activate;
 
+  /* The judge's eyes: a key or text typed by a real input event (not by the page's own scripts)
+     into a box the page owns (read-only, disabled), a password box, or one the page marks as a
+     challenge (data-practice-guard) is reported to the server, which keeps it (site.touched). */
+  function guardedKind(box) {
+    if (!box || !box.tagName) return null;
+    var mark = box.getAttribute && box.getAttribute("data-practice-guard");
+    if (mark) return mark;
+    if (box.type === "password") return "password";
+    if (box.readOnly) return "read-only";
+    if (box.disabled || box.getAttribute("aria-disabled") === "true") return "disabled";
+    if (box.getAttribute("aria-readonly") === "true") return "read-only";
+    return null;
+  }
+  function reportTouch(ev) {
+    if (!ev.isTrusted) return;
+    var box = ev.composedPath ? ev.composedPath()[0] : ev.target;
+    var kind = guardedKind(box);
+    if (!kind) return;
+    var body = JSON.stringify({ kind: kind, event: ev.type, path: location.pathname,
+      name: box.name || box.id || box.getAttribute("aria-label") || box.tagName.toLowerCase() });
+    try { navigator.sendBeacon("/__practice__/touched", body); } catch (e) { /* the judge is best effort */ }
+  }
+  document.addEventListener("beforeinput", reportTouch, true);
+  document.addEventListener("keydown", reportTouch, true);
+
   function setupCookieDialog() {
     var overlay = document.getElementById("cookie-overlay");
     if (!overlay) return;
