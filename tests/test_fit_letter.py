@@ -1,0 +1,94 @@
+"""Fitting the letter to a page's length limit, in every letter language: the legal core stays,
+the result fits, and it ends on a whole sentence (never a word cut off)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from assistant.letters.fit import fit_letter, join, paragraphs
+from assistant.letters.text import LANGUAGES, VARIANTS, LetterInput, TextError, browser_length, render_letter
+
+FULL = LetterInput(
+    platform="instagram",
+    account="anna.k",
+    email="anna@example.org",
+    country="DE",
+    language="en",
+    reasons=("private_life", "children", "creative_work"),
+    variant="detailed",
+    name="Anna Kowalska",
+)
+
+
+def _core(language: str) -> tuple[str, str, str]:
+    """(objection sentence, account sentence, request to confirm) of the short letter."""
+    bare = render_letter(replace(FULL, language=language, variant="short", reasons=(), name=None))
+    sentences = [s for p in paragraphs(bare) for s in p]
+    objection = next(s for s in sentences if "21" in s)
+    account = next(s for s in sentences if "anna.k" in s)
+    return objection, account, paragraphs(bare)[-1][-1]
+
+
+def test_the_fifteen_letter_languages_are_covered():
+    assert set(LANGUAGES) >= {"cs", "da", "de", "el", "en", "es", "fi", "fr", "hu", "it", "nl", "pl", "pt", "ro", "sv"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_sentences_split_and_join_back_to_the_letter(language):
+    for variant in VARIANTS:
+        text = render_letter(replace(FULL, language=language, variant=variant))
+        assert join(paragraphs(text)) == text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_shortened_letter_fits_keeps_the_core_and_ends_on_a_sentence(language):
+    core = _core(language)
+    tightest = browser_length(" ".join(core[:2]) + "\n\n" + core[2])
+    for limit in (1200, 600, 450, tightest + 5):
+        fitted = fit_letter(replace(FULL, language=language), limit)
+        text = fitted.text
+        assert browser_length(text) <= limit, (limit, text)
+        if fitted.variant != "short":  # a whole shorter letter, nothing left out
+            assert text == render_letter(replace(FULL, language=language, variant=fitted.variant))
+        for sentence in core if fitted.variant == "short" else ():
+            assert sentence in text, (limit, sentence)
+        assert text.rstrip()[-1] in ".!?" or text.endswith(FULL.name), text
+        words = set(render_letter(replace(FULL, language=language, variant=fitted.variant)).split())
+        assert set(text.split()) <= words  # only whole words of the letter, none cut short
+        assert fitted.changed
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_limit_below_the_core_is_an_error_not_a_cut(language):
+    core = _core(language)
+    tightest = browser_length(" ".join(core[:2]) + "\n\n" + core[2])
+    with pytest.raises(TextError, match="shortest letter"):
+        fit_letter(replace(FULL, language=language), tightest - 1)
+
+
+def test_a_letter_that_fits_is_left_alone():
+    fitted = fit_letter(FULL, 3000)
+    assert fitted.text == render_letter(FULL) and not fitted.changed and not fitted.dropped
+
+
+def test_a_shorter_variant_comes_before_any_sentence_is_left_out():
+    standard = render_letter(replace(FULL, variant="standard"))
+    fitted = fit_letter(FULL, browser_length(standard))
+    assert (fitted.text, fitted.variant, fitted.dropped) == (standard, "standard", ())
+    assert "standard letter instead of the detailed one" in fitted.describe("detailed")
+
+
+def test_reasons_go_first_the_last_chosen_first():
+    short = replace(FULL, variant="short")
+    one_reason = render_letter(replace(short, reasons=("private_life",)))
+    fitted = fit_letter(FULL, browser_length(one_reason))
+    assert fitted.text == one_reason and fitted.variant == "short" and len(fitted.dropped) == 2
+
+
+def test_a_custom_template_that_does_not_fit_is_an_error(tmp_path):
+    template = tmp_path / "mine.txt"
+    template.write_text("I object under {article} for {account} ({email}). " + "Words. " * 80, encoding="utf-8")
+    with pytest.raises(TextError, match="write a shorter template"):
+        fit_letter(FULL, 300, template=template)
