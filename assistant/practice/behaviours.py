@@ -17,6 +17,8 @@ import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .chrome import CHROME_LANGUAGES
+
 #: the kinds of page a behaviour applies to
 FORM, SETTINGS = "form", "settings"
 
@@ -54,11 +56,22 @@ CATALOGUE: dict[str, Behaviour] = {
         ),
         Behaviour("held_out", (), frozenset({FORM}), held_out=(True,), why="confirmation words no list has"),
         Behaviour("submit_delay", (1.5,), frozenset({FORM}), why="a slow server after Send"),
+        Behaviour(
+            "readonly_email", ("same", "other"), frozenset({FORM}), why="the page owns the e-mail (read-only)"
+        ),
+        Behaviour("text_maxlength", (300, 500), frozenset({FORM}), why="maxlength and a counter on the text"),
+        Behaviour("length_error", (300,), frozenset({FORM}), why="the server refuses a text over a limit"),
         Behaviour("setting_already", (True,), frozenset({SETTINGS}), why="the setting is already as wanted"),
         Behaviour("setting_confirm", (True,), frozenset({SETTINGS}), why="a dialog confirms the change"),
+        Behaviour("setting_no_persist", (True,), frozenset({SETTINGS}), why="the server ignores the change"),
         Behaviour(
-            "setting_no_persist", (True,), frozenset({SETTINGS}), why="the server ignores the change"
+            "chrome_language",
+            ("en", "de", "fr"),
+            _both(),
+            held_out=tuple(code for code in CHROME_LANGUAGES if code not in ("en", "de", "fr")),
+            why="site chrome (search box, language menu) in a language no flow names",
         ),
+        Behaviour("alert_banner", ("static", "late"), _both(), why="a site-wide role=alert banner"),
     )
 }
 
@@ -92,3 +105,21 @@ def draw(
         if choices and rng.random() < chance:
             drawn[behaviour.field] = rng.choice(choices)
     return drawn
+
+
+# forms in steps and choices in other markups (form_steps.py)
+register(
+    Behaviour(
+        "form_steps",
+        ("same-page", "navigate"),
+        frozenset({FORM}),
+        why="the form in two screens: Next reveals the rest, or goes on to a second page",
+    ),
+    Behaviour("next_held_out", (), frozenset({FORM}), held_out=(True,), why="a Next wording no list has"),
+    Behaviour(
+        "choice_markup",
+        ("select", "combobox", "buttons"),
+        frozenset({FORM}),
+        why="the third-party form's request type as a list, a combobox or a row of buttons",
+    ),
+)

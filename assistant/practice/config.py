@@ -43,6 +43,38 @@ give the same pages as before these modes existed):
     look-alike host, as ``foreign_redirect``).
 ``submit_delay``
     Seconds the submit endpoint waits before it answers (a slow server).
+``after_send``
+    What stands between Send and the answer (``after_send.py``): ``session-expired``
+    (the session ends while the form is shown; Send is refused and the page goes
+    to the login page; after a new login the form works), ``challenge`` (a
+    security check in a dialog; only a Send with its answer is kept) or, held
+    out, ``challenge-unnamed`` (the check in words no list has, above Send). With
+    ``auto_login`` the practice stand-in logs in again or completes the check.
+``form_steps``
+    The form comes in two screens (``form_steps.py``): the first asks for the
+    country, e-mail (and on the third-party form the request type and names), a
+    Next button goes on. ``same-page``: Next reveals the rest of the form and Send
+    on the same page; ``navigate``: Next posts the first screen to a second page
+    (the form's address plus ``/next/``) that carries its values in hidden inputs.
+    Each move is recorded (``PracticeSite.screens``).
+``next_held_out``
+    The Next button says a wording from ``form_steps.HELD_OUT_NEXT``, which no
+    flow's or the engine's word list contains.
+``choice_markup``
+    How the third-party form asks its request type (default: radios):
+    ``select`` (a native list), ``combobox`` (an ARIA listbox that opens on a
+    click) or ``buttons`` (a row of toggle buttons, ``aria-pressed``).
+``readonly_email``
+    The e-mail box comes prefilled and read-only (the page chose the address):
+    ``same`` holds the practice account's address (``PRACTICE_EMAIL``), ``other``
+    another one (``OTHER_EMAIL``). The server keeps whatever the page posts.
+``text_maxlength``
+    The text box has ``maxlength`` set to this many characters and a visible
+    counter (``0/500``) below it; the server refuses a longer text too.
+``length_error``
+    The text box has no ``maxlength`` and no counter, but the server refuses a
+    text longer than this many characters with a message naming the limit
+    (``err_reason_long``); the form stays, with what was typed.
 
 Modes of the AI-training settings pages of other services (``services.py`` lists
 the services, their addresses and setting keys):
@@ -60,9 +92,32 @@ the services, their addresses and setting keys):
 ``refuse_automation``
     Google's sign-in page refuses the browser ("Couldn't sign you in: this browser
     or app may not be secure"), as it does for browsers it takes for automated.
+Modes of every page (``chrome.py``): ``chrome_language`` (a site header with a search box and a
+footer with a language menu, in one of the 24 EU languages or Norwegian or Icelandic) and
+``alert_banner`` (a site-wide ``role=alert`` notice, ``static`` or ``late``).
+
 ``blogs``
     The user's blogs on Tumblr and sites on WordPress.com (lower-case names of
     letters, digits and hyphens), each with its own settings page.
+``setting_first_paint`` / ``setting_paint_delay``
+    ``slow``: the page first shows only its heading and draws its controls
+    ``setting_paint_delay`` seconds later; ``placeholder``: it first shows a
+    greyed-out copy of its controls (disabled, ``aria-busy`` around them) in the
+    *wrong* state, and the real ones after the delay.
+``setting_save``
+    ``on-change`` (default: each switch saves itself), ``save-button`` (a
+    "Save settings" button below the controls, enabled by a change) or
+    ``sticky-bar`` (a bar with "Save changes"/"Discard" shows after a change):
+    the server keeps a change only when the page's Save is pressed.
+``setting_markup``
+    ``shared-card``: the settings share one card with no row of their own, after
+    another setting (``NEIGHBOUR_KEY``, first), all switches named alike;
+    ``md-switch``, ``radix``, ``headless``: each setting (after the neighbour,
+    in rows of their own) is a switch of that component library (Material Web,
+    Radix UI, Headless UI; bundles in ``static/components``). Not Google's page.
+``setting_long_poll``
+    Seconds a background request of the settings page stays open before it is
+    answered (and opened again), as a page's long polling does; ``None``: none.
 """
 
 from __future__ import annotations
@@ -70,6 +125,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from .chrome import ALERT_BANNERS, CHROME_LANGUAGES
 
 LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "it", "es", "nl", "pl", "pt", "sv", "da")
 
@@ -112,6 +169,23 @@ INTERSTITIALS: tuple[str, ...] = ("save-login", "continue-as", "remember-browser
 #: where the form addresses can be moved to
 MOVED_TO: tuple[str, ...] = ("help.meta.com", "lookalike")
 
+#: what can stand between Send and the answer (see ``after_send.py``)
+AFTER_SEND: tuple[str, ...] = ("session-expired", "challenge", "challenge-unnamed")
+
+#: how a settings page draws itself first, how it keeps a change, and its markups (PracticeConfig)
+SETTING_FIRST_PAINTS: tuple[str, ...] = ("slow", "placeholder")
+SETTING_SAVES: tuple[str, ...] = ("on-change", "save-button", "sticky-bar")
+SETTING_MARKUPS: tuple[str, ...] = ("shared-card", "md-switch", "radix", "headless")
+
+#: the e-mail a read-only e-mail box can hold: the practice account's own, or another address
+READONLY_EMAILS: tuple[str, ...] = ("same", "other")
+PRACTICE_EMAIL = "anna@example.org"  # the demo's and the tests' account
+OTHER_EMAIL = "other@example.org"
+
+#: how a form can come in steps, and the markups a choice can have (see ``form_steps.py``)
+FORM_STEPS: tuple[str, ...] = ("same-page", "navigate")
+CHOICE_MARKUPS: tuple[str, ...] = ("select", "combobox", "buttons")
+
 #: the live hosts the practice site impersonates, one local server each
 LIVE_HOSTS: tuple[str, ...] = ("help.instagram.com", "www.instagram.com", "www.facebook.com", "help.meta.com")
 
@@ -143,11 +217,25 @@ class PracticeConfig:
     interstitial: str | None = None
     moved_to: str | None = None
     submit_delay: float = 0.0
+    after_send: str | None = None  # session-expired | challenge | challenge-unnamed
+    form_steps: str | None = None  # same-page | navigate: the form in two screens
+    next_held_out: bool = False  # the Next button in a wording no list has
+    choice_markup: str | None = None  # select | combobox | buttons: the third-party request type
+    readonly_email: str | None = None  # same | other: the e-mail box prefilled and read-only
+    text_maxlength: int | None = None  # maxlength and a counter on the text box
+    length_error: int | None = None  # no maxlength, but the server refuses a longer text
     setting_already: bool = False
     setting_confirm: bool = False
     setting_no_persist: bool = False
     refuse_automation: bool = False
+    chrome_language: str | None = None  # see chrome.py: site chrome in a language no flow names
+    alert_banner: str | None = None  # see chrome.py: a site-wide role=alert banner (static | late)
     blogs: tuple[str, ...] = ("anna-writes", "anna-photos")
+    setting_first_paint: str | None = None
+    setting_paint_delay: float = 0.8
+    setting_save: str = "on-change"
+    setting_markup: str | None = None
+    setting_long_poll: float | None = None
     on_code: Callable[[str, str], None] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -168,6 +256,14 @@ class PracticeConfig:
         _one_of("routing_question", self.routing_question, ROUTING_QUESTIONS)
         _one_of("interstitial", self.interstitial, INTERSTITIALS)
         _one_of("moved_to", self.moved_to, MOVED_TO)
+        _one_of("after_send", self.after_send, AFTER_SEND)
+        _one_of("form_steps", self.form_steps, FORM_STEPS)
+        _one_of("choice_markup", self.choice_markup, CHOICE_MARKUPS)
+        if not isinstance(self.next_held_out, bool):
+            raise ValueError(f"next_held_out must be True or False, not {self.next_held_out!r}")
+        _check_form_limits(self)
+        _one_of("chrome_language", self.chrome_language, CHROME_LANGUAGES)
+        _one_of("alert_banner", self.alert_banner, ALERT_BANNERS)
         times = self.submit_error_times
         if isinstance(times, bool) or not (isinstance(times, int) and times >= 1):
             raise ValueError(f"submit_error_times must be a whole number >= 1, not {times!r}")
@@ -180,6 +276,7 @@ class PracticeConfig:
             if not isinstance(getattr(self, name), bool):
                 raise ValueError(f"{name} must be True or False, not {getattr(self, name)!r}")
         _check_blogs(self.blogs)
+        _check_setting_pages(self)
         self.blogs = tuple(self.blogs)
 
     @property
@@ -197,6 +294,27 @@ def _one_of(name: str, value: str | None, allowed: tuple[str, ...], *, optional:
     if value not in allowed:
         choices = ", ".join(allowed)
         raise ValueError(f"{name} must be {'None or ' if optional else ''}one of {choices}, not {value!r}")
+
+
+def _check_setting_pages(config: PracticeConfig) -> None:
+    """The settings pages' behaviours (see the module's docstring)."""
+    _one_of("setting_first_paint", config.setting_first_paint, SETTING_FIRST_PAINTS)
+    _one_of("setting_save", config.setting_save, SETTING_SAVES, optional=False)
+    _one_of("setting_markup", config.setting_markup, SETTING_MARKUPS)
+    if not 0 <= config.setting_paint_delay <= 5:
+        raise ValueError(f"setting_paint_delay must be 0 to 5 seconds, not {config.setting_paint_delay!r}")
+    poll = config.setting_long_poll
+    if poll is not None and not 0.5 <= poll <= 120:
+        raise ValueError(f"setting_long_poll must be None or 0.5 to 120 seconds, not {poll!r}")
+
+
+def _check_form_limits(config: PracticeConfig) -> None:
+    """The page-owned e-mail and the text box's limits (see the module's docstring)."""
+    _one_of("readonly_email", config.readonly_email, READONLY_EMAILS)
+    for name in ("text_maxlength", "length_error"):
+        limit = getattr(config, name)
+        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 100):
+            raise ValueError(f"{name} must be None or a whole number of at least 100, not {limit!r}")
 
 
 def _check_blogs(blogs: object) -> None:

@@ -9,6 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from urllib.parse import parse_qs, urlsplit
 
+from .chrome import decorate
 from .config import LIVE_HOSTS, PracticeConfig, Submission
 from .httpio import MAX_BODY_BYTES, Request, Response
 from .routes import FOREIGN_HOST, route
@@ -79,6 +80,9 @@ class _Handler(BaseHTTPRequestHandler):
         except Exception:  # noqa: BLE001 - any bug in a page becomes a 500, as on a real server
             log.error("practice server error:\n%s", traceback.format_exc())
             response = Response(500, b"practice server error", "text/plain")
+        config = self.server.site.config
+        if response.content_type.startswith("text/html"):
+            response.body = decorate(response.body, config.chrome_language, config.alert_banner)
         self._write(response, head)
 
     def _write(self, response: Response, head: bool) -> None:

@@ -63,6 +63,7 @@
   }
   document.addEventListener("beforeinput", reportTouch, true);
   document.addEventListener("keydown", reportTouch, true);
+  document.addEventListener("change", reportTouch, true);
 
   function setupCookieDialog() {
     var overlay = document.getElementById("cookie-overlay");
