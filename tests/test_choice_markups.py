@@ -1,0 +1,38 @@
+"""Choices in any markup (issue 26, point 8): the bundled third-party flow answers its request type
+("What would you like to do?") whether the page offers radios, a native list, a list that opens on
+a click or a row of buttons; the practice server's own record says what was chosen."""
+
+from __future__ import annotations
+
+import pytest
+from practice_helpers import account, run_practice
+
+from assistant.demo import COUNTRY_OF_LANGUAGE
+from assistant.practice import PracticeConfig, PracticeSite
+
+pytestmark = pytest.mark.browser
+
+FAST = {"auto_login": True, "auto_login_key_ms": 2, "auto_login_delay": 0.2, "cookie_dialog": False}
+
+
+@pytest.mark.parametrize(("markup", "language"), [("select", "en"), ("combobox", "de"), ("buttons", "fr")])
+def test_the_third_party_request_type_is_chosen_in_every_markup(home, markup, language):
+    config = PracticeConfig(**FAST, language=language, choice_markup=markup)
+    person = account(
+        "anna-3p",
+        "facebook",
+        language=language,
+        country=COUNTRY_OF_LANGUAGE[language],
+        flows=["meta-third-party-ai"],
+        first_name="Anna",
+        last_name="Example",
+        prompts="Who is Anna Example from Cork?",
+    )
+    with PracticeSite(config) as site:
+        result = run_practice(home, site, [person], ["y"], logged_in=True)
+    assert result.summary.exit_code == 0, result.output
+    (sent,) = site.confirmed
+    assert sent.fields["request_type"] == "object"  # never access, correct or delete
+    assert result.human.asked == ["submit"]  # nothing was handed to the person
+    (review,) = result.human.reviews
+    assert any(line.startswith("chose “") for line in review.filled), review.filled

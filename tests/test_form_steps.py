@@ -1,0 +1,76 @@
+"""Forms in steps (issue 26, point 6): a first screen asks for the country and the e-mail, a Next
+button shows the text box and Send — on the same page, or on a second page. The engine fills
+each screen, goes on, and asks for Send once; the practice server's own record is the judge."""
+
+from __future__ import annotations
+
+import pytest
+from practice_helpers import account, run_practice
+
+from assistant.practice import PracticeConfig, PracticeSite
+from assistant.practice.form_steps import HELD_OUT_NEXT
+
+pytestmark = pytest.mark.browser
+
+FAST = {"auto_login": True, "auto_login_key_ms": 2, "auto_login_delay": 0.2, "cookie_dialog": False}
+THIRD_PARTY = {
+    "flows": ["meta-third-party-ai"],
+    "first_name": "Anna",
+    "last_name": "Example",
+    "prompts": "Who is Anna Example from Cork?",
+}
+
+
+def _one(home, config: PracticeConfig, person, answers):
+    with PracticeSite(config) as site:
+        result = run_practice(home, site, [person], answers, logged_in=True)
+    return site, result
+
+
+@pytest.mark.parametrize(
+    ("steps", "platform", "language"),
+    [("same-page", "instagram", "en"), ("navigate", "facebook", "de"), ("navigate", "instagram", "fr")],
+)
+def test_a_form_in_two_screens_is_sent_once_with_every_screens_values(home, steps, platform, language):
+    config = PracticeConfig(**FAST, language=language, form_steps=steps, wording_seed=11)
+    person = account(platform=platform, language=language, country="DE")
+    site, result = _one(home, config, person, ["y"])
+    assert result.summary.exit_code == 0, result.output
+    (sent,) = site.confirmed  # exactly one submission, holding the first screen's values too
+    (record,) = result.records()
+    assert sent.fields["email"] == "anna@example.org" and sent.fields["country"] == "DE"
+    assert sent.fields["reason"].replace("\r\n", "\n") == record["text"]
+    assert len(site.state.screens) == 1 and site.state.screens[0].get("ok", True)
+    moves = [s for s in record["steps"] if s["action"] == "next"]
+    assert len(moves) == 1 and "screen 2" in moves[0]["detail"]
+    assert "form-screen-1.png" in record["files"]
+    # one review, with both screens' values, and one approval
+    assert result.human.asked == ["submit"]
+    (review,) = result.human.reviews
+    assert any(line.startswith("e-mail") for line in review.filled)
+    assert any(line.startswith("country") for line in review.filled)
+    assert any(line.startswith("reason") for line in review.filled)
+
+
+def test_the_third_party_form_in_steps_with_its_choice_as_a_list(home):
+    config = PracticeConfig(**FAST, form_steps="same-page", choice_markup="select")
+    person = account("anna-3p", "facebook", **THIRD_PARTY)
+    site, result = _one(home, config, person, ["y"])
+    assert result.summary.exit_code == 0, result.output
+    (sent,) = site.confirmed
+    assert sent.fields["request_type"] == "object"
+    assert sent.fields["first_name"] == "Anna" and sent.fields["prompts"] == THIRD_PARTY["prompts"]
+    assert sent.fields["extra"].replace("\r\n", "\n") == result.records()[0]["text"]
+
+
+def test_a_next_in_words_no_list_has_is_never_pressed(home):
+    """Held-out wording: objector does not press a button it does not know; it hands the step to
+    the person (who, here, does not do it): nothing is sent and the page never moved on."""
+    config = PracticeConfig(**FAST, form_steps="navigate", next_held_out=True)
+    site, result = _one(home, config, account(), [None])
+    (record,) = result.records()
+    assert record["outcome"] == "needs-attention", result.output
+    assert site.submissions == [] and site.state.screens == []
+    assert any(q.startswith("guide:") for q in result.human.asked)
+    assert "submit" not in result.human.asked
+    assert HELD_OUT_NEXT["en"] not in result.output or "pressed" not in result.output
