@@ -12,6 +12,7 @@ from .common import _bare, _clip
 from .guide import by_hand, missing, not_found
 from .locate import Found, visible_now
 from .login import open_address
+from .owned import fit_text, page_owned, read_box
 from .page_scripts import (
     DIALOG_XPATH,
     LABEL_OF_JS,
@@ -157,11 +158,20 @@ def fill_step(run: FlowRun, step: Step) -> None:
                 detail=f"{step.value} typed by you",
             )
         return
-    run.fill(found.locator, value, step.describe or str(step.value))
+    box = read_box(found.locator)
+    if box.owned and not box.password:  # the page filled it and keeps it: never typed into
+        page_owned(run, step, box)
+        return
+    typed = fit_text(run, box) if step.value == "text" else value  # the letter fitted to the box
+    held = run.fill(found.locator, typed, step.describe or str(step.value))
+    if held is not None:  # what the page holds now, as the record says it
+        run.record.setdefault("fields", {})[step.value or "field"] = held
+        if step.value == "email":
+            run.record["email_sent"] = held
     if step.value == "text":
         from ..letters.text import language_name
 
-        detail = f"reason ({browser_length(value)} chars, {language_name(run.account.language)})"
+        detail = f"reason ({browser_length(typed)} chars, {language_name(run.account.language)})"
     elif step.value == "email":
         detail = f"e-mail {value}"
     else:

@@ -94,6 +94,7 @@ class FlowRun:
     acted_at: float = 0.0  # monotonic time a step last did something on the page (or the person did)
     submitted: bool = False  # the form was sent (by our click or the person's)
     submitted_at: datetime | None = None  # mails older than this are not about this submission
+    notes: list[str] = field(default_factory=list)  # for the review: a page-owned e-mail, a shorter letter
 
     def __post_init__(self) -> None:
         self.sites = self.settings.sites
@@ -257,17 +258,28 @@ class FlowRun:
             raise FlowStop(Outcome.NEEDS_ATTENTION, f"{what} turned out to be a password field; left alone")
         return kind
 
-    def fill(self, locator: Locator, value: str, what: str) -> None:
+    def fill(self, locator: Locator, value: str, what: str) -> str | None:
+        """Type ``value`` and return what the box holds afterwards (read back; None for a box
+        that is not an input). A box the page owns (read-only, disabled) is never typed into."""
         self.guard(f"fill {what}")
         kind = self.not_a_password(locator, what)
+        from .owned import read_box
+
+        if read_box(locator).owned:
+            raise FlowStop(
+                Outcome.NEEDS_ATTENTION, f"{what} is read-only or disabled: the page keeps its own value"
+            )
         locator.fill(value)
-        if kind["tag"] in ("input", "textarea"):
-            got = locator.input_value()
-            if got != value:
-                raise FlowStop(
-                    Outcome.NEEDS_ATTENTION,
-                    f"{what} kept {len(got)} of {len(value)} characters; the page may limit the length",
-                )
+        if kind["tag"] not in ("input", "textarea"):
+            return None
+        got = locator.input_value()
+        if got != value:
+            raise FlowStop(
+                Outcome.NEEDS_ATTENTION,
+                f"{what} kept {len(got)} of {len(value)} characters; the page may limit the length",
+            )
+        return got
+
 
     def click(self, locator: Locator, what: str) -> None:
         self.guard(what)

@@ -73,9 +73,12 @@ def review_and_submit(run: FlowRun, step: Step) -> None:
         filled=tuple(
             s["detail"]
             for s in run.steps_done
-            if s["status"] in ("done", "manual") and s["action"] in ("choose", "fill", "upload", "check")
+            if s["status"] in ("done", "manual", "page-owned")
+            and s["action"] in ("choose", "fill", "upload", "check")
         ),
         dry_run=run.dry_run,
+        email_sent=run.record.get("email_sent"),
+        notes=tuple(run.notes),
     )
     decision = run.human.approve_submit(review, watch=None if run.dry_run else run.after.person_sent)
     approved_at = iso(utc_now())

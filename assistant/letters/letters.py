@@ -35,12 +35,19 @@ def letter_input(account: Account):
 
 
 def text_for_account(account: Account, settings: Settings, max_length: int) -> str:
-    """The account's objection text, or UserError naming the account and the problem."""
-    from .text import TextError, render_letter
+    """The account's objection text within ``max_length`` (a shorter variant or whole sentences
+    left out when it is longer: ``fit.fit_letter``), or UserError naming the account and the problem."""
+    return fitted_for_account(account, settings, max_length).text
+
+
+def fitted_for_account(account: Account, settings: Settings, max_length: int):
+    """The account's letter fitted to ``max_length`` (``fit.Fitted``: the text and what was done)."""
+    from .fit import fit_letter
+    from .text import TextError
 
     template = account.text_template or settings.text_template
     try:
-        return render_letter(letter_input(account), max_length=max_length, template=template)
+        return fit_letter(letter_input(account), max_length, template=template)
     except TextError as exc:
         raise UserError(f"account {account.name}: {exc}") from None
 

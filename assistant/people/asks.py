@@ -29,6 +29,8 @@ class SubmitReview:
     language: str
     filled: tuple[str, ...] = ()
     dry_run: bool = False
+    email_sent: str | None = None  # the address the form holds (the page's own when it is read-only)
+    notes: tuple[str, ...] = ()  # what the person must know first (another e-mail, a shortened letter)
 
 
 @dataclass(frozen=True)

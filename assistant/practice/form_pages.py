@@ -107,10 +107,14 @@ def _field(spec: FieldSpec, form: FormSpec, t: Texts, ids: _Ids, *, aria_labelle
         pairs = [("own", t("account_own")), ("other", t("account_other"))]
         control = f"<select {common}>{_options(pairs, t('account_choose'))}</select>"
     elif spec.kind == "email":
+        owned = f' value="{esc(spec.value)}" readonly' if spec.readonly else ""
         control = (
-            f'<input {common} type="email" autocomplete="email" placeholder="{esc(t("email_placeholder"))}">'
+            f'<input {common} type="email" autocomplete="email" '
+            f'placeholder="{esc(t("email_placeholder"))}"{owned}>'
         )
-    elif spec.kind in ("reason", "textarea"):
+    elif spec.kind == "reason":
+        control = _text_box(spec, common, fid)
+    elif spec.kind == "textarea":
         control = f'<textarea {common} rows="5" maxlength="3000"></textarea>'
     elif spec.kind == "text":
         auto = {"first_name": "given-name", "last_name": "family-name"}.get(spec.purpose, "off")
@@ -126,6 +130,18 @@ def _field(spec: FieldSpec, form: FormSpec, t: Texts, ids: _Ids, *, aria_labelle
     else:
         raise KeyError(spec.kind)
     return f'<div class="field">{label_html}{control}{hint}{error}</div>'
+
+
+def _text_box(spec: FieldSpec, common: str, fid: str) -> str:
+    """The reason box with its limits: ``maxlength`` and a live counter below it, when it has them."""
+    maxlength = f' maxlength="{spec.maxlength}"' if spec.maxlength else ""
+    if not spec.counter:
+        return f'<textarea {common} rows="5"{maxlength}></textarea>'
+    counter = (
+        f'<div class="char-counter" id="{fid}-counter" data-counter-max="{spec.maxlength}" '
+        f'aria-live="polite">0/{spec.maxlength}</div>'
+    )
+    return f'<textarea {common} rows="5"{maxlength} data-counter="{fid}-counter"></textarea>{counter}'
 
 
 def _radios(spec: FieldSpec, t: Texts, ids: _Ids, fid: str, label: str, error: str) -> str:

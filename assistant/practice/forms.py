@@ -8,9 +8,9 @@ server checks.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .config import PracticeConfig
+from .config import OTHER_EMAIL, PRACTICE_EMAIL, PracticeConfig
 from .countries import is_country
 from .strings import Texts
 
@@ -35,6 +35,11 @@ class FieldSpec:
     # | textarea | file
     kind: str
     required: bool
+    value: str = ""  # what the page prefills
+    readonly: bool = False  # the page owns the value (a read-only box)
+    maxlength: int | None = None  # the box's maxlength attribute
+    counter: bool = False  # a visible "0/500" counter below the box
+    limit: int | None = None  # the server refuses a longer value (characters as maxlength counts)
 
 
 @dataclass(frozen=True)
@@ -136,7 +141,7 @@ def build_spec(host: str, form_id: str, config: PracticeConfig) -> FormSpec | No
             FieldSpec("country", f"Field{ids['country']}", "country-select", True),
             FieldSpec("first_name", f"Field{ids['first_name']}", "text", True),
             FieldSpec("last_name", f"Field{ids['last_name']}", "text", True),
-            FieldSpec("email", f"Field{ids['email']}", "email", True),
+            _page_email(FieldSpec("email", f"Field{ids['email']}", "email", True), config),
             FieldSpec("prompts", f"Field{ids['prompts']}", "textarea", True),
             FieldSpec("screenshot", f"Field{ids['screenshot']}", "file", False),
             FieldSpec("extra", f"Field{ids['extra']}", "textarea", False),
@@ -147,8 +152,9 @@ def build_spec(host: str, form_id: str, config: PracticeConfig) -> FormSpec | No
     ids = _OBJECTION_IDS[brand]["renamed" if variant == "renamed" else None]
     country_kind = "typeahead" if brand == "Instagram" else "country-select"
     country = FieldSpec("country", f"Field{ids['country']}", country_kind, True)
-    email = FieldSpec("email", f"Field{ids['email']}", "email", True)
+    email = _page_email(FieldSpec("email", f"Field{ids['email']}", "email", True), config)
     reason = FieldSpec("reason", f"Field{ids['reason']}", "reason", config.reason_required)
+    reason = _text_limits(reason, config)
     order = [email, reason, country] if variant == "renamed" else [country, email, reason]
     if not config.country_field:
         order.remove(country)
@@ -158,6 +164,30 @@ def build_spec(host: str, form_id: str, config: PracticeConfig) -> FormSpec | No
         else:
             order.append(FieldSpec("account", f"Field{ids['account']}", "account", True))
     return FormSpec(form_id, host, kind, brand, variant, tuple(order))
+
+
+def _page_email(spec: FieldSpec, config: PracticeConfig) -> FieldSpec:
+    """The e-mail box as ``readonly_email`` has it: prefilled by the page and read-only, or open."""
+    if config.readonly_email is None:
+        return spec
+    value = PRACTICE_EMAIL if config.readonly_email == "same" else OTHER_EMAIL
+    return replace(spec, value=value, readonly=True)
+
+
+def _text_limits(spec: FieldSpec, config: PracticeConfig) -> FieldSpec:
+    """The text box's limits: ``maxlength`` and a counter (``text_maxlength``), or only the
+    server's refusal (``length_error``), or the 3000 a box has by default."""
+    if config.text_maxlength is not None:
+        limit = config.text_maxlength
+        return replace(spec, maxlength=limit, counter=True, limit=limit)
+    if config.length_error is not None:
+        return replace(spec, limit=config.length_error)
+    return replace(spec, maxlength=3000)
+
+
+def _length(value: str) -> int:
+    """Characters as the browser's maxlength counts them (UTF-16 code units)."""
+    return len(value.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def _is_image(upload: Upload) -> bool:
@@ -192,6 +222,8 @@ def validate(
         elif f.kind == "reason":
             if config.reason_required and len(value) < 100:
                 errors[f.name] = t("err_reason")
+            elif f.limit is not None and _length(value) > f.limit:
+                errors[f.name] = t("err_reason_long", limit=str(f.limit))
             fields["reason"] = value
         elif f.kind == "checkbox":
             if value.lower() in ("1", "on", "true", "yes"):

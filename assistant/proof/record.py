@@ -51,10 +51,19 @@ class StepRecord(_Part):
     action: str = Field(description="the flow action (open, fill, setting, …)")
     value: str | None = Field(None, description="what was filled (email, text, country, …)")
     status: Literal[
-        "done", "manual", "absent", "shown", "declined", "not-persisted", "turned-back", "unreadable"
+        "done",
+        "manual",
+        "absent",
+        "page-owned",
+        "shown",
+        "declined",
+        "not-persisted",
+        "turned-back",
+        "unreadable",
     ] = Field(
-        description="done by objector, done by the person (manual), not on the page (absent); for a "
-        "setting also shown (dry run), declined, not-persisted, turned-back or unreadable"
+        description="done by objector, done by the person (manual), not on the page (absent), filled "
+        "by the page itself and read-only or disabled (page-owned: left as it was); for a setting also "
+        "shown (dry run), declined, not-persisted, turned-back or unreadable"
     )
     detail: str = Field(description="what was done, in words")
     at: str = Field(description="UTC time (ISO 8601)")
@@ -66,6 +75,18 @@ class AfterSend(_Part):
     kind: Literal["confirmed", "unrecognised", "rejected", "code", "left", "nothing"]
     signals: list[str] = Field(default_factory=list, description="the evidence, in words")
     text: str = Field("", description="the new text on the page (up to 500 characters)")
+
+
+class TextFitted(_Part):
+    """The letter was made shorter to fit the form's limit (``text`` is the fitted letter)."""
+
+    limit: int = Field(description="the most characters the form takes (the smallest limit found)")
+    limit_from: Literal["maxlength", "counter", "flow"] = Field(
+        description="where that limit was read: the box's maxlength, a counter near it, or the flow"
+    )
+    original_length: int = Field(description="the account's own letter's length")
+    variant: str = Field(description="the letter variant the text came from (short, standard, detailed)")
+    dropped: int = Field(description="sentences (reasons, signature, …) left out of that variant")
 
 
 class FallbackCandidate(_Part):
@@ -151,6 +172,21 @@ class AttemptRecord(_Part):
     text: str = Field("", description="the objection text, exactly as filled in")
     text_language: str | None = None
     text_length: int = 0
+    text_fitted: TextFitted | None = Field(None, description="set when the letter was fitted to a limit")
+    email_sent: str | None = Field(
+        None, description="the e-mail address the form held when it was sent (read back from the page)"
+    )
+    email_note: str | None = Field(
+        None, description="set when the page chose another e-mail address than the account's"
+    )
+    fields: dict[str, str] = Field(
+        default_factory=dict,
+        description="what each filled box held after filling, read back (email, text, …)",
+    )
+    page_owned: list[str] = Field(
+        default_factory=list,
+        description="boxes the page filled and kept read-only or disabled (never typed into)",
+    )
     dry_run: bool = False
     outcome: Outcome = Field(description="how the attempt ended (see the ledger's outcomes)")
     message: str = Field(description="the one line shown to the person")
@@ -293,6 +329,7 @@ def markdown() -> str:
         SettingState,
         SettingApproval,
         RefusedBrowser,
+        TextFitted,
     ]
     parts += [FallbackCandidate, MailConfirmation]
     for part in parts:

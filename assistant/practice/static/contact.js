@@ -94,6 +94,16 @@
     input.addEventListener("blur", function () { setTimeout(close, 150); });
   }
 
+  /* the live "12/500" counter below a text box with a length limit */
+  function setupCounter(box) {
+    var counter = document.getElementById(box.getAttribute("data-counter"));
+    if (!counter) return;
+    var max = counter.getAttribute("data-counter-max");
+    function update() { counter.textContent = box.value.length + "/" + max; }
+    box.addEventListener("input", update);
+    update();
+  }
+
   function collect(unit) {
     var pairs = [];
     var hasFile = false;
@@ -310,6 +320,7 @@
     var loc = scope.querySelector('input[name="support_form_locale_id"]');
     if (loc) locale = loc.value;
     scope.querySelectorAll("[data-typeahead]").forEach(setupTypeahead);
+    scope.querySelectorAll("[data-counter]").forEach(setupCounter);
     scope.querySelectorAll("[data-contact-unit]").forEach(bindUnit);
   }
 

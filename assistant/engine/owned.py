@@ -1,0 +1,168 @@
+"""What a form's box allows before anything is typed into it: whether the page owns it (read-only,
+disabled), and how long a text it takes (``maxlength``, a live counter such as ``0/500`` or
+"500 characters left"). The fill step reads this first, so that objector never types into a box
+the page owns, records what such a box holds (it is what the page sends), and fits the letter to
+the box instead of having the page cut it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..config.flows import Step
+from ..letters.text import browser_length
+from ..proof.outcome import FlowStop, Outcome
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator
+
+    from .run import FlowRun
+
+#: the box's own state, its value, and the short texts around it that may be a counter: the
+#: texts it is described by, and the leaf texts of its nearest container that has any
+BOX_JS = """el => {
+  const attr = n => (el.getAttribute(n) || '').toLowerCase();
+  const texts = [];
+  for (const id of (el.getAttribute('aria-describedby') || '').split(/\\s+/).filter(Boolean)) {
+    const d = document.getElementById(id);
+    if (d) texts.push(d.textContent || '');
+  }
+  let box = el.parentElement;
+  for (let i = 0; box && i < 3 && texts.length < 1; i++, box = box.parentElement) {
+    for (const child of box.querySelectorAll('*')) {
+      if (child !== el && !child.children.length && !child.contains(el)) texts.push(child.textContent || '');
+    }
+  }
+  const value = ('value' in el && typeof el.value === 'string') ? el.value : (el.textContent || '');
+  return {
+    readonly: !!el.readOnly || attr('aria-readonly') === 'true',
+    disabled: !!el.disabled || attr('aria-disabled') === 'true',
+    password: attr('type') === 'password',
+    value: value,
+    maxlength: (typeof el.maxLength === 'number' && el.maxLength > 0) ? el.maxLength : null,
+    texts: texts.map(t => t.trim()).filter(t => t && t.length <= 60),
+  };
+}"""
+
+_COUNTER = re.compile(r"^\D{0,20}?(\d[\d\s.,]*)\s*/\s*(\d[\d\s.,]*)\D{0,20}$")
+_LEFT = re.compile(r"(\d[\d.,]*)")
+#: "left" in the page languages, for counters that count down ("500 characters left")
+LEFT_WORDS = (
+    "left", "remaining", "übrig", "verbleib", "restant", "rimanent", "restante", "resterende",
+    "resterande", "kvar", "tilbage", "over", "pozosta", "zbýv", "jäljellä", "maradt", "rămas",
+)
+
+
+@dataclass(frozen=True)
+class Box:
+    """One box as the page has it, read before typing."""
+
+    readonly: bool
+    disabled: bool
+    password: bool
+    value: str
+    maxlength: int | None
+    texts: tuple[str, ...]
+
+    @property
+    def owned(self) -> bool:
+        """The page keeps this box's value: objector never types into it."""
+        return self.readonly or self.disabled
+
+    def counter_limit(self) -> int | None:
+        """The limit a live counter near the box shows: ``12/500`` where 12 is what the box holds
+        now, or ``488 characters left`` (then the limit is that plus what it holds)."""
+        held = browser_length(self.value)
+        for text in self.texts:
+            found = _COUNTER.match(text)
+            if found and _number(found.group(1)) == held:
+                return _number(found.group(2))
+            if any(word in text.lower() for word in LEFT_WORDS):
+                numbers = _LEFT.findall(text)
+                if len(numbers) == 1:
+                    return _number(numbers[0]) + held
+        return None
+
+    def limits(self) -> dict[str, int]:
+        """Every length limit the page shows for this box, by where it was read."""
+        found: dict[str, int] = {}
+        if self.maxlength is not None:
+            found["maxlength"] = self.maxlength
+        counter = self.counter_limit()
+        if counter is not None:
+            found["counter"] = counter
+        return found
+
+
+def _number(text: str) -> int:
+    return int(re.sub(r"\D", "", text) or 0)
+
+
+def read_box(locator: Locator) -> Box:
+    data: dict[str, Any] = locator.evaluate(BOX_JS)
+    return Box(
+        readonly=bool(data["readonly"]),
+        disabled=bool(data["disabled"]),
+        password=bool(data["password"]),
+        value=str(data["value"]),
+        maxlength=data["maxlength"],
+        texts=tuple(data["texts"]),
+    )
+
+
+def page_owned(run: FlowRun, step: Step, box: Box) -> None:
+    """A box the page filled and keeps (read-only or disabled): left as it is, and what it holds is
+    recorded as what the page sends. An e-mail other than the account's is said out loud (in the
+    review too): the page, not accounts.toml, decides where Meta answers."""
+    how = "read-only" if box.readonly else "disabled"
+    name = step.value or "field"
+    run.record.setdefault("fields", {})[name] = box.value
+    run.record.setdefault("page_owned", []).append(name)
+    if step.value == "email":
+        run.record["email_sent"] = box.value
+        if box.value.strip().lower() != run.account.email.strip().lower():
+            note = (
+                f"the form sends the e-mail address {box.value or '(none)'}, which the page filled in "
+                f"itself ({how}); the account's address {run.account.email} is not used"
+            )
+            run.record["email_note"] = note
+            run.notes.append(note)
+            run.reporter.warn(note)
+        run.record_step(step, "page-owned", f"e-mail {box.value or '(empty)'} (set by the page, {how})")
+        run.reporter.ok(f"e-mail {box.value} (set by the page, {how})")
+        return
+    run.record_step(step, "page-owned", f"{name} {box.value or '(empty)'} (set by the page, {how})")
+    run.reporter.ok(f"{name} left as the page has it ({how})")
+
+
+def fit_text(run: FlowRun, box: Box) -> str:
+    """The letter fitted to the smaller of the page's limits and the flow's: unchanged when it fits,
+    else the account's shorter letter (see ``letters.fit``); the text the review shows and the
+    record keeps is then this one. A page that takes less than the letter's legal core stops the
+    attempt (needs attention): a text is never cut."""
+    from ..errors import UserError
+    from ..letters.letters import fitted_for_account
+
+    limits = {**box.limits(), "flow": run.flow.text_max_length}
+    where, limit = min(limits.items(), key=lambda item: item[1])
+    if browser_length(run.text) <= limit:
+        return run.text
+    try:
+        fitted = fitted_for_account(run.account, run.settings, limit)
+    except UserError as exc:
+        raise FlowStop(Outcome.NEEDS_ATTENTION, f"the letter does not fit the form: {exc}") from None
+    note = fitted.describe(run.account.text_variant)
+    run.record["text_fitted"] = {
+        "limit": limit,
+        "limit_from": where,
+        "original_length": fitted.original_length,
+        "variant": fitted.variant,
+        "dropped": len(fitted.dropped),
+    }
+    run.text = fitted.text
+    run.record.update(text=run.text, text_length=len(run.text))
+    run.notes.append(note)
+    run.reporter.warn(note)
+    return run.text

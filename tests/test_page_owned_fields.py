@@ -1,0 +1,100 @@
+"""Fields the page owns and the text box's limits, judged by the practice server's own record:
+objector never types into a read-only box, records the e-mail the page sent (and says when it is
+not the account's), and fits the letter to the box's maxlength and counter instead of stopping."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from practice_helpers import account, run_practice
+from rich.console import Console
+
+from assistant.engine.owned import Box
+from assistant.letters.text import browser_length
+from assistant.people.asks import SubmitReview
+from assistant.people.ui import review_panel
+from assistant.practice import PracticeConfig, PracticeSite
+
+FAST = {"auto_login": True, "auto_login_key_ms": 2, "auto_login_delay": 0.2, "cookie_dialog": False}
+
+
+def _run(home, config: PracticeConfig, person=None, answers=("y",)):
+    with PracticeSite(config) as site:
+        result = run_practice(home, site, [person or account()], list(answers), logged_in=True)
+    return site, result
+
+
+def _sent_as_recorded(site, record) -> None:
+    """The server holds exactly one submission, with the text and e-mail the record says."""
+    (sent,) = site.confirmed
+    assert sent.fields["reason"] == record["text"] == record["fields"]["text"]
+    assert sent.fields["email"] == record["email_sent"]
+    assert site.touched == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("owned", ["same", "other"])
+def test_a_read_only_email_is_left_to_the_page_and_recorded(home, owned):
+    site, result = _run(home, PracticeConfig(**FAST, readonly_email=owned))
+    (record,) = result.records()
+    assert record["outcome"] == "confirmed", result.output
+    _sent_as_recorded(site, record)
+    assert record["page_owned"] == ["email"]
+    (review,) = result.human.reviews
+    assert review.email_sent == record["email_sent"]
+    if owned == "other":
+        assert record["email_sent"] == "other@example.org"
+        assert "other@example.org" in record["email_note"] and "anna@example.org" in record["email_note"]
+        assert any("other@example.org" in note for note in review.notes)
+    else:
+        assert record["email_sent"] == "anna@example.org" and "email_note" not in record
+        assert review.notes == ()
+
+
+@pytest.mark.browser
+def test_a_letter_longer_than_the_box_is_fitted_shown_and_sent_whole(home):
+    person = account(text_variant="detailed", reasons=["children", "creative_work"])
+    site, result = _run(home, PracticeConfig(**FAST, text_maxlength=300), person)
+    (record,) = result.records()
+    assert record["outcome"] == "confirmed", result.output
+    _sent_as_recorded(site, record)
+    text = record["text"]
+    assert browser_length(text) <= 300 and text.endswith(".")
+    assert "Article 21" in text and "anna@example.org" in text and "confirm" in text
+    fitted = record["text_fitted"]
+    assert fitted["limit"] == 300 and fitted["limit_from"] in ("maxlength", "counter")
+    assert fitted["variant"] == "short" and fitted["original_length"] > 1000
+    (review,) = result.human.reviews
+    assert review.text == text and any("at most 300 characters" in n for n in review.notes)
+
+
+def test_counters_are_read_as_limits_only_when_they_count_the_box():
+    def box(value: str, *texts: str) -> Box:
+        return Box(False, False, False, value, None, texts)
+
+    assert box("", "0/500").counter_limit() == 500
+    assert box("abc", "3 / 1,000").counter_limit() == 1000
+    assert box("", "500 characters left").counter_limit() == 500
+    assert box("ab", "Noch 498 Zeichen übrig").counter_limit() == 500
+    assert box("", "At least 100 characters.").counter_limit() is None  # a hint, not a counter
+    assert box("abc", "0/500").counter_limit() is None  # not counting this box
+    assert box("", "0/500").limits() == {"counter": 500}
+
+
+def test_the_review_says_when_the_page_sends_another_email():
+    review = SubmitReview(
+        account="anna-instagram",
+        email="anna@example.org",
+        flow_title="Instagram",
+        url="help.instagram.com/contact/1",
+        text="I object.",
+        language="en",
+        email_sent="other@example.org",
+        notes=("the page takes at most 300 characters",),
+    )
+    console = Console(file=io.StringIO(), width=200, color_system=None)
+    console.print(review_panel(review))
+    shown = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "other@example.org (chosen by the page, not anna@example.org)" in shown
+    assert "at most 300 characters" in shown
