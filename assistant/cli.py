@@ -567,6 +567,11 @@ def status(home: HomeOpt = None, accounts: AccountsOpt = None) -> None:
     commands = {verb: with_home(f"{base} {verb}", settings.home, default) for verb in ("run", "recheck")}
     for line in setting_advice(found, ledger, setting_flows, commands):
         console.print(line, highlight=False, markup=False, soft_wrap=True)
+    from .proof.stamps import status_line
+
+    stamped = status_line(settings.home, settings.tsa_urls)
+    if stamped:
+        console.print(stamped, highlight=False, markup=False, soft_wrap=True)
 
 
 def _setting_flows(settings) -> frozenset[str]:
@@ -586,11 +591,16 @@ def verify(home: HomeOpt = None) -> None:
     from .proof.verify import verify_home
 
     settings = _settings(home)
-    result = verify_home(_existing_home(settings))
+    result = verify_home(_existing_home(settings), tsa_cafile=settings.tsa_cafile)
     for problem in result.problems:
         typer.echo(problem.line())
     for note in result.notes:  # said, but not a failure
         typer.echo(note.line())
+    for line in result.stamps:  # what the time-stamping authorities vouch for
+        typer.echo(line)
+    if result.nothing_recorded:
+        typer.echo(f"Nothing recorded yet: no ledger entries and no proof files in {settings.home}.")
+        return
     if result.ok:
         typer.echo(
             f"Proof intact: {result.entries} ledger entries, {result.files} files checked ({settings.home})."
@@ -598,6 +608,20 @@ def verify(home: HomeOpt = None) -> None:
         return
     typer.echo(f"Proof NOT intact: {len(result.problems)} problem(s) in {settings.home}.")
     raise typer.Exit(1)
+
+
+@app.command()
+def stamp(home: HomeOpt = None) -> None:
+    """Get an RFC 3161 time-stamp for the ledger's newest entry (when not stamped yet)."""
+    from .proof.stamps import stamp as take_stamp
+
+    settings = _settings(home)
+    with _home_lock(_existing_home(settings), "stamp"):
+        result = take_stamp(settings.home, settings.tsa_urls, settings.tsa_cafile)
+    line = result.line()
+    typer.echo(line[0].upper() + line[1:] + ".")
+    if result.state == "pending":
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -249,6 +249,13 @@ def triage(pairs: list[Pair], request: RunRequest, ledger: Ledger) -> tuple[list
             summary.already.append(f"{pair.account.name} · {pair.flow.flow.id} (confirmed {when})")
         elif last and last.get("outcome") in DONE_OUTCOMES:
             summary.already.append(f"{pair.account.name} · {pair.flow.flow.id} ({last['outcome']})")
+        elif last and last.get("ledger_lost"):
+            summary.skipped.append(
+                f"{pair.account.name} · {pair.flow.flow.id}: proof NOT intact — the ledger had lost this "
+                f"attempt, whose record says {last.get('record_outcome', 'sent')} "
+                f"({str(last.get('found_at') or '')[:10] or 'undated'}); nothing is sent again on its own. "
+                "Run 'objector verify', then use --again to send it once more"
+            )
         elif last and is_pending(last):
             summary.skipped.append(
                 f"{pair.account.name} · {pair.flow.flow.id}: submitted on {last['at'][:10]} but not "
@@ -257,6 +264,11 @@ def triage(pairs: list[Pair], request: RunRequest, ledger: Ledger) -> tuple[list
         else:
             todo.append(pair)
     return todo, summary, reasons
+
+
+#: after Send led to the login page (the request was not kept), the form is opened again this many
+#: times in the same run, each with its own review and approval; then a plain next run retries
+RETRIES_NOT_KEPT = 1
 
 
 def _run_pairs(
@@ -305,22 +317,30 @@ def _run_pairs(
                 unofficial = unofficial_service(flow, settings.sites)
                 if unofficial:
                     reporter.fail(f"{flow.id} ({pair.flow.path}): {unofficial_label(unofficial)}")
-                attempt = Attempt(settings.home, account.name, flow.id, unofficial=unofficial)
-                result = FlowRun(
-                    page=page,
-                    flow=flow,
-                    account=account,
-                    text=texts[pair.key],
-                    human=human,
-                    reporter=reporter,
-                    settings=settings,
-                    attempt=attempt,
-                    ledger=ledger,
-                    dry_run=request.dry_run,
-                    recheck=request.recheck,
-                    trace=request.trace,
-                    observer=request.observer if request.observer is not None else RunObserver(),
-                ).run()
+                for tries_left in range(RETRIES_NOT_KEPT, -1, -1):
+                    attempt = Attempt(settings.home, account.name, flow.id, unofficial=unofficial)
+                    result = FlowRun(
+                        page=page,
+                        flow=flow,
+                        account=account,
+                        text=texts[pair.key],
+                        human=human,
+                        reporter=reporter,
+                        settings=settings,
+                        attempt=attempt,
+                        ledger=ledger,
+                        dry_run=request.dry_run,
+                        recheck=request.recheck,
+                        trace=request.trace,
+                        observer=request.observer if request.observer is not None else RunObserver(),
+                    ).run()
+                    if result.outcome is not Outcome.NOT_KEPT or not tries_left or page.is_closed():
+                        break
+                    reporter.warn(result.message)
+                    reporter.wait(
+                        "objector opens the form again: log in if asked, then review it and answer "
+                        "again (nothing is sent without your new answer)"
+                    )
                 label = f"{account.name} · {flow.id}"
                 if result.outcome in (Outcome.CONFIRMED, Outcome.STILL_SET):
                     summary.confirmed.append(

@@ -81,11 +81,28 @@ class Attempt:
         """
         from .record import RECORD_FILE, AttemptRecord
 
-        body = {"started_at": iso(self.started), **record, **self._marks(), "files": sorted(self.files)}
+        body = {
+            "started_at": iso(self.started),
+            **record,
+            **self._marks(),
+            **self._ledger_head(),
+            "files": sorted(self.files),
+        }
         problems = AttemptRecord.problems(body)
         if problems:
             body["format_problems"] = problems
         return self.save(RECORD_FILE, json.dumps(body, indent=2, ensure_ascii=False) + "\n")
+
+    def _ledger_head(self) -> dict[str, Any]:
+        """Where the ledger stood when the record was written, so that a ledger later lost, cut
+        short or replaced shows against the record (``accounting.py``)."""
+        from .accounting import ledger_head
+        from .ledger import LedgerError
+
+        try:
+            return {"ledger_head": ledger_head(Ledger(self.home).entries())}
+        except (LedgerError, OSError):
+            return {}  # an unreadable ledger: verify says so; the record is still written
 
     def log(self, ledger: Ledger, outcome: str, **extra: Any) -> dict[str, Any]:
         """Add a ledger entry for this attempt with the hashes of its files so far."""

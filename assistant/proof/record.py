@@ -72,17 +72,25 @@ class StepRecord(_Part):
 class AfterSend(_Part):
     """What the page showed after Send."""
 
-    kind: Literal["confirmed", "unrecognised", "rejected", "code", "left", "nothing"]
+    kind: Literal["confirmed", "unrecognised", "rejected", "code", "left", "nothing", "login", "challenge"]
     signals: list[str] = Field(default_factory=list, description="the evidence, in words")
     text: str = Field("", description="the new text on the page (up to 500 characters)")
+
+
+class LedgerHead(_Part):
+    """Where the ledger stood when the record was written (its last entry then)."""
+
+    seq: int = Field(description="that entry's sequence number (0: the ledger was empty)")
+    hash: str = Field(description="that entry's hash (all zeros when the ledger was empty)")
 
 
 class TextFitted(_Part):
     """The letter was made shorter to fit the form's limit (``text`` is the fitted letter)."""
 
     limit: int = Field(description="the most characters the form takes (the smallest limit found)")
-    limit_from: Literal["maxlength", "counter", "flow"] = Field(
-        description="where that limit was read: the box's maxlength, a counter near it, or the flow"
+    limit_from: Literal["maxlength", "counter", "flow", "error"] = Field(
+        description="where that limit was read: the box's maxlength, a counter near it, the flow, or "
+        "the page's error after a first Send (the text was then fitted, shown and approved again)"
     )
     original_length: int = Field(description="the account's own letter's length")
     variant: str = Field(description="the letter variant the text came from (short, standard, detailed)")
@@ -119,6 +127,13 @@ class SettingApproval(_Part):
     switched_seen_at: str | None = Field(None, description="when the person's own switch was seen")
 
 
+class SaveRequest(_Part):
+    """The server's answer to a request a setting's change sent (the page's own save)."""
+
+    method: str = Field(description="POST, PUT, PATCH, …")
+    status: int = Field(description="the HTTP status the server answered")
+
+
 class SettingState(_Part):
     """One switch of a setting flow (per blog or site where the service has several)."""
 
@@ -147,6 +162,16 @@ class SettingState(_Part):
     url: str | None = Field(None, description="the page the state was read on")
     at: str | None = Field(None, description="UTC time of the last reading")
     approval: SettingApproval | None = None
+    control: str | None = Field(
+        None,
+        description="how the control was told from the others: itself, label, labelledby, row, button "
+        "(ambiguous: more than one could be meant)",
+    )
+    saved_with: str | None = Field(None, description="the page's own Save button pressed after the switch")
+    save_requests: list[SaveRequest] = Field(
+        default_factory=list, description="the server's answers to the requests the change sent"
+    )
+    why: str | None = Field(None, description="why the person was asked to switch it by hand")
 
 
 class AttemptRecord(_Part):
@@ -220,6 +245,9 @@ class AttemptRecord(_Part):
     recheck_result: Literal["still-off", "still-on", "turned-on-again", "turned-off-again"] | None = None
     trace: str | None = None
     trace_error: str | None = None
+    ledger_head: LedgerHead | None = Field(
+        None, description="the ledger's last entry when this record was written (a lost ledger shows)"
+    )
     files: list[str] = Field(default_factory=list, description="the attempt's files, hashed in the ledger")
     format_problems: list[str] = Field(
         default_factory=list, description="fields that did not fit this format when it was written (a bug)"
@@ -328,6 +356,7 @@ def markdown() -> str:
         AfterSend,
         SettingState,
         SettingApproval,
+        SaveRequest,
         RefusedBrowser,
         TextFitted,
     ]

@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 from ..config.home import Home
+from .accounting import LostProof, unaccounted
 from .ledger import Ledger, sha256_file, unfinished_attempts
 from .outcome import Outcome
 
@@ -24,9 +25,16 @@ def _files(folder: Path) -> dict[str, str]:
 
 
 def recover(home: Path, ledger: Ledger) -> list[str]:
-    """Record interrupted attempts; returns their folders (relative to home)."""
+    """Record interrupted attempts; returns their folders (relative to home).
+
+    An attempt whose record says it sent something, while the ledger does not account for it
+    (the ledger was lost, cut short or replaced: ``accounting.py``), is written back as sent
+    (``submitted``), with ``ledger_lost`` and what its record says, so that nothing sends it
+    again on its own and ``verify`` keeps reporting the loss.
+    """
     entries = ledger.entries()
     known = {e["attempt"] for e in entries if isinstance(e.get("attempt"), str)}
+    lost = {item.attempt: item for item in unaccounted(home, entries) if not _written_back(item, entries)}
     recovered: list[str] = []
     for attempt, entry in unfinished_attempts(entries).items():
         folder = home / attempt
@@ -37,8 +45,24 @@ def recover(home: Path, ledger: Ledger) -> list[str]:
             outcome=Outcome.INTERRUPTED.value,
             attempt=attempt,
             files=files,
-            submitted=bool(entry.get("submitted")),
+            submitted=bool(entry.get("submitted")) or attempt in lost,
             recovered=True,
+            **_loss(lost.pop(attempt, None)),
+        )
+        recovered.append(attempt)
+    for attempt, item in sorted(lost.items()):
+        if attempt not in known:
+            continue  # a folder the ledger never heard of: below
+        folder = home / attempt
+        ledger.append(
+            account=item.account,
+            flow=item.flow,
+            outcome=Outcome.INTERRUPTED.value,
+            attempt=attempt,
+            files=_files(folder),
+            submitted=True,
+            recovered=True,
+            **_loss(item),
         )
         recovered.append(attempt)
     evidence = Home(home).evidence
@@ -52,14 +76,27 @@ def recover(home: Path, ledger: Ledger) -> list[str]:
                 shutil.rmtree(folder, ignore_errors=True)
                 continue
             account, flow = folder.parent.parent.name, folder.parent.name
+            found = lost.get(attempt)
             ledger.append(
                 account=account,
                 flow=flow,
                 outcome=Outcome.INTERRUPTED.value,
                 attempt=attempt,
                 files=files,
-                submitted=False,
+                submitted=found is not None,
                 recovered=True,
+                **_loss(found),
             )
             recovered.append(attempt)
     return recovered
+
+
+def _written_back(item: LostProof, entries: list[dict]) -> bool:
+    return any(e.get("attempt") == item.attempt and e.get("ledger_lost") for e in entries)
+
+
+def _loss(item: LostProof | None) -> dict[str, object]:
+    """What a ledger entry written back for a lost attempt says of the loss."""
+    if item is None:
+        return {}
+    return {"ledger_lost": True, "record_outcome": item.outcome, "found_at": item.at, "lost_why": item.why}

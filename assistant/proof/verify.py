@@ -26,8 +26,8 @@ TEMP_NOTE = "a temporary file left by an interrupted run; the next run removes i
 
 @dataclass(frozen=True)
 class Problem:
-    # ledger-edited, chain-broken, ledger-unreadable, missing, modified, unexpected, symlink,
-    # not-a-file, outside-home; "leftover" for notes that are not failures
+    # ledger-edited, chain-broken, ledger-unreadable, ledger-lost, missing, modified, unexpected,
+    # symlink, not-a-file, outside-home; "leftover" for notes that are not failures
     kind: str
     path: str  # relative to the home folder
     detail: str
@@ -43,10 +43,17 @@ class Verification:
     files: int = 0
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)  # worth saying, not a failure
+    stamps: list[str] = field(default_factory=list)  # "time-stamped by <TSA> at <time>: …" per stamp
+    evidence_files: int = 0  # ordinary files found under evidence/
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def nothing_recorded(self) -> bool:
+        """No ledger entry and no proof file: nothing to call intact (or broken) yet."""
+        return self.ok and self.entries == 0 and self.evidence_files == 0
 
 
 def is_temp_name(name: str) -> bool:
@@ -54,12 +61,17 @@ def is_temp_name(name: str) -> bool:
     return name.startswith(".") and name.endswith(".tmp")
 
 
-def verify_home(home: Path) -> Verification:
+def verify_home(home: Path, *, tsa_cafile: Path | None = None) -> Verification:
     result = Verification(home)
     latest_files: dict[str, dict[str, str]] = {}
-    if os.path.lexists(Home(home).ledger_file):
-        _check_chain(Home(home).ledger_file, result, latest_files)
+    ledger_file = Home(home).ledger_file
+    if os.path.islink(ledger_file):  # a copy elsewhere may say anything: never followed
+        result.problems.append(Problem("symlink", LEDGER_NAME, _LINK))
+    elif os.path.lexists(ledger_file):
+        _check_chain(ledger_file, result, latest_files)
     on_disk = _walk_evidence(home, result)
+    result.evidence_files = len(on_disk)
+    _check_accounted(home, result)
     for attempt, files in sorted(latest_files.items()):
         for name, digest in sorted(files.items()):
             rel = f"{attempt}/{name}"
@@ -76,7 +88,39 @@ def verify_home(home: Path) -> Verification:
         attempt, _, name = rel.rpartition("/")
         if kind == "file" and name not in latest_files.get(attempt, {}):
             result.problems.append(Problem("unexpected", rel, "not listed in the ledger"))
+    _check_stamps(home, result, tsa_cafile)
     return result
+
+
+def _check_stamps(home: Path, result: Verification, tsa_cafile: Path | None) -> None:
+    """Every RFC 3161 time-stamp token of the ledger, checked offline (``stamps.py``)."""
+    from .stamps import check_stamps
+
+    checks, waiting = check_stamps(home, tsa_cafile)
+    for check in checks:
+        if check.problem:
+            result.problems.append(Problem("stamp", check.where, check.problem))
+        else:
+            result.stamps.append(check.line)
+    if checks and waiting:
+        result.stamps.append(
+            f"the last {waiting} ledger entr{'y is' if waiting == 1 else 'ies are'} not time-stamped yet "
+            "(the next run or 'objector stamp' takes it)"
+        )
+
+
+def _check_accounted(home: Path, result: Verification) -> None:
+    """Records of sent attempts that the ledger does not account for (``accounting.py``)."""
+    from ..errors import UserError
+    from .accounting import unaccounted
+    from .ledger import Ledger
+
+    try:
+        entries = [] if os.path.islink(Home(home).ledger_file) else Ledger(home).entries()
+    except (UserError, OSError):
+        return  # an unreadable ledger is a problem of its own already
+    for lost in unaccounted(home, entries):
+        result.problems.append(Problem("ledger-lost", lost.attempt, lost.line().split(": ", 1)[1]))
 
 
 def _walk_evidence(home: Path, result: Verification) -> dict[str, str]:
