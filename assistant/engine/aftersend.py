@@ -13,15 +13,20 @@ click) the page is watched for:
   words of failure, anywhere in that new content;
 - the flow's own confirmation patterns (its ``expect`` step).
 
-``Verdict`` says what the evidence shows as early as it allows: a confirmation
-in words, an error, a page that changed in words we do not recognise (the
-person is then asked), the code screen, or nothing at all.
+``Verdict`` says what the evidence shows as early as it allows: the login page
+(the session ended, the request was not kept), a challenge (a captcha, a
+"security check", new boxes to fill that are not the form's: the person does it,
+objector watches on), a confirmation in words, an error, a page that changed in
+words we do not recognise (the person is then asked), the code screen, or
+nothing at all. A login page, a challenge or a page without text is never put to
+the person as a possible confirmation.
 """
 
 from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
@@ -171,6 +176,50 @@ ERROR_WORDS: dict[str, tuple[str, ...]] = {
     "da": (r"\bfejl\b", r"gik galt", r"prøv igen", r"mislykkedes"),
 }
 
+# Words that say "prove you are a person first" (a captcha, a security check), in the page languages.
+CHALLENGE_WORDS: dict[str, tuple[str, ...]] = {
+    "any": (r"\b(re|h)?captcha\b", r"\bturnstile\b"),
+    "en": (
+        r"security (check|verification|challenge)",
+        r"not a robot",
+        r"(verify|prove|confirm) (that )?you('re| are) (a )?(human|real person|not a robot)",
+        r"are you (a )?(human|robot)",
+        r"unusual activity",
+        r"suspicious activity",
+    ),
+    "de": (
+        r"sicherheits(überprüfung|prüfung|check|kontrolle|abfrage)",
+        r"kein roboter",
+        r"ein mensch bist",
+        r"ungewöhnliche aktivität",
+    ),
+    "fr": (
+        r"(contrôle|vérification) de sécurité",
+        r"pas un robot",
+        r"êtes (bien )?(un humain|une personne)",
+        r"activité inhabituelle",
+    ),
+    "it": (r"(controllo|verifica) di sicurezza", r"non sono un robot", r"attività insolita"),
+    "es": (
+        r"(control|comprobación|verificación) de seguridad",
+        r"no soy un robot",
+        r"actividad (inusual|sospechosa)",
+    ),
+    "nl": (r"(beveiligings|veiligheids)(controle|check)", r"geen robot", r"ongebruikelijke activiteit"),
+    "pl": (
+        r"(kontrola|weryfikacja|sprawdzenie) bezpieczeństwa",
+        r"nie jestem robotem",
+        r"nietypow\w* aktywnoś",
+    ),
+    "pt": (
+        r"(verificação|controlo|controle) de segurança",
+        r"não sou um robô",
+        r"atividade (incomum|invulgar|suspeita)",
+    ),
+    "sv": (r"säkerhets(kontroll|koll)", r"inte en robot", r"ovanlig aktivitet"),
+    "da": (r"sikkerheds(kontrol|tjek)", r"ikke en robot", r"usædvanlig aktivitet"),
+}
+
 
 def _compile(table: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{w})" for words in table.values() for w in words), re.IGNORECASE)
@@ -178,6 +227,7 @@ def _compile(table: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
 
 CONFIRM_RE = _compile(CONFIRM_WORDS)
 ERROR_RE = _compile(ERROR_WORDS)
+CHALLENGE_RE = _compile(CHALLENGE_WORDS)
 
 # Marks the reviewed Send button and notes the person's own click on it (or the form's submit).
 ARM_JS = """el => { if (!el) return;
@@ -215,6 +265,16 @@ SNAPSHOT_JS = """_root => {
     inputs: Array.from(document.querySelectorAll(
         'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=submit]), textarea'))
       .filter(shown).map(e => e.name || e.id || e.placeholder || e.getAttribute('aria-label') || e.type),
+    checks: Array.from(document.querySelectorAll('input[type=checkbox], [role=checkbox]'))
+      .filter(shown).map(e => e.name || e.id || e.getAttribute('aria-label') || words(e.parentElement || e)),
+    password: Array.from(document.querySelectorAll('input[type=password]')).some(shown),
+    captcha: Array.from(document.querySelectorAll(
+        'iframe, [class*=captcha i], [id*=captcha i], [name*=captcha i], [data-sitekey]'))
+      .filter(e => e.tagName !== 'IFRAME'
+        || /captcha|turnstile|arkose|funcaptcha|challenge/i.test((e.src || '') + ' ' + (e.title || '')))
+      .filter(shown).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+        + (e.getAttribute('name') ? '[' + e.getAttribute('name') + ']' : '')
+        + (e.tagName === 'IFRAME' ? ' ' + (e.title || e.src || '').slice(0, 60) : '')),
   };
 }"""
 
@@ -230,6 +290,9 @@ class Snapshot:
     marked: bool  # the reviewed Send button is still in the document
     send: bool  # ... and visible
     inputs: tuple[str, ...] = ()  # visible boxes the person could type into
+    checks: tuple[str, ...] = ()  # visible checkboxes
+    password: bool = False  # a visible password box
+    captcha: tuple[str, ...] = ()  # visible captcha-like elements (a widget's frame, a "captcha" box)
 
     @classmethod
     def of(cls, data: dict[str, Any]) -> Snapshot:
@@ -243,13 +306,19 @@ class Snapshot:
             marked=bool(data.get("marked")),
             send=bool(data.get("send")),
             inputs=tuple(data.get("inputs") or ()),
+            checks=tuple(data.get("checks") or ()),
+            password=bool(data.get("password")),
+            captcha=tuple(data.get("captcha") or ()),
         )
 
 
 EMPTY = Snapshot("", frozenset(), (), (), (), (), False, False)
 
 
-Kind = Literal["confirmed", "unrecognised", "rejected", "code", "left", "nothing"]
+Kind = Literal["confirmed", "unrecognised", "rejected", "code", "left", "nothing", "login", "challenge"]
+#: the signal of a challenge known only by its shape (new boxes to fill): the code screen, when the
+#: flow knows it, comes first
+MORE_INPUT = "the page asks for more input"
 
 
 @dataclass(frozen=True)
@@ -257,6 +326,11 @@ class Verdict:
     kind: Kind
     text: str = ""
     signals: tuple[str, ...] = ()
+
+    @property
+    def by_shape_only(self) -> bool:
+        """A challenge seen only as new boxes to fill (no words, no widget, no address)."""
+        return self.kind == "challenge" and self.signals[-1:] == (MORE_INPUT,)
 
     def as_record(self) -> dict[str, Any]:
         return {"kind": self.kind, "signals": list(self.signals), "text": self.text[:500]}
@@ -314,6 +388,9 @@ class AfterSend:
     responses: list[SubmitResponse] = field(default_factory=list)
     requests: int = 0  # submit requests seen leaving the page
     baseline: Snapshot | None = None
+    #: what an address is for the flow's service: "login" (its sign-in page), "checkpoint" (its
+    #: security check) or None (set at the review, from the flow's ``[login]``)
+    where: Callable[[str], str | None] | None = None
     _listening: bool = False
 
     # ------------------------------------------------------------ set-up
@@ -392,9 +469,16 @@ class AfterSend:
             return False  # a navigating page: the request listener decides
 
     def read(self, now: Snapshot) -> Verdict | None:
-        """A verdict from one look, or None when the page has not answered yet."""
+        """A verdict from one look, or None when the page has not answered yet.
+
+        The login page and a challenge are told first: their words ("confirm you are not a
+        robot", "we received too many requests") must never read as a confirmation or an error.
+        """
         base = self.baseline or EMPTY
         signals = [f"submit request: {r.describe()}" for r in self.responses]
+        barrier = self._barrier(now, base, signals)
+        if barrier is not None:
+            return barrier
         alerts = _new(now.alerts, base.alerts)
         # a live region may announce success too: only one that does not read as thanks is an error
         new_alerts = [a for a in alerts if ERROR_RE.search(a) or not CONFIRM_RE.search(a)]
@@ -416,7 +500,7 @@ class AfterSend:
             shown = " · ".join(new_alerts) or next((line for line in new_lines if ERROR_RE.search(line)), "")
             message = shown or f"the submit request answered {failed[0].describe()}"
             return Verdict("rejected", message, (*signals, "error shown" if new_alerts else "error status"))
-        more_input = bool(set(now.inputs) - set(base.inputs))
+        more_input = bool(set(now.inputs) - set(base.inputs) or set(now.checks) - set(base.checks))
         flow_match = _matches_target(self.expect, new_headings, [*structured, *new_lines])
         confirm = words_of(CONFIRM_RE, text)
         errors = words_of(ERROR_RE, text)
@@ -426,10 +510,33 @@ class AfterSend:
             return Verdict("confirmed", text, (*signals, f"words: {', '.join(confirm[:4])}"))
         if errors and not confirm:
             return Verdict("rejected", text, (*signals, f"error words: {', '.join(errors[:3])}"))
-        if gone or structured:
-            if more_input:
-                signals.append("the page asks for more input")
+        if more_input:  # new boxes that are not the form's and no confirmation: the person's to fill
+            return Verdict("challenge", text, (*signals, MORE_INPUT))
+        if (gone or structured) and text.strip():  # a change without text is not an answer (yet)
             return Verdict("unrecognised", text, tuple(signals))
+        return None
+
+    def _barrier(self, now: Snapshot, base: Snapshot, signals: list[str]) -> Verdict | None:
+        """The login page (the request was not kept) or a challenge in words, a widget or the
+        service's security-check address; None when the page shows neither."""
+        place = self.where(now.url) if self.where is not None and now.url != base.url else None
+        new_lines = sorted(now.lines - base.lines, key=len, reverse=True)
+        text = " · ".join(dict.fromkeys([*_new(now.dialogs, base.dialogs), *_new(now.headings, base.headings),
+                                         *new_lines]))  # fmt: skip
+        if place == "login" or (now.password and not base.password):
+            why = "the service's login page" if place == "login" else "a password box"
+            return Verdict("login", text, (*signals, why))
+        captcha = _new(now.captcha, base.captcha)
+        words = words_of(CHALLENGE_RE, text)
+        if place == "checkpoint" or captcha or words:
+            why = (
+                "the service's security-check page"
+                if place == "checkpoint"
+                else f"a captcha ({captcha[0]})"
+                if captcha
+                else f"challenge words: {', '.join(words[:3])}"
+            )
+            return Verdict("challenge", text, (*signals, why))
         return None
 
     def code_screen(self) -> bool:
@@ -448,13 +555,15 @@ class AfterSend:
         unsure: Verdict | None = None
         unsure_since = 0.0
         while True:
+            verdict = self._look()
+            if verdict is not None and verdict.kind in ("login", "challenge") and not verdict.by_shape_only:
+                return verdict  # the service's own sign-in or check, on any of its hosts
             if not is_allowed(self.page.url):
                 return Verdict("left", self.page.url, ("the page left the form's hosts",))
             if self.code_screen():
                 return Verdict("code", "", ("the code screen",))
-            verdict = self._look()
             now = time.monotonic()
-            if verdict is not None and verdict.kind in ("confirmed", "rejected"):
+            if verdict is not None and verdict.kind in ("confirmed", "rejected", "challenge"):
                 self.settle()
                 again = self._look()  # the same message, fully drawn
                 return again if again is not None and again.kind == verdict.kind else verdict

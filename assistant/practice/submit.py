@@ -7,6 +7,7 @@ import secrets
 import time
 from typing import TYPE_CHECKING
 
+from .after_send import gate_submit
 from .config import LANGUAGES, PracticeConfig, Submission
 from .form_pages import (
     code_step_html,
@@ -86,6 +87,9 @@ def handle_submit(site: PracticeSite, host: str, req: Request) -> Response:
     if errors:
         site.state.add_rejected({"form_id": spec.form_id, "host": host, "errors": errors, "at": time.time()})
         return Response.json({"ok": False, "errors": errors})
+    stopped = gate_submit(site, host, req, values, spec.form_id, t)  # a login or a check first
+    if stopped is not None:
+        return stopped
     if config.submit_error and site.state.refuse_submit(config.submit_error_times):
         return _refused(config, t, spec)
 

@@ -20,6 +20,7 @@ class Outcome(StrEnum):
     DRY_RUN = "dry-run"
     NOT_CONFIRMED = "not-confirmed"  # submitted, but no confirmation was seen
     REJECTED = "rejected"  # the page answered Send with an error: nothing was accepted
+    NOT_KEPT = "not-kept"  # after Send the page asked to log in again (or a check was left undone): not kept
     NEEDS_ATTENTION = "needs-attention"
     BLOCKED = "blocked"  # left the flow's allowed hosts
     FAILED = "failed"

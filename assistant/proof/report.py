@@ -52,6 +52,7 @@ OUTCOMES: dict[str, tuple[str, str]] = {
     "dry-run": ("Dry run: not sent", "idle"),
     "not-confirmed": ("No confirmation seen", "warn"),
     "rejected": ("Refused by the page, not sent", "warn"),
+    "not-kept": ("Not kept: the page asked to log in again", "warn"),
     "needs-attention": ("Needs attention", "warn"),
     "interrupted": ("Interrupted", "warn"),
     "awaiting-approval": ("Waiting for approval", "warn"),
