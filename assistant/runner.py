@@ -146,14 +146,19 @@ def prepare_texts(pairs: list[Pair], settings: Settings) -> dict[tuple[str, str]
 def execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
     settings = request.settings
     home = private_dir(settings.home)
-    with HomeLock(home):
+    with HomeLock(home, "recheck" if request.recheck else "run"):
         from .proof.recovery import recover
 
         remove_stale_temps(home, recursive=False)
         remove_stale_temps(settings.layout.evidence)
         for attempt in recover(home, Ledger(home)):
             reporter.warn(f"an earlier run was cut short; recorded {attempt} as interrupted")
-        return _execute(request, human, reporter)
+        summary = _execute(request, human, reporter)
+        if not request.dry_run:  # the ledger head, RFC 3161 time-stamped (pending when offline)
+            from .proof.stamps import after_run
+
+            after_run(settings, reporter.ok, reporter.warn)
+        return summary
 
 
 def _execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:

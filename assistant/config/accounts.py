@@ -155,9 +155,11 @@ class Account(BaseModel):
             return value
         return account_reference(platform, value)
 
-    @field_validator("full_name")
+    @field_validator("full_name", "first_name", "last_name")
     @classmethod
     def _full_name(cls, value: str | None) -> str | None:
+        """A name that signs or fills the letter: one line, no control characters (escape
+        sequences would reach the terminal and the letter)."""
         from ..people.answers import full_name
 
         return full_name(value) or None if value is not None else None

@@ -56,6 +56,14 @@ def _https(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme != "https" or not parts.hostname:
         raise ValueError("must be an https:// address of the official form")
+    if parts.username is not None or parts.password is not None or "@" in parts.netloc:
+        raise ValueError("must not carry a user name or password (user:password@); give the plain address")
+    try:
+        port = parts.port
+    except ValueError:
+        raise ValueError("has a port that is not a number; give the plain address") from None
+    if port not in (None, 443):
+        raise ValueError(f"uses port {port}; official forms are on the usual https port (leave the port out)")
     return value
 
 

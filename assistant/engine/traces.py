@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..config.home import Home
 from ..errors import UserError
-from ..storage import atomic_write
+from ..storage import atomic_write, inside_home
 
 TRACE_WARNING = (
     "--trace: each attempt's Playwright trace is kept in {folder}. A trace holds your session "
@@ -39,8 +39,9 @@ def save_trace(home: Path, account: str, flow: str, started: datetime, data: byt
 def forget_traces(home: Path, account: str) -> int:
     """Delete every trace of ``account``; returns how many there were."""
     folder = traces_dir(home, account)
-    if not folder.is_dir() or folder.is_symlink():
-        return 0
+    rel = folder.relative_to(home).as_posix()
+    if inside_home(home, rel) is None or not folder.is_dir():
+        return 0  # a link on the way (HOME/traces itself, or the account's folder) is never followed
     count = sum(1 for _ in folder.glob("*.zip"))
     try:
         shutil.rmtree(folder)

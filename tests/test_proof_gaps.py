@@ -1,0 +1,80 @@
+"""The last hostile-input gaps around the proof: names with escape sequences, flow addresses with
+credentials or odd ports, a lock whose refusal names the wrong command, and ``forget`` following a
+link out of the home."""
+
+from __future__ import annotations
+
+from unittest import mock
+
+import pytest
+from cli_helpers import account_toml, refused_in_one_line, run_cli
+from practice_helpers import account
+
+from assistant.config.flows import bundled_flow_dir, load_flow_file
+from assistant.engine.traces import forget_traces
+from assistant.errors import UserError
+
+
+@pytest.mark.parametrize("field", ["first_name", "last_name", "full_name"])
+def test_names_with_escape_sequences_are_refused(field):
+    with pytest.raises(ValueError, match="control characters"):
+        account(**{field: "Anna\x1b[2J\x1b[31m"})
+    assert getattr(account(**{field: "  Anna   Maria "}), field) == "Anna Maria"
+
+
+@pytest.mark.cli
+def test_a_name_with_an_escape_sequence_in_accounts_toml_is_one_line(home, cli_env):
+    text = account_toml().replace('language = "de"', 'language = "de"\nlast_name = "K\\u001b[31m"')
+    (home / "accounts.toml").write_text(text, encoding="utf-8")
+    line = refused_in_one_line(run_cli(["accounts", "list"], cli_env))
+    assert "last_name" in line and "control characters" in line and "\x1b" not in line
+
+
+@pytest.mark.parametrize(
+    ("address", "words"),
+    [
+        ("https://user:secret@help.instagram.com/contact/767264225370182", "user name or password"),
+        ("https://help.instagram.com:8443/contact/767264225370182", "port 8443"),
+        ("https://help.instagram.com:99999/contact/767264225370182", "port that is not a number"),
+    ],
+)
+def test_flow_addresses_with_credentials_or_unusual_ports_are_refused(tmp_path, address, words):
+    text = (bundled_flow_dir() / "instagram-ai-objection.toml").read_text(encoding="utf-8")
+    text = text.replace('url = "https://help.instagram.com/contact/767264225370182"', f'url = "{address}"', 1)
+    path = tmp_path / "instagram-ai-objection.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(UserError) as err:
+        load_flow_file(path)
+    message = str(err.value)
+    assert words in message and str(path) in message and "\n" not in message
+
+
+def test_forget_never_follows_a_linked_traces_folder_out_of_the_home(home, tmp_path):
+    outside = tmp_path / "outside"
+    (outside / "anna-instagram").mkdir(parents=True)
+    (outside / "anna-instagram" / "keep.zip").write_bytes(b"not objector's")
+    (home / "traces").symlink_to(outside)
+    assert forget_traces(home, "anna-instagram") == 0
+    assert (outside / "anna-instagram" / "keep.zip").is_file()
+
+
+def test_a_recheck_holds_the_home_lock_under_its_own_name(home):
+    from assistant.config.settings import Settings
+    from assistant.runner import RunRequest, execute
+
+    taken: list[str] = []
+
+    class Lock:
+        def __init__(self, _home, command: str = "run") -> None:
+            taken.append(command)
+
+        def __enter__(self):
+            raise UserError("held")
+
+        def __exit__(self, *exc):
+            return False
+
+    request = RunRequest(settings=Settings(home=home), accounts=[], flows={}, recheck=True)
+    with mock.patch("assistant.runner.HomeLock", Lock), pytest.raises(UserError):
+        execute(request, human=None, reporter=None)  # type: ignore[arg-type]
+    assert taken == ["recheck"]
