@@ -11,6 +11,7 @@ from ..people.human import Decision, SubmitReview
 from ..proof.ledger import iso, utc_now
 from ..proof.outcome import FlowStop, Outcome
 from .aftersend import Verdict
+from .barriers import not_kept, sign_in_address, through_challenge
 from .capture import full_page_screenshot
 from .common import _clip, _duration, _fields
 from .fields import dismiss
@@ -50,6 +51,7 @@ def review_and_submit(run: FlowRun, step: Step) -> None:
         )
     run.guard("show the Send button")
     # From here the person may click Send themselves: remember the page as it is first
+    run.after.where = lambda url: sign_in_address(run, url)
     run.after.arm(found.locator if found is not None else None)
     run.page.evaluate(GROW_TEXTAREAS_JS)
     if found is not None:
@@ -169,10 +171,15 @@ def await_result(run: FlowRun, timeout: float, *, own_click: bool) -> str:
 
 def settle(run: FlowRun, verdict: Verdict) -> str:
     """Keep what the page showed after Send; end the attempt when it was not a success."""
+    if verdict.kind == "challenge":  # the person's to complete; its answer is what counts
+        run.record["after_send"] = verdict.as_record()
+        verdict = through_challenge(run, verdict)
     run.verdict = verdict
     run.record["after_send"] = verdict.as_record()
     if run.sent_at is not None:
         run.record["seconds_to_outcome"] = round(time.monotonic() - run.sent_at, 2)
+    if verdict.kind == "login":
+        raise not_kept(run, verdict)
     if verdict.kind in ("code", "confirmed", "unrecognised"):
         return verdict.kind
     if verdict.kind == "rejected":
@@ -240,6 +247,11 @@ def expect(run: FlowRun, step: Step) -> None:
     run.archive("confirmation.mhtml")
     text = verdict.text or "(no text)"
     by = "page"
+    if verdict.kind == "unrecognised" and not verdict.text.strip():
+        raise FlowStop(  # a page without words is no answer to put to the person
+            Outcome.NOT_CONFIRMED,
+            "submitted, but the page showed no answer; check your e-mail before running again",
+        )
     if verdict.kind == "unrecognised":
         run.reporter.warn("the page changed after Send, in words objector does not recognise")
         question = (

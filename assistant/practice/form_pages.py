@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 
+from .after_send import page_config
 from .config import LOCALES, PracticeConfig
 from .countries import countries
 from .forms import SUBMIT_PATH, FieldSpec, FormSpec
@@ -274,6 +275,8 @@ def contact_page(
     }
     if any(f.kind == "typeahead" for f in form.fields):
         js_config["countries"] = countries(t.language)
+    after_send_config, after_send_scripts = page_config(config)  # a login or a check after Send
+    js_config.update(after_send_config)
     toast = (
         '<div id="toast-region" class="toast-region" role="status" aria-live="polite"></div>'
         if config.confirmation_style == "toast"
@@ -301,7 +304,7 @@ def contact_page(
         brand=form.brand,
         body=body,
         js_config=js_config,
-        scripts=("contact.js",),
+        scripts=("contact.js", *after_send_scripts),
         cookie_dialog=dialog,
     )
 

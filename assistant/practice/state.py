@@ -39,6 +39,7 @@ class PracticeState:
         self._settings: dict[SettingId, bool] = {}
         self._setting_changes: list[SettingChange] = []
         self._touched: list[dict[str, object]] = []  # typing into boxes the page owns (practice.js)
+        self._events: set[str] = set()  # things the site does once (first_time)
 
     # -- logins ---------------------------------------------------------------
     def new_session(self, username: str, *, numeric: bool = False) -> str:
@@ -52,6 +53,19 @@ class PracticeState:
             return None
         with self._lock:
             return self._sessions.get(session_value)
+
+    def end_session(self, session_value: str | None) -> None:
+        """The service logs this session out (its cookie no longer names anybody)."""
+        with self._lock:
+            self._sessions.pop(session_value or "", None)
+
+    def first_time(self, event: str) -> bool:
+        """True the first time ``event`` is named (since the last reset), then False."""
+        with self._lock:
+            if event in self._events:
+                return False
+            self._events.add(event)
+            return True
 
     def start_checkpoint(self, username: str, host: str) -> str:
         token = secrets.token_urlsafe(16)
@@ -175,6 +189,7 @@ class PracticeState:
             self._settings.clear()
             self._setting_changes.clear()
             self._touched.clear()
+            self._events.clear()
 
     def as_json(self) -> dict[str, object]:
         return {

@@ -267,6 +267,8 @@
       var r = answer[0], data = answer[1];
       setBusy(send, false);
       if (!r.ok && data && data.error && !data.errors) showProblem(unit, data.error);
+      else if (data && window.practiceAfterSend &&
+               window.practiceAfterSend(unit, data, function () { submit(unit, send); })) return;
       else if (data) handle(unit, data);
       else showError(unit, "__form__", strings.err_generic);
     }).catch(function () { setBusy(send, false); showError(unit, "__form__", strings.err_generic); });
