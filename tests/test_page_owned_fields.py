@@ -98,3 +98,19 @@ def test_the_review_says_when_the_page_sends_another_email():
     shown = console.file.getvalue()  # type: ignore[attr-defined]
     assert "other@example.org (chosen by the page, not anna@example.org)" in shown
     assert "at most 300 characters" in shown
+
+
+@pytest.mark.browser
+def test_a_length_error_after_send_is_answered_with_a_fitted_letter_approved_again(home):
+    """No maxlength and no counter: the server refuses the text, naming its limit; the letter is
+    fitted to it, shown in a second review, and sent once approved again."""
+    person = account(text_variant="standard", reasons=["children"])
+    site, result = _run(home, PracticeConfig(**FAST, length_error=300), person, answers=("y", "y"))
+    (record,) = result.records()
+    assert record["outcome"] == "confirmed", result.output
+    _sent_as_recorded(site, record)
+    assert len(site.rejected) == 1 and "300" in record["form_error"]
+    assert record["text_fitted"]["limit_from"] == "error" and browser_length(record["text"]) <= 300
+    first, second = result.human.reviews
+    assert browser_length(first.text) > 300 and second.text == record["text"]
+    assert any("at most 300 characters" in note for note in second.notes)

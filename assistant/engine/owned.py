@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..config.flows import Step
-from ..letters.text import browser_length
+from ..letters.text import MIN_LENGTH, browser_length
 from ..proof.outcome import FlowStop, Outcome
 
 if TYPE_CHECKING:
@@ -37,6 +37,7 @@ BOX_JS = """el => {
   }
   const value = ('value' in el && typeof el.value === 'string') ? el.value : (el.textContent || '');
   return {
+    invalid: attr('aria-invalid') === 'true',
     readonly: !!el.readOnly || attr('aria-readonly') === 'true',
     disabled: !!el.disabled || attr('aria-disabled') === 'true',
     password: attr('type') === 'password',
@@ -65,6 +66,7 @@ class Box:
     value: str
     maxlength: int | None
     texts: tuple[str, ...]
+    invalid: bool = False  # the page marks the box as wrong (aria-invalid)
 
     @property
     def owned(self) -> bool:
@@ -109,6 +111,7 @@ def read_box(locator: Locator) -> Box:
         value=str(data["value"]),
         maxlength=data["maxlength"],
         texts=tuple(data["texts"]),
+        invalid=bool(data.get("invalid")),
     )
 
 
@@ -142,13 +145,18 @@ def fit_text(run: FlowRun, box: Box) -> str:
     else the account's shorter letter (see ``letters.fit``); the text the review shows and the
     record keeps is then this one. A page that takes less than the letter's legal core stops the
     attempt (needs attention): a text is never cut."""
+    limits = {**box.limits(), "flow": run.flow.text_max_length}
+    where, limit = min(limits.items(), key=lambda item: item[1])
+    if browser_length(run.text) > limit:
+        _fit(run, limit, where)
+    return run.text
+
+
+def _fit(run: FlowRun, limit: int, where: str) -> None:
+    """Make ``run.text`` the account's letter fitted to ``limit`` and say so (record, review)."""
     from ..errors import UserError
     from ..letters.letters import fitted_for_account
 
-    limits = {**box.limits(), "flow": run.flow.text_max_length}
-    where, limit = min(limits.items(), key=lambda item: item[1])
-    if browser_length(run.text) <= limit:
-        return run.text
     try:
         fitted = fitted_for_account(run.account, run.settings, limit)
     except UserError as exc:
@@ -165,4 +173,42 @@ def fit_text(run: FlowRun, box: Box) -> str:
     run.record.update(text=run.text, text_length=len(run.text))
     run.notes.append(note)
     run.reporter.warn(note)
-    return run.text
+
+
+def named_limit(error: str, length: int) -> int | None:
+    """The limit an error about length names: the largest number in it that is at least the
+    shortest letter and below the text's length ("at most 300 characters" → 300)."""
+    numbers = [_number(n) for n in re.findall(r"\d[\d.,]*\d|\d", error)]
+    fitting = [n for n in numbers if MIN_LENGTH <= n < length]
+    return max(fitting) if fitting else None
+
+
+def refit_after_error(run: FlowRun) -> bool:
+    """After Send, the page refused the text as too long and named its limit (the form stays, the
+    text box marked as wrong or described by the error): the letter is fitted to that limit and
+    typed again, and True is returned, so that the person sees the new text and approves again.
+    Once per attempt; False (the refusal stands) for any other error."""
+    from .locate import visible_now
+
+    fitted = run.record.get("text_fitted") or {}
+    error = str(run.record.get("form_error") or "")
+    limit = named_limit(error, browser_length(run.text))
+    step = next((s for s in run.flow.steps if s.action == "fill" and s.value == "text" and s.target), None)
+    if fitted.get("limit_from") == "error" or limit is None or step is None:
+        return False
+    found = visible_now(run.page, step.target or [])
+    if found is None:
+        return False
+    box = read_box(found.locator)
+    if box.owned or not (box.invalid or any(error[:40] in text for text in box.texts)):
+        return False
+    _fit(run, limit, "error")
+    held = run.fill(found.locator, run.text, step.describe or "the text")
+    run.record.setdefault("fields", {})["text"] = held if held is not None else run.text
+    run.record_step(
+        step,
+        "done",
+        f"the page refused the text as longer than {limit} characters; refilled with "
+        f"{browser_length(run.text)} characters",
+    )
+    return True

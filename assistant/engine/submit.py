@@ -17,6 +17,7 @@ from .common import _clip, _duration, _fields
 from .fields import dismiss
 from .guide import by_hand
 from .locate import Found, find, visible_now
+from .owned import refit_after_error
 from .mailhelp import code_from_mailbox, confirmation_from_mailbox
 from .page_scripts import (
     GROW_TEXTAREAS_JS,
@@ -99,7 +100,13 @@ def review_and_submit(run: FlowRun, step: Step) -> None:
         decision = "m"
     _send(run, decision, found, approved_at)
     wait = run.settings.manual_timeout if decision == "m" else run.settings.confirm_timeout
-    run.result_seen = await_result(run, wait, own_click=decision == "m")
+    try:
+        run.result_seen = await_result(run, wait, own_click=decision == "m")
+    except FlowStop as stop:  # refused as too long, naming the limit: fitted, shown and asked again
+        if stop.outcome is Outcome.REJECTED and refit_after_error(run):
+            review_and_submit(run, step)
+            return
+        raise
     if decision == "m":
         run.record["approval"]["clicked_seen_at"] = iso(utc_now())
         run.reporter.ok("you submitted the form")
