@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..config.flows import Candidate, ChooseStep
 from .common import _clip
 from .guide import by_hand, missing, not_found
-from .locate import element_kind, find, visible_now
+from .locate import Found, element_kind, find, visible_now
 from .page_scripts import (
     LABEL_OF_JS,
     NAME_OF_JS,
@@ -117,11 +117,21 @@ def _click_option(run: FlowRun, option: Locator) -> str:
 
 
 def _press_next(run: FlowRun, step: ChooseStep) -> None:
-    """After choosing: press Next/Continue if the page shows one before the form."""
+    """After choosing: press the question's Next/Continue, while the question is still shown.
+
+    When the answer itself took the question away (Yes/No buttons), a Next shown now is the
+    form's own (a form in steps), not the question's: it is left for the form's screens."""
     if not step.next:
         return
-    button = run.until_shown_or_form(step.next, 2)
-    if button is not None:  # otherwise the answer itself opened the form (or there is no Next)
+    target, nexts = step.target, step.next
+
+    def look() -> Found | bool | None:
+        if visible_now(run.page, target) is None:
+            return False  # the question went with the answer
+        return visible_now(run.page, nexts)
+
+    button = poll_until(run.page, 2, look)
+    if isinstance(button, Found):  # otherwise the answer itself opened the form (or there is no Next)
         run.click(button.locator, "go on to the form")
 
 

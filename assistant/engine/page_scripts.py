@@ -121,6 +121,11 @@ REQUIRED_EMPTY_JS = """() => {
     else if (el.getAttribute('role') === 'radiogroup')
       empty = !el.querySelector('[aria-checked=true], :checked');
     else if (el.getAttribute('role') === 'checkbox') empty = el.getAttribute('aria-checked') !== 'true';
+    else if (el.getAttribute('role') === 'combobox' && !/^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) {
+      const list = document.getElementById(el.getAttribute('aria-controls') || '');  // a list opened by a click
+      empty = list ? !list.querySelector('[aria-selected=true]') : !el.innerText.trim(); }
+    else if (el.getAttribute('role') === 'group')  // a row of toggle buttons
+      empty = !el.querySelector('[aria-pressed=true], [aria-checked=true], :checked');
     else if ('value' in el) empty = !String(el.value).trim();
     else empty = !el.innerText.trim();
     if (empty) out.push(label(el) || el.tagName.toLowerCase());

@@ -24,7 +24,7 @@ from ..people.human import Human
 from ..proof.evidence import Attempt
 from ..proof.ledger import Ledger, iso, utc_now
 from ..proof.outcome import FlowStop, Outcome
-from . import capture
+from . import capture, screens
 from .aftersend import AfterSend, Verdict
 from .common import _first_line
 from .locate import Found, element_kind, find, visible_now
@@ -94,6 +94,9 @@ class FlowRun:
     acted_at: float = 0.0  # monotonic time a step last did something on the page (or the person did)
     submitted: bool = False  # the form was sent (by our click or the person's)
     submitted_at: datetime | None = None  # mails older than this are not about this submission
+    screen_moves: int = 0  # how often a form in steps was taken to its next screen (screens.py)
+    done_ahead: set[int] = field(default_factory=set)  # ids of steps done early, on an earlier screen
+    step_statuses: dict[int, str] = field(default_factory=dict)  # a step's id -> its last status
     notes: list[str] = field(default_factory=list)  # for the review: a page-owned e-mail, a shorter letter
 
     def __post_init__(self) -> None:
@@ -149,6 +152,8 @@ class FlowRun:
             for step in self.flow.steps:
                 if self.result_seen == "confirmed" and step.action == "code":
                     continue
+                if id(step) in self.done_ahead:  # filled before its screen was left (screens.py)
+                    continue
                 self.observer.before_step(self, step)
                 step_handler(step.action)(self, step)
                 self.observer.after_step(self, step)
@@ -188,8 +193,10 @@ class FlowRun:
             found = self._find_optional(step, timeout)
         elif step.optional:
             return self._find_before_form(step, timeout)
+        elif self.form_ready_at is not None and self.flow.kind == "form":
+            found = screens.find_on_screens(self, step, timeout)  # on this screen, or after Next
         else:
-            found = find(self.page, step.target, timeout)
+            found = find(self.page, screens.target_of(self, step), timeout)
         if found is not None and step.action == "wait":
             self.form_ready_at = time.monotonic()
         if found is not None and found.index > 0:
@@ -199,8 +206,10 @@ class FlowRun:
         return found
 
     def form_target(self) -> list[Candidate]:
-        """What shows when the form itself is on the page (the wait step's target)."""
-        return next((s.target for s in self.flow.steps if s.action == "wait" and s.target), [])
+        """What shows when the form itself is on the page (the wait step's target, or a first
+        screen's Next)."""
+        wait = next((s for s in self.flow.steps if s.action == "wait" and s.target), None)
+        return screens.target_of(self, wait) if wait is not None else []
 
     def ready_targets(self) -> list[Candidate]:
         """What shows once the page is there: the form's Send button, or a question asked before it;
@@ -211,7 +220,7 @@ class FlowRun:
             if step.action == "choose" and step.optional and step.target:
                 targets += step.target
             if step.action == "wait" and step.target:
-                return targets + step.target
+                return targets + screens.target_of(self, step)
             if isinstance(step, SettingStep):
                 return targets + list(step.each or step.target or [])
         return targets
@@ -311,6 +320,7 @@ class FlowRun:
         self.reporter.ok(detail)
 
     def record_step(self, step: Step, status: str, detail: str) -> None:
+        self.step_statuses[id(step)] = status
         if status != "absent":  # the step did something (or the person did): the form may answer it
             self.form_still, self.acted_at = False, time.monotonic()
         self.steps_done.append(

@@ -7,6 +7,7 @@ import secrets
 from .after_send import page_config
 from .config import LOCALES, PracticeConfig
 from .countries import countries
+from .form_steps import NEXT_SUFFIX, carried_inputs, choice_html, first_page_form, same_page_screens, screens
 from .forms import SUBMIT_PATH, FieldSpec, FormSpec
 from .pages import button, cookie_dialog, esc, help_header, page
 from .strings import Texts
@@ -126,6 +127,8 @@ def _field(spec: FieldSpec, form: FormSpec, t: Texts, ids: _Ids, *, aria_labelle
     elif spec.kind == "checkbox":
         control = f'<input {common} type="checkbox" value="1">'
         return f'<div class="field checkbox-field">{control}{label_html}{error}</div>'
+    elif spec.kind == "radios" and form.markup:
+        return choice_html(spec, t, fid, label, error, form.markup, ids)
     elif spec.kind == "radios":
         return _radios(spec, t, ids, fid, label, error)
     else:
@@ -159,7 +162,11 @@ def _radios(spec: FieldSpec, t: Texts, ids: _Ids, fid: str, label: str, error: s
     )
 
 
-def _form_unit(form: FormSpec, t: Texts, ids: _Ids, banner: str = "") -> str:
+def _form_unit(
+    form: FormSpec, t: Texts, ids: _Ids, banner: str = "", carried: dict[str, str] | None = None
+) -> str:
+    """The form (its fields, Send, the hidden ids); a form in steps (``form.steps``) in its screens:
+    ``carried`` holds the first screen's posted values on the second page of a "navigate" form."""
     variant = form.variant
     no_form = variant == "no-form"
     send_label = t("send_alt") if variant == "renamed" else t("send")
@@ -168,7 +175,8 @@ def _form_unit(form: FormSpec, t: Texts, ids: _Ids, banner: str = "") -> str:
         f'<input type="hidden" name="support_form_locale_id" value="{LOCALES[t.language]}">'
         f'<input type="hidden" name="lsd" value="{secrets.token_urlsafe(9)}">'
     )
-    fields = "".join(_field(f, form, t, ids, aria_labelled=no_form) for f in form.fields)
+    rendered = [_field(f, form, t, ids, aria_labelled=no_form) for f in form.fields]
+    fields = "".join(rendered)
     send = button(
         send_label,
         cls="primary send-button",
@@ -179,6 +187,15 @@ def _form_unit(form: FormSpec, t: Texts, ids: _Ids, banner: str = "") -> str:
     form_error = '<div class="field-error" role="alert" data-error-for="__form__" hidden></div>'
     banner_html = f'<div class="error-banner">{esc(banner)}</div>' if banner else ""
     inner = f'{banner_html}{hidden}{fields}{form_error}<div class="actions">{send}</div>'
+    if form.steps == "same-page":
+        send_part = f'{form_error}<div class="actions">{send}</div>'
+        inner = f"{banner_html}{hidden}{same_page_screens(form, rendered, send_part)}"
+    elif form.steps == "navigate" and carried is None:
+        return first_page_form(form, hidden, rendered, _path_of(form) + NEXT_SUFFIX + "/")
+    elif form.steps == "navigate" and carried is not None:
+        _, rest = screens(form.fields)
+        two = "".join(html for f, html in zip(form.fields, rendered, strict=True) if f in rest)
+        inner = f'{banner_html}{hidden}{carried_inputs(carried)}{two}{form_error}<div class="actions">{send}</div>'
     if no_form:
         return f'<div class="contact-form" data-contact-unit>{inner}</div>'
     enctype = ' enctype="multipart/form-data"' if form.kind == "third_party" else ""
@@ -186,6 +203,12 @@ def _form_unit(form: FormSpec, t: Texts, ids: _Ids, banner: str = "") -> str:
         f'<form class="contact-form" data-contact-unit method="post" action="{SUBMIT_PATH}"'
         f"{enctype} novalidate>{inner}</form>"
     )
+
+
+def _path_of(form: FormSpec) -> str:
+    from .forms import FORM_PATHS
+
+    return next(path for (host, path), found in FORM_PATHS.items() if host == form.host and found[0] == form.form_id)
 
 
 def form_again_html(form: FormSpec, t: Texts, message: str) -> str:
@@ -240,15 +263,19 @@ def contact_page(
     user: str | None,
     with_cookie_dialog: bool,
     foreign: bool = False,
+    carried: dict[str, str] | None = None,
 ) -> str:
-    """The whole page of one contact form (objection or third-party)."""
+    """The whole page of one contact form (objection or third-party); ``carried``: the second page
+    of a form in steps, holding the first screen's values."""
     ids = _Ids()
     if form.kind == "third_party":
         title, intro = t("tp_title"), t("tp_intro")
     else:
         title, intro = t("title"), t("intro", brand=form.brand)
     words = wording_for(config, t.language)
-    if config.routing_question:
+    if carried is not None:
+        content = _form_unit(form, t, ids, carried=carried)
+    elif config.routing_question:
         content = _routing_html(form, t, words, config.routing_question, ids)
     else:
         content = _form_unit(form, t, ids)

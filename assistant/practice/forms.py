@@ -50,6 +50,9 @@ class FormSpec:
     brand: str  # "Instagram" | "Facebook"
     variant: str | None
     fields: tuple[FieldSpec, ...]
+    steps: str | None = None  # None | "same-page" | "navigate" (PracticeConfig.form_steps)
+    markup: str | None = None  # the request type's markup (PracticeConfig.choice_markup)
+    next_label: str = ""  # the words on the Next button of a form in steps
 
     def field(self, purpose: str) -> FieldSpec | None:
         return next((f for f in self.fields if f.purpose == purpose), None)
@@ -146,7 +149,7 @@ def build_spec(host: str, form_id: str, config: PracticeConfig) -> FormSpec | No
             FieldSpec("screenshot", f"Field{ids['screenshot']}", "file", False),
             FieldSpec("extra", f"Field{ids['extra']}", "textarea", False),
         )
-        return FormSpec(form_id, host, kind, brand, None, fields)
+        return _in_steps(FormSpec(form_id, host, kind, brand, None, fields), config)
 
     variant = config.drift
     ids = _OBJECTION_IDS[brand]["renamed" if variant == "renamed" else None]
@@ -163,7 +166,17 @@ def build_spec(host: str, form_id: str, config: PracticeConfig) -> FormSpec | No
             order.append(FieldSpec("confirm", f"Field{ids['confirm']}", "checkbox", True))
         else:
             order.append(FieldSpec("account", f"Field{ids['account']}", "account", True))
-    return FormSpec(form_id, host, kind, brand, variant, tuple(order))
+    return _in_steps(FormSpec(form_id, host, kind, brand, variant, tuple(order)), config)
+
+
+def _in_steps(spec: FormSpec, config: PracticeConfig) -> FormSpec:
+    """The spec with the page's steps and choice markup (see ``form_steps.py``)."""
+    from dataclasses import replace
+
+    from .form_steps import next_label
+
+    label = next_label(config, config.language) if config.form_steps else ""
+    return replace(spec, steps=config.form_steps, markup=config.choice_markup, next_label=label)
 
 
 def _page_email(spec: FieldSpec, config: PracticeConfig) -> FieldSpec:

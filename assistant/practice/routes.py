@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .form_pages import confirmation_html, contact_page, thanks_page
+from .form_steps import next_page
 from .forms import (
     FB_OBJECTION,
     FB_OBJECTION_2024,
@@ -87,6 +88,9 @@ def route(site: PracticeSite, host: str, req: Request) -> Response:
         return Response.json(site.state_json())
     if req.path == "/__practice__/touched" and req.method == "POST":
         return _touched(site, host, req)
+    if req.path == "/__practice__/screen" and req.method == "POST":  # contact.js: Next was pressed
+        site.state.record_screen({"host": host, "mode": "same-page"})
+        return Response(204)
     if req.path.startswith("/__practice__/static/"):
         return _static(req.path.rsplit("/", 1)[-1])
     if req.path == "/favicon.ico":
@@ -99,6 +103,9 @@ def route(site: PracticeSite, host: str, req: Request) -> Response:
         return _meta_help(site, req)
     if req.method == "POST" and req.path == SUBMIT_PATH and host != "www.instagram.com":
         return handle_submit(site, host, req)
+    second_screen = next_page(site, host, req)  # a form in steps: the page after Next
+    if second_screen is not None:
+        return second_screen
     form = form_for_path(host, req.path)
     if form is not None:
         return _form_page(site, host, req, form[0])

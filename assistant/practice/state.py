@@ -40,6 +40,7 @@ class PracticeState:
         self._setting_changes: list[SettingChange] = []
         self._touched: list[dict[str, object]] = []  # typing into boxes the page owns (practice.js)
         self._events: set[str] = set()  # things the site does once (first_time)
+        self._screens: list[dict[str, object]] = []  # a form in steps went on to its next screen
 
     # -- logins ---------------------------------------------------------------
     def new_session(self, username: str, *, numeric: bool = False) -> str:
@@ -136,6 +137,17 @@ class PracticeState:
         with self._lock:
             return [dict(entry) for entry in self._touched]
 
+    def record_screen(self, entry: dict[str, object]) -> None:
+        """A form in steps was taken to its next screen (its Next button was pressed)."""
+        entry.setdefault("at", time.time())
+        with self._lock:
+            self._screens.append(entry)
+
+    @property
+    def screens(self) -> list[dict[str, object]]:
+        with self._lock:
+            return [dict(entry) for entry in self._screens]
+
     # -- settings of other services --------------------------------------------
     def store_setting(self, change: SettingChange) -> None:
         with self._lock:
@@ -190,6 +202,7 @@ class PracticeState:
             self._setting_changes.clear()
             self._touched.clear()
             self._events.clear()
+            self._screens.clear()
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -200,4 +213,5 @@ class PracticeState:
             "foreign_hits": self.foreign_hits,
             "setting_changes": [dataclasses.asdict(c) for c in self.setting_changes],
             "touched": self.touched,
+            "screens": self.screens,
         }

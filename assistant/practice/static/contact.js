@@ -162,7 +162,7 @@
       box = document.createElement("div");
       box.className = "submit-problem";
       var actions = unit.querySelector(".actions");
-      unit.insertBefore(box, actions);
+      actions.parentNode.insertBefore(box, actions);
     }
     box.textContent = message;
     box.hidden = false;
@@ -274,7 +274,69 @@
     }).catch(function () { setBusy(send, false); showError(unit, "__form__", strings.err_generic); });
   }
 
+  /* a form in steps (same page): Next checks the first screen's fields, then shows the second */
+  function setupScreens(unit) {
+    var next = unit.querySelector("[data-form-next]");
+    var one = unit.querySelector('[data-form-screen="1"]');
+    var two = unit.querySelector('[data-form-screen="2"]');
+    if (!next || !one || !two) return;
+    activate(next, function () {
+      var error = one.querySelector("[data-step-error]");
+      var empty = Array.prototype.filter.call(one.querySelectorAll("input[name], select[name]"), function (f) {
+        if (f.type === "radio") return !one.querySelector('input[name="' + f.name + '"]:checked');
+        return f.type !== "checkbox" && !f.value.trim();
+      });
+      if (empty.length) {
+        error.textContent = strings.err_generic;
+        error.hidden = false;
+        return;
+      }
+      error.hidden = true;
+      one.hidden = true;
+      two.hidden = false;
+      fetch("/__practice__/screen", { method: "POST", credentials: "same-origin" }).catch(function () {});
+      var first = two.querySelector("input:not([type=hidden]), select, textarea");
+      if (first) first.focus();
+    });
+  }
+
+  /* the request type as an ARIA combobox (a list that opens on a click) or a row of buttons */
+  function setupChoices(scope) {
+    scope.querySelectorAll("[data-choice-combobox]").forEach(function (box) {
+      var hidden = box.querySelector('input[type="hidden"]');
+      var opener = box.querySelector("[role=combobox]");
+      var list = box.querySelector("[role=listbox]");
+      function open(on) {
+        list.hidden = !on;
+        opener.setAttribute("aria-expanded", on ? "true" : "false");
+      }
+      opener.addEventListener("click", function () { open(list.hidden); });
+      list.querySelectorAll("[role=option]").forEach(function (option) {
+        option.addEventListener("click", function () {
+          hidden.value = option.getAttribute("data-value");
+          opener.textContent = option.textContent;
+          list.querySelectorAll("[role=option]").forEach(function (o) {
+            o.setAttribute("aria-selected", o === option ? "true" : "false");
+          });
+          open(false);
+        });
+      });
+    });
+    scope.querySelectorAll("[data-choice-buttons]").forEach(function (row) {
+      var hidden = row.querySelector('input[type="hidden"]');
+      row.querySelectorAll("button[data-value]").forEach(function (button) {
+        button.addEventListener("click", function () {
+          hidden.value = button.getAttribute("data-value");
+          row.querySelectorAll("button[data-value]").forEach(function (b) {
+            b.setAttribute("aria-pressed", b === button ? "true" : "false");
+          });
+        });
+      });
+    });
+  }
+
   function bindUnit(unit) {
+    setupScreens(unit);
     var send = unit.querySelector("[data-practice-send]");
     if (unit.tagName === "FORM") {
       unit.addEventListener("submit", function (ev) { ev.preventDefault(); submit(unit, send); });
@@ -322,6 +384,7 @@
     var loc = scope.querySelector('input[name="support_form_locale_id"]');
     if (loc) locale = loc.value;
     scope.querySelectorAll("[data-typeahead]").forEach(setupTypeahead);
+    setupChoices(scope);
     scope.querySelectorAll("[data-counter]").forEach(setupCounter);
     scope.querySelectorAll("[data-contact-unit]").forEach(bindUnit);
   }
