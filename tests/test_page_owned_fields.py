@@ -36,7 +36,9 @@ def _sent_as_recorded(site, record) -> None:
 @pytest.mark.browser
 @pytest.mark.parametrize("owned", ["same", "other"])
 def test_a_read_only_email_is_left_to_the_page_and_recorded(home, owned):
-    site, result = _run(home, PracticeConfig(**FAST, readonly_email=owned))
+    code = {"code_step": True, "code": "123456"} if owned == "other" else {}
+    answers = ("y", "123456") if code else ("y",)
+    site, result = _run(home, PracticeConfig(**FAST, readonly_email=owned, **code), answers=answers)
     (record,) = result.records()
     assert record["outcome"] == "confirmed", result.output
     _sent_as_recorded(site, record)
@@ -47,6 +49,7 @@ def test_a_read_only_email_is_left_to_the_page_and_recorded(home, owned):
         assert record["email_sent"] == "other@example.org"
         assert "other@example.org" in record["email_note"] and "anna@example.org" in record["email_note"]
         assert any("other@example.org" in note for note in review.notes)
+        assert "the code it e-mailed to other@example.org" in result.output  # where Meta sends it
     else:
         assert record["email_sent"] == "anna@example.org" and "email_note" not in record
         assert review.notes == ()
@@ -114,3 +117,31 @@ def test_a_length_error_after_send_is_answered_with_a_fitted_letter_approved_aga
     first, second = result.human.reviews
     assert browser_length(first.text) > 300 and second.text == record["text"]
     assert any("at most 300 characters" in note for note in second.notes)
+
+
+BOXES = """
+<div><label for=a>E-mail</label><input id=a aria-readonly=true value=x@example.org></div>
+<div><label for=b>E-mail</label><input id=b disabled value=y@example.org></div>
+<div><label for=c>Password</label><input id=c type=password></div>
+<div class=field><label for=d>Reason</label><textarea id=d maxlength=800></textarea>
+  <div class=foot><span class=count>0 / 500</span></div></div>
+<div><label for=e>Reason</label><textarea id=e aria-describedby=e-left>hi</textarea>
+  <p>Tell us more.</p><p id=e-left>Noch 498 Zeichen übrig</p></div>
+"""
+
+
+@pytest.mark.browser
+def test_the_box_is_read_as_the_page_has_it(browser):
+    from assistant.engine.owned import read_box
+
+    page = browser.new_page()
+    try:
+        page.set_content(BOXES)
+        owned, disabled, password, counted, described = (read_box(page.locator(f"#{i}")) for i in "abcde")
+    finally:
+        page.close()
+    assert owned.owned and owned.readonly and owned.value == "x@example.org"
+    assert disabled.owned and disabled.disabled and not disabled.readonly
+    assert password.password and not password.owned
+    assert counted.limits() == {"maxlength": 800, "counter": 500}
+    assert described.limits() == {"counter": 500}

@@ -117,26 +117,31 @@ def read_box(locator: Locator) -> Box:
 
 def page_owned(run: FlowRun, step: Step, box: Box) -> None:
     """A box the page filled and keeps (read-only or disabled): left as it is, and what it holds is
-    recorded as what the page sends. An e-mail other than the account's is said out loud (in the
-    review too): the page, not accounts.toml, decides where Meta answers."""
+    recorded. A read-only box is sent as it is, so its value is what the page sends (``email_sent``);
+    a disabled one is not sent with the form, so the page alone decides what goes instead. An
+    e-mail other than the account's is said out loud (in the review too): the page, not
+    accounts.toml, decides where Meta answers."""
     how = "read-only" if box.readonly else "disabled"
     name = step.value or "field"
     run.record.setdefault("fields", {})[name] = box.value
     run.record.setdefault("page_owned", []).append(name)
+    shown = box.value or "(empty)"
     if step.value == "email":
-        run.record["email_sent"] = box.value
-        if box.value.strip().lower() != run.account.email.strip().lower():
-            note = (
-                f"the form sends the e-mail address {box.value or '(none)'}, which the page filled in "
-                f"itself ({how}); the account's address {run.account.email} is not used"
-            )
+        if box.readonly:
+            run.record["email_sent"] = box.value
+        other = box.value.strip().lower() != run.account.email.strip().lower()
+        if other or box.disabled:
+            sends = "sends" if box.readonly else "shows (in a box it does not send)"
+            note = f"the form {sends} the e-mail address {shown}, which the page filled in itself ({how})"
+            if other:
+                note += f"; the account's address {run.account.email} is not used"
             run.record["email_note"] = note
             run.notes.append(note)
             run.reporter.warn(note)
-        run.record_step(step, "page-owned", f"e-mail {box.value or '(empty)'} (set by the page, {how})")
-        run.reporter.ok(f"e-mail {box.value} (set by the page, {how})")
+        run.record_step(step, "page-owned", f"e-mail {shown} (set by the page, {how})")
+        run.reporter.ok(f"e-mail {shown} (set by the page, {how})")
         return
-    run.record_step(step, "page-owned", f"{name} {box.value or '(empty)'} (set by the page, {how})")
+    run.record_step(step, "page-owned", f"{name} {shown} (set by the page, {how})")
     run.reporter.ok(f"{name} left as the page has it ({how})")
 
 

@@ -208,11 +208,12 @@ def settle(run: FlowRun, verdict: Verdict) -> str:
 def code(run: FlowRun, step: CodeStep) -> None:
     if run.result_seen != "code":
         return
-    run.reporter.wait(f"Meta asks for the code it e-mailed to {run.account.email}")
+    sent_to = run.record.get("email_sent") or run.account.email  # the page's own address, if it chose one
+    run.reporter.wait(f"Meta asks for the code it e-mailed to {sent_to}")
     suggested = code_from_mailbox(run)
     for attempt_no in range(1, 4):
         code = run.human.ask_code(
-            run.account.name, run.account.email, attempt_no, suggested if attempt_no == 1 else None
+            run.account.name, sent_to, attempt_no, suggested if attempt_no == 1 else None
         )
         if code is not None:
             run.record["code_source"] = "mailbox" if code == suggested else "typed"
