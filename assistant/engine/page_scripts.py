@@ -132,39 +132,109 @@ REQUIRED_EMPTY_JS = """() => {
   }
   return out; }"""
 # A setting's control and what it shows, in one evaluation. The found element may be the control
-# itself, a <label> for it, a container holding it, the text it is labelled by (aria-labelledby),
-# or its name next to it in one row. The control is marked data-objector-setting, and what to click
-# data-objector-click (the label of an input drawn invisibly under a styled switch).
+# itself, a <label> for it, the text it is labelled by (aria-labelledby), a text inside a <label>
+# around it, or its name in a row that holds no other control; ``path`` says which. Where the row
+# holds several controls (a card with no row per setting) none is taken: ``path`` is "ambiguous".
+# A web component's state is read from the control in its open shadow root (never its ``value``).
+# ``settled`` is false while the control or a container is disabled, busy or a placeholder. The
+# control is marked data-objector-setting, and what to click data-objector-click (the label of an
+# input drawn invisibly under a styled switch).
 SETTING_STATE_JS = """el => {
   const kinds = 'input[type=checkbox], input[type=radio], [role=switch], [role=checkbox], [role=radio], ' +
     '[role=menuitemcheckbox], [aria-checked], [aria-pressed]';
-  let c = el;
-  if (!c.matches(kinds)) {
-    const label = el.closest('label'), row = el.parentElement;
-    const buttons = row ? row.querySelectorAll('button') : [];
-    c = (el.tagName === 'LABEL' && el.control) || el.querySelector(kinds)
-      || (el.id && document.querySelector(`[aria-labelledby~="${CSS.escape(el.id)}"]`))
-      || (label && label.control) || (row && row.querySelector(kinds))
-      || (buttons.length === 1 && !el.matches('button') ? buttons[0] : null) || el;
-  }
+  const inner = e => e && e.shadowRoot ? e.shadowRoot.querySelector(kinds) : null;
+  const isControl = e => e.matches(kinds) || !!inner(e);
+  const outer = e => { const root = e.getRootNode(); return root instanceof ShadowRoot ? root.host : null; };
+  const nested = e => { for (let p = e.parentElement; p; p = p.parentElement) if (isControl(p)) return true;
+    return false; };
+  const controlsIn = root => Array.from(root.querySelectorAll('*')).filter(e => isControl(e) && !nested(e));
+  const pick = (found, path) =>
+    found.length === 1 ? [found[0], path] : found.length > 1 ? [null, 'ambiguous'] : null;
+  const choose = () => {
+    if (isControl(el) || outer(el)) return [el, 'itself'];
+    if (el.tagName === 'LABEL') return (el.control && [el.control, 'label']) || pick(controlsIn(el), 'label');
+    const own = controlsIn(el);
+    if (own.length) return pick(own, 'row');
+    if (el.id) {
+      const names = e => e.getAttribute('aria-labelledby').split(/\\s+/).includes(el.id);
+      const by = Array.from(document.querySelectorAll('[aria-labelledby]')).filter(
+        e => (isControl(e) || e.matches('input, select, textarea')) && names(e));
+      const chosen = pick(by, 'labelledby');
+      if (chosen) return chosen;
+    }
+    const label = el.closest('label');
+    if (label) {
+      const chosen = (label.control && [label.control, 'label']) || pick(controlsIn(label), 'label');
+      if (chosen) return chosen;
+    }
+    for (let p = el.parentElement, i = 0; p && p !== document.body && i < 3; p = p.parentElement, i++) {
+      const chosen = pick(controlsIn(p), 'row');
+      if (chosen) return chosen;
+      const buttons = i === 0 && !el.matches('button') ? p.querySelectorAll('button') : [];
+      if (buttons.length === 1) return [buttons[0], 'button'];
+    }
+    return [el, 'itself'];
+  };
   for (const mark of ['data-objector-setting', 'data-objector-click'])
     document.querySelectorAll(`[${mark}]`).forEach(e => e.removeAttribute(mark));
-  c.setAttribute('data-objector-setting', '1');
-  const input = c.tagName === 'INPUT', box = c.getBoundingClientRect();
-  const hidden = input && (box.width < 4 || box.height < 4 || getComputedStyle(c).opacity === '0');
-  ((hidden && c.labels && c.labels[0]) || c).setAttribute('data-objector-click', '1');
-  const lines = t => String(t || '').split('\\n').map(s => s.replace(/\\s+/g, ' ').trim())
+  const [c, path] = choose();
+  if (!c) return {path: 'ambiguous', candidates: controlsIn(el.parentElement || el).length, settled: true,
+                  tag: '', type: '', checked: null, ariaChecked: null, ariaPressed: null, own: [], near: []};
+  const host = outer(c) || c, shadow = inner(c), s = shadow || c;
+  host.setAttribute('data-objector-setting', '1');
+  const input = s.tagName === 'INPUT', box = s.getBoundingClientRect();
+  const hidden = !shadow && input && (box.width < 4 || box.height < 4 || getComputedStyle(s).opacity === '0');
+  ((hidden && s.labels && s.labels[0]) || host).setAttribute('data-objector-click', '1');
+  const lines = t => String(t || '').split('\\n').map(x => x.replace(/\\s+/g, ' ').trim())
     .filter(Boolean).slice(0, 30);
-  const own = lines(input ? '' : (c.innerText || c.value || c.getAttribute('aria-label') || ''));
+  const text = input || shadow ? '' : (host.innerText || host.getAttribute('aria-label') || '');
   const near = [];
-  for (let p = c.parentElement, i = 0; p && i < 2; p = p.parentElement, i++) near.push(...lines(p.innerText));
-  const tickable = input && (c.type === 'checkbox' || c.type === 'radio');
-  return {tag: c.tagName.toLowerCase(), type: (c.getAttribute('type') || '').toLowerCase(),
-          checked: tickable ? c.checked : null,
-          ariaChecked: c.getAttribute('aria-checked'), ariaPressed: c.getAttribute('aria-pressed'),
-          disabled: !!c.disabled || c.getAttribute('aria-disabled') === 'true',
-          own: own, near: near.slice(0, 30)};
+  for (let p = host.parentElement, i = 0; p && i < 2; p = p.parentElement, i++)
+    near.push(...lines(p.innerText));
+  const tickable = input && (s.type === 'checkbox' || s.type === 'radio');
+  const aria = name => host.getAttribute(name) || (shadow ? shadow.getAttribute(name) : null);
+  const off = e => e.disabled === true || e.getAttribute('aria-disabled') === 'true';
+  const waiting = host.closest('[aria-busy=true], [aria-disabled=true], fieldset[disabled], ' +
+    '[class*=skeleton], [class*=placeholder], [class*=shimmer], [data-placeholder]');
+  return {path: path, tag: host.tagName.toLowerCase(), type: (s.getAttribute('type') || '').toLowerCase(),
+          checked: tickable ? s.checked : null,
+          ariaChecked: aria('aria-checked'), ariaPressed: aria('aria-pressed'),
+          disabled: off(host) || off(s), settled: !(off(host) || off(s) || waiting),
+          own: lines(text), near: near.slice(0, 30)};
 }"""
+# Marks every button that is disabled or hidden now (data-objector-was-off), before a switch: a
+# page-level Save button that a change enables or shows is told apart afterwards.
+SAVE_SNAPSHOT_JS = """() => {
+  document.querySelectorAll('[data-objector-was-off]')
+    .forEach(e => e.removeAttribute('data-objector-was-off'));
+  document.querySelectorAll('button, [role=button], input[type=submit], input[type=button]').forEach(b => {
+    const shown = b.checkVisibility ? b.checkVisibility() : b.getClientRects().length > 0;
+    if (b.disabled || b.getAttribute('aria-disabled') === 'true' || !shown)
+      b.setAttribute('data-objector-was-off', '1'); }); }"""
+# The buttons of the page that could save the marked control's change, each marked
+# data-objector-save-candidate=N: its words, whether it can be pressed now, whether it was off
+# before the change, whether it is in the control's form, and how many levels up from the control
+# the nearest element holding both is (the nearest first). Buttons in dialogs are left out.
+SAVE_CANDIDATES_JS = """() => {
+  const control = document.querySelector('[data-objector-setting]');
+  if (!control) return [];
+  document.querySelectorAll('[data-objector-save-candidate]')
+    .forEach(e => e.removeAttribute('data-objector-save-candidate'));
+  const up = []; for (let p = control.parentElement; p; p = p.parentElement) up.push(p);
+  const form = control.closest('form') || (control.form || null);
+  const out = [];
+  document.querySelectorAll('button, [role=button], input[type=submit], input[type=button]').forEach(b => {
+    if (b === control || control.contains(b)) return;
+    if (b.closest('[role=dialog], [role=alertdialog], dialog')) return;
+    const depth = up.findIndex(p => p.contains(b));
+    const words = (b.getAttribute('aria-label') || b.innerText || b.value || '').replace(/\\s+/g, ' ').trim();
+    const shown = b.checkVisibility ? b.checkVisibility() : b.getClientRects().length > 0;
+    b.setAttribute('data-objector-save-candidate', String(out.length));
+    out.push({index: out.length, words: words.slice(0, 80), depth: depth < 0 ? 99 : depth,
+              usable: shown && !b.disabled && b.getAttribute('aria-disabled') !== 'true',
+              wasOff: b.hasAttribute('data-objector-was-off'), sameForm: !!form && form.contains(b)});
+  });
+  return out.sort((a, b) => a.depth - b.depth); }"""
 # every matching link's address and words (for settings made per blog or site)
 LINKS_JS = """els => els.map(a => [a.href || '',
   (a.innerText || a.getAttribute('aria-label') || a.title || '').replace(/\\s+/g, ' ').trim()])"""

@@ -1,15 +1,23 @@
 """Settings: read a switch, show the change, switch it on the person's word, and check it held.
 
 A ``setting`` step finds one control (a switch, a checkbox, a radio, or a button that shows its
-state or opens a menu), reads its state in one page evaluation and changes it only when it
-differs from the wanted state and the person said yes after seeing "ON → OFF". The change
-counts only when the page, reloaded, still shows the wanted state: services have shown a
-success while nothing changed, and have turned settings back on later (``recheck``).
+state or opens a menu), reads its state once the page has settled (``setting_read``) and changes
+it only when it differs from the wanted state and the person said yes after seeing "ON → OFF"
+(and, where the page keeps a change only after its own Save button, "then press Save settings":
+``setting_save``). The change counts only when the page, reloaded, still shows the wanted state:
+services have shown a success while nothing changed, and have turned settings back on later
+(``recheck``). A setting that already has the wanted state counts only when a second reading,
+after a reload, agrees: a page may first draw a placeholder in the wrong state.
 
 Each control (each blog or site, for a step with ``each``) adds one entry to
 ``record["settings"]``::
 
-    {"name", "item", "want", "before", "after_reload", "result", ...}
+    {"name", "item", "want", "before", "after_reload", "result", "control", ...}
+
+``control`` says how the control was told from the others (itself, label, labelledby, row,
+button); ``saved_with`` names the page's Save button pressed after the switch, ``save_requests``
+the server's answers to the requests the change sent, ``why`` why the person was asked to switch
+it by hand.
 
 ``result`` is one of ``RESULTS``; ``settings_outcome`` turns the entries into the attempt's
 outcome.
@@ -18,7 +26,6 @@ outcome.
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -32,11 +39,13 @@ from .common import _bare, _clip, _duration, _first_line
 from .guide import by_hand, missing
 from .locate import Found, build, find
 from .login import check_host, open_address
-from .page_scripts import DIALOG_TITLE_JS, HIGHLIGHT_JS, LINKS_JS, NAME_OF_JS, SETTING_STATE_JS
+from .page_scripts import DIALOG_TITLE_JS, HIGHLIGHT_JS, LINKS_JS, NAME_OF_JS
+from .setting_read import STATE_OFF, STATE_ON, Reading, read_afresh, read_state, settled_reading, state_of
+from .setting_save import SaveButton, Traffic, announced, note_buttons, press, save_button, still_to_save
 from .waiting import browser_gone, poll_until
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Locator, Page
+    from playwright.sync_api import Locator
 
     from .run import FlowRun
 
@@ -54,18 +63,6 @@ RESULTS = (
     "unreadable",  # recheck: not found, or its state could not be read
 )
 
-#: a state shown as text (a whole line): the defaults when a step gives no state_on / state_off
-STATE_ON = (
-    r"^\s*(on|enabled|active|allowed|an|ein|eingeschaltet|aktiviert|aktiv|activé|activée|activo|"
-    r"activado|activada|attivo|attivato|attivata|aan|ingeschakeld|włączon[ey]|wł\.?|ativado|ativada|"
-    r"ligado|på|aktiverad|aktiveret|til|päällä|käytössä|zapnuto|bekapcsolva|activat|ενεργό)\s*$"
-)
-STATE_OFF = (
-    r"^\s*(off|disabled|inactive|not allowed|aus|ausgeschaltet|deaktiviert|inaktiv|désactivé|désactivée|"
-    r"inactivo|desactivado|desactivada|disattivo|disattivato|disattivata|uit|uitgeschakeld|"
-    r"wyłączon[ey]|wył\.?|desativado|desativada|desligado|av|avaktiverad|inaktiverad|deaktiveret|fra|"
-    r"pois|pois käytöstä|vypnuto|kikapcsolva|dezactivat|ανενεργό)\s*$"
-)
 #: words of a menu item or button that would also delete data: never clicked for a setting
 DELETES = re.compile(
     r"delete|löschen|supprimer|eliminar|elimina|cancella|verwijder|usuń|excluir|radera|slet|poista|"
@@ -75,52 +72,8 @@ DELETES = re.compile(
 MENU_WAIT = 5.0  # seconds a menu may take to open after the click
 CONFIRM_WAIT = 2.5  # seconds a confirming dialog may take to show
 SAVE_WAIT = 4.0  # seconds the page may take to show the new state before the reload
-SAVE_QUIET = 0.6  # seconds without a request in flight that count as "saved"
-SAVE_MAX = 10.0  # seconds at most to wait for the page's requests to end
-
-
-class Traffic:
-    """The page's requests from now on: waiting until none is in flight says the change was sent.
-
-    (``wait_for_load_state("networkidle")`` cannot say it: it answers at once once the page
-    has been idle a first time.)
-    """
-
-    def __init__(self, page: Page) -> None:
-        self.page = page
-        self.in_flight: set[object] = set()
-        self.last = time.monotonic()
-        self.seen = 0
-        page.on("request", self._started)
-        page.on("requestfinished", self._ended)
-        page.on("requestfailed", self._ended)
-
-    def _handlers(self) -> list[tuple[str, Any]]:
-        return [("request", self._started), ("requestfinished", self._ended), ("requestfailed", self._ended)]
-
-    def _started(self, request: object) -> None:
-        self.in_flight.add(request)
-        self.seen += 1
-        self.last = time.monotonic()
-
-    def _ended(self, request: object) -> None:
-        self.in_flight.discard(request)
-        self.last = time.monotonic()
-
-    def settle(self, seconds: float = SAVE_MAX) -> bool:
-        """Wait until no request has been in flight for SAVE_QUIET seconds (True), or ``seconds`` pass."""
-        return bool(poll_until(self.page, seconds, self.quiet, every_ms=100))
-
-    def quiet(self) -> bool | None:
-        """True once no request has been in flight for SAVE_QUIET seconds (else None, to poll on)."""
-        return True if not self.in_flight and time.monotonic() - self.last >= SAVE_QUIET else None
-
-    def close(self) -> None:
-        for event, handler in self._handlers():
-            try:
-                self.page.remove_listener(event, handler)
-            except Exception:  # noqa: BLE001 - a closed page has no listeners left to remove
-                pass
+FINISH_WAIT = 5.0  # seconds a person's own switch may take to be saved before they are asked
+__all__ = ["RESULTS", "STATE_OFF", "STATE_ON", "read_state", "setting_step", "settings_outcome", "state_of"]
 
 
 # ------------------------------------------------------------------ the step
@@ -164,16 +117,55 @@ def _one(run: FlowRun, step: SettingStep, item: str | None) -> None:
         _guided(run, step, item, number, before="absent", why="could not find it")
         return
     run.not_a_password(found.locator, step.setting_name)
-    before = read_state(run, found.locator, step)
-    if before == step.want:
-        run.save(f"setting-{number}-before.png", full_page_screenshot(run.page))
-        _entry(run, step, item, before=before, after=before, result=f"already-{step.want}")
-        run.done(step, f"{_what(step, item)} is already {step.want.upper()}; nothing changed")
+    first = settled_reading(run, step, found)
+    if first.ambiguous:
+        why = f"found more than one switch next to {step.setting_name} and cannot tell which one is meant"
+        _guided(run, step, item, number, before="unknown", why=why, control=first.path)
         return
-    if before == "unknown":
-        _guided(run, step, item, number, before="unknown", why="could not tell whether it is on or off")
+    if first.state == step.want:
+        second = _read_on_a_fresh_load(run, step, item, number, first)
+        if second is None:
+            return
+        first = second
+    if first.state == "unknown":
+        why = "could not tell whether it is on or off" + (
+            "" if first.settled else " (the page did not settle)"
+        )
+        _guided(run, step, item, number, before="unknown", why=why, control=first.path)
         return
-    _review_and_switch(run, step, item, number, found, before)
+    found = _find(run, step) or found  # the control as the page shows it now (after a reload too)
+    settled_reading(run, step, found)  # marks the control to outline and click
+    _review_and_switch(run, step, item, number, found, first.state, first.path)
+
+
+def _read_on_a_fresh_load(
+    run: FlowRun, step: SettingStep, item: str | None, number: int, first: Reading
+) -> Reading | None:
+    """The page shows the wanted state: read it again after a reload, so that a placeholder or a
+    page still loading is not taken for the service's state. Recorded (None) when both readings
+    agree; else the second reading, to go on with."""
+    assert step.want is not None
+    run.save(f"setting-{number}-before.png", full_page_screenshot(run.page))
+    second = _after_reload(run, step)
+    if second.state != step.want:
+        run.reporter.warn(
+            f"{_what(step, item)} first showed {first.state.upper()}, after a reload {second.state.upper()}"
+        )
+        return second
+    _entry(
+        run,
+        step,
+        item,
+        before=first.state,
+        after=second.state,
+        result=f"already-{step.want}",
+        control=second.path,
+    )
+    run.done(
+        step,
+        f"{_what(step, item)} is already {step.want.upper()} (read again after a reload); nothing changed",
+    )
+    return None
 
 
 def _find(run: FlowRun, step: SettingStep) -> Found | None:
@@ -188,31 +180,6 @@ def _find(run: FlowRun, step: SettingStep) -> Found | None:
 
 
 # ------------------------------------------------------------------ reading the state
-
-
-def read_state(run: FlowRun, element: Locator, step: SettingStep) -> str:
-    """ "on", "off" or "unknown", from one evaluation in the page (see SETTING_STATE_JS)."""
-    info = element.evaluate(SETTING_STATE_JS)
-    if info.get("type") == "password":
-        raise FlowStop(Outcome.NEEDS_ATTENTION, f"{step.setting_name} turned out to be a password field")
-    return state_of(info, step)
-
-
-def state_of(info: dict[str, Any], step: SettingStep) -> str:
-    """The state a control shows: its checked / aria-checked / aria-pressed, else its words."""
-    if info.get("checked") is not None:
-        return "on" if info["checked"] else "off"
-    for attribute in ("ariaChecked", "ariaPressed"):
-        value = info.get(attribute)
-        if value in ("true", "false"):
-            return "on" if value == "true" else "off"
-    on, off = step.state_on or STATE_ON, step.state_off or STATE_OFF
-    for lines in (info.get("own") or [], info.get("near") or []):
-        says_on = any(re.search(on, line, re.IGNORECASE) for line in lines)
-        says_off = any(re.search(off, line, re.IGNORECASE) for line in lines)
-        if says_on != says_off:
-            return "on" if says_on else "off"
-    return "unknown"
 
 
 def _control(run: FlowRun, found: Found) -> Locator:
@@ -249,7 +216,7 @@ def _read_again(run: FlowRun, step: SettingStep, timeout: float) -> str:
 
 
 def _review_and_switch(
-    run: FlowRun, step: SettingStep, item: str | None, number: int, found: Found, before: str
+    run: FlowRun, step: SettingStep, item: str | None, number: int, found: Found, before: str, path: str
 ) -> None:
     """Outline the control, keep a picture, ask; the ledger knows before anything is clicked."""
     from playwright.sync_api import Error as PlaywrightError
@@ -258,6 +225,8 @@ def _review_and_switch(
     control = _control(run, found)
     run.guard("show the setting")
     control.evaluate(HIGHLIGHT_JS)
+    note_buttons(run)  # which buttons are off now: a Save button the change enables is told apart
+    save_words = announced(run)
     run.save(f"setting-{number}-before.png", full_page_screenshot(run.page))
     run.log("awaiting-approval", submitted=False, setting=step.setting_name, item=item)
     review = SettingReview(
@@ -271,6 +240,7 @@ def _review_and_switch(
         after=step.want,
         item=item,
         dry_run=run.dry_run,
+        then_press=save_words,
     )
 
     def switched_in_browser() -> bool:
@@ -286,7 +256,8 @@ def _review_and_switch(
         decision: Decision = run.human.approve_setting(
             review, watch=None if run.dry_run else switched_in_browser
         )
-        _decided(run, step, item, number, found, before, decision, switched_in_browser, traffic)
+        facts: dict[str, Any] = {"control": path}
+        _decided(run, step, item, number, found, before, decision, switched_in_browser, traffic, facts)
     finally:
         traffic.close()
 
@@ -301,19 +272,29 @@ def _decided(
     decision: Decision,
     switched_in_browser: Any,
     traffic: Traffic,
+    facts: dict[str, Any],
 ) -> None:
     """Carry out the person's answer: nothing, objector's click, or theirs; then read it again."""
     assert step.want is not None
     at = iso(utc_now())
     if run.dry_run:
-        _entry(run, step, item, before=before, after=None, result="dry-run", approval={"answer": "dry-run"})
+        _entry(
+            run,
+            step,
+            item,
+            before=before,
+            after=None,
+            result="dry-run",
+            approval={"answer": "dry-run"},
+            **facts,
+        )
         run.record_step(step, "shown", f"{_what(step, item)}: {before.upper()}, not switched (dry run)")
         return
     if decision in ("n", "none") and switched_in_browser():
         decision = "browser"
     if decision in ("n", "none"):
         approval = {"answer": decision, "by": "terminal", "at": at}
-        _entry(run, step, item, before=before, after=before, result="declined", approval=approval)
+        _entry(run, step, item, before=before, after=before, result="declined", approval=approval, **facts)
         why = "you chose to leave it" if decision == "n" else "no answer"
         run.record_step(step, "declined", f"{_what(step, item)} left {before.upper()} ({why})")
         run.reporter.warn(f"{_what(step, item)} left {before.upper()} ({why})")
@@ -324,32 +305,75 @@ def _decided(
     approval = {"answer": decision, "by": by, "at": at}
     run.log("submitting", submitted=False, approval=decision, setting=step.setting_name, item=item)
     if decision == "y":
-        _switch(run, step, found, traffic)
-    elif decision == "m":
-        run.page.bring_to_front()
-        run.reporter.wait(f"waiting for you to switch {_what(step, item)} {step.want.upper()} in the browser")
-        seen = poll_until(
-            run.page,
-            run.settings.manual_timeout,
-            lambda: True if switched_in_browser() else None,
-            every_ms=300,
-        )
-        if not seen:
-            approval["no_change_seen"] = iso(utc_now())
-            _entry(run, step, item, before=before, after=before, result="declined", approval=approval)
-            run.record_step(step, "declined", f"{_what(step, item)}: no change seen")
-            run.reporter.warn(
-                f"no change of {_what(step, item)} seen within {_duration(run.settings.manual_timeout)}"
+        traffic.mark()
+        pressed = _switch(run, step, found, traffic)
+        if pressed is not None:
+            facts["saved_with"] = pressed.words
+    else:
+        if decision == "m":
+            run.page.bring_to_front()
+            run.reporter.wait(
+                f"waiting for you to switch {_what(step, item)} {step.want.upper()} in the browser"
             )
-            return
-        approval["switched_seen_at"] = iso(utc_now())
+            seen = poll_until(
+                run.page,
+                run.settings.manual_timeout,
+                lambda: True if switched_in_browser() else None,
+                every_ms=300,
+            )
+            if not seen:
+                approval["no_change_seen"] = iso(utc_now())
+                _entry(
+                    run,
+                    step,
+                    item,
+                    before=before,
+                    after=before,
+                    result="declined",
+                    approval=approval,
+                    **facts,
+                )
+                run.record_step(step, "declined", f"{_what(step, item)}: no change seen")
+                run.reporter.warn(
+                    f"no change of {_what(step, item)} seen within {_duration(run.settings.manual_timeout)}"
+                )
+                return
+            approval["switched_seen_at"] = iso(utc_now())
+        _until_the_person_has_finished(run, step, item, traffic)
     if not traffic.settle():
         run.reporter.warn("the page was still busy after the change; reading it again all the same")
-    _verify(run, step, item, number, before, approval)
+    answers = traffic.changes_answered()
+    if answers:
+        facts["save_requests"] = answers
+    _verify(run, step, item, number, before, approval, facts)
 
 
-def _switch(run: FlowRun, step: SettingStep, found: Found, traffic: Traffic) -> None:
-    """Click the control, pick the menu item that does not delete, confirm a dialog, wait for the save."""
+def _until_the_person_has_finished(
+    run: FlowRun, step: SettingStep, item: str | None, traffic: Traffic
+) -> None:
+    """The person switched it in the browser: before the reload, wait until they have finished —
+    the page sent the change and its server answered, and no Save button is left to press (or
+    it has gone back to disabled) — or they say so here. Never reload under their hands."""
+
+    def finished() -> bool | None:
+        return True if traffic.changes_answered() and not still_to_save(run) else None
+
+    if poll_until(run.page, FINISH_WAIT, finished, every_ms=300):
+        return
+    save_first = "press the page's Save button, then " if still_to_save(run) else ""
+    run.human.guide(
+        _guidance(
+            run,
+            f"objector sees {_what(step, item)} switched {step.want.upper()} in the browser. Please "
+            f"{save_first}press Enter here when you have finished there: objector then reloads the page "
+            "to check it.",
+        )
+    )
+
+
+def _switch(run: FlowRun, step: SettingStep, found: Found, traffic: Traffic) -> SaveButton | None:
+    """Click the control, pick the menu item that does not delete, confirm a dialog, and press the
+    page's Save button when it has one; the Save button pressed, if any."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     assert step.want is not None
@@ -385,6 +409,10 @@ def _switch(run: FlowRun, step: SettingStep, found: Found, traffic: Traffic) -> 
         lambda: True if _read_again(run, step, 0.5) == step.want else None,
         every_ms=200,
     )
+    pressed = save_button(run)
+    if pressed is not None:
+        press(run, pressed)
+    return pressed
 
 
 def _saved(run: FlowRun, step: SettingStep, traffic: Traffic, sent_before: int) -> bool:
@@ -451,24 +479,34 @@ def _safe_look(run: FlowRun, target: list[Candidate], *, in_dialog: bool) -> Cal
 
 
 def _verify(
-    run: FlowRun, step: SettingStep, item: str | None, number: int, before: str, approval: dict[str, Any]
+    run: FlowRun,
+    step: SettingStep,
+    item: str | None,
+    number: int,
+    before: str,
+    approval: dict[str, Any],
+    facts: dict[str, Any],
 ) -> None:
     """Reload the page and read the setting again: only this read counts."""
     assert step.want is not None
-    after = _after_reload(run, step)
+    reading = _after_reload(run, step)
+    after = reading.state
     run.save(f"setting-{number}-after.png", full_page_screenshot(run.page))
     what = _what(step, item)
+    saved = f", saved with “{facts['saved_with']}”" if facts.get("saved_with") else ""
     if after == step.want:
-        _entry(run, step, item, before=before, after=after, result="changed", approval=approval)
-        run.done(step, f"{what}: {before.upper()} → {after.upper()} (read again after a reload)")
+        _entry(run, step, item, before=before, after=after, result="changed", approval=approval, **facts)
+        run.done(step, f"{what}: {before.upper()} → {after.upper()}{saved} (read again after a reload)")
         return
-    _entry(run, step, item, before=before, after=after, result="not-persisted", approval=approval)
+    _entry(run, step, item, before=before, after=after, result="not-persisted", approval=approval, **facts)
     shows = f"still shows {after.upper()}" if after != "unknown" else "shows no state"
     run.record_step(step, "not-persisted", f"{what}: {run.service.name} {shows} after reload")
     run.reporter.fail(f"{what}: {run.service.name} {shows} after reload")
 
 
-def _after_reload(run: FlowRun, step: SettingStep) -> str:
+def _after_reload(run: FlowRun, step: SettingStep) -> Reading:
+    """Reload, then read the control once it has appeared (a page may draw its heading first) and
+    the page has settled."""
     from playwright.sync_api import Error as PlaywrightError
 
     try:
@@ -478,13 +516,22 @@ def _after_reload(run: FlowRun, step: SettingStep) -> str:
             raise
         run.reporter.warn(f"the page did not reload ({_first_line(exc)}); reading it as it is")
     check_host(run, arrived=False)
-    return _read_again(run, step, run.settings.step_timeout)
+    return read_afresh(run, step, run.settings.step_timeout)
 
 
 # ------------------------------------------------------------------ by hand, re-check, records
 
 
-def _guided(run: FlowRun, step: SettingStep, item: str | None, number: int, *, before: str, why: str) -> None:
+def _guided(
+    run: FlowRun,
+    step: SettingStep,
+    item: str | None,
+    number: int,
+    *,
+    before: str,
+    why: str,
+    control: str | None = None,
+) -> None:
     """The person switches it; objector reads the state afterwards (after a reload) and records it."""
     assert step.want is not None
     where = f" for {item}" if item else ""
@@ -504,9 +551,12 @@ def _guided(run: FlowRun, step: SettingStep, item: str | None, number: int, *, b
                 Outcome.NEEDS_ATTENTION, f"{_what(step, item)}: not switched by hand, so nothing was changed"
             )
         run.record_step(step, "manual", detail)
-    after = _after_reload(run, step)
+    after = _after_reload(run, step).state
     run.save(f"setting-{number}-after.png", full_page_screenshot(run.page))
-    _entry(run, step, item, before=before, after=after, result="by-hand", approval={"answer": "by hand"})
+    facts: dict[str, Any] = {"why": why} | ({"control": control} if control else {})
+    _entry(
+        run, step, item, before=before, after=after, result="by-hand", approval={"answer": "by hand"}, **facts
+    )
     if after != step.want:
         run.reporter.warn(
             f"{_what(step, item)}: objector reads {after.upper()} after a reload; check it in the browser"
@@ -520,7 +570,7 @@ def _recheck(run: FlowRun, step: SettingStep, item: str | None, number: int, fou
         _entry(run, step, item, before="absent", after=None, result="absent")
         missing(run, step)
         return
-    state = "unknown" if found is None else read_state(run, found.locator, step)
+    state = "unknown" if found is None else settled_reading(run, step, found).state
     run.save(f"recheck-{number}.png", full_page_screenshot(run.page))
     result = "still-set" if state == step.want else "turned-back" if state != "unknown" else "unreadable"
     _entry(run, step, item, before=state, after=state, result=result)
@@ -544,7 +594,9 @@ def _entry(
     after: str | None,
     result: str,
     approval: dict[str, Any] | None = None,
+    **facts: Any,
 ) -> None:
+    """One entry of ``record["settings"]``; ``facts``: control, saved_with, save_requests, why."""
     assert result in RESULTS
     entry: dict[str, Any] = {
         "name": step.setting_name,
@@ -558,6 +610,7 @@ def _entry(
     }
     if approval is not None:
         entry["approval"] = approval
+    entry.update({key: value for key, value in facts.items() if value is not None})
     run.record["settings"].append(entry)
 
 

@@ -47,13 +47,19 @@ class SettingReview:
     after: str  # "on" | "off"
     item: str | None = None  # the blog or site, for settings made per item
     dry_run: bool = False
+    then_press: str | None = None  # the page's own Save button, pressed after the switch
+
+    @property
+    def change(self) -> str:
+        """``ON → OFF``, and ``, then press “Save settings”`` where the page keeps it only so."""
+        then = f", then press “{self.then_press}”" if self.then_press else ""
+        return f"{self.before.upper()} → {self.after.upper()}{then}"
 
     @property
     def headline(self) -> str:
         """One line: ``LinkedIn · anna@example.org · Data for …: ON → OFF``."""
         where = f" ({self.item})" if self.item else ""
-        change = f"{self.before.upper()} → {self.after.upper()}"
-        return f"{self.service} · {self.email} · {self.setting}{where}: {change}"
+        return f"{self.service} · {self.email} · {self.setting}{where}: {self.change}"
 
 
 @dataclass(frozen=True)

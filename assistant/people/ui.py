@@ -99,7 +99,7 @@ def setting_panel(review: SettingReview) -> Panel:
     if review.item:
         table.add_row("for", Text(review.item))
     table.add_row("setting", Text(review.setting))
-    table.add_row("change", Text(f"{review.before.upper()} → {review.after.upper()}", style="bold"))
+    table.add_row("change", Text(review.change, style="bold"))
     title = "Dry run: this is what would be switched" if review.dry_run else "Ready to switch"
     return Panel(
         Group(Text(review.headline, style="bold"), Text(""), table),

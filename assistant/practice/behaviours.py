@@ -65,6 +65,29 @@ CATALOGUE: dict[str, Behaviour] = {
         Behaviour("setting_confirm", (True,), frozenset({SETTINGS}), why="a dialog confirms the change"),
         Behaviour("setting_no_persist", (True,), frozenset({SETTINGS}), why="the server ignores the change"),
         Behaviour(
+            "setting_first_paint",
+            ("slow", "placeholder"),
+            frozenset({SETTINGS}),
+            why="the switch is drawn late, first as a disabled placeholder in the wrong state",
+        ),
+        Behaviour(
+            "setting_save",
+            ("save-button",),
+            frozenset({SETTINGS}),
+            held_out=("sticky-bar",),
+            why="the server keeps a change only when the page's Save button (or save bar) is pressed",
+        ),
+        Behaviour(
+            "setting_markup",
+            ("shared-card", "md-switch", "radix"),
+            frozenset({SETTINGS}),
+            held_out=("headless",),
+            why="switches sharing one card after another setting; switches of real component libraries",
+        ),
+        Behaviour(
+            "setting_long_poll", (20.0,), frozenset({SETTINGS}), why="a background request that never ends"
+        ),
+        Behaviour(
             "chrome_language",
             ("en", "de", "fr"),
             _both(),

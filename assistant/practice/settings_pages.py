@@ -64,6 +64,7 @@ _JS_TEXT_KEYS = (
     "dp_required",
     "dp_done_title",
     "dp_done_text",
+    "unsaved",
 )
 
 
@@ -248,6 +249,26 @@ def choice_page(
 # -- settings pages ---------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class PageLook:
+    """How a settings page draws and keeps its settings (``PracticeConfig.setting_*``)."""
+
+    first_paint: str | None = None  # None | "slow" | "placeholder"
+    save: str = "on-change"  # "on-change" | "save-button" | "sticky-bar"
+    markup: str | None = None  # None | "shared-card" | one of LIBRARY_MARKUPS
+    neighbour_on: bool = True  # the state of the other setting a shared card or a library page shows
+
+
+#: the component libraries a page can draw its switches with, and the bundle each needs
+LIBRARY_MARKUPS: dict[str, str] = {
+    "md-switch": "components/md-switch.js",
+    "radix": "components/react-switches.js",
+    "headless": "components/react-switches.js",
+}
+#: the setting a shared card or a library page shows before the service's own (not AI training)
+NEIGHBOUR_KEY = "neighbour"
+
+
 def settings_page(
     *,
     t: Texts,
@@ -256,14 +277,117 @@ def settings_page(
     states: dict[str, bool],
     item: str | None,
     js_config: dict[str, object],
+    look: PageLook = PageLook(),
 ) -> str:
-    """The settings page of ``service`` with each setting in its current state."""
-    title, crumb, content = _BUILDERS[service.id](t, states, item)
+    """The settings page of ``service`` with each setting in its current state, drawn as ``look``
+    says (first paint, save button, markup)."""
+    title, crumb, content = _content(t, service, states, item, look)
+    if look.save == "save-button":
+        content += _save_row(t)
+    if look.first_paint is not None:
+        content = _first_paint(t, service, states, item, look, title, content)
     status = '<div class="save-status" role="status" aria-live="polite" data-save-status></div>'
     body = main(t, service, user, content + status, crumb)
-    return document(
-        t=t, service=service, title=title, body=body, js_config=js_config, scripts=("settings.js",)
+    if look.save == "sticky-bar":
+        body += _sticky_bar(t)
+    scripts: tuple[str, ...] = ("settings.js",)
+    library = LIBRARY_MARKUPS.get(look.markup or "") if service.id != "google" else None
+    if library:
+        scripts = (library, *scripts)
+    return document(t=t, service=service, title=title, body=body, js_config=js_config, scripts=scripts)
+
+
+def _content(
+    t: Texts, service: SettingsService, states: dict[str, bool], item: str | None, look: PageLook
+) -> tuple[str, str, str]:
+    """Title, breadcrumb and card content: the service's own markup, or the one ``look`` asks for."""
+    title, crumb, content = _BUILDERS[service.id](t, states, item)
+    if look.markup is None or service.id == "google":  # Google's menu and dialog stay as they are
+        return title, crumb, content
+    rows = [(NEIGHBOUR_KEY, t("nb_label"), look.neighbour_on)]
+    rows += [
+        (s.key, t(s.label_key, item=item or ""), states[s.key]) for s in service.settings if s.key in states
+    ]
+    heading = f"<h1>{esc(title)}</h1>"
+    if look.markup == "shared-card":
+        return title, crumb, heading + _shared_card(t, rows, item)
+    return (
+        title,
+        crumb,
+        heading + "".join(_library_row(t, look.markup, key, label, on, item) for key, label, on in rows),
     )
+
+
+def _shared_card(t: Texts, rows: list[tuple[str, str, bool]], item: str | None) -> str:
+    """Every setting in one card with no row of its own: a label, a description, a switch named
+    only "Toggle" (the label names it for the eye, not for the accessibility tree)."""
+    parts = []
+    for key, label, on in rows:
+        parts.append(
+            f'<span class="setting-label">{esc(label)}</span><p class="desc">{esc(t("nb_desc"))}</p>'
+            f'<button type="button" role="switch" class="switch" aria-checked="{str(on).lower()}" '
+            f'aria-label="{esc(t("toggle"))}" {_data(key, "switch-button", item)}>'
+            '<span class="knob"></span></button>'
+        )
+    return f'<div class="shared-card">{"".join(parts)}</div>'
+
+
+def _library_row(t: Texts, markup: str, key: str, label: str, on: bool, item: str | None) -> str:
+    """One setting in its own row, drawn by a component library's switch."""
+    if markup == "md-switch":  # a <label> around the web component names it
+        selected = " selected" if on else ""
+        return (
+            '<div class="setting-row"><label class="md-row">'
+            f'<span class="setting-label">{esc(label)}</span>'
+            f"<md-switch{selected} {_data(key, 'md-switch', item)}></md-switch></label></div>"
+        )
+    label_id = f"lib-{key}"
+    return (
+        f'<div class="setting-row"><span id="{label_id}" class="setting-label">{esc(label)}</span>'
+        f'<span data-react-switch data-library="{esc(markup)}" data-checked="{str(on).lower()}" '
+        f'data-label-id="{label_id}" {_data(key, "react", item)}></span></div>'
+    )
+
+
+def _save_row(t: Texts) -> str:
+    """A page-level Save button below the controls: disabled until something changed."""
+    return (
+        '<div class="save-row"><button type="button" class="btn primary" data-page-save disabled>'
+        f"{esc(t('save_settings'))}</button></div>"
+    )
+
+
+def _sticky_bar(t: Texts) -> str:
+    """A bar fixed to the bottom of the window, shown after a change: Discard or Save changes."""
+    return (
+        f'<div class="sticky-save" role="region" aria-label="{esc(t("unsaved"))}" data-sticky-save hidden>'
+        f"<span>{esc(t('unsaved'))}</span>"
+        f'<button type="button" class="btn secondary" data-page-discard>{esc(t("discard"))}</button>'
+        f'<button type="button" class="btn primary" data-page-save>{esc(t("save_changes"))}</button></div>'
+    )
+
+
+def _first_paint(
+    t: Texts,
+    service: SettingsService,
+    states: dict[str, bool],
+    item: str | None,
+    look: PageLook,
+    title: str,
+    content: str,
+) -> str:
+    """What the page shows before its settings arrive (its heading, or a greyed-out copy of its
+    controls in the wrong state), with the real content kept for settings.js to draw."""
+    if look.first_paint == "slow":
+        shown = f'<h1>{esc(title)}</h1><p class="desc" aria-busy="true">{esc(t("loading"))}</p>'
+    else:
+        wrong = {key: not on for key, on in states.items()}
+        _title, _crumb, copy = _content(
+            t, service, wrong, item, PageLook(markup=look.markup, neighbour_on=not look.neighbour_on)
+        )
+        copy = copy.replace(" data-setting=", ' disabled aria-disabled="true" data-placeholder-setting=')
+        shown = f'<div class="skeleton" aria-busy="true">{copy}</div>'
+    return f"<div data-first-paint>{shown}</div><template data-real-content>{content}</template>"
 
 
 def _data(key: str, kind: str, item: str | None = None) -> str:

@@ -30,7 +30,9 @@ from .services import (
     services_on,
 )
 from .settings_pages import (
+    NEIGHBOUR_KEY,
     Field,
+    PageLook,
     Step,
     choice_page,
     js_texts,
@@ -62,6 +64,8 @@ _GOOGLE_IDENTIFIER_PATHS = ("/v3/signin/identifier", "/signin", "/ServiceLogin",
 _MS_EMAIL_PATHS = ("/", "/login.srf")
 _MS_PWD = "/ppsecure/post.srf"
 _MS_KMSI = "/kmsi"
+#: the background request a settings page keeps open (``setting_long_poll``), on every settings host
+LONG_POLL_PATH = "/realtime/connect"
 
 
 def settings_route(site: PracticeSite, host: str, req: Request) -> Response:
@@ -462,6 +466,8 @@ def _settings_routes(site: PracticeSite, svc: SettingsService, req: Request, t: 
     matched, item = _template_match(svc.save_path, req.path)
     if matched and req.method == "POST":
         return _save(site, svc, req, user, item)
+    if req.path == LONG_POLL_PATH and site.config.setting_long_poll is not None:
+        return _long_poll(site)
     if svc.id == "linkedin":
         answer = _objection_routes(site, svc, req, t, user)
         if answer is not None:
@@ -486,9 +492,38 @@ def _settings_routes(site: PracticeSite, svc: SettingsService, req: Request, t: 
         "saveUrl": svc.save_path,
         "confirm": site.config.setting_confirm and svc.id != "google",
         "texts": js_texts(t),
+        **_look_js(site, svc),
     }
-    page = settings_page(t=t, service=svc, user=user, states=states, item=item, js_config=js)
+    look = PageLook(
+        first_paint=site.config.setting_first_paint,
+        save=site.config.setting_save if svc.id != "google" else "on-change",
+        markup=site.config.setting_markup,
+        neighbour_on=_neighbour_on(site, svc, user, item),
+    )
+    page = settings_page(t=t, service=svc, user=user, states=states, item=item, js_config=js, look=look)
     return Response.html(page)
+
+
+def _look_js(site: PracticeSite, svc: SettingsService) -> dict[str, object]:
+    """What settings.js needs to draw late, save with a button and keep a request open."""
+    config = site.config
+    return {
+        "saveMode": config.setting_save if svc.id != "google" else "on-change",
+        "paintDelay": int(config.setting_paint_delay * 1000) if config.setting_first_paint else 0,
+        "longPollUrl": LONG_POLL_PATH if config.setting_long_poll is not None else "",
+    }
+
+
+def _neighbour_on(site: PracticeSite, svc: SettingsService, user: str, item: str | None) -> bool:
+    """The other setting a shared card shows (on until the page changed it)."""
+    stored = site.state.stored_setting((svc.id, user, NEIGHBOUR_KEY, item))
+    return True if stored is None else stored
+
+
+def _long_poll(site: PracticeSite) -> Response:
+    """A request the page keeps open: answered only after ``setting_long_poll`` seconds."""
+    time.sleep(site.config.setting_long_poll or 0)
+    return Response.json({"ok": True, "events": []})
 
 
 def _truth(value: str) -> bool | None:
@@ -510,6 +545,9 @@ def _save(
     key = values.get("setting", "")
     on = _truth(values.get("value", ""))
     item = path_item or values.get("item") or None
+    if key == NEIGHBOUR_KEY and on is not None:  # the other setting of a shared card: kept, never judged
+        site.state.store_setting(SettingChange(svc.id, user, key, item, on, time.time(), "page"))
+        return Response.json({"ok": True, "setting": key, "item": item, "value": on})
     try:
         svc.setting(key)
         _check_item(svc, item, site.config.blogs)

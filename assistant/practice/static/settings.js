@@ -1,13 +1,20 @@
-/* Practice settings pages: each control saves a change with a background POST. */
+/* Practice settings pages: each control saves a change with a background POST (saveMode
+   "on-change"), or the page's Save button / sticky bar posts the changes made ("save-button",
+   "sticky-bar"). firstPaint "slow"/"placeholder": the real controls are drawn paintDelay ms after
+   the page (from a <template>); longPollUrl: a background request that stays open, again and again. */
 (function () {
   "use strict";
   var cfg = window.practiceConfig || {};
   var T = cfg.texts || {};
   var statusBox = document.querySelector("[data-save-status]");
+  var saveMode = cfg.saveMode || "on-change";
+  var pending = [];  /* [element, state] changed but not saved yet (a Save button's page) */
 
   function readState(el) {
     var kind = el.getAttribute("data-kind");
     if (kind === "checkbox" || kind === "checkbox-switch") return el.checked;
+    if (kind === "md-switch") return el.selected;
+    if (kind === "react") return el.getAttribute("data-on") === "true";
     if (kind === "pressed-button") return el.getAttribute("aria-pressed") === "true";
     if (kind === "menu-dialog") return el.getAttribute("aria-haspopup") === "menu";
     return el.getAttribute("aria-checked") === "true";
@@ -15,7 +22,9 @@
 
   function showState(el, on) {
     var kind = el.getAttribute("data-kind");
-    if (kind === "checkbox" || kind === "checkbox-switch") el.checked = on;
+    if (kind === "react") return;  /* the component shows its own state */
+    if (kind === "md-switch") el.selected = on;
+    else if (kind === "checkbox" || kind === "checkbox-switch") el.checked = on;
     else if (kind === "pressed-button") {
       el.setAttribute("aria-pressed", String(on));
       el.textContent = on ? T.q_enabled : T.q_disabled;
@@ -48,14 +57,12 @@
     setTimeout(function () { statusBox.textContent = text; }, 30);
   }
 
-  function save(el, on, done) {
+  function post(el, on) {
     var item = el.getAttribute("data-item");
     var url = String(cfg.saveUrl || "").replace("{item}", encodeURIComponent(item || ""));
     var body = { setting: el.getAttribute("data-setting"), value: on };
     if (item) body.item = item;
-    showState(el, on);
-    el.setAttribute("aria-busy", "true");
-    fetch(url, {
+    return fetch(url, {
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json" },
@@ -64,7 +71,14 @@
       return answer.json().then(function (data) {
         if (!answer.ok || !data.ok) throw new Error(data.error || answer.status);
       });
-    }).then(function () {
+    });
+  }
+
+  function save(el, on, done) {
+    if (saveMode !== "on-change") return stage(el, on);
+    showState(el, on);
+    el.setAttribute("aria-busy", "true");
+    post(el, on).then(function () {
       el.removeAttribute("aria-busy");
       say(cfg.service === "adobe" ? T.ad_saved : T.saved);
       if (done) done();
@@ -133,6 +147,34 @@
     return "";
   }
 
+  /* a page with a Save button: the change is shown and waits for Save */
+  function stage(el, on) {
+    showState(el, on);
+    pending = pending.filter(function (p) { return p[0] !== el; });
+    pending.push([el, on]);
+    var bar = document.querySelector("[data-sticky-save]");
+    if (bar) bar.hidden = false;
+    document.querySelectorAll("[data-page-save]").forEach(function (b) { b.disabled = false; });
+  }
+
+  function saveAll(button) {
+    var changes = pending;
+    pending = [];
+    button.disabled = true;
+    button.setAttribute("aria-busy", "true");
+    Promise.all(changes.map(function (p) { return post(p[0], p[1]); })).then(function () {
+      button.removeAttribute("aria-busy");
+      var bar = document.querySelector("[data-sticky-save]");
+      if (bar) { bar.hidden = true; button.disabled = false; }
+      say(T.saved);
+    }).catch(function () {
+      button.removeAttribute("aria-busy");
+      button.disabled = false;
+      pending = changes;
+      say(T.save_error);
+    });
+  }
+
   function change(el, on) {
     if (!cfg.confirm) return save(el, on);
     dialog(
@@ -148,6 +190,17 @@
 
   function setupToggle(el) {
     var kind = el.getAttribute("data-kind");
+    if (kind === "md-switch") {
+      el.addEventListener("change", function () { change(el, el.selected); });
+      return;
+    }
+    if (kind === "react") {
+      el.addEventListener("practice-change", function (ev) {
+        el.setAttribute("data-on", String(ev.detail.on));
+        change(el, ev.detail.on);
+      });
+      return;
+    }
     if (kind === "checkbox" || kind === "checkbox-switch") {
       el.addEventListener("change", function () {
         var wanted = el.checked;
@@ -210,8 +263,43 @@
     });
   }
 
-  document.querySelectorAll("[data-setting]").forEach(function (el) {
-    if (el.getAttribute("data-kind") === "menu-dialog") setupMenu(el);
-    else setupToggle(el);
+  function setupAll(root) {
+    root.querySelectorAll("[data-setting]").forEach(function (el) {
+      if (el.getAttribute("data-kind") === "react") el.setAttribute("data-on", el.getAttribute("data-checked"));
+      if (el.getAttribute("data-kind") === "menu-dialog") setupMenu(el);
+      else setupToggle(el);
+    });
+    if (window.practiceMountSwitches) window.practiceMountSwitches(root);
+  }
+
+  /* the real controls arrive after the first paint (a heading, or greyed-out copies) */
+  function drawLater() {
+    var first = document.querySelector("[data-first-paint]");
+    var real = document.querySelector("template[data-real-content]");
+    if (!first || !real) return false;
+    setTimeout(function () {
+      var parent = first.parentNode;
+      var holder = document.createElement("div");
+      holder.appendChild(real.content.cloneNode(true));
+      setupAll(holder);
+      while (holder.firstChild) parent.insertBefore(holder.firstChild, first);
+      first.remove();
+      real.remove();
+    }, Number(cfg.paintDelay || 0));
+    return true;
+  }
+
+  function longPoll() {
+    fetch(cfg.longPollUrl, { credentials: "same-origin" })
+      .then(longPoll, function () { setTimeout(longPoll, 1000); });
+  }
+
+  document.querySelectorAll("[data-page-save]").forEach(function (button) {
+    button.addEventListener("click", function () { if (pending.length) saveAll(button); });
   });
+  document.querySelectorAll("[data-page-discard]").forEach(function (button) {
+    button.addEventListener("click", function () { location.reload(); });
+  });
+  if (!drawLater()) setupAll(document);
+  if (cfg.longPollUrl) longPoll();
 })();

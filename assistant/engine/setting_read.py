@@ -1,0 +1,146 @@
+"""Reading a setting as a person does: on a settled page, from the right control, the right way.
+
+A settings page may first draw a greyed-out placeholder of its switch (disabled, in whatever
+state its skeleton has), or only its heading, and the real control a moment later. A reading is
+taken only once the control can be used (not disabled, not busy, not a placeholder, see
+``SETTING_STATE_JS``) and the page has stopped changing for a short quiet time; a control that
+does not get there within ``SETTLE_MAX`` seconds reads "unknown", which is never taken for a
+fact. The state comes from the checked state the accessibility tree exposes (``checked``,
+``aria-checked``, ``aria-pressed``, through open shadow roots), never from a ``value``; words
+are read only where a control has no such state (a button that says "On").
+
+Which control: the found element itself, the control its ``<label>`` names, the one that names
+itself by it (``aria-labelledby``), or the only control in its row. A row holding several
+controls (a card with no row per setting) gives no control: the path is "ambiguous" and the
+person is asked.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..config.flows import SettingStep
+from ..proof.outcome import FlowStop, Outcome
+from .locate import Found, find
+from .page_scripts import SETTING_STATE_JS
+from .waiting import QUIET_MS, browser_gone, until_changed, until_still
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Locator
+
+    from .run import FlowRun
+
+#: a state shown as text (a whole line): the defaults when a step gives no state_on / state_off
+STATE_ON = (
+    r"^\s*(on|enabled|active|allowed|an|ein|eingeschaltet|aktiviert|aktiv|activé|activée|activo|"
+    r"activado|activada|attivo|attivato|attivata|aan|ingeschakeld|włączon[ey]|wł\.?|ativado|ativada|"
+    r"ligado|på|aktiverad|aktiveret|til|päällä|käytössä|zapnuto|bekapcsolva|activat|ενεργό)\s*$"
+)
+STATE_OFF = (
+    r"^\s*(off|disabled|inactive|not allowed|aus|ausgeschaltet|deaktiviert|inaktiv|désactivé|désactivée|"
+    r"inactivo|desactivado|desactivada|disattivo|disattivato|disattivata|uit|uitgeschakeld|"
+    r"wyłączon[ey]|wył\.?|desativado|desativada|desligado|av|avaktiverad|inaktiverad|deaktiveret|fra|"
+    r"pois|pois käytöstä|vypnuto|kikapcsolva|dezactivat|ανενεργό)\s*$"
+)
+SETTLE_MAX = 4.0  # seconds a found control may take to become usable and its page to settle
+SETTLE_QUIET_MS = 3 * QUIET_MS  # the page has not changed for this long: it has finished drawing
+LOOK_AGAIN_MS = 400  # at most this long between two readings of a page that does not settle
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One reading of a setting: its state, how its control was chosen, whether it was usable."""
+
+    state: str  # "on" | "off" | "unknown"
+    path: str  # itself | label | labelledby | row | button | ambiguous | absent
+    settled: bool = True
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.path == "ambiguous"
+
+
+def read_state(run: FlowRun, element: Locator, step: SettingStep) -> str:
+    """ "on", "off" or "unknown", from one evaluation in the page (see SETTING_STATE_JS)."""
+    return reading_of(run, element, step).state
+
+
+def reading_of(run: FlowRun, element: Locator, step: SettingStep) -> Reading:
+    """One reading, as the page shows it now (it may not be settled yet)."""
+    info = element.evaluate(SETTING_STATE_JS)
+    if info.get("type") == "password":
+        raise FlowStop(Outcome.NEEDS_ATTENTION, f"{step.setting_name} turned out to be a password field")
+    path = str(info.get("path") or "itself")
+    state = "unknown" if path == "ambiguous" else state_of(info, step)
+    return Reading(state, path, bool(info.get("settled", True)))
+
+
+def state_of(info: dict[str, Any], step: SettingStep) -> str:
+    """The state a control shows: its checked / aria-checked / aria-pressed, else its words.
+    ``aria-checked="mixed"`` (partly on) is "unknown"."""
+    if info.get("checked") is not None:
+        return "on" if info["checked"] else "off"
+    for attribute in ("ariaChecked", "ariaPressed"):
+        value = info.get(attribute)
+        if value in ("true", "false"):
+            return "on" if value == "true" else "off"
+        if value == "mixed":
+            return "unknown"
+    on, off = step.state_on or STATE_ON, step.state_off or STATE_OFF
+    for lines in (info.get("own") or [], info.get("near") or []):
+        says_on = any(re.search(on, line, re.IGNORECASE) for line in lines)
+        says_off = any(re.search(off, line, re.IGNORECASE) for line in lines)
+        if says_on != says_off:
+            return "on" if says_on else "off"
+    return "unknown"
+
+
+def settled_reading(run: FlowRun, step: SettingStep, found: Found, seconds: float = SETTLE_MAX) -> Reading:
+    """The control's state once it is usable and the page has been still for a moment.
+
+    Read again (the control found afresh: a page may replace its placeholder) while the control
+    is disabled, busy or a placeholder, or shows no state it can be read by, until ``seconds``
+    pass; then the reading is "unknown" and not settled. A control that could be more than one
+    (``ambiguous``) is answered at once: waiting does not tell which one is meant.
+    """
+    from playwright.sync_api import Error as PlaywrightError
+
+    assert step.target
+    deadline = time.monotonic() + seconds
+    last = Reading("unknown", "absent", False)
+    while True:
+        left = deadline - time.monotonic()
+        until_still(run.page, max(0.0, left), quiet_ms=SETTLE_QUIET_MS)
+        try:
+            last = reading_of(run, found.locator, step)
+        except PlaywrightError as exc:  # the page drew the control anew: find it again below
+            if browser_gone(exc):
+                raise
+        if last.ambiguous or (last.settled and last.state != "unknown"):
+            return last
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return Reading("unknown", last.path, False)
+        until_changed(run.page, int(min(left * 1000, LOOK_AGAIN_MS)))
+        again = find(run.page, step.target, min(max(0.1, deadline - time.monotonic()), 1.0))
+        if again is not None:
+            found = again
+
+
+def read_afresh(run: FlowRun, step: SettingStep, timeout: float) -> Reading:
+    """Find the control afresh (after a reload its heading may come before it) and read it settled."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    assert step.target
+    found = find(run.page, step.target, timeout)
+    if found is None:
+        return Reading("unknown", "absent", False)
+    try:
+        return settled_reading(run, step, found)
+    except PlaywrightError as exc:
+        if browser_gone(exc):
+            raise
+        return Reading("unknown", "absent", False)

@@ -1,0 +1,287 @@
+"""Reading a setting as a person does, switching the right control, and saving it the way the page
+saves it — in real Chromium, judged by the practice server's own state (``PracticeSite.setting``,
+``setting_changes``), never by what objector says.
+
+The practice settings pages are switched into the behaviours real pages show: a greyed-out
+placeholder in the wrong state before the real switch (``setting_first_paint``), a request that
+never ends (``setting_long_poll``), a card whose switches share one row (``setting_markup =
+"shared-card"``), switches of real component libraries (Material Web's ``md-switch``, Radix,
+Headless UI), a page-level Save button or save bar (``setting_save``). A small fixture corpus
+then states, page by page, which control the reader must take and what state it must read.
+"""
+
+from __future__ import annotations
+
+import types
+
+import pytest
+from practice_helpers import account, run_practice
+
+from assistant.config.flows import load_flows
+from assistant.practice import PracticeConfig, PracticeSite
+from assistant.practice.services import AUTO_LOGIN_USER
+from assistant.practice.settings_pages import NEIGHBOUR_KEY
+
+pytestmark = pytest.mark.browser
+
+QUICK = {"setting_paint_delay": 0.5}
+
+
+@pytest.fixture(scope="module")
+def running_site():
+    with PracticeSite(PracticeConfig()) as site:
+        yield site
+
+
+@pytest.fixture
+def site(running_site):
+    running_site.reset()
+    return running_site
+
+
+def _configure(site: PracticeSite, **behaviours: object) -> PracticeSite:
+    site.config = PracticeConfig(**{**QUICK, **behaviours})  # type: ignore[arg-type]
+    return site
+
+
+def _run(home, site, platform: str, answers: list, **options: object):
+    return run_practice(
+        home, site, [account(f"anna-{platform}", platform)], answers, logged_in=True, **options
+    )
+
+
+def _is_on(site: PracticeSite, service: str, key: str) -> bool:
+    return site.setting(service, AUTO_LOGIN_USER, key)
+
+
+def _neighbour_changes(site: PracticeSite) -> list:
+    return [c for c in site.state.setting_changes if c.key == NEIGHBOUR_KEY]
+
+
+def _entry(result) -> dict:
+    (record,) = result.records()
+    (entry,) = [e for e in record["settings"] if e["result"] != "absent"]
+    return entry
+
+
+# ------------------------------------------------------------------ 1. a settled page
+
+
+def test_a_placeholder_in_the_wrong_state_is_not_taken_for_the_setting(home, site):
+    """The page first draws a disabled switch showing OFF, then the real one (ON): objector waits
+    for the real one, asks ON → OFF and the server ends OFF (it read "already off" before)."""
+    _configure(site, setting_first_paint="placeholder")
+    result = _run(home, site, "linkedin", ["y"])
+    assert _is_on(site, "linkedin", "ai-training") is False
+    entry = _entry(result)
+    assert (entry["before"], entry["result"], entry["after_reload"]) == ("on", "changed", "off")
+    assert result.human.setting_reviews[0].change == "ON → OFF"
+
+
+def test_already_off_is_recorded_only_when_a_reload_agrees(home, site):
+    """Already OFF, behind a placeholder showing ON: nothing is asked or switched, and the record
+    says so only after a second reading on a fresh load."""
+    _configure(site, setting_first_paint="placeholder", setting_already=True)
+    result = _run(home, site, "linkedin", ["y"])
+    assert result.human.asked == [] and site.state.setting_changes == []
+    entry = _entry(result)
+    assert (entry["before"], entry["after_reload"], entry["result"]) == ("off", "off", "already-off")
+    assert "read again after a reload" in result.output
+
+
+def test_a_request_that_never_ends_does_not_hold_the_run(home, site):
+    """The page keeps a background request open (long polling): the change's own request is
+    waited for, not that one."""
+    _configure(site, setting_long_poll=30.0)
+    result = _run(home, site, "linkedin", ["y"])
+    assert _is_on(site, "linkedin", "ai-training") is False
+    assert _entry(result)["result"] == "changed"
+    assert "still busy" not in result.output
+
+
+# ------------------------------------------------------------------ 2. the right control, read the right way
+
+
+def test_a_card_with_several_switches_is_left_to_the_person(home, site, runs):
+    """Two switches named alike in one card with no row each, the target second: objector does
+    not take the first one near the words; it asks the person, who switches the right one."""
+    _configure(site, setting_markup="shared-card")
+
+    def person_switches_the_second() -> str:
+        runs[-1].page.get_by_role("switch").nth(1).click()
+        runs[-1].page.wait_for_timeout(300)
+        return ""
+
+    result = _run(home, site, "pinterest", [person_switches_the_second], observer=runs)
+    assert result.human.setting_reviews == [] and result.human.asked[0].startswith("guide:")
+    assert _neighbour_changes(site) == []
+    assert _is_on(site, "pinterest", "canvas-training") is False
+    entry = _entry(result)
+    assert entry["result"] == "by-hand" and entry["control"] == "ambiguous"
+    assert "more than one switch" in entry["why"]
+
+
+def test_a_web_component_switch_already_off_is_read_off_not_by_its_value(home, site):
+    """Material Web's md-switch has value "on" whatever its state: read through its shadow root,
+    an OFF switch is OFF — nothing is asked, and AI training is not switched on."""
+    _configure(site, setting_markup="md-switch", setting_already=True)
+    result = _run(home, site, "pinterest", ["y"])
+    assert result.human.asked == []
+    assert _is_on(site, "pinterest", "canvas-training") is False and site.state.setting_changes == []
+    assert _entry(result)["result"] == "already-off"
+
+
+@pytest.mark.parametrize(
+    ("markup", "path"), [("md-switch", "label"), ("radix", "itself"), ("headless", "row")]
+)
+def test_switches_of_component_libraries_are_switched_and_their_neighbour_is_not(home, site, markup, path):
+    _configure(site, setting_markup=markup)
+    result = _run(home, site, "pinterest", ["y"])
+    assert _is_on(site, "pinterest", "canvas-training") is False
+    assert _neighbour_changes(site) == []
+    entry = _entry(result)
+    assert (entry["before"], entry["result"], entry["control"]) == ("on", "changed", path)
+
+
+# ------------------------------------------------------------------ 3. saved the way the page saves it
+
+
+@pytest.mark.parametrize(
+    ("platform", "service", "key", "save", "words"),
+    [
+        ("linkedin", "linkedin", "ai-training", "save-button", "Save settings"),
+        ("x", "x", "grok-training", "sticky-bar", "Save changes"),
+    ],
+)
+def test_the_pages_save_button_is_pressed_as_part_of_the_change(
+    home, site, platform, service, key, save, words
+):
+    _configure(site, setting_save=save)
+    result = _run(home, site, platform, ["y"])
+    assert _is_on(site, service, key) is False
+    (review,) = result.human.setting_reviews
+    assert review.then_press == words and review.headline.endswith(f"ON → OFF, then press “{words}”")
+    entry = _entry(result)
+    assert entry["result"] == "changed" and entry["saved_with"] == words
+    assert {"method": "POST", "status": 200} in entry["save_requests"]
+
+
+def test_with_m_objector_waits_for_the_persons_save_before_reloading(home, site, runs):
+    """The person switches it and presses Save a moment later: the reload waits for their Save."""
+    _configure(site, setting_save="save-button")
+
+    def person_switches_then_saves() -> str:
+        page = runs[-1].page
+        page.get_by_role("switch", name="training").click()
+        page.evaluate("() => setTimeout(() => document.querySelector('[data-page-save]').click(), 1200)")
+        return "m"
+
+    result = _run(home, site, "linkedin", [person_switches_then_saves], observer=runs)
+    assert _is_on(site, "linkedin", "ai-training") is False
+    entry = _entry(result)
+    assert entry["result"] == "changed" and entry["approval"]["answer"] == "m"
+
+
+# ------------------------------------------------------------------ the reader's fixture corpus
+
+SWITCH = """<div class="row"><span id="n">Use my data for AI training</span>
+  <button role="switch" aria-labelledby="n" aria-checked="{state}"></button></div>"""
+SHADOW = """<script>
+customElements.define('x-switch', class extends HTMLElement {
+  static formAssociated = true;
+  constructor() { super(); this.value = 'on'; }
+  connectedCallback() { this.attachShadow({mode: 'open'}).innerHTML =
+    '<input type="checkbox" role="switch"' + (this.hasAttribute('selected') ? ' checked' : '') + '>'; }
+});
+</script>"""
+
+#: (page, what the flow finds, expected state, expected path, settled)
+CORPUS = {
+    "two switches in one card": (
+        '<div class="card"><span>Show my profile</span><button role="switch" aria-checked="true"></button>'
+        '<span>Use my data for AI training</span><button role="switch" aria-checked="true"></button></div>',
+        "text=Use my data for AI training",
+        ("unknown", "ambiguous", True),
+    ),
+    "checked is not aria-checked": (
+        '<label><input type="checkbox" role="switch" aria-checked="true">Use my data for AI training</label>',
+        "text=Use my data for AI training",
+        ("off", "label", True),
+    ),
+    "aria-checked mixed": (SWITCH.format(state="mixed"), "#n", ("unknown", "labelledby", True)),
+    "a disabled switch": (
+        SWITCH.format(state="true").replace("<button", "<button disabled"),
+        "#n",
+        ("on", "labelledby", False),
+    ),
+    "a busy container": (
+        f'<div aria-busy="true">{SWITCH.format(state="false")}</div>',
+        "#n",
+        ("off", "labelledby", False),
+    ),
+    "shadow host in a label": (
+        f"{SHADOW}<label><span>Use my data for AI training</span><x-switch></x-switch></label>",
+        "text=Use my data for AI training",
+        ("off", "label", True),
+    ),
+    "value on, unchecked web component": (
+        f'{SHADOW}<div class="row"><span>Use my data for AI training</span><x-switch></x-switch></div>',
+        "text=Use my data for AI training",
+        ("off", "row", True),
+    ),
+    "selected web component": (
+        f'{SHADOW}<div class="row"><span>Use my data for AI training</span>'
+        "<x-switch selected></x-switch></div>",
+        "text=Use my data for AI training",
+        ("on", "row", True),
+    ),
+    "hidden input under a styled label": (
+        '<label class="sw"><input type="checkbox" checked style="opacity:0;position:absolute;width:1px">'
+        "<span>Use my data for AI training</span></label>",
+        "text=Use my data for AI training",
+        ("on", "label", True),
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def corpus_page(browser):
+    page = browser.new_page()
+    yield page
+    page.close()
+
+
+def _step():
+    flow = load_flows()["linkedin-ai-training"].flow
+    return next(s for s in flow.steps if s.action == "setting")
+
+
+@pytest.mark.parametrize("case", sorted(CORPUS))
+def test_the_reader_takes_the_right_control_and_reads_its_checked_state(corpus_page, case):
+    from assistant.engine.setting_read import reading_of
+
+    html, target, expected = CORPUS[case]
+    corpus_page.set_content(f"<!doctype html><html><body>{html}</body></html>")
+    run = types.SimpleNamespace(page=corpus_page)
+    reading = reading_of(run, corpus_page.locator(target).first, _step())  # type: ignore[arg-type]
+    assert (reading.state, reading.path, reading.settled) == expected, case
+    if case == "hidden input under a styled label":
+        assert corpus_page.locator("[data-objector-click]").evaluate("e => e.tagName") == "LABEL"
+
+
+def test_a_state_that_comes_late_is_waited_for(corpus_page):
+    """A switch first drawn without a state, and disabled, gets both 300 ms later: the settled
+    reading is the late one."""
+    from assistant.engine.locate import Found
+    from assistant.engine.setting_read import settled_reading
+
+    corpus_page.set_content(
+        "<!doctype html><html><body>"
+        + SWITCH.format(state="mixed").replace("<button", "<button disabled")
+        + "<script>setTimeout(() => { const b = document.querySelector('button');"
+        " b.disabled = false; b.setAttribute('aria-checked', 'false'); }, 300)</script></body></html>"
+    )
+    step = _step()
+    found = Found(corpus_page.locator("#n"), step.target[0], 0)
+    reading = settled_reading(types.SimpleNamespace(page=corpus_page), step, found, 3.0)  # type: ignore[arg-type]
+    assert (reading.state, reading.settled) == ("off", True)
