@@ -74,3 +74,17 @@ def test_a_next_in_words_no_list_has_is_never_pressed(home):
     assert any(q.startswith("guide:") for q in result.human.asked)
     assert "submit" not in result.human.asked
     assert HELD_OUT_NEXT["en"] not in result.output or "pressed" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("routing", "steps", "platform"), [("buttons", "navigate", "facebook"), ("radios", "same-page", "instagram")]
+)
+def test_the_routing_question_then_a_form_in_steps(home, routing, steps, platform):
+    """After "Yes" the form's own first screen has a Next: it is pressed only once that screen is
+    filled (never as the question's Next)."""
+    config = PracticeConfig(**FAST, language="de", routing_question=routing, form_steps=steps)
+    site, result = _one(home, config, account(platform=platform, language="de"), ["y"])
+    assert result.summary.exit_code == 0, result.output
+    (sent,) = site.confirmed
+    assert sent.fields["email"] == "anna@example.org" and sent.fields["country"] == "DE"
+    assert [s.get("ok", True) for s in site.state.screens] == [True]  # one move, from a filled screen

@@ -25,7 +25,7 @@ from .page_scripts import NAME_OF_JS
 from .waiting import browser_gone, poll_until, until_still
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Locator
+    from playwright.sync_api import ElementHandle, Locator
 
     from .run import FlowRun
 
@@ -152,9 +152,22 @@ def move_on(run: FlowRun, step: Step, button: Found) -> bool:
     name = _name(button.locator)
     run.screen_moves += 1
     run.save(f"form-screen-{run.screen_moves}.png", full_page_screenshot(run.page))
+    pressed = button.locator.element_handle()
     run.click(button.locator, "go on to the form's next screen")
     _settle(run)
     run.guard("go on with the form")
+    if _still_shown(pressed):  # the page kept this screen (a field it wants is empty): not again
+        run.steps_done.append(
+            {
+                "action": "next",
+                "value": None,
+                "status": "absent",
+                "detail": f"pressed “{_clip(name, 40)}”, but the page stayed on this screen",
+                "at": iso(utc_now()),
+            }
+        )
+        run.reporter.warn(f"pressed “{_clip(name, 40)}”, but the form stayed on this screen")
+        return False
     detail = f"went on to the form's screen {run.screen_moves + 1} (pressed “{_clip(name, 40)}”)"
     run.steps_done.append(
         {"action": "next", "value": None, "status": "done", "detail": detail, "at": iso(utc_now())}
@@ -163,6 +176,20 @@ def move_on(run: FlowRun, step: Step, button: Found) -> bool:
     run.reporter.ok(detail)
     look_again_for_absent(run, step)
     return True
+
+
+def _still_shown(pressed: ElementHandle | None) -> bool:
+    """Whether the Next just pressed is still on screen (its document kept, itself visible)."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    if pressed is None:
+        return False
+    try:
+        return pressed.is_visible()
+    except PlaywrightError as exc:  # its document went away: the form went on to another page
+        if browser_gone(exc):
+            raise
+        return False
 
 
 def _settle(run: FlowRun) -> None:
