@@ -63,16 +63,15 @@ class Fitted:
 
     def describe(self, wanted: str) -> str:
         """One line for the person: what was done to fit the limit."""
-        parts = []
+        letter = f"the {self.variant} letter"
         if self.variant != wanted:
-            parts.append(f"the {self.variant} letter instead of the {wanted} one")
+            letter += f" instead of the {wanted} one"
         if self.dropped:
-            n = len(self.dropped)
-            parts.append(f"{n} sentence{'s' if n > 1 else ''} left out (the legal core kept)")
-        how = " and ".join(parts) or "the letter as it is"
+            n = sum(len(split_sentences(part)) for part in self.dropped)
+            letter += f" with {n} sentence{'s' if n > 1 else ''} left out (the legal core kept)"
         return (
-            f"the page takes at most {self.limit} characters; the letter had {self.original_length}, "
-            f"so objector uses {how} ({browser_length(self.text)} characters, whole sentences only)"
+            f"the page takes at most {self.limit} characters and the letter has {self.original_length}: "
+            f"objector sends {letter}, {browser_length(self.text)} characters in whole sentences"
         )
 
 
