@@ -642,7 +642,9 @@ def report(
     from .proof.report import build_report
 
     settings = _settings(home)
-    result = build_report(_existing_home(settings), out, pdf=pdf, browser=settings.browser)
+    result = build_report(
+        _existing_home(settings), out, pdf=pdf, browser=settings.browser, tsa_cafile=settings.tsa_cafile
+    )
     typer.echo(f"Report: {result.html} ({result.attempts} attempts)")
     if result.pdf is not None:
         typer.echo(f"PDF: {result.pdf} ({result.pdf_pages} pages)")
@@ -662,7 +664,7 @@ def export(
 
     settings = _settings(home)
     with _home_lock(_existing_home(settings), "export"):
-        result = export_zip(settings.home, dest.expanduser())
+        result = export_zip(settings.home, dest.expanduser(), tsa_cafile=settings.tsa_cafile)
     typer.echo(f"Exported {result.files} files ({result.bytes:,} bytes) to {result.path}.")
     if result.practice:
         from .proof.report import PRACTICE_MARK

@@ -22,6 +22,8 @@ PACKAGES = (
     "babel",
     "platformdirs",
     "python-dotenv",
+    "rfc3161-client",
+    "cryptography",
 )
 
 

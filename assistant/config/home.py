@@ -8,6 +8,7 @@
       evidence/<account>/<flow>/<UTC time>/   one folder per attempt (see docs/proof-format.md)
       profiles/<account>/  the browser profile of each account (logins; never exported)
       traces/<account>/    Playwright traces, only with ``run --trace`` (hold cookies; never exported)
+      stamps/              RFC 3161 time-stamp tokens of the ledger head, with their certificates
       flows/               the person's own flow files (replace bundled ones with the same id)
       .lock                held while a command writes
 
@@ -24,6 +25,7 @@ LEDGER_NAME = "ledger.jsonl"
 EVIDENCE_DIR = "evidence"
 PROFILES_DIR = "profiles"
 TRACES_DIR = "traces"
+STAMPS_DIR = "stamps"
 FLOWS_DIR = "flows"
 LOCK_NAME = ".lock"
 
@@ -53,6 +55,10 @@ class Home:
     @property
     def traces(self) -> Path:
         return self.root / TRACES_DIR
+
+    @property
+    def stamps(self) -> Path:
+        return self.root / STAMPS_DIR
 
     @property
     def flows(self) -> Path:

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ..errors import UserError, shown
 from ..storage import read_bounded
 from .home import Home
+from .timestamps import parse_tsa_urls
 from .hosts import SiteMap
 
 ENV_PREFIX = "OBJECTOR_"
@@ -45,6 +46,8 @@ _FIELDS = {
     "OBJECTOR_IMAP_FOLDER": "imap_folder",
     "OBJECTOR_IMAP_CAFILE": "imap_cafile",
     "OBJECTOR_MAIL_WAIT": "mail_wait",
+    "OBJECTOR_TSA_URL": "tsa_url",
+    "OBJECTOR_TSA_CAFILE": "tsa_cafile",
 }
 # read by other parts of the program, not by Settings
 _OTHER_KNOWN = {"OBJECTOR_IMAP_PASSWORD"}
@@ -77,6 +80,8 @@ class Settings(BaseModel):
     imap_folder: str = "INBOX"
     imap_cafile: Path | None = None
     mail_wait: float = Field(90.0, ge=0, le=MAX_SECONDS)
+    tsa_url: str | None = None  # None: the public TSAs of proof/stamps.py; "off": no time-stamps
+    tsa_cafile: Path | None = None
 
     @field_validator("home", mode="before")
     @classmethod
@@ -95,7 +100,14 @@ class Settings(BaseModel):
         return value
 
     @field_validator(
-        "browser", "country", "text_template", "imap_host", "imap_user", "imap_cafile", mode="before"
+        "browser",
+        "country",
+        "text_template",
+        "imap_host",
+        "imap_user",
+        "imap_cafile",
+        "tsa_cafile",
+        mode="before",
     )
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
@@ -103,7 +115,7 @@ class Settings(BaseModel):
             return None
         return value
 
-    @field_validator("text_template", "imap_cafile")
+    @field_validator("text_template", "imap_cafile", "tsa_cafile")
     @classmethod
     def _path(cls, value: Path | None) -> Path | None:
         if value is not None and "\x00" in str(value):
@@ -138,6 +150,17 @@ class Settings(BaseModel):
     def _site_map(cls, value: str) -> str:
         SiteMap.parse(value)  # raises UserError with its own line
         return value
+
+    @field_validator("tsa_url")
+    @classmethod
+    def _tsa_url(cls, value: str | None) -> str | None:
+        parse_tsa_urls(value)  # raises ValueError with the reason
+        return value
+
+    @property
+    def tsa_urls(self) -> tuple[str, ...]:
+        """The time-stamping authorities to ask, in order (none when OBJECTOR_TSA_URL=off)."""
+        return parse_tsa_urls(self.tsa_url)
 
     @property
     def sites(self) -> SiteMap:

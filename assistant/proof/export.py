@@ -53,11 +53,18 @@ def export_files(home: Path) -> list[tuple[str, Path]]:
             if path.is_symlink() or not path.is_file():
                 continue  # a link could point anywhere, e.g. into a browser profile
             members.append((rel.as_posix(), path))
+    from .stamps import stamp_files
+
+    members += stamp_files(home)
     return sorted(members, key=lambda item: item[0])
 
 
-def export_zip(home: Path, dest: Path) -> ExportResult:
-    """Write the verified proof in ``home`` to the new zip file ``dest``."""
+def export_zip(home: Path, dest: Path, *, tsa_cafile: Path | None = None) -> ExportResult:
+    """Write the verified proof in ``home`` to the new zip file ``dest``.
+
+    ``tsa_cafile``: the extra trust anchors for time-stamp tokens (OBJECTOR_TSA_CAFILE).
+    """
+    from .stamps import HOW_TO_NAME, how_to_check
     from .verify import verify_home
 
     home = Path(home).expanduser()
@@ -70,7 +77,7 @@ def export_zip(home: Path, dest: Path) -> ExportResult:
         raise ExportError(f"{dest.parent}: no such folder; create it first or choose another place.")
     if not Home(home).ledger_file.is_file():
         raise ExportError(f"{home}: there is no proof to export yet (no {LEDGER_NAME}).")
-    result = verify_home(home)
+    result = verify_home(home, tsa_cafile=tsa_cafile)
     if not result.ok:
         count = len(result.problems)
         others = f" (and {count - 1} more problem{'s' * (count != 2)})" if count > 1 else ""
@@ -79,7 +86,8 @@ def export_zip(home: Path, dest: Path) -> ExportResult:
             f"{result.problems[0].line()}{others}; run 'objector verify' for the list."
         )
     members = export_files(home)
-    report = render_html(home).encode("utf-8")
+    report = render_html(home, tsa_cafile=tsa_cafile).encode("utf-8")
+    how_to = how_to_check(home)  # the openssl commands for the tokens in stamps/ (None: no stamps)
     practice = _practice_attempts(home)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
@@ -91,13 +99,15 @@ def export_zip(home: Path, dest: Path) -> ExportResult:
                 raise ExportError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
             _add(archive, name, data, stamp[:6])
         _add(archive, f"{REPORT_DIR}/{REPORT_NAME}", report, time.localtime()[:6])
+        if how_to:
+            _add(archive, HOW_TO_NAME, how_to.encode("utf-8"), time.localtime()[:6])
         if practice:
             archive.comment = f"{PRACTICE_MARK}: {practice} practice attempt(s)".encode()
     data = buffer.getvalue()
     if dest.exists():
         raise ExportError(f"{dest} already exists; choose another name or move the old file away first.")
     atomic_write(dest, data)
-    return ExportResult(dest, len(members) + 1, len(data), practice)
+    return ExportResult(dest, len(members) + 1 + bool(how_to), len(data), practice)
 
 
 def _practice_attempts(home: Path) -> int:

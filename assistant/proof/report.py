@@ -90,6 +90,7 @@ PROBLEM_WORDS = {
     "not-a-file": "not an ordinary file",
     "outside-home": "points outside the home",
     "unreadable": "cannot be read",
+    "stamp": "time-stamp does not verify",
 }
 
 
@@ -214,9 +215,9 @@ def _load_accounts(home: Path) -> list[dict[str, Any]]:
     return found
 
 
-def read_proof(home: Path) -> Proof:
+def read_proof(home: Path, tsa_cafile: Path | None = None) -> Proof:
     entries = read_entries(home)
-    verification = verify_home(home)
+    verification = verify_home(home, tsa_cafile=tsa_cafile)
     accounts = _load_accounts(home)
     attempts: dict[str, AttemptView] = {}
     pairs: dict[tuple[str, str], PairView] = {}
@@ -440,9 +441,9 @@ def _practice_banner(proof: Proof) -> str:
     )
 
 
-def render_html(home: Path) -> str:
+def render_html(home: Path, tsa_cafile: Path | None = None) -> str:
     """The report page for the proof in ``home``, as one self-contained HTML string."""
-    return _render(read_proof(Path(home)), generated=utc_now())
+    return _render(read_proof(Path(home), tsa_cafile), generated=utc_now())
 
 
 def _render(proof: Proof, *, generated: datetime) -> str:
@@ -489,6 +490,7 @@ def _render(proof: Proof, *, generated: datetime) -> str:
         parts.append(_summary(proof))
         parts.append(_settings_history(proof))
         parts.append(_attempts(proof))
+        parts.append(_stamps(proof))
         parts.append(_ledger_table(proof))
     parts.append(
         '<footer class="doc-foot">Made by objector '
@@ -1197,12 +1199,22 @@ def _steps(rec: dict[str, Any]) -> str:
     )
 
 
+def _stamps(proof: Proof) -> str:
+    """The time-stamp tokens of the ledger with their details (``stamps.py``)."""
+    from .stamps import stamps_html
+
+    problems = {p.path: p.detail for p in proof.verification.problems if p.kind == "stamp"}
+    return stamps_html(proof.entries, problems)
+
+
 def _ledger_table(proof: Proof) -> str:
     rows = []
     for entry in proof.entries:
         what = esc(_text(entry.get("outcome")))
         if entry.get("kind") == "mail":
             what = "confirmation e-mail stored"
+        elif entry.get("kind") == "stamp":
+            what = f"time-stamp of entry {esc(_text(entry.get('head_seq')))}"
         elif entry.get("outcome") == "covered":
             what += f" via {esc(_text(entry.get('covered_via')))}"
         rows.append(
@@ -1225,11 +1237,16 @@ def _ledger_table(proof: Proof) -> str:
 
 
 def build_report(
-    home: Path, out: Path | None = None, *, pdf: bool = False, browser: str | None = None
+    home: Path,
+    out: Path | None = None,
+    *,
+    pdf: bool = False,
+    browser: str | None = None,
+    tsa_cafile: Path | None = None,
 ) -> ReportResult:
     """Write the report page (and with ``pdf`` the PDF beside it); default ``home/report/``."""
     home = Path(home).expanduser()
-    proof = read_proof(home)
+    proof = read_proof(home, tsa_cafile)
     page = _render(proof, generated=utc_now())
     target = Path(out).expanduser() if out else home / REPORT_DIR / REPORT_NAME
     if target.suffix.lower() not in (".html", ".htm"):
