@@ -391,6 +391,8 @@ class AfterSend:
     #: what an address is for the flow's service: "login" (its sign-in page), "checkpoint" (its
     #: security check) or None (set at the review, from the flow's ``[login]``)
     where: Callable[[str], str | None] | None = None
+    last_look: Snapshot | None = None  # the page as the last verdict (or non-verdict) read it
+    _responses_at_look: int = 0  # how many submit answers had come by then
     _listening: bool = False
 
     # ------------------------------------------------------------ set-up
@@ -405,10 +407,16 @@ class AfterSend:
             self.page.on("requestfailed", self._on_failed)
             self._listening = True
 
-    def rebase(self) -> None:
-        """Take the page as it is now as the 'before' (e.g. before a code is sent)."""
-        self.baseline = self.snapshot()
-        self.responses.clear()
+    def rebase(self, seen: Snapshot | None = None) -> None:
+        """Take the page as it is now as the 'before' (e.g. before a code is sent); or, with
+        ``seen``, as it was at the last look (``last_look``): what came since then, answers
+        included, is still new (a challenge the person completed while objector spoke)."""
+        if seen is not None and seen is self.last_look:
+            self.baseline = seen
+            del self.responses[: self._responses_at_look]
+        else:
+            self.baseline = self.snapshot()
+            self.responses.clear()
         self.requests = 0
 
     def close(self) -> None:
@@ -562,8 +570,10 @@ class AfterSend:
                 return Verdict("left", self.page.url, ("the page left the form's hosts",))
             if self.code_screen():
                 return Verdict("code", "", ("the code screen",))
+            if verdict is not None and verdict.kind == "challenge":
+                return verdict  # new boxes to fill: the person's, whatever they say
             now = time.monotonic()
-            if verdict is not None and verdict.kind in ("confirmed", "rejected", "challenge"):
+            if verdict is not None and verdict.kind in ("confirmed", "rejected"):
                 self.settle()
                 again = self._look()  # the same message, fully drawn
                 return again if again is not None and again.kind == verdict.kind else verdict
@@ -588,7 +598,9 @@ class AfterSend:
         from playwright.sync_api import Error as PlaywrightError
 
         try:
-            return self.read(self.snapshot())
+            now = self.snapshot()
+            self.last_look, self._responses_at_look = now, len(self.responses)
+            return self.read(now)
         except PlaywrightError as exc:
             if browser_gone(exc):
                 raise

@@ -86,8 +86,11 @@ def through_challenge(run: FlowRun, verdict: Verdict) -> Verdict:
     deadline = time.monotonic() + timeout
     seen = f"a challenge after Send ({verdict.signals[-1] if verdict.signals else 'seen'})"
     while True:
-        marks = _marks(run.after.snapshot(), run.after.baseline)
-        run.after.rebase()  # the challenge itself is the page as it is now: only its answer is new
+        # the challenge as it was first seen is the 'before': what came since, its answer even if
+        # the person was quicker than this message, is new
+        challenge = run.after.last_look or run.after.snapshot()
+        marks = _marks(challenge, run.after.baseline)
+        run.after.rebase(challenge)
         answer = run.after.wait(max(0.0, deadline - time.monotonic()), is_allowed=run.allowed_url)
         if answer.kind == "challenge" and time.monotonic() < deadline:
             continue  # another check (a second picture, a code): still the person's
