@@ -33,7 +33,9 @@ def check_forms(
     from .engine.check import inspect
 
     results: list[FlowCheck] = []
-    with session(settings.home, settings.browser, headless=settings.headless) as browser:
+    with session(
+        settings.home, settings.browser, headless=settings.headless, password_store=settings.password_store
+    ) as browser:
         reporter.info(f"browser: {browser.description} · nothing will be filled or submitted")
         for account, loaded in pairs:
             flow = loaded.flow

@@ -51,6 +51,14 @@ SelectAccountOpt = Annotated[
 SelectFlowOpt = Annotated[
     Optional[list[str]], typer.Option("--flow", metavar="ID", help="Only this flow id (repeatable).")
 ]
+KeepLoginOpt = Annotated[
+    bool,
+    typer.Option(
+        "--keep-login/--no-keep-login",
+        help="Keep each account's login in its browser profile (default), or use a temporary profile "
+        "per account, deleted after its forms (you log in each time).",
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -235,6 +243,7 @@ def run(
             "passwords; never part of the proof).",
         ),
     ] = False,
+    keep_login: KeepLoginOpt = True,
 ) -> None:
     """Walk each of your accounts through the official objection forms."""
     _start_driver()
@@ -280,6 +289,7 @@ def run(
         again=again,
         dry_run=dry_run,
         trace=trace,
+        keep_login=keep_login,
     )
     summary = execute(request, human, Reporter(console))
     raise typer.Exit(summary.exit_code)
@@ -298,6 +308,7 @@ def recheck(
             help="Only settings last confirmed or checked longer ago than this (30d, 12h, 2w).",
         ),
     ] = None,
+    keep_login: KeepLoginOpt = True,
 ) -> None:
     """Read again each setting objector switched off, and say whether the service turned it back on.
 
@@ -349,6 +360,7 @@ def recheck(
         accounts_path=path,
         flows=flows,
         recheck=True,
+        keep_login=keep_login,
     )
     summary = execute(request, human, Reporter(console))
     raise typer.Exit(summary.exit_code)
@@ -684,10 +696,19 @@ def flows_cmd(home: HomeOpt = None) -> None:
 
 @app.command()
 def forget(
-    account: Annotated[str, typer.Argument(help="The account whose browser profile to delete.")],
+    account: Annotated[
+        Optional[str], typer.Argument(help="The account whose browser profile to delete.")
+    ] = None,
     home: HomeOpt = None,
     evidence: Annotated[
         bool, typer.Option("--evidence", help="Also delete that account's proof (asks separately).")
+    ] = False,
+    sessions: Annotated[
+        bool,
+        typer.Option(
+            "--sessions",
+            help="Delete the browser profiles (logins) and traces of every account instead; the proof stays.",
+        ),
     ] = False,
     yes: Annotated[
         bool, typer.Option("--yes", help="Do not ask for confirmation of the profile deletion.")
@@ -699,6 +720,10 @@ def forget(
     from .people.human import TerminalHuman
 
     settings = _settings(home)
+    if sessions:
+        raise typer.Exit(_forget_sessions(settings, account, evidence=evidence, yes=yes))
+    if account is None:
+        raise UserError("forget: name the account (see 'objector accounts list'), or --sessions for all.")
     _check_forgettable(settings, account)
     console = _console(markup=False)  # paths and names are shown as they are
     human = TerminalHuman(console)
@@ -709,6 +734,19 @@ def forget(
         if evidence:
             code = max(code, forget_evidence(settings.home, account, human, console))
     raise typer.Exit(code)
+
+
+def _forget_sessions(settings, account: str | None, *, evidence: bool, yes: bool) -> int:
+    """``forget --sessions``: every account's browser profile, after one confirmation."""
+    if account is not None or evidence:
+        raise UserError("forget --sessions is for every account: give no account name and no --evidence.")
+    from .engine.sessions import forget_sessions
+    from .people.human import TerminalHuman
+
+    home = _existing_home(settings)
+    console = _console(markup=False)  # paths and names are shown as they are
+    with _home_lock(home, "forget"):
+        return forget_sessions(home, TerminalHuman(console), console, assume_yes=yes)
 
 
 def _check_forgettable(settings, account: str) -> None:

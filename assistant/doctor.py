@@ -92,6 +92,7 @@ def diagnose(home_override: Path | None = None) -> list[Finding]:
     found.extend(_flows(settings))
     found.append(_display(settings))
     found.append(_browser(settings))
+    found.append(_sessions_at_rest(settings))
     found.append(_reachability())
     if settings.imap_host:
         found.append(_mailbox(settings))
@@ -212,6 +213,19 @@ def _browser(settings) -> Finding:
     except UserError as exc:
         return Finding("browser", False, str(exc), _browser_fix())
     return Finding("browser", True, f"{choice.description}, version {version} (started headless)")
+
+
+def _sessions_at_rest(settings) -> Finding:
+    """Whether the logins kept in the browser profiles are sealed by the system's keyring; a
+    warning when they are kept with the fixed key (doctor still passes: the run works)."""
+    from .engine.keystore import FIXED_KEY_ADVICE, FIXED_KEY_RISK, sealing
+
+    seal = sealing(settings.password_store)
+    if seal.sealed and (seal.keyring.found or seal.platform == "win32"):
+        return Finding("logins at rest", True, seal.at_rest)
+    risk = FIXED_KEY_RISK.format(profiles=settings.layout.profiles)
+    fix = f"{FIXED_KEY_ADVICE}; or use a desktop session with a keyring (GNOME Keyring, KWallet)"
+    return Finding("logins at rest", False, f"{seal.at_rest}, so {risk}", fix, warning=True)
 
 
 def _can_connect(host: str, timeout: float) -> bool:

@@ -66,6 +66,7 @@ class RunRequest:
     again: bool = False
     dry_run: bool = False
     trace: bool = False
+    keep_login: bool = True  # False: a temporary browser profile per account (``run --no-keep-login``)
     recheck: bool = False  # read each chosen setting again, change and ask nothing; forms are left out
     proof_hint: bool = True  # the demo's temporary home is deleted afterwards: no hint to it
     observer: RunObserver | None = None  # watches each attempt (tests and tools)
@@ -151,6 +152,9 @@ def execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
 
         remove_stale_temps(home, recursive=False)
         remove_stale_temps(settings.layout.evidence)
+        from .engine.sessions import remove_stale_temporary
+
+        remove_stale_temporary(home)  # temporary browser profiles a killed run left behind
         for attempt in recover(home, Ledger(home)):
             reporter.warn(f"an earlier run was cut short; recorded {attempt} as interrupted")
         summary = _execute(request, human, reporter)
@@ -185,10 +189,21 @@ def _execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
     opened = (
         nullcontext(request.browser)
         if request.browser is not None
-        else session(settings.home, settings.browser, headless=settings.headless, needed=bool(todo))
+        else session(
+            settings.home,
+            settings.browser,
+            headless=settings.headless,
+            needed=bool(todo),
+            password_store=settings.password_store,
+            keep_login=request.keep_login,
+        )
     )
     with opened as browser:
         reporter.info(f"objector {__version__} · browser: {browser.description} · home: {settings.home}")
+        # the first run that keeps logins only; not the demo's temporary home (deleted, logins too)
+        kept_home = request.browser is None and request.proof_hint and bool(todo)
+        if kept_home and (notice := browser.fixed_key_notice()):
+            reporter.warn(notice)
         accounts = {p.account.name for p in pairs}
         line = f"{_count(len(accounts), 'account')} · {_to_do(todo, request.recheck)}"
         if summary.already:

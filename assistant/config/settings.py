@@ -46,6 +46,7 @@ _FIELDS = {
     "OBJECTOR_IMAP_FOLDER": "imap_folder",
     "OBJECTOR_IMAP_CAFILE": "imap_cafile",
     "OBJECTOR_MAIL_WAIT": "mail_wait",
+    "OBJECTOR_PASSWORD_STORE": "password_store",
     "OBJECTOR_TSA_URL": "tsa_url",
     "OBJECTOR_TSA_CAFILE": "tsa_cafile",
 }
@@ -80,6 +81,8 @@ class Settings(BaseModel):
     imap_folder: str = "INBOX"
     imap_cafile: Path | None = None
     mail_wait: float = Field(90.0, ge=0, le=MAX_SECONDS)
+    # how the browser profiles' logins are encrypted at rest (engine/keystore.py)
+    password_store: str = "auto"
     tsa_url: str | None = None  # None: the public TSAs of proof/stamps.py; "off": no time-stamps
     tsa_cafile: Path | None = None
 
@@ -144,6 +147,14 @@ class Settings(BaseModel):
         if not (2 <= len(value) <= 3 and value.isalpha() and value.isascii()):
             raise ValueError("must be a language code such as en or de")
         return value
+
+    @field_validator("password_store")
+    @classmethod
+    def _password_store(cls, value: str) -> str:
+        text = value.strip().lower() or "auto"
+        if text not in ("auto", "keyring", "basic"):
+            raise ValueError("use auto (the system keyring when there is one), keyring or basic")
+        return text
 
     @field_validator("site_map")
     @classmethod

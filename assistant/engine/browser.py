@@ -27,6 +27,8 @@ from ..storage import private_dir
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, Playwright
 
+    from .keystore import Sealing
+
 CHANNELS = ("chrome", "chrome-beta", "msedge", "msedge-beta", "chromium")
 
 # Where the branded browsers install themselves, per platform.
@@ -286,12 +288,14 @@ def open_profile(
     *,
     headless: bool,
     locale: str | None = None,
+    sealing: Sealing | None = None,
 ) -> BrowserContext:
     """Open the account's persistent profile in the chosen browser.
 
     A missing display or a profile another browser holds is one clear line
     (UserError), found before launching where possible and recognised in the
-    browser's own error otherwise.
+    browser's own error otherwise. ``sealing`` (``keystore.sealing``) lets Chromium encrypt the
+    profile's cookies with the system's keyring; None keeps the fixed key (``--password-store=basic``).
     """
     if not headless and (problem := display_problem()):
         raise UserError(problem)
@@ -304,6 +308,10 @@ def open_profile(
         options["no_viewport"] = True
         options["args"] = [*launch_args(), "--window-size=1280,960"]
     options.setdefault("args", launch_args())
+    if sealing is not None:
+        options["args"] = sealing.adjust(options["args"])
+        if sealing.ignored_defaults:  # Playwright passes the fixed key's switches itself
+            options["ignore_default_args"] = sealing.ignored_defaults
     if locale:
         options["locale"] = locale
     if (env := short_temp_env()) is not None:
@@ -353,31 +361,69 @@ class BrowserSession:
     """The browser of one command (``run``, ``recheck``, ``check``, ``demo``): found once, then one
     persistent profile per account, opened when first needed and closed by the session."""
 
-    def __init__(self, playwright: Playwright, choice: BrowserChoice | None, home: Path, *, headless: bool):
+    def __init__(
+        self,
+        playwright: Playwright,
+        choice: BrowserChoice | None,
+        home: Path,
+        *,
+        headless: bool,
+        sealing: Sealing | None = None,
+        keep_login: bool = True,
+    ):
         self.playwright = playwright
         self.choice = choice
         self.home = home
         self.headless = headless
+        self.sealing = sealing  # None: the fixed key (--password-store=basic)
+        self.keep_login = keep_login  # False: a temporary profile per account (``run --no-keep-login``)
         self._open: list[BrowserContext] = []
+        self._temporary: dict[BrowserContext, Path] = {}  # the temporary profile of each window
+        self._starting: list[Path] = []  # temporary profiles whose browser is starting
 
     @property
     def description(self) -> str:
         return self.choice.description if self.choice else "(not needed)"
 
+    def fixed_key_notice(self) -> str | None:
+        """The risk of the logins this session is about to keep, when nothing seals them and no
+        account has a kept profile yet (said once, in the first run); None otherwise."""
+        from .keystore import fixed_key_warning
+        from .sessions import first_sessions
+
+        if not self.keep_login or self.choice is None or (self.sealing is not None and self.sealing.sealed):
+            return None
+        if not first_sessions(self.home):
+            return None
+        from ..config.home import Home
+
+        return fixed_key_warning(Home(self.home).profiles)
+
     def open(self, account: str, *, timeout: float | None = None) -> BrowserContext:
         """The account's profile in the browser (its own window); ``timeout`` in seconds for actions."""
         if self.choice is None:
             raise RuntimeError("this session was started without a browser (nothing needed one)")
+        if self.keep_login:
+            profile = profile_dir(self.home, account)
+        else:
+            from .sessions import new_temporary_profile
+
+            profile = new_temporary_profile(self.home, account)
+            self._starting.append(profile)  # deleted by close_all even if the launch fails
         context = open_profile(
-            self.playwright, self.choice, profile_dir(self.home, account), headless=self.headless
+            self.playwright, self.choice, profile, headless=self.headless, sealing=self.sealing
         )
+        if not self.keep_login:
+            self._starting.remove(profile)
+            self._temporary[context] = profile
         if timeout is not None:
             context.set_default_timeout(timeout * 1000)
         self._open.append(context)
         return context
 
     def close(self, context: BrowserContext | None) -> None:
-        """Close one profile; a window the person already closed is fine."""
+        """Close one profile; a window the person already closed is fine. A temporary profile is
+        deleted once its browser has ended."""
         if context is None:
             return
         if context in self._open:
@@ -386,10 +432,21 @@ class BrowserSession:
             context.close()
         except Exception:  # noqa: BLE001 - the person may have closed it already
             pass
+        self._remove_temporary(context)
 
     def close_all(self) -> None:
         for context in list(self._open):
             self.close(context)
+        from .sessions import remove_profile
+
+        while self._starting:
+            remove_profile(self._starting.pop())
+
+    def _remove_temporary(self, context: BrowserContext) -> None:
+        if (profile := self._temporary.pop(context, None)) is not None:
+            from .sessions import remove_profile
+
+            remove_profile(profile)
 
 
 _driver: list[Playwright] = []
@@ -491,13 +548,25 @@ def stop_driver() -> None:
 
 @contextmanager
 def session(
-    home: Path, browser: str | None, *, headless: bool, needed: bool = True
+    home: Path,
+    browser: str | None,
+    *,
+    headless: bool,
+    needed: bool = True,
+    password_store: str = "auto",
+    keep_login: bool = True,
 ) -> Iterator[BrowserSession]:
     """One browser session for a command: the browser found (when ``needed``) and every profile it
-    opened closed at the end, however the command ends."""
+    opened closed at the end, however the command ends.
+
+    ``password_store`` is OBJECTOR_PASSWORD_STORE (``keystore.sealing``); without ``keep_login``
+    each account gets a temporary profile, deleted when it closes."""
     playwright = driver()
     choice = discover(browser, playwright) if needed else None
-    opened = BrowserSession(playwright, choice, home, headless=headless)
+    from .keystore import sealing
+
+    seal = sealing(password_store) if needed else None
+    opened = BrowserSession(playwright, choice, home, headless=headless, sealing=seal, keep_login=keep_login)
     try:
         yield opened
     finally:
