@@ -142,9 +142,8 @@ def test_a_token_for_another_head_fails_verify(home, env):
     (home / second["token"]).write_bytes((home / first["token"]).read_bytes())
     result = run_cli(["verify"], env)
     assert result.returncode == 1
-    assert f"stamp: {second['token']} — the time-stamp token does not verify: it was issued for another ledger head" in (
-        result.stdout
-    )
+    wrong = f"stamp: {second['token']} — the time-stamp token does not verify: it was issued for another"
+    assert f"{wrong} ledger head" in result.stdout
 
 
 def test_without_the_tsa_root_as_trust_anchor_the_token_is_refused(home, env):
@@ -211,7 +210,9 @@ def test_a_bad_tsa_url_is_one_line_naming_the_setting(home, env, value):
 
 def test_a_bad_cafile_is_one_line_naming_the_setting(home, env, tmp_path):
     _record(home)
-    missing = refused_in_one_line(run_cli(["stamp"], {**env, "OBJECTOR_TSA_CAFILE": str(tmp_path / "no.pem")}))
+    missing = refused_in_one_line(
+        run_cli(["stamp"], {**env, "OBJECTOR_TSA_CAFILE": str(tmp_path / "no.pem")})
+    )
     assert "OBJECTOR_TSA_CAFILE=" in missing and "no such file" in missing
     junk = tmp_path / "junk.pem"
     junk.write_text("not a certificate\n")
@@ -258,3 +259,22 @@ def test_a_ledger_without_stamps_verifies_as_before(home, env):
     result = run_cli(["verify"], env)
     assert result.returncode == 0 and "time-stamped" not in result.stdout
     assert json.loads(Ledger(home).path.read_text().splitlines()[0])["seq"] == 1
+
+
+@pytest.mark.browser
+def test_a_real_run_ends_with_a_stamp_of_its_last_entry(home, tsa):
+    """A practice run with OBJECTOR_TSA_URL set on purpose stamps the head it leaves."""
+    from practice_helpers import account, run_practice
+
+    from assistant.practice import PracticeConfig, PracticeSite
+
+    overrides = {"tsa_url": tsa.url, "tsa_cafile": tsa.cafile}
+    with PracticeSite(PracticeConfig(auto_login=True, auto_login_key_ms=2, auto_login_delay=0.3)) as site:
+        result = run_practice(home, site, [account()], ["y"], logged_in=True, settings_overrides=overrides)
+    assert result.summary.exit_code == 0, result.output
+    assert f"time-stamped the ledger head by {TSA_NAME}" in result.output
+    *before, stamp = Ledger(home).entries()
+    assert stamp["kind"] == "stamp" and stamp["head"] == before[-1]["hash"]
+    assert before[-1]["outcome"] == "confirmed"
+    checks, waiting = stamps.check_stamps(home, tsa.cafile)
+    assert [c.problem for c in checks] == [None] and waiting == 0  # nothing after the stamp
