@@ -25,6 +25,8 @@ from assistant.practice.settings_pages import NEIGHBOUR_KEY
 pytestmark = pytest.mark.browser
 
 QUICK = {"setting_paint_delay": 0.5}
+#: long enough for the placeholder to be what the page shows when the flow reaches the setting
+PLACEHOLDER = {"setting_first_paint": "placeholder", "setting_paint_delay": 1.2}
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +72,7 @@ def _entry(result) -> dict:
 def test_a_placeholder_in_the_wrong_state_is_not_taken_for_the_setting(home, site):
     """The page first draws a disabled switch showing OFF, then the real one (ON): objector waits
     for the real one, asks ON → OFF and the server ends OFF (it read "already off" before)."""
-    _configure(site, setting_first_paint="placeholder")
+    _configure(site, **PLACEHOLDER)
     result = _run(home, site, "linkedin", ["y"])
     assert _is_on(site, "linkedin", "ai-training") is False
     entry = _entry(result)
@@ -81,7 +83,7 @@ def test_a_placeholder_in_the_wrong_state_is_not_taken_for_the_setting(home, sit
 def test_already_off_is_recorded_only_when_a_reload_agrees(home, site):
     """Already OFF, behind a placeholder showing ON: nothing is asked or switched, and the record
     says so only after a second reading on a fresh load."""
-    _configure(site, setting_first_paint="placeholder", setting_already=True)
+    _configure(site, **PLACEHOLDER, setting_already=True)
     result = _run(home, site, "linkedin", ["y"])
     assert result.human.asked == [] and site.state.setting_changes == []
     entry = _entry(result)
@@ -90,8 +92,8 @@ def test_already_off_is_recorded_only_when_a_reload_agrees(home, site):
 
 
 def test_a_request_that_never_ends_does_not_hold_the_run(home, site):
-    """The page keeps a background request open (long polling): the change's own request is
-    waited for, not that one."""
+    """The page keeps a background request open (long polling), opened again after a change: the
+    change's own request is waited for, not that one."""
     _configure(site, setting_long_poll=30.0)
     result = _run(home, site, "linkedin", ["y"])
     assert _is_on(site, "linkedin", "ai-training") is False

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -215,6 +216,16 @@ def _read_again(run: FlowRun, step: SettingStep, timeout: float) -> str:
 # ------------------------------------------------------------------ asking and switching
 
 
+@dataclass(frozen=True)
+class _Seen:
+    """What objector watches while the person decides: the control's state, the page's requests,
+    and whether the page showed a Save button before the change."""
+
+    switched_in_browser: Callable[[], bool]
+    traffic: Traffic
+    expect_save: bool
+
+
 def _review_and_switch(
     run: FlowRun, step: SettingStep, item: str | None, number: int, found: Found, before: str, path: str
 ) -> None:
@@ -257,7 +268,8 @@ def _review_and_switch(
             review, watch=None if run.dry_run else switched_in_browser
         )
         facts: dict[str, Any] = {"control": path}
-        _decided(run, step, item, number, found, before, decision, switched_in_browser, traffic, facts)
+        seen = _Seen(switched_in_browser, traffic, expect_save=save_words is not None)
+        _decided(run, step, item, number, found, before, decision, seen, facts)
     finally:
         traffic.close()
 
@@ -270,12 +282,12 @@ def _decided(
     found: Found,
     before: str,
     decision: Decision,
-    switched_in_browser: Any,
-    traffic: Traffic,
+    seen: _Seen,
     facts: dict[str, Any],
 ) -> None:
     """Carry out the person's answer: nothing, objector's click, or theirs; then read it again."""
     assert step.want is not None
+    switched_in_browser, traffic = seen.switched_in_browser, seen.traffic
     at = iso(utc_now())
     if run.dry_run:
         _entry(
@@ -306,7 +318,7 @@ def _decided(
     run.log("submitting", submitted=False, approval=decision, setting=step.setting_name, item=item)
     if decision == "y":
         traffic.mark()
-        pressed = _switch(run, step, found, traffic)
+        pressed = _switch(run, step, found, traffic, expect_save=seen.expect_save)
         if pressed is not None:
             facts["saved_with"] = pressed.words
     else:
@@ -315,13 +327,13 @@ def _decided(
             run.reporter.wait(
                 f"waiting for you to switch {_what(step, item)} {step.want.upper()} in the browser"
             )
-            seen = poll_until(
+            switched = poll_until(
                 run.page,
                 run.settings.manual_timeout,
                 lambda: True if switched_in_browser() else None,
                 every_ms=300,
             )
-            if not seen:
+            if not switched:
                 approval["no_change_seen"] = iso(utc_now())
                 _entry(
                     run,
@@ -371,9 +383,12 @@ def _until_the_person_has_finished(
     )
 
 
-def _switch(run: FlowRun, step: SettingStep, found: Found, traffic: Traffic) -> SaveButton | None:
+def _switch(
+    run: FlowRun, step: SettingStep, found: Found, traffic: Traffic, *, expect_save: bool
+) -> SaveButton | None:
     """Click the control, pick the menu item that does not delete, confirm a dialog, and press the
-    page's Save button when it has one; the Save button pressed, if any."""
+    page's Save button when it has one (``expect_save``: one was seen before the click); the Save
+    button pressed, if any."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     assert step.want is not None
@@ -409,7 +424,7 @@ def _switch(run: FlowRun, step: SettingStep, found: Found, traffic: Traffic) -> 
         lambda: True if _read_again(run, step, 0.5) == step.want else None,
         every_ms=200,
     )
-    pressed = save_button(run)
+    pressed = save_button(run, expect_save)
     if pressed is not None:
         press(run, pressed)
     return pressed

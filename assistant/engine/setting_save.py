@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .page_scripts import SAVE_CANDIDATES_JS, SAVE_SNAPSHOT_JS
-from .waiting import browser_gone, poll_until
+from .waiting import browser_gone, poll_until, until_still
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -148,13 +148,20 @@ def announced(run: FlowRun) -> str | None:
     return None
 
 
-def save_button(run: FlowRun) -> SaveButton | None:
-    """After a switch: the page's Save button for it, once it can be pressed (waited for up to
-    SAVE_BUTTON_WAIT seconds), or None when the page saves by itself."""
+def save_button(run: FlowRun, expected: bool) -> SaveButton | None:
+    """After a switch: the page's Save button for it, or None when the page saves by itself.
+
+    One look once the page has drawn what the change shows; where a Save button was seen before
+    the change (``expected``), it is waited for up to SAVE_BUTTON_WAIT seconds to become usable.
+    """
 
     def look() -> SaveButton | None:
         return chosen(_candidates(run))
 
+    until_still(run.page, 1.0)
+    found = look()
+    if found is not None or not expected:
+        return found
     return poll_until(run.page, SAVE_BUTTON_WAIT, look, every_ms=150)
 
 

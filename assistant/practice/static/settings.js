@@ -176,6 +176,7 @@
   }
 
   function change(el, on) {
+    reconnect();
     if (!cfg.confirm) return save(el, on);
     dialog(
       on ? T.confirm_on_title : T.confirm_off_title,
@@ -289,9 +290,18 @@
     return true;
   }
 
+  /* the page's realtime channel: a request kept open, opened again when it ends and after a change */
+  var poll = null;
   function longPoll() {
-    fetch(cfg.longPollUrl, { credentials: "same-origin" })
-      .then(longPoll, function () { setTimeout(longPoll, 1000); });
+    var mine = poll = new AbortController();
+    fetch(cfg.longPollUrl, { credentials: "same-origin", signal: mine.signal })
+      .then(function () { if (poll === mine) longPoll(); },
+            function () { if (poll === mine) setTimeout(longPoll, 1000); });
+  }
+  function reconnect() {
+    if (!cfg.longPollUrl) return;
+    if (poll) poll.abort();
+    longPoll();
   }
 
   document.querySelectorAll("[data-page-save]").forEach(function (button) {
