@@ -114,3 +114,12 @@ def test_a_confirmation_is_still_a_confirmation() -> None:
                  lines=["Thanks! We received your request."])  # fmt: skip
     verdict = _watch().read(now)
     assert verdict is not None and verdict.kind == "confirmed"
+
+
+def test_a_confirmation_that_names_a_security_feature_is_still_a_confirmation() -> None:
+    """Words of a check in a confirmation with nothing to fill in (a link to Facebook's Security
+    Checkup, a note about unusual activity) do not make it a challenge."""
+    lines = ["Thanks, we received your objection.", "Run a Security Checkup", "Security check-up"]
+    now = _after(live=[lines[0]], marked=False, send=False, inputs=[], lines=lines)
+    verdict = _watch().read(now)
+    assert verdict is not None and verdict.kind == "confirmed", verdict

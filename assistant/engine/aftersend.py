@@ -180,7 +180,7 @@ ERROR_WORDS: dict[str, tuple[str, ...]] = {
 CHALLENGE_WORDS: dict[str, tuple[str, ...]] = {
     "any": (r"\b(re|h)?captcha\b", r"\bturnstile\b"),
     "en": (
-        r"security (check|verification|challenge)",
+        r"security (check(?![ -]?ups?\b)|verification|challenge)",  # not Facebook's "Security Checkup"
         r"not a robot",
         r"(verify|prove|confirm) (that )?you('re| are) (a )?(human|real person|not a robot)",
         r"are you (a )?(human|robot)",
@@ -536,6 +536,9 @@ class AfterSend:
             return Verdict("login", text, (*signals, why))
         captcha = _new(now.captcha, base.captcha)
         words = words_of(CHALLENGE_RE, text)
+        more = set(now.inputs) - set(base.inputs) or set(now.checks) - set(base.checks)
+        if words and not more and CONFIRM_RE.search(text):
+            words = []  # a confirmation that mentions such words, with nothing to fill in, is read on
         if place == "checkpoint" or captcha or words:
             why = (
                 "the service's security-check page"
