@@ -62,7 +62,6 @@ def test_a_not_kept_request_is_sent_by_the_next_plain_run(home, monkeypatch):
 @pytest.mark.parametrize(
     ("platform", "language", "mode", "style", "delay"),
     [
-        ("instagram", "en", "challenge", "in-place", 2.0),
         ("facebook", "de", "challenge", "in-place", 2.0),
         ("instagram", "fr", "challenge-unnamed", "in-place", 2.0),
         # a person quicker than objector's message: the answer that came meanwhile still counts
