@@ -36,3 +36,18 @@ def test_the_third_party_request_type_is_chosen_in_every_markup(home, markup, la
     assert result.human.asked == ["submit"]  # nothing was handed to the person
     (review,) = result.human.reviews
     assert any(line.startswith("chose “") for line in review.filled), review.filled
+
+
+@pytest.mark.parametrize(
+    ("markup", "platform", "language"), [("select", "facebook", "en"), ("combobox", "instagram", "de")]
+)
+def test_the_routing_question_is_answered_yes_in_a_list(home, markup, platform, language):
+    config = PracticeConfig(**FAST, language=language, routing_question=markup, wording_seed=3)
+    with PracticeSite(config) as site:
+        result = run_practice(
+            home, site, [account(platform=platform, language=language)], ["y"], logged_in=True
+        )
+    assert result.summary.exit_code == 0, result.output
+    assert len(site.confirmed) == 1 and result.human.asked == ["submit"]
+    (review,) = result.human.reviews
+    assert any(line.startswith("chose “") for line in review.filled), review.filled

@@ -77,7 +77,8 @@ def test_a_next_in_words_no_list_has_is_never_pressed(home):
 
 
 @pytest.mark.parametrize(
-    ("routing", "steps", "platform"), [("buttons", "navigate", "facebook"), ("radios", "same-page", "instagram")]
+    ("routing", "steps", "platform"),
+    [("buttons", "navigate", "facebook"), ("radios", "same-page", "instagram")],
 )
 def test_the_routing_question_then_a_form_in_steps(home, routing, steps, platform):
     """After "Yes" the form's own first screen has a Next: it is pressed only once that screen is

@@ -145,4 +145,10 @@ register(
         frozenset({FORM}),
         why="the third-party form's request type as a list, a combobox or a row of buttons",
     ),
+    Behaviour(
+        "routing_question",
+        ("radios", "buttons", "select", "combobox"),
+        frozenset({FORM}),
+        why="'Is your request about AI at Meta?' before the form, in one of four markups",
+    ),
 )

@@ -30,8 +30,9 @@ give the same pages as before these modes existed):
     submissions; the submit after them succeeds.
 ``routing_question``
     ``radios`` (a radio group "Is your request about AI at Meta?" with Yes/No and
-    a Next button) or ``buttons`` (Yes/No buttons) before every form; Yes shows
-    the form, No a dead end without it.
+    a Next button), ``select`` or ``combobox`` (the same as a native list, or as a
+    list that opens on a click, with Next) or ``buttons`` (Yes/No buttons) before
+    every form; Yes shows the form, No a dead end without it.
 ``interstitial``
     After a successful login the browser lands on ``save-login`` ("Save your
     login info?"; ``/accounts/onetap/`` on Instagram, ``/login/save-device/`` on
@@ -161,7 +162,7 @@ CONFIRMATION_STYLES: tuple[str, ...] = ("in-place", "page", "dialog", "toast", "
 SUBMIT_ERRORS: tuple[str, ...] = ("alert", "status", "form-again")
 
 #: how the routing question "Is your request about AI at Meta?" is asked
-ROUTING_QUESTIONS: tuple[str, ...] = ("radios", "buttons")
+ROUTING_QUESTIONS: tuple[str, ...] = ("radios", "buttons", "select", "combobox")
 
 #: pages a login can land on before going back to the form
 INTERSTITIALS: tuple[str, ...] = ("save-login", "continue-as", "remember-browser")

@@ -7,7 +7,15 @@ import secrets
 from .after_send import page_config
 from .config import LOCALES, PracticeConfig
 from .countries import countries
-from .form_steps import NEXT_SUFFIX, carried_inputs, choice_html, first_page_form, same_page_screens, screens
+from .form_steps import (
+    NEXT_SUFFIX,
+    carried_inputs,
+    choice_html,
+    first_page_form,
+    routing_choice_html,
+    same_page_screens,
+    screens,
+)
 from .forms import SUBMIT_PATH, FieldSpec, FormSpec
 from .pages import button, cookie_dialog, esc, help_header, page
 from .strings import Texts
@@ -195,7 +203,8 @@ def _form_unit(
     elif form.steps == "navigate" and carried is not None:
         _, rest = screens(form.fields)
         two = "".join(html for f, html in zip(form.fields, rendered, strict=True) if f in rest)
-        inner = f'{banner_html}{hidden}{carried_inputs(carried)}{two}{form_error}<div class="actions">{send}</div>'
+        carried_html = carried_inputs(carried)
+        inner = f'{banner_html}{hidden}{carried_html}{two}{form_error}<div class="actions">{send}</div>'
     if no_form:
         return f'<div class="contact-form" data-contact-unit>{inner}</div>'
     enctype = ' enctype="multipart/form-data"' if form.kind == "third_party" else ""
@@ -208,7 +217,8 @@ def _form_unit(
 def _path_of(form: FormSpec) -> str:
     from .forms import FORM_PATHS
 
-    return next(path for (host, path), found in FORM_PATHS.items() if host == form.host and found[0] == form.form_id)
+    paths = FORM_PATHS.items()
+    return next(path for (host, path), found in paths if host == form.host and found[0] == form.form_id)
 
 
 def form_again_html(form: FormSpec, t: Texts, message: str) -> str:
@@ -240,6 +250,9 @@ def _routing_html(form: FormSpec, t: Texts, words: Wording, mode: str, ids: _Ids
             '<div class="field-error" role="alert" data-routing-error hidden></div>'
             f'<div class="actions">{nxt}</div>'
         )
+    elif mode in ("select", "combobox"):
+        nxt = button(q.next, cls="primary", div=div, attrs="data-routing-next")
+        question = routing_choice_html(q, mode, qid, nxt)
     else:
         yes = button(q.yes, cls="primary", div=div, attrs='data-routing-answer="yes"')
         no = button(q.no, cls="secondary", div=div, attrs='data-routing-answer="no"')

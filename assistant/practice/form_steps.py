@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .httpio import Request, Response
     from .server import PracticeSite
     from .strings import Texts
+    from .wording import Routing
 
 #: per page language: the wordings of a Next button (the first is the default, a seed picks one)
 NEXT_LABELS: dict[str, tuple[str, ...]] = {
@@ -194,3 +195,32 @@ def next_page(site: PracticeSite, host: str, req: Request) -> Response | None:
         carried=None if errors else values,
     )
     return Response.html(page)
+
+
+def routing_choice_html(q: Routing, mode: str, qid: str, next_html: str) -> str:
+    """The routing question "Is your request about AI at Meta?" as a native list ("select") or a
+    list that opens on a click ("combobox"), with its Next button."""
+    answers = (("yes", q.yes), ("no", q.no))
+    error = '<div class="field-error" role="alert" data-routing-error hidden></div>'
+    actions = f'<div class="actions">{next_html}</div>'
+    if mode == "select":
+        options = '<option value="">—</option>' + "".join(
+            f'<option value="{v}">{esc(text)}</option>' for v, text in answers
+        )
+        return (
+            f'<label class="question" id="{qid}" for="{qid}-list">{esc(q.question)}</label>'
+            f'<select id="{qid}-list" name="routing_answer" aria-required="true">{options}</select>'
+            f"{error}{actions}"
+        )
+    items = "".join(
+        f'<li role="option" aria-selected="false" data-value="{v}">{esc(text)}</li>' for v, text in answers
+    )
+    return (
+        f'<div class="question" id="{qid}">{esc(q.question)}</div>'
+        '<div class="choice-combobox" data-choice-combobox>'
+        '<input type="hidden" name="routing_answer" value="">'
+        f'<button type="button" class="btn secondary" role="combobox" aria-haspopup="listbox" '
+        f'aria-expanded="false" aria-controls="{qid}-list" aria-labelledby="{qid}">—</button>'
+        f'<ul id="{qid}-list" role="listbox" aria-labelledby="{qid}" class="typeahead-list" hidden>'
+        f"{items}</ul></div>{error}{actions}"
+    )

@@ -359,11 +359,13 @@
       body.appendChild(content);
       if (yes) init(body); else focusHeading(body);
     }
-    if (box.getAttribute("data-routing") === "radios") {
+    if (box.getAttribute("data-routing") !== "buttons") {
       var error = box.querySelector("[data-routing-error]");
       activate(box.querySelector("[data-routing-next]"), function () {
-        var chosen = box.querySelector("input[name=routing_answer]:checked");
-        if (!chosen) {
+        /* radios, a native list, or the hidden value of a list that opens on a click */
+        var chosen = box.querySelector("input[name=routing_answer]:checked") ||
+          box.querySelector("select[name=routing_answer], input[type=hidden][name=routing_answer]");
+        if (!chosen || !chosen.value) {
           error.textContent = strings.routing_choose;
           error.hidden = false;
           return;
