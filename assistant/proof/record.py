@@ -48,7 +48,9 @@ class Approval(_Part):
 class StepRecord(_Part):
     """One step of the flow as it happened."""
 
-    action: str = Field(description="the flow action (open, fill, setting, …)")
+    action: str = Field(
+        description="the flow action (open, fill, setting, …; next: a form in steps went to its next screen)"
+    )
     value: str | None = Field(None, description="what was filled (email, text, country, …)")
     status: Literal[
         "done",
@@ -335,7 +337,8 @@ def markdown() -> str:
         "",
         "An objector home keeps its proof in `ledger.jsonl` (one hash-chained JSON line per event)",
         "and one folder per attempt under `evidence/<account>/<flow>/<UTC time>/`, holding",
-        "`record.json` (below), screenshots (`form.png`, `confirmation.png`, `setting-N-before.png`,",
+        "`record.json` (below), screenshots (`form.png`, `form-screen-N.png` of each earlier screen of",
+        "a form in steps, `confirmation.png`, `setting-N-before.png`,",
         "`setting-N-after.png`, `recheck-N.png`, …), page archives (`*.mhtml`) and, on failure,",
         "`failure.png`, `page.html` and `console.txt`. Every file's SHA-256 is in the ledger entry",
         "written after it; `objector verify` checks them all.",
