@@ -7,6 +7,7 @@
       ledger.jsonl         the hash-chained list of everything that happened
       evidence/<account>/<flow>/<UTC time>/   one folder per attempt (see docs/proof-format.md)
       profiles/<account>/  the browser profile of each account (logins; never exported)
+      profiles/.temporary/ profiles of ``run --no-keep-login``, each deleted after its account
       traces/<account>/    Playwright traces, only with ``run --trace`` (hold cookies; never exported)
       stamps/              RFC 3161 time-stamp tokens of the ledger head, with their certificates
       flows/               the person's own flow files (replace bundled ones with the same id)
@@ -24,6 +25,7 @@ ACCOUNTS_NAME = "accounts.toml"
 LEDGER_NAME = "ledger.jsonl"
 EVIDENCE_DIR = "evidence"
 PROFILES_DIR = "profiles"
+TEMPORARY_PROFILES_DIR = ".temporary"  # inside PROFILES_DIR; no account name starts with a dot
 TRACES_DIR = "traces"
 STAMPS_DIR = "stamps"
 FLOWS_DIR = "flows"
@@ -51,6 +53,10 @@ class Home:
     @property
     def profiles(self) -> Path:
         return self.root / PROFILES_DIR
+
+    @property
+    def temporary_profiles(self) -> Path:
+        return self.profiles / TEMPORARY_PROFILES_DIR
 
     @property
     def traces(self) -> Path:

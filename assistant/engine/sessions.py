@@ -17,19 +17,19 @@ import time
 from pathlib import Path
 
 from ..config.accounts import NAME_RE
-from ..config.home import Home
+from ..config.home import TEMPORARY_PROFILES_DIR, Home
 from ..errors import UserError
 from ..people.human import Human
 from ..storage import inside_home, private_dir
 
 #: Temporary profiles live here, beside the kept ones (a name no account can have).
-TEMPORARY_DIR = ".temporary"
+TEMPORARY_DIR = TEMPORARY_PROFILES_DIR
 #: How long a profile's deletion may wait for a browser that is still ending (seconds).
 REMOVE_PATIENCE = 3.0
 
 
 def temporary_root(home: Path) -> Path:
-    return Home(home).profiles / TEMPORARY_DIR
+    return Home(home).temporary_profiles
 
 
 def kept_profiles(home: Path) -> list[Path]:
