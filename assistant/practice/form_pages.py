@@ -199,7 +199,7 @@ def _form_unit(
         send_part = f'{form_error}<div class="actions">{send}</div>'
         inner = f"{banner_html}{hidden}{same_page_screens(form, rendered, send_part)}"
     elif form.steps == "navigate" and carried is None:
-        return first_page_form(form, hidden, rendered, _path_of(form) + NEXT_SUFFIX + "/")
+        return first_page_form(form, hidden, rendered, _path_of(form) + NEXT_SUFFIX + "/", banner_html)
     elif form.steps == "navigate" and carried is not None:
         _, rest = screens(form.fields)
         two = "".join(html for f, html in zip(form.fields, rendered, strict=True) if f in rest)

@@ -102,13 +102,14 @@ def same_page_screens(form: FormSpec, render: list[str], send_part: str) -> str:
     )
 
 
-def first_page_form(form: FormSpec, hidden: str, render: list[str], action: str) -> str:
-    """The first screen of a "navigate" form: a plain form that posts to the second page."""
+def first_page_form(form: FormSpec, hidden: str, render: list[str], action: str, banner: str = "") -> str:
+    """The first screen of a "navigate" form: a plain form that posts to the second page (with the
+    error banner of a form the server sent back)."""
     first, _ = screens(form.fields)
     one = "".join(html for f, html in zip(form.fields, render, strict=True) if f in first)
     return (
         f'<form class="contact-form" method="post" action="{esc(action)}" data-form-screen="1">'
-        f'{hidden}{one}<div class="step-actions">{next_button(form, submit=True)}</div></form>'
+        f'{banner}{hidden}{one}<div class="step-actions">{next_button(form, submit=True)}</div></form>'
     )
 
 
