@@ -312,7 +312,6 @@ def test_a_temporary_profile_whose_browser_did_not_start_is_deleted(home, monkey
     opened = BrowserSession(None, choice, home, headless=True, keep_login=False)  # type: ignore[arg-type]
     with pytest.raises(UserError):
         opened.open("anna-instagram")
-    opened.close_all()
     assert not list((home / "profiles" / TEMPORARY_DIR).iterdir())
 
 

@@ -379,7 +379,6 @@ class BrowserSession:
         self.keep_login = keep_login  # False: a temporary profile per account (``run --no-keep-login``)
         self._open: list[BrowserContext] = []
         self._temporary: dict[BrowserContext, Path] = {}  # the temporary profile of each window
-        self._starting: list[Path] = []  # temporary profiles whose browser is starting
 
     @property
     def description(self) -> str:
@@ -409,12 +408,17 @@ class BrowserSession:
             from .sessions import new_temporary_profile
 
             profile = new_temporary_profile(self.home, account)
-            self._starting.append(profile)  # deleted by close_all even if the launch fails
-        context = open_profile(
-            self.playwright, self.choice, profile, headless=self.headless, sealing=self.sealing
-        )
+        try:
+            context = open_profile(
+                self.playwright, self.choice, profile, headless=self.headless, sealing=self.sealing
+            )
+        except BaseException:
+            if not self.keep_login:  # a temporary profile whose browser did not start (or Ctrl-C)
+                from .sessions import remove_profile
+
+                remove_profile(profile)
+            raise
         if not self.keep_login:
-            self._starting.remove(profile)
             self._temporary[context] = profile
         if timeout is not None:
             context.set_default_timeout(timeout * 1000)
@@ -437,10 +441,6 @@ class BrowserSession:
     def close_all(self) -> None:
         for context in list(self._open):
             self.close(context)
-        from .sessions import remove_profile
-
-        while self._starting:
-            remove_profile(self._starting.pop())
 
     def _remove_temporary(self, context: BrowserContext) -> None:
         if (profile := self._temporary.pop(context, None)) is not None:
