@@ -278,3 +278,28 @@ def test_a_real_run_ends_with_a_stamp_of_its_last_entry(home, tsa):
     assert before[-1]["outcome"] == "confirmed"
     checks, waiting = stamps.check_stamps(home, tsa.cafile)
     assert [c.problem for c in checks] == [None] and waiting == 0  # nothing after the stamp
+
+
+def test_a_token_left_by_removed_ledger_lines_is_named(home, env):
+    _first, second = _two_stamps(home, env)
+    ledger = Ledger(home).path
+    ledger.write_text("\n".join(ledger.read_text().splitlines()[:-2]) + "\n")  # the last two lines go
+    result = run_cli(["verify"], env)
+    assert result.returncode == 1
+    assert (
+        f"stamp: {second['token']} — a time-stamp token of {second['time']} for a ledger head that is not in "
+        "this ledger: entries were removed or the ledger was replaced"
+    ) in result.stdout
+
+
+def test_a_token_whose_entry_was_never_written_is_said_not_failed(home, tsa):
+    _record(home)
+    (entry,) = [stamps.stamp(home, (tsa.url,), tsa.cafile).entry]
+    assert entry is not None
+    ledger = Ledger(home).path
+    ledger.write_text(
+        "\n".join(ledger.read_text().splitlines()[:-1]) + "\n"
+    )  # as if killed before the append
+    checks, waiting = stamps.check_stamps(home, tsa.cafile)
+    assert [c.problem for c in checks] == [None] and waiting == 1
+    assert "but not recorded (a stamp was cut short)" in checks[0].line

@@ -467,11 +467,57 @@ def check_stamps(home: Path, cafile: Path | None) -> tuple[list[StampCheck], int
     """
     entries = _lenient_entries(home)
     stamps = [e for e in entries if e.get("kind") == KIND]
-    if not stamps:
-        return [], unstamped(entries)
+    if not stamps:  # no trust anchors needed (a home without stamps never reads OBJECTOR_TSA_CAFILE)
+        return _unlisted_tokens(home, entries, stamps), unstamped(entries)
     anchors = trust_anchors(cafile)  # a CA file that cannot be used is the person's to fix (exit 2)
     hashes = {e.get("hash"): e for e in entries}
-    return [_check_one(home, e, hashes, anchors) for e in stamps], unstamped(entries)
+    checks = [_check_one(home, e, hashes, anchors) for e in stamps]
+    return checks + _unlisted_tokens(home, entries, stamps), unstamped(entries)
+
+
+def _unlisted_tokens(
+    home: Path, entries: list[dict[str, Any]], stamps: list[dict[str, Any]]
+) -> list[StampCheck]:
+    """Tokens in ``stamps/`` that no stamp entry names.
+
+    A token for a head this ledger does not hold is the TSA's word that a longer (or another)
+    ledger existed: entries were removed or the ledger replaced. A token for a head it does hold
+    was taken by a stamp cut short before its entry was written: said, not a failure.
+    """
+    listed = {e.get("token") for e in stamps}
+    heads = {imprint_of(e["hash"]).hex(): e for e in entries if isinstance(e.get("hash"), str)}
+    found = []
+    for name, path in stamp_files(home):
+        if not name.endswith(".tsr") or name in listed:
+            continue
+        from rfc3161_client import decode_timestamp_response
+
+        try:
+            token = decode_timestamp_response(read_bounded(path, MAX_TOKEN_BYTES))
+            imprint, moment = token.tst_info.message_imprint.message.hex(), iso(token.tst_info.gen_time)
+        except (ValueError, UserError):
+            found.append(
+                StampCheck(name, "", "a file in stamps/ that is not a time-stamp token of this ledger")
+            )
+            continue
+        if imprint in heads:
+            found.append(
+                StampCheck(
+                    name,
+                    f"{name}: a token for ledger entry {heads[imprint].get('seq')} taken at "
+                    f"{moment} but not recorded (a stamp was cut short); not counted",
+                )
+            )
+        else:
+            found.append(
+                StampCheck(
+                    name,
+                    "",
+                    f"a time-stamp token of {moment} for a ledger head that is not in this ledger: "
+                    "entries were removed or the ledger was replaced",
+                )
+            )
+    return found
 
 
 def _lenient_entries(home: Path) -> list[dict[str, Any]]:
