@@ -432,7 +432,8 @@ class AfterSend:
                     pass
             self._listening = False
 
-    def _is_submit(self, request: Request) -> bool:
+    def is_submit(self, request: Request) -> bool:
+        """Does ``request`` send the form (a POST to a submit path, or a form post that navigates)?"""
         if request.method != "POST":
             return False
         if request.resource_type == "document" and request.frame == self.page.main_frame:
@@ -441,15 +442,15 @@ class AfterSend:
         return any(re.search(p, path) for p in self.submit_paths)
 
     def _on_request(self, request: Request) -> None:
-        if self._is_submit(request):
+        if self.is_submit(request):
             self.requests += 1
 
     def _on_response(self, response: Response) -> None:
-        if self._is_submit(response.request):
+        if self.is_submit(response.request):
             self.responses.append(SubmitResponse(urlsplit(response.url).path, response.status))
 
     def _on_failed(self, request: Request) -> None:
-        if self._is_submit(request):
+        if self.is_submit(request):
             failure = request.failure or "failed"
             self.responses.append(SubmitResponse(urlsplit(request.url).path, None, str(failure)))
 
@@ -567,10 +568,11 @@ class AfterSend:
         unsure_since = 0.0
         while True:
             verdict = self._look()
+            url = self.page.url
+            if not is_allowed(url) and (self.where is None or self.where(url) is None):
+                return Verdict("left", url, ("the page left the form's hosts",))  # not even its sign-in
             if verdict is not None and verdict.kind in ("login", "challenge") and not verdict.by_shape_only:
                 return verdict  # the service's own sign-in or check, on any of its hosts
-            if not is_allowed(self.page.url):
-                return Verdict("left", self.page.url, ("the page left the form's hosts",))
             if self.code_screen():
                 return Verdict("code", "", ("the code screen",))
             if verdict is not None and verdict.kind == "challenge":
