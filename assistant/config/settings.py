@@ -16,8 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ..errors import UserError, shown
 from ..storage import read_bounded
 from .home import Home
-from .timestamps import parse_tsa_urls
 from .hosts import SiteMap
+from .timestamps import parse_tsa_urls
 
 ENV_PREFIX = "OBJECTOR_"
 MAX_SECONDS = 86_400  # a day: longer waits are a typo
@@ -83,7 +83,7 @@ class Settings(BaseModel):
     mail_wait: float = Field(90.0, ge=0, le=MAX_SECONDS)
     # how the browser profiles' logins are encrypted at rest (engine/keystore.py)
     password_store: str = "auto"
-    tsa_url: str | None = None  # None: the public TSAs of proof/stamps.py; "off": no time-stamps
+    tsa_url: str | None = None  # None: the public TSAs of config/timestamps.py; "off": no time-stamps
     tsa_cafile: Path | None = None
 
     @field_validator("home", mode="before")
