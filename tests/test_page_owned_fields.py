@@ -78,6 +78,7 @@ def test_counters_are_read_as_limits_only_when_they_count_the_box():
 
     assert box("", "0/500").counter_limit() == 500
     assert box("abc", "3 / 1,000").counter_limit() == 1000
+    assert box("ab", "2 von 500 Zeichen").counter_limit() == 500
     assert box("", "500 characters left").counter_limit() == 500
     assert box("ab", "Noch 498 Zeichen übrig").counter_limit() == 500
     assert box("", "At least 100 characters.").counter_limit() is None  # a hint, not a counter

@@ -47,7 +47,8 @@ BOX_JS = """el => {
   };
 }"""
 
-_COUNTER = re.compile(r"^\D{0,20}?(\d[\d\s.,]*)\s*/\s*(\d[\d\s.,]*)\D{0,20}$")
+#: "12/500", "12 / 1,000", "12 of 500", "12 von 500 Zeichen": what the box holds, then its limit
+_COUNTER = re.compile(r"^\D{0,20}?(\d[\d.,]*)\s*(?:/|\s\w{1,4}\s)\s*(\d[\d.,]*)\D{0,20}$")
 _LEFT = re.compile(r"(\d[\d.,]*)")
 #: "left" in the page languages, for counters that count down ("500 characters left")
 LEFT_WORDS = (
