@@ -6,9 +6,19 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assistant.letters.fit import fit_letter, join, paragraphs
-from assistant.letters.text import LANGUAGES, VARIANTS, LetterInput, TextError, browser_length, render_letter
+from assistant.letters.text import (
+    LANGUAGES,
+    REASONS,
+    VARIANTS,
+    LetterInput,
+    TextError,
+    browser_length,
+    render_letter,
+)
 
 FULL = LetterInput(
     platform="instagram",
@@ -94,3 +104,24 @@ def test_a_custom_template_that_does_not_fit_is_an_error(tmp_path):
     template.write_text(long_letter, encoding="utf-8")
     with pytest.raises(TextError, match="write a shorter template"):
         fit_letter(FULL, 300, template=template)
+
+
+@settings(max_examples=100, deadline=None, derandomize=True)
+@given(
+    language=st.sampled_from(LANGUAGES),
+    variant=st.sampled_from(VARIANTS),
+    reasons=st.sets(st.sampled_from(REASONS)),
+    name=st.sampled_from([None, "Anna Kowalska"]),
+    slack=st.integers(0, 2500),
+)
+def test_any_letter_fits_any_limit_above_its_core(language, variant, reasons, name, slack):
+    inp = replace(FULL, language=language, variant=variant, reasons=tuple(reasons), name=name)
+    core = _core(language)
+    limit = browser_length(" ".join(core[:2]) + "\n\n" + core[2]) + slack
+    fitted = fit_letter(inp, limit)
+    assert browser_length(fitted.text) <= limit
+    whole = render_letter(replace(inp, variant=fitted.variant))
+    if fitted.dropped or fitted.variant == "short":
+        assert all(sentence in fitted.text for sentence in core)
+    sentences = [s for p in paragraphs(fitted.text) for s in p]
+    assert all(s in whole for s in sentences)  # every sentence is one of the letter's, whole
