@@ -15,6 +15,7 @@ from assistant.letters.text import browser_length
 from assistant.people.asks import SubmitReview
 from assistant.people.ui import review_panel
 from assistant.practice import PracticeConfig, PracticeSite
+from assistant.proof.report import render_html
 
 FAST = {"auto_login": True, "auto_login_key_ms": 2, "auto_login_delay": 0.2, "cookie_dialog": False}
 
@@ -50,6 +51,7 @@ def test_a_read_only_email_is_left_to_the_page_and_recorded(home, owned):
         assert "other@example.org" in record["email_note"] and "anna@example.org" in record["email_note"]
         assert any("other@example.org" in note for note in review.notes)
         assert "the code it e-mailed to other@example.org" in result.output  # where Meta sends it
+        assert "E-mail sent (chosen by the page)</dt><dd>other@example.org" in render_html(home)
     else:
         assert record["email_sent"] == "anna@example.org" and "email_note" not in record
         assert review.notes == ()
@@ -70,6 +72,7 @@ def test_a_letter_longer_than_the_box_is_fitted_shown_and_sent_whole(home):
     assert fitted["variant"] == "short" and fitted["original_length"] > 1000
     (review,) = result.human.reviews
     assert review.text == text and any("at most 300 characters" in n for n in review.notes)
+    assert "the form took at most 300 characters" in render_html(home)
 
 
 def test_counters_are_read_as_limits_only_when_they_count_the_box():

@@ -846,6 +846,7 @@ def _facts(rec: dict[str, Any], view: AttemptView, started: Any, finished: Any, 
     ]
     if any(who):
         rows.append(("E-mail · country", " · ".join(w for w in who if w)))
+    rows += _page_owned_rows(rec)
     if rec.get("mode") == "recheck":
         rows.append(("Approval", "None needed: a re-check only reads the setting and changes nothing."))
     else:
@@ -863,6 +864,26 @@ def _facts(rec: dict[str, Any], view: AttemptView, started: Any, finished: Any, 
     )
     rows.append(("Proof folder", folder))
     return '<dl class="facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>"
+
+
+def _page_owned_rows(rec: dict[str, Any]) -> list[tuple[str, str]]:
+    """What the page decided: an e-mail address it filled in itself (when not the account's), and
+    a letter fitted to the form's length limit."""
+    rows: list[tuple[str, str]] = []
+    sent = rec.get("email_sent")
+    if isinstance(sent, str) and sent.strip().lower() != str(rec.get("email") or "").strip().lower():
+        rows.append(("E-mail sent (chosen by the page)", esc(sent)))
+    fitted = rec.get("text_fitted")
+    if isinstance(fitted, dict) and isinstance(fitted.get("limit"), int):
+        where = {"maxlength": "its text box", "counter": "its counter", "error": "its error after Send"}
+        told = where.get(str(fitted.get("limit_from")), "the flow")
+        lengths = f"{_int(rec.get('text_length'))} of {_int(fitted.get('original_length'))}"
+        line = (
+            f"the form took at most {fitted['limit']} characters ({told}); the {fitted.get('variant')} "
+            f"letter was sent ({lengths} characters, whole sentences)"
+        )
+        rows.append(("Text fitted", esc(line)))
+    return rows
 
 
 def _image(proof: Proof, view: AttemptView, name: str) -> tuple[str, tuple[int, int] | None] | None:
