@@ -77,7 +77,13 @@ def generate() -> str:
         "The person's name, when known, is added as the last line. Lengths count characters "
         "the way the browser's `maxlength` does (UTF-16 code units; a line break is 1). "
         f"Every text must be between {text.MIN_LENGTH} and the form's limit "
-        f"(default {text.DEFAULT_MAX_LENGTH}) characters."
+        f"(default {text.DEFAULT_MAX_LENGTH}) characters. When a form takes fewer characters "
+        "than the account's letter (its text box's `maxlength`, a counter such as `0/500`, or an "
+        "error after Send that names the limit), a shorter variant is sent; when even the short "
+        "one is too long, its reason sentences, then the signature, then its other sentences are "
+        "left out, never the legal core: the objection under Art. 21, the sentence naming the "
+        "account and the request to confirm (`assistant/letters/fit.py`). A text is never cut "
+        "inside a sentence."
     )
     add("")
     add("## Lengths")
