@@ -134,8 +134,6 @@ def _one(run: FlowRun, step: SettingStep, item: str | None) -> None:
         )
         _guided(run, step, item, number, before="unknown", why=why, control=first.path)
         return
-    found = _find(run, step) or found  # the control as the page shows it now (after a reload too)
-    settled_reading(run, step, found)  # marks the control to outline and click
     _review_and_switch(run, step, item, number, found, first.state, first.path)
 
 

@@ -46,7 +46,6 @@ STATE_OFF = (
     r"pois|pois käytöstä|vypnuto|kikapcsolva|dezactivat|ανενεργό)\s*$"
 )
 SETTLE_MAX = 4.0  # seconds a found control may take to become usable and its page to settle
-SETTLE_QUIET_MS = 3 * QUIET_MS  # the page has not changed for this long: it has finished drawing
 LOOK_AGAIN_MS = 400  # at most this long between two readings of a page that does not settle
 
 
@@ -113,7 +112,7 @@ def settled_reading(run: FlowRun, step: SettingStep, found: Found, seconds: floa
     last = Reading("unknown", "absent", False)
     while True:
         left = deadline - time.monotonic()
-        until_still(run.page, max(0.0, left), quiet_ms=SETTLE_QUIET_MS)
+        until_still(run.page, max(0.0, left), quiet_ms=QUIET_MS)
         try:
             last = reading_of(run, found.locator, step)
         except PlaywrightError as exc:  # the page drew the control anew: find it again below
