@@ -149,3 +149,23 @@ def test_the_box_is_read_as_the_page_has_it(browser):
     assert password.password and not password.owned
     assert counted.limits() == {"maxlength": 800, "counter": 500}
     assert described.limits() == {"counter": 500}
+
+
+@pytest.mark.browser
+def test_a_box_disabled_while_the_form_loads_is_not_taken_for_the_pages_own(browser, monkeypatch):
+    from assistant.engine import owned
+    from assistant.engine.owned import settled_box
+
+    monkeypatch.setattr(owned, "DISABLED_GRACE", 1.0)  # the box below is enabled after 0.4 s
+
+    page = browser.new_page()
+    try:
+        page.set_content(
+            "<input id=late disabled><input id=kept disabled value=k@example.org>"
+            "<script>setTimeout(() => document.getElementById('late').disabled = false, 400)</script>"
+        )
+        late, kept = settled_box(page, page.locator("#late")), settled_box(page, page.locator("#kept"))
+    finally:
+        page.close()
+    assert not late.owned
+    assert kept.owned and kept.disabled and kept.value == "k@example.org"

@@ -16,7 +16,7 @@ from ..letters.text import MIN_LENGTH, browser_length
 from ..proof.outcome import FlowStop, Outcome
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Locator
+    from playwright.sync_api import Locator, Page
 
     from .run import FlowRun
 
@@ -116,6 +116,26 @@ def read_box(locator: Locator) -> Box:
     )
 
 
+#: seconds a disabled box gets to become enabled (a page still loading draws its boxes disabled)
+DISABLED_GRACE = 2.0
+
+
+def settled_box(page: Page, locator: Locator) -> Box:
+    """The box as the page has it once a disabled one had a moment to be enabled: a form still
+    loading may draw its boxes disabled first, and such a box is not yet the page's own."""
+    from .waiting import poll_until
+
+    last = [read_box(locator)]
+
+    def enabled() -> Box | None:
+        last[0] = read_box(locator)
+        return last[0] if not last[0].disabled or last[0].readonly else None
+
+    if last[0].disabled and not last[0].readonly:
+        poll_until(page, DISABLED_GRACE, enabled, every_ms=150)
+    return last[0]
+
+
 def page_owned(run: FlowRun, step: Step, box: Box) -> None:
     """A box the page filled and keeps (read-only or disabled): left as it is, and what it holds is
     recorded. A read-only box is sent as it is, so its value is what the page sends (``email_sent``);
@@ -124,6 +144,12 @@ def page_owned(run: FlowRun, step: Step, box: Box) -> None:
     accounts.toml, decides where Meta answers."""
     how = "read-only" if box.readonly else "disabled"
     name = step.value or "field"
+    if step.value == "text":  # the letter cannot go into this box: nothing may claim it was sent
+        raise FlowStop(
+            Outcome.NEEDS_ATTENTION,
+            f"the form's text box is {how}, so the objection text cannot be entered; "
+            "check the form in the browser (it may have changed)",
+        )
     run.record.setdefault("fields", {})[name] = box.value
     run.record.setdefault("page_owned", []).append(name)
     shown = box.value or "(empty)"
