@@ -73,8 +73,9 @@ def check_forms(
                     "missing": reporter.fail,
                     "absent": reporter.warn,
                     "after-send": reporter.info,
+                    "next-screen": reporter.info,
                 }[row["status"]]
-                if row["status"] == "after-send":
+                if row["status"] in ("after-send", "next-screen"):
                     mark(f"  · {row['step']}: {row['detail']}")
                 else:
                     mark(f"{row['step']}: {row['detail']}" if row["status"] != "done" else row["detail"])

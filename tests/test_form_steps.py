@@ -86,3 +86,29 @@ def test_the_routing_question_then_a_form_in_steps(home, routing, steps, platfor
     (sent,) = site.confirmed
     assert sent.fields["email"] == "anna@example.org" and sent.fields["country"] == "DE"
     assert [s.get("ok", True) for s in site.state.screens] == [True]  # one move, from a filled screen
+
+
+def test_a_check_presses_no_next_and_says_where_the_rest_is(home):
+    """``objector check`` fills and presses nothing: a field behind the form's Next is reported as
+    on the next screen (not missing), and the page never moves on."""
+    import io
+
+    from rich.console import Console
+    from scripted_human import ScriptedHuman
+
+    from assistant.checker import check_forms
+    from assistant.config.flows import load_flows
+    from assistant.config.settings import Settings
+    from assistant.people.ui import Reporter
+
+    with PracticeSite(PracticeConfig(**FAST, form_steps="same-page")) as site:
+        settings = Settings(
+            home=home, headless=True, site_map=site.site_map, login_timeout=30, step_timeout=4
+        )
+        flow = load_flows()["instagram-ai-objection"]
+        reporter = Reporter(Console(file=io.StringIO(), width=200, color_system=None))
+        (result,) = check_forms(settings, [(account(), flow)], ScriptedHuman([]), reporter)
+        assert site.state.screens == [] and site.submissions == []
+    rows = {row["step"]: row["status"] for row in result.rows}
+    assert rows["fill(text)"] == "next-screen" and rows["fill(email)"] == "found", result.rows
+    assert result.ok, result.rows

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..config.flows import SettingStep, Step
+from . import screens
 from .fields import find_dialog
 from .locate import find
 from .run import step_handler
@@ -47,6 +48,15 @@ def inspect(run: FlowRun) -> list[dict[str, Any]]:
                     "step": step.label,
                     "status": "found",
                     "detail": f"candidate {found.index + 1}: {found.candidate.describe()}",
+                }
+            )
+        elif not step.optional and screens.behind_next(run):
+            rows.append(
+                {
+                    "step": step.label,
+                    "status": "next-screen",
+                    "detail": f"{step.describe or ''} (not on the form's first screen: a check presses "
+                    "no Next; a run goes on to the next screen)",
                 }
             )
         else:

@@ -193,13 +193,13 @@ class FlowRun:
             found = self._find_optional(step, timeout)
         elif step.optional:
             return self._find_before_form(step, timeout)
-        elif self.form_ready_at is not None and self.flow.kind == "form":
+        elif self.form_ready_at is not None and self.flow.kind == "form" and self.attempt is not None:
             found = screens.find_on_screens(self, step, timeout)  # on this screen, or after Next
         else:
             found = find(self.page, screens.target_of(self, step), timeout)
         if found is not None and step.action == "wait":
             self.form_ready_at = time.monotonic()
-        if found is not None and found.index > 0:
+        if found is not None and 0 < found.index < len(step.target):  # not a screen's Next (screens.py)
             self.record.setdefault("fallback_candidates", []).append(
                 {"step": step.label, "candidate": found.candidate.describe()}
             )

@@ -71,11 +71,24 @@ def next_target(run: FlowRun) -> list[Candidate]:
 
 
 def target_of(run: FlowRun, step: Step) -> list[Candidate]:
-    """What a step looks for: the form's wait also takes a first screen (its Next) as the form."""
+    """What a step looks for: the form's wait also takes a first screen as the form, by its Next or
+    by one of the form's own text boxes (a first screen whose Next says words objector does not
+    know is still the form: it is not waited for twice, at this address and the other)."""
     assert step.target
     if step.action == "wait" and run.flow.kind == "form":
-        return [*step.target, *next_target(run)]
+        return [*step.target, *next_target(run), *_form_boxes(run)]
     return step.target
+
+
+def _form_boxes(run: FlowRun) -> list[Candidate]:
+    """The text boxes the form's steps fill, by role and name (never a label, placeholder or CSS
+    alone, which other pages can match too)."""
+    boxes: list[Candidate] = []
+    for step in _form_steps(run):
+        for candidate in step.target or []:
+            if candidate.role == "textbox" and candidate.name and candidate not in boxes:
+                boxes.append(candidate)
+    return boxes
 
 
 def _name(locator: Locator) -> str:
@@ -98,6 +111,16 @@ def is_send(run: FlowRun, locator: Locator) -> bool:
         c.role is not None and c.name is not None and re.search(c.name, name, re.IGNORECASE)
         for c in _send_target(run)
     )
+
+
+def behind_next(run: FlowRun) -> bool:
+    """Whether the page shows a Next-like button and not the flow's Send (for ``objector check``,
+    which presses nothing: a step it does not find may be on the form's next screen)."""
+    button = visible_now(run.page, next_target(run))
+    if button is None or is_send(run, button.locator):
+        return False
+    send = visible_now(run.page, _send_target(run))
+    return send is None or next_like(send.locator)
 
 
 def find_on_screens(run: FlowRun, step: Step, timeout: float) -> Found | None:
