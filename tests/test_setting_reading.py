@@ -184,6 +184,48 @@ def test_with_m_objector_waits_for_the_persons_save_before_reloading(home, site,
     assert entry["result"] == "changed" and entry["approval"]["answer"] == "m"
 
 
+# ------------------------------------------------------------------ the practice pages themselves
+
+
+@pytest.fixture
+def signed_in_page(site, browser):
+    """A page of a fresh context holding a practice login for every settings service."""
+    from assistant.practice.services import SETTINGS_SERVICES
+
+    context = browser.new_context()
+    cookies = {}
+    for svc in SETTINGS_SERVICES.values():
+        name, value = site.new_login(svc.login_host, AUTO_LOGIN_USER)
+        cookies[name] = {"name": name, "value": value, "domain": "127.0.0.1", "path": "/"}
+    context.add_cookies(list(cookies.values()))
+    yield context.new_page()
+    context.close()
+
+
+def test_a_save_button_page_keeps_a_change_only_when_save_is_pressed(site, signed_in_page):
+    from playwright.sync_api import expect
+
+    from assistant.practice.services import SETTINGS_SERVICES
+
+    _configure(site, setting_save="save-button", setting_first_paint="placeholder", setting_paint_delay=1.0)
+    page = signed_in_page
+    page.goto(site.url(SETTINGS_SERVICES["linkedin"].settings[0].url), wait_until="domcontentloaded")
+    switch = page.get_by_role("switch", name="training")
+    expect(switch).to_be_disabled()  # the placeholder first, in the wrong state
+    expect(switch).to_have_attribute("aria-checked", "false")
+    expect(switch).to_be_enabled()
+    expect(switch).to_have_attribute("aria-checked", "true")
+    save = page.get_by_role("button", name="Save settings")
+    expect(save).to_be_disabled()
+    switch.click()
+    expect(save).to_be_enabled()
+    page.wait_for_timeout(200)
+    assert site.state.setting_changes == []  # switched on the page, not kept
+    save.click()
+    expect(save).to_be_disabled()
+    assert _is_on(site, "linkedin", "ai-training") is False
+
+
 # ------------------------------------------------------------------ the reader's fixture corpus
 
 SWITCH = """<div class="row"><span id="n">Use my data for AI training</span>

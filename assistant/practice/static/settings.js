@@ -265,6 +265,12 @@
   }
 
   function setupAll(root) {
+    root.querySelectorAll("[data-page-save]").forEach(function (button) {
+      button.addEventListener("click", function () { if (pending.length) saveAll(button); });
+    });
+    root.querySelectorAll("[data-page-discard]").forEach(function (button) {
+      button.addEventListener("click", function () { location.reload(); });
+    });
     root.querySelectorAll("[data-setting]").forEach(function (el) {
       if (el.getAttribute("data-kind") === "react") el.setAttribute("data-on", el.getAttribute("data-checked"));
       if (el.getAttribute("data-kind") === "menu-dialog") setupMenu(el);
@@ -304,12 +310,9 @@
     longPoll();
   }
 
-  document.querySelectorAll("[data-page-save]").forEach(function (button) {
-    button.addEventListener("click", function () { if (pending.length) saveAll(button); });
-  });
-  document.querySelectorAll("[data-page-discard]").forEach(function (button) {
-    button.addEventListener("click", function () { location.reload(); });
-  });
+  /* the sticky bar is outside the drawn content: it is set up at once */
+  var bar = document.querySelector("[data-sticky-save]");
+  if (bar && document.querySelector("[data-first-paint]")) setupAll(bar);
   if (!drawLater()) setupAll(document);
   if (cfg.longPollUrl) longPoll();
 })();
