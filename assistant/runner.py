@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .config.accounts import Account
 from .config.flows import Flow, LoadedFlow, unofficial_label, unofficial_service
+from .config.hosts import service_name
 from .config.settings import Settings
 from .errors import UserError
 from .people.human import Human
@@ -46,6 +47,8 @@ class Summary:
     failed: list[str] = field(default_factory=list)
     not_applicable: list[str] = field(default_factory=list)  # forms in a re-check (nothing to read)
     interrupted: bool = False
+    #: forms cut off while sending (``unknown``): the person decides before anything is sent
+    uncertain: list[tuple[Pair, dict]] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
@@ -179,6 +182,7 @@ def _execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
         pairs = [p for p in pairs if p.flow.flow.kind == "setting"]
     texts = prepare_texts(pairs, settings)
     todo, summary, reasons = triage(pairs, request, ledger)
+    todo += decide_uncertain(summary, human, ledger, reasons)
     summary.not_applicable = not_applicable
     seqs = {key: entry.get("seq", 0) for key, entry in ledger.latest().items()}
 
@@ -269,6 +273,8 @@ def triage(pairs: list[Pair], request: RunRequest, ledger: Ledger) -> tuple[list
             summary.already.append(f"{pair.account.name} · {pair.flow.flow.id} (confirmed {when})")
         elif last and last.get("outcome") in DONE_OUTCOMES:
             summary.already.append(f"{pair.account.name} · {pair.flow.flow.id} ({last['outcome']})")
+        elif last and last.get("outcome") == Outcome.UNKNOWN.value:
+            summary.uncertain.append((pair, last))
         elif last and last.get("ledger_lost"):
             summary.skipped.append(
                 f"{pair.account.name} · {pair.flow.flow.id}: proof NOT intact — the ledger had lost this "
@@ -284,6 +290,39 @@ def triage(pairs: list[Pair], request: RunRequest, ledger: Ledger) -> tuple[list
         else:
             todo.append(pair)
     return todo, summary, reasons
+
+
+def decide_uncertain(
+    summary: Summary, human: Human, ledger: Ledger, reasons: dict[tuple[str, str], str]
+) -> list[Pair]:
+    """Forms an earlier run was stopped while sending: it may or may not have reached the service.
+    The person decides, by default not to send again; a "keep" is written to the ledger, after
+    which the form counts as sent but not confirmed (``--again`` sends it once more)."""
+    again: list[Pair] = []
+    for pair, last in summary.uncertain:
+        when = str(last.get("at", ""))[:16].replace("T", " ")
+        question = (
+            f"{pair.account.name} · {pair.flow.flow.title}: objector was stopped while sending this "
+            f"form ({when} UTC), so it may or may not have reached "
+            f"{service_name(pair.flow.flow.platform)}. "
+            "Check your e-mail for their confirmation first."
+        )
+        if human.send_again(question):
+            reasons[pair.key] = "sent again at your word after a run was stopped while sending"
+            again.append(pair)
+            continue
+        ledger.append(
+            account=pair.account.name,
+            flow=pair.flow.flow.id,
+            outcome=Outcome.NOT_CONFIRMED.value,
+            submitted=True,
+            decided="kept as sent",
+        )
+        summary.skipped.append(
+            f"{pair.account.name} · {pair.flow.flow.id}: kept as sent (stopped while sending on "
+            f"{when[:10]}); check your e-mail, then use --again to submit once more"
+        )
+    return again
 
 
 #: after Send led to the login page (the request was not kept), the form is opened again this many
@@ -356,10 +395,9 @@ def _run_pairs(
                     ).run()
                     if result.outcome is not Outcome.NOT_KEPT or not tries_left or page.is_closed():
                         break
-                    reporter.warn(result.message)
                     reporter.wait(
-                        "objector opens the form again: log in if asked, then review it and answer "
-                        "again (nothing is sent without your new answer)"
+                        "objector opens the form again: review it and answer again (nothing is sent "
+                        "without your new answer)"
                     )
                 label = f"{account.name} · {flow.id}"
                 if result.outcome in (Outcome.CONFIRMED, Outcome.STILL_SET):

@@ -12,6 +12,7 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from .config.home import Home
@@ -171,6 +172,32 @@ class ReadError(UserError):
         reason = path_problem(exc) if isinstance(exc, OSError) else str(exc)
         super().__init__(f"{path}: cannot be read ({reason}).")
         self.path = path
+
+
+#: the signals that end objector (Ctrl-C, kill's default, a closed terminal)
+STOPPING_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+
+
+@contextlib.contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Hold back Ctrl-C, SIGTERM and SIGHUP while the block runs; they arrive right after it.
+
+    For writes that must be whole before the process may stop, such as the ledger line that says
+    a form is being sent. (A kill -9 cannot be held back; the atomic write still keeps the file
+    whole.) Where signals cannot be blocked (Windows, or outside the main thread), it does nothing.
+    """
+    import signal
+    import threading
+
+    wanted = {getattr(signal, name) for name in STOPPING_SIGNALS if hasattr(signal, name)}
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, wanted)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def atomic_write(path: Path, data: bytes | str) -> Path:

@@ -49,5 +49,8 @@ class ScriptedHuman:
     def guide(self, guidance: Guidance) -> bool:
         return self._next(f"guide: {guidance.instruction}") is not None
 
+    def send_again(self, question: str) -> bool:
+        return self._next(f"send again: {question}") == "s"
+
     def confirm(self, question: str) -> bool:
         return self._next(f"confirm: {question}") == "y"

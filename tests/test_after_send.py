@@ -199,7 +199,8 @@ def test_m_logs_submitting_before_waiting_for_the_click(home, runs):
         result = _run(replica, home, [m_then_click_a_moment_later], observer=runs)
     assert result.records()[0]["outcome"] == "confirmed", result.output
     entries = Ledger(home).entries()
-    assert [e["outcome"] for e in entries] == ["awaiting-approval", "submitting", "confirmed"]
+    # "sent": the gate let the person's click leave the browser once the ledger knew
+    assert [e["outcome"] for e in entries] == ["awaiting-approval", "submitting", "sent", "confirmed"]
     assert entries[1]["submitted"] is True and entries[1]["approval"] == "m"
     assert len(replica.submissions) == 1
 

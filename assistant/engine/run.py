@@ -27,6 +27,7 @@ from ..proof.outcome import FlowStop, Outcome
 from . import capture, screens
 from .aftersend import AfterSend, Verdict
 from .common import _first_line
+from .gate import SendGate
 from .locate import Found, element_kind, find, visible_now
 from .waiting import browser_gone, ctrl_c_pressed, poll_until, until_still, watch_changes
 
@@ -94,6 +95,7 @@ class FlowRun:
     acted_at: float = 0.0  # monotonic time a step last did something on the page (or the person did)
     submitted: bool = False  # the form was sent (by our click or the person's)
     submitted_at: datetime | None = None  # mails older than this are not about this submission
+    submitting_logged: bool = False  # the ledger says "submitting" for this attempt (gate.py)
     screen_moves: int = 0  # how often a form in steps was taken to its next screen (screens.py)
     done_ahead: set[int] = field(default_factory=set)  # ids of steps done early, on an earlier screen
     step_statuses: dict[int, str] = field(default_factory=dict)  # a step's id -> its last status
@@ -122,6 +124,7 @@ class FlowRun:
         self.page.on("pageerror", lambda exc: self.console_errors.append(f"pageerror: {exc}"))
         self.page.on("popup", self._on_popup)
         self.record = first_record(self)
+        self.gate = SendGate(self)  # opened at the review: holds a sent form until the ledger knows
         if self.sites:  # a site map is in use: practice, nothing reaches Meta
             self.record.update(practice=True, practice_url=self.form_url)
             if self.attempt is not None:
@@ -289,7 +292,6 @@ class FlowRun:
             )
         return got
 
-
     def click(self, locator: Locator, what: str) -> None:
         self.guard(what)
         locator.click()
@@ -349,6 +351,8 @@ class FlowRun:
         """A ledger entry for this attempt while it runs (none for ``check``)."""
         if self.attempt is not None and self.ledger is not None:
             self.attempt.log(self.ledger, outcome, **fields)
+            if outcome == Outcome.SUBMITTING.value:
+                self.submitting_logged = True
 
     def archive(self, name: str) -> None:
         """A page archive (MHTML) into the attempt's proof; where the browser cannot, the reason."""
@@ -365,6 +369,7 @@ class FlowRun:
 
     def finish(self, outcome: Outcome, message: str) -> AttemptResult:
         """Write the attempt's record and its ledger entry."""
+        self.gate.close()  # the ledger's last word on this attempt comes next
         self.observer.finishing(self, outcome)
         if self.attempt is None or self.ledger is None:
             raise RuntimeError("finish() needs an attempt and a ledger (check keeps no proof)")

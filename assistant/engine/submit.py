@@ -17,8 +17,8 @@ from .common import _clip, _duration, _fields
 from .fields import dismiss
 from .guide import by_hand
 from .locate import Found, find, visible_now
-from .owned import refit_after_error
 from .mailhelp import code_from_mailbox, confirmation_from_mailbox
+from .owned import refit_after_error
 from .page_scripts import (
     GROW_TEXTAREAS_JS,
     HIGHLIGHT_JS,
@@ -54,6 +54,8 @@ def review_and_submit(run: FlowRun, step: Step) -> None:
     # From here the person may click Send themselves: remember the page as it is first
     run.after.where = lambda url: sign_in_address(run, url)
     run.after.arm(found.locator if found is not None else None)
+    if not run.dry_run:
+        run.gate.open()  # from here a sent form waits in the browser until the ledger says so
     run.page.evaluate(GROW_TEXTAREAS_JS)
     if found is not None:
         found.locator.evaluate(HIGHLIGHT_JS)
@@ -144,7 +146,8 @@ def _send(run: FlowRun, decision: Decision, found: Found | None, approved_at: st
     else:
         run.record.setdefault("approval", {"answer": "none", "by": "terminal", "at": approved_at})
         run.record["approval"].update(by="person clicked in the browser", clicked_seen_at=approved_at)
-        run.log("submitting", submitted=True, approval="browser")
+        if not run.submitting_logged:  # the gate wrote it when the click's request reached it
+            run.log("submitting", submitted=True, approval="browser")
         run.submitted, run.submitted_at = True, utc_now()
         run.sent_at = time.monotonic()
         run.reporter.ok("you sent the form in the browser yourself")

@@ -150,7 +150,7 @@ _ctrl_c: list[float] = []
 
 
 def note_ctrl_c() -> None:
-    """Make Ctrl-C raise KeyboardInterrupt as always, and remember that it was pressed.
+    """Make Ctrl-C (and SIGTERM, SIGHUP) raise KeyboardInterrupt, and remember that it came.
 
     A terminal sends Ctrl-C to the whole process group: Playwright's driver gets it too and
     closes the browser, and the engine may see the browser gone before the interrupt reaches
@@ -163,6 +163,11 @@ def note_ctrl_c() -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGINT, interrupted)
+    # a closed terminal (SIGHUP) and a polite kill (SIGTERM) stop objector as Ctrl-C does: the
+    # same clean-up runs (temporary folders and profiles go), and the ledger stays whole
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), interrupted)
 
 
 def ctrl_c_pressed() -> bool:

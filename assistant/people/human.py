@@ -237,6 +237,17 @@ class TerminalHuman:
             return None
         return answer or default or ""
 
+    def send_again(self, question: str) -> bool:
+        """Its own keys (not y/n): an answer typed ahead for "Submit now?" must not send twice."""
+        from rich.markup import escape
+
+        self.console.print(f"  {escape(question)}", highlight=False)  # type: ignore[attr-defined]
+        answer = self._choose(
+            "  \\[s] send it again  \\[k] keep it as sent (default): ",
+            {"s": "s", "send": "s", "k": "k", "keep": "k", "": "k"},
+        )
+        return answer == "s"
+
     def confirm(self, question: str) -> bool:
         from rich.markup import escape
 

@@ -13,14 +13,15 @@ PRACTICE_MARK = "PRACTICE — nothing was sent to the service"
 
 
 class Outcome(StrEnum):
-    """The end of an attempt; ``AWAITING_APPROVAL`` and ``SUBMITTING`` are written while it runs."""
+    """The end of an attempt; ``AWAITING_APPROVAL``, ``SUBMITTING`` and ``SENT`` are written while
+    it runs (``engine/gate.py``)."""
 
     CONFIRMED = "confirmed"
     DECLINED = "declined"  # the person answered n
     DRY_RUN = "dry-run"
     NOT_CONFIRMED = "not-confirmed"  # submitted, but no confirmation was seen
     REJECTED = "rejected"  # the page answered Send with an error: nothing was accepted
-    NOT_KEPT = "not-kept"  # after Send the page asked to log in again (or a check was left undone): not kept
+    NOT_KEPT = "not-kept"  # after Send the page asked to log in again: nothing was kept, asked again
     NEEDS_ATTENTION = "needs-attention"
     BLOCKED = "blocked"  # left the flow's allowed hosts
     FAILED = "failed"
@@ -28,8 +29,10 @@ class Outcome(StrEnum):
     COVERED = "covered"  # a linked account's confirmed objection covers this one
     STILL_SET = "still-set"  # a re-check read the setting: it still has the wanted state
     TURNED_BACK = "turned-back"  # a re-check read the setting: the service changed it back
+    UNKNOWN = "unknown"  # objector was stopped while sending: it may or may not have reached the service
     AWAITING_APPROVAL = "awaiting-approval"
-    SUBMITTING = "submitting"
+    SUBMITTING = "submitting"  # the ledger knows the form is about to leave the browser
+    SENT = "sent"  # the form's request left the browser; the page's answer is not in yet
 
     @property
     def done(self) -> bool:
@@ -39,7 +42,7 @@ class Outcome(StrEnum):
     @property
     def in_progress(self) -> bool:
         """Written while an attempt is under way: as the newest entry, it means it was cut short."""
-        return self in (Outcome.AWAITING_APPROVAL, Outcome.SUBMITTING)
+        return self in (Outcome.AWAITING_APPROVAL, Outcome.SUBMITTING, Outcome.SENT)
 
 
 class FlowStop(Exception):

@@ -1,10 +1,12 @@
 """After a crash or a killed process: close the books on attempts cut short.
 
-An attempt whose newest ledger entry is still "awaiting-approval" or
-"submitting" was interrupted. Its files (including any written after that
-entry) are recorded in a final "interrupted" entry, keeping whether the form
-had been sent, so the ledger verifies and a sent form is never sent again on
-its own. Attempt folders the ledger never heard of are recorded the same way.
+An attempt whose newest ledger entry is still "awaiting-approval", "submitting"
+or "sent" was interrupted. Its files (including any written after that entry)
+are recorded in a final entry, keeping whether the form had been sent, so the
+ledger verifies and a sent form is never sent again on its own: "interrupted",
+or "unknown" for a form cut off after "submitting" and before anything showed
+that it left the browser (the person decides). Attempt folders the ledger never
+heard of are recorded the same way.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ def recover(home: Path, ledger: Ledger) -> list[str]:
         ledger.append(
             account=entry["account"],
             flow=entry["flow"],
-            outcome=Outcome.INTERRUPTED.value,
+            outcome=_cut_short(entry, attempt in lost).value,
             attempt=attempt,
             files=files,
             submitted=bool(entry.get("submitted")) or attempt in lost,
@@ -89,6 +91,13 @@ def recover(home: Path, ledger: Ledger) -> list[str]:
             )
             recovered.append(attempt)
     return recovered
+
+
+def _cut_short(entry: dict, lost: bool) -> Outcome:
+    """How an attempt whose newest entry is ``entry`` ended: ``unknown`` when a form was cut off
+    between ``submitting`` and any sign that it left the browser (``sent``), else interrupted."""
+    sending = entry.get("outcome") == Outcome.SUBMITTING.value and entry.get("submitted") is True
+    return Outcome.UNKNOWN if sending and not lost else Outcome.INTERRUPTED
 
 
 def _written_back(item: LostProof, entries: list[dict]) -> bool:
