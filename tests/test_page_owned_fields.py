@@ -11,6 +11,7 @@ from practice_helpers import account, run_practice
 from rich.console import Console
 
 from assistant.engine.owned import Box
+from assistant.engine.run import RunObserver
 from assistant.letters.text import browser_length
 from assistant.people.asks import SubmitReview
 from assistant.people.ui import review_panel
@@ -29,8 +30,9 @@ def _run(home, config: PracticeConfig, person=None, answers=("y",)):
 def _sent_as_recorded(site, record) -> None:
     """The server holds exactly one submission, with the text and e-mail the record says."""
     (sent,) = site.confirmed
-    assert sent.fields["reason"] == record["text"] == record["fields"]["text"]
-    assert sent.fields["email"] == record["email_sent"]
+    assert sent.fields["reason"] == record["text"] == record["fields"]["text"] == record["posted"]["text"]
+    assert sent.fields["email"] == record["email_sent"] == record["posted"]["email"]
+    assert "text_filled" not in record
     assert site.touched == []
 
 
@@ -169,3 +171,22 @@ def test_a_box_disabled_while_the_form_loads_is_not_taken_for_the_pages_own(brow
         page.close()
     assert not late.owned
     assert kept.owned and kept.disabled and kept.value == "k@example.org"
+
+
+class _EditsTheText(RunObserver):
+    """The person changes the text in the browser after objector filled it, before Send."""
+
+    def before_step(self, run, step) -> None:
+        if step.action == "review_and_submit":
+            run.page.locator("textarea").evaluate("t => { t.value = t.value.split('. ')[0] + '. Edited.'; }")
+
+
+@pytest.mark.browser
+def test_the_record_holds_the_text_the_form_sent_not_the_one_filled_in(home):
+    with PracticeSite(PracticeConfig(**FAST)) as site:
+        result = run_practice(home, site, [account()], ["y"], logged_in=True, observer=_EditsTheText())
+    (record,) = result.records()
+    (sent,) = site.confirmed
+    assert record["outcome"] == "confirmed", result.output
+    assert sent.fields["reason"].endswith("Edited.") and record["text"] == sent.fields["reason"]
+    assert record["text_filled"] != record["text"] and record["text_filled"].startswith(record["text"][:40])

@@ -12,7 +12,7 @@ from .common import _bare, _clip
 from .guide import by_hand, missing, not_found
 from .locate import Found, visible_now
 from .login import open_address
-from .owned import fit_text, page_owned, settled_box
+from .owned import fit_text, page_owned, settled_box, watch_posts
 from .page_scripts import (
     DIALOG_XPATH,
     LABEL_OF_JS,
@@ -159,6 +159,7 @@ def fill_step(run: FlowRun, step: Step) -> None:
             )
         return
     box = settled_box(run.page, found.locator)
+    watch_posts(run, step.value or "field", box)  # the record keeps what the submit carries
     if box.owned and not box.password:  # the page filled it and keeps it: never typed into
         page_owned(run, step, box)
         return

@@ -38,6 +38,7 @@ BOX_JS = """el => {
   const value = ('value' in el && typeof el.value === 'string') ? el.value : (el.textContent || '');
   return {
     invalid: attr('aria-invalid') === 'true',
+    name: el.getAttribute('name') || '',
     readonly: !!el.readOnly || attr('aria-readonly') === 'true',
     disabled: !!el.disabled || attr('aria-disabled') === 'true',
     password: attr('type') === 'password',
@@ -68,6 +69,7 @@ class Box:
     maxlength: int | None
     texts: tuple[str, ...]
     invalid: bool = False  # the page marks the box as wrong (aria-invalid)
+    name: str = ""  # the name the form posts its value under (Field<digits> on Meta's forms)
 
     @property
     def owned(self) -> bool:
@@ -113,6 +115,7 @@ def read_box(locator: Locator) -> Box:
         maxlength=data["maxlength"],
         texts=tuple(data["texts"]),
         invalid=bool(data.get("invalid")),
+        name=str(data.get("name") or ""),
     )
 
 
@@ -244,3 +247,42 @@ def refit_after_error(run: FlowRun) -> bool:
         f"{browser_length(run.text)} characters",
     )
     return True
+
+
+def watch_posts(run: FlowRun, purpose: str, box: Box) -> None:
+    """Keep, in ``record.posted``, what the form's submit request carries under this box's name:
+    the value the service received, whoever pressed Send and whatever the page or the person did
+    to the box after it was filled. When the posted text is not the text the record holds, the
+    record takes the posted one (and says so): the proof holds what was sent."""
+    if not box.name:
+        return
+    names: dict[str, str] | None = getattr(run, "_posted_names", None)
+    if names is None:
+        names = {}
+        run._posted_names = names  # type: ignore[attr-defined]
+        run.page.on("request", lambda request: _posted(run, names, request))
+    names[box.name] = purpose
+
+
+def _posted(run: FlowRun, names: dict[str, str], request: Any) -> None:
+    """One request leaving the page: a form-encoded submit is read for the watched names."""
+    from urllib.parse import parse_qs
+
+    try:
+        if not run.after.is_submit(request):
+            return
+        kind = (request.headers.get("content-type") or "").lower()
+        body = request.post_data if kind.startswith("application/x-www-form-urlencoded") else None
+    except Exception:  # noqa: BLE001 - a request the driver cannot describe is not the form's
+        return
+    values = parse_qs(body or "", keep_blank_values=True)
+    posted = {purpose: values[name][-1] for name, purpose in names.items() if name in values}
+    if not posted:
+        return
+    run.record["posted"] = posted
+    text = posted.get("text")
+    if text is not None and text != run.record.get("text"):  # changed after filling: keep both
+        run.record.setdefault("text_filled", run.record.get("text"))
+        run.record.update(text=text, text_length=len(text))
+    if "email" in posted:
+        run.record["email_sent"] = posted["email"]

@@ -214,6 +214,14 @@ class AttemptRecord(_Part):
         default_factory=list,
         description="boxes the page filled and kept read-only or disabled (never typed into)",
     )
+    posted: dict[str, str] = Field(
+        default_factory=dict,
+        description="what the form's submit request carried for each filled box, read from the request "
+        "(form-encoded posts only); text and email_sent follow it",
+    )
+    text_filled: str | None = Field(
+        None, description="the text objector filled in, when the form then sent another (text: the sent one)"
+    )
     dry_run: bool = False
     outcome: Outcome = Field(description="how the attempt ended (see the ledger's outcomes)")
     message: str = Field(description="the one line shown to the person")
