@@ -400,6 +400,8 @@ def _run_pairs(
                         "without your new answer)"
                     )
                 label = f"{account.name} · {flow.id}"
+                if attempt.unofficial:  # every line about it says so, the summary's too
+                    label += f" ({unofficial_label(attempt.unofficial)})"
                 if result.outcome in (Outcome.CONFIRMED, Outcome.STILL_SET):
                     summary.confirmed.append(
                         label if result.outcome is Outcome.CONFIRMED else f"{label} (still set)"

@@ -66,11 +66,12 @@ def run_practice(home: Path, site, accounts: list[Account], answers: list, **opt
     for person in accounts:
         if logged_in is True or (logged_in and person.name in logged_in):  # type: ignore[operator]
             give_practice_login(home, site, person.name)
+    site_map = overrides.pop("site_map", site.site_map)
     timeouts = {"confirm_timeout": 15, "step_timeout": 8, "manual_timeout": 30, **overrides}
     settings = Settings(
         home=home,
         headless=True,
-        site_map=site.site_map,
+        site_map=site_map,
         login_timeout=float(options.pop("login_timeout", 40)),
         **timeouts,
     )

@@ -305,6 +305,15 @@ class FlowRun:
                 f"({', '.join(self.flow.allowed_hosts)})",
             )
 
+    @property
+    def unofficial_warning(self) -> str | None:
+        """"not an official form of …" when the flow acts outside its service's own hosts."""
+        from ..config.flows import unofficial_label
+
+        if self.attempt is None or not self.attempt.unofficial:
+            return None
+        return unofficial_label(self.attempt.unofficial)
+
     def page_language(self) -> str:
         try:
             lang = self.page.evaluate("() => document.documentElement.lang || ''")

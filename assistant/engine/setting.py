@@ -250,6 +250,7 @@ def _review_and_switch(
         item=item,
         dry_run=run.dry_run,
         then_press=save_words,
+        unofficial=run.unofficial_warning,
     )
 
     def switched_in_browser() -> bool:

@@ -84,6 +84,7 @@ def review_and_submit(run: FlowRun, step: Step) -> None:
         dry_run=run.dry_run,
         email_sent=run.record.get("email_sent"),
         notes=tuple(run.notes),
+        unofficial=run.unofficial_warning,
     )
     decision = run.human.approve_submit(review, watch=None if run.dry_run else run.after.person_sent)
     approved_at = iso(utc_now())

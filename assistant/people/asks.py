@@ -31,6 +31,7 @@ class SubmitReview:
     dry_run: bool = False
     email_sent: str | None = None  # the address the form holds (the page's own when it is read-only)
     notes: tuple[str, ...] = ()  # what the person must know first (another e-mail, a shortened letter)
+    unofficial: str | None = None  # "not an official form of …": a user flow outside the service's hosts
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class SettingReview:
     item: str | None = None  # the blog or site, for settings made per item
     dry_run: bool = False
     then_press: str | None = None  # the page's own Save button, pressed after the switch
+    unofficial: str | None = None  # "not an official form of …": a user flow outside the service's hosts
 
     @property
     def change(self) -> str:

@@ -73,6 +73,8 @@ def review_panel(review: SubmitReview) -> Panel:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="dim", no_wrap=True)
     table.add_column()
+    if review.unofficial:
+        table.add_row("warning", Text(review.unofficial.upper(), style="bold red"))
     table.add_row("account", Text(f"{review.account} ({review.email})"))
     table.add_row("form", Text(review.flow_title))
     table.add_row("address", Text(review.url))
@@ -93,6 +95,8 @@ def setting_panel(review: SettingReview) -> Panel:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="dim", no_wrap=True)
     table.add_column()
+    if review.unofficial:
+        table.add_row("warning", Text(review.unofficial.upper(), style="bold red"))
     table.add_row("account", Text(f"{review.account} ({review.email})"))
     table.add_row("service", Text(review.flow_title))
     table.add_row("address", Text(review.url))

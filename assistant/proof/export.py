@@ -11,6 +11,7 @@ it appears under its name, so there is never a half-written one.
 from __future__ import annotations
 
 import io
+import os
 import time
 import zipfile
 from dataclasses import dataclass
@@ -44,6 +45,12 @@ def export_files(home: Path) -> list[tuple[str, Path]]:
         path = home / name
         if path.is_file() and not path.is_symlink():
             members.append((name, path))
+        elif os.path.lexists(path):  # said, never silently left out of what is handed over
+            kind = "a symbolic link" if path.is_symlink() else "not an ordinary file"
+            raise ExportError(
+                f"{path}: is {kind}, so it cannot go into the export; replace it with the real file "
+                "(or move it away) and export again."
+            )
     evidence = Home(home).evidence
     if evidence.is_dir() and not evidence.is_symlink():
         for path in evidence.rglob("*"):
@@ -101,13 +108,30 @@ def export_zip(home: Path, dest: Path, *, tsa_cafile: Path | None = None) -> Exp
         _add(archive, f"{REPORT_DIR}/{REPORT_NAME}", report, time.localtime()[:6])
         if how_to:
             _add(archive, HOW_TO_NAME, how_to.encode("utf-8"), time.localtime()[:6])
-        if practice:
-            archive.comment = f"{PRACTICE_MARK}: {practice} practice attempt(s)".encode()
+        comment = [f"{PRACTICE_MARK}: {practice} practice attempt(s)"] if practice else []
+        comment += [f"{label}: {count} attempt(s)" for label, count in _unofficial_attempts(home).items()]
+        if comment:
+            archive.comment = "; ".join(comment).encode()
     data = buffer.getvalue()
     if dest.exists():
         raise ExportError(f"{dest} already exists; choose another name or move the old file away first.")
     atomic_write(dest, data)
     return ExportResult(dest, len(members) + 1 + bool(how_to), len(data), practice)
+
+
+def _unofficial_attempts(home: Path) -> dict[str, int]:
+    """"not an official form of …" -> how many attempts of the export used such a form."""
+    from ..config.flows import unofficial_label
+    from .ledger import Ledger
+
+    services: dict[str, str] = {}
+    for entry in Ledger(home).entries():
+        if isinstance(entry.get("attempt"), str) and isinstance(entry.get("unofficial"), str):
+            services[entry["attempt"]] = entry["unofficial"]
+    counts: dict[str, int] = {}
+    for service in services.values():
+        counts[unofficial_label(service)] = counts.get(unofficial_label(service), 0) + 1
+    return counts
 
 
 def _practice_attempts(home: Path) -> int:
