@@ -118,3 +118,28 @@ def test_a_check_presses_no_next_and_says_where_the_rest_is(home):
     rows = {row["step"]: row["status"] for row in result.rows}
     assert rows["fill(text)"] == "next-screen" and rows["fill(email)"] == "found", result.rows
     assert result.ok, result.rows
+
+
+def test_the_practice_next_words_are_known_and_the_held_out_ones_are_not():
+    """The engine knows every Next the practice pages say by default or by seed, and none of the
+    held-out ones (else the held-out pages would test nothing); no Next reads as a flow's Send."""
+    import re
+
+    from assistant.config.flows import load_flows
+    from assistant.engine.screens import NEXT_NAME
+    from assistant.practice.form_steps import NEXT_LABELS
+
+    sends = [
+        c.name
+        for loaded in load_flows().values()
+        if loaded.flow.submit_step is not None
+        for c in loaded.flow.submit_step.target
+        if c.name
+    ]
+    for language, labels in NEXT_LABELS.items():
+        for label in labels:
+            assert re.search(NEXT_NAME, label, re.IGNORECASE), label
+            assert not any(re.search(send, label, re.IGNORECASE) for send in sends), label
+        held_out = HELD_OUT_NEXT[language]
+        assert not re.search(NEXT_NAME, held_out, re.IGNORECASE), held_out
+        assert not any(re.search(send, held_out, re.IGNORECASE) for send in sends), held_out
