@@ -39,6 +39,7 @@ def test_the_login_page_after_send_is_not_kept_and_asked_again_in_the_same_run(h
     assert first["outcome"] == "not-kept" and first["submitted"] is False, first["message"]
     assert first["after_send"]["kind"] == "login"
     assert "login page" in first["message"] and "not kept" in first["message"]
+    assert "you logged in again" in first["message"]
     assert (first["_folder"] / "login-after-send.png").is_file()
     assert result.human.asked == ["submit", "submit"]  # approved again, never "does this confirm?"
     assert len(result.human.reviews) == 2
@@ -94,6 +95,20 @@ def test_a_check_nobody_completes_is_not_kept_and_never_confirmed(home, monkeypa
             home, site, [account()], ["y", "y"], logged_in=True, settings_overrides={"manual_timeout": 3}
         )
         (record,) = result.records()
-        assert record["outcome"] == "not-kept" and record["submitted"] is False, record["message"]
+        assert record["outcome"] == "needs-attention" and record["submitted"] is False, record["message"]
+        assert "not completed" in record["message"] and "nothing was kept" in record["message"]
         assert _asked_to_confirm(result) == []
         assert site.submissions == [] and site.touched == []
+
+
+def test_a_person_who_does_not_log_in_again_is_not_asked_and_the_next_run_sends_it(home):
+    config = PracticeConfig(cookie_dialog=False, after_send="session-expired")
+    with PracticeSite(config) as site:
+        first = run_practice(home, site, [account()], ["y", "y"], logged_in=True, login_timeout=3)
+        (record,) = first.records()
+        assert record["outcome"] == "failed" and record["submitted"] is False, record["message"]
+        assert "not kept" in record["message"] and "not logged in" in record["message"]
+        assert first.human.asked == ["submit"] and site.submissions == []
+        site.config = PracticeConfig(**FAST, after_send="session-expired")  # back, and logging in
+        second = run_practice(home, site, [account()], ["y"])
+    _kept_once(site, second.records()[-1])

@@ -392,6 +392,7 @@ class AfterSend:
     #: security check) or None (set at the review, from the flow's ``[login]``)
     where: Callable[[str], str | None] | None = None
     last_look: Snapshot | None = None  # the page as the last verdict (or non-verdict) read it
+    session: str | None = None  # the service's session cookie at the review (see barriers.py)
     _responses_at_look: int = 0  # how many submit answers had come by then
     _listening: bool = False
 

@@ -5,8 +5,8 @@ confirmation:
 
 - the service's **login page** after Send means the request was not kept (a session that ended
   while the person read the form): the attempt ends as ``not-kept`` with nothing sent, and the
-  run opens the form once more (the person logs in, reviews and approves again), or the next
-  plain ``objector run`` does;
+  run waits for the person to log in again, then opens the form once more (a new review and
+  approval), or the next plain ``objector run`` does;
 - a **challenge** (a captcha, a "security check", boxes to fill that are not the form's) is the
   person's to complete in the browser; objector types nothing there and keeps watching the page
   for its real answer.
@@ -27,6 +27,15 @@ from .common import _clip, _duration
 
 if TYPE_CHECKING:
     from .run import FlowRun
+
+
+def watch_for_barriers(run: FlowRun) -> None:
+    """At the review: tell the watch which addresses are the service's sign-in and security check,
+    and remember the session the form is sent with (the one a login page after Send ended)."""
+    from .login import session_cookie
+
+    run.after.where = lambda url: sign_in_address(run, url)
+    run.after.session = session_cookie(run)
 
 
 def sign_in_address(run: FlowRun, url: str) -> str | None:
@@ -55,15 +64,30 @@ def sign_in_address(run: FlowRun, url: str) -> str | None:
 
 
 def not_kept(run: FlowRun, verdict: Verdict) -> FlowStop:
-    """The login page came after Send: say so; the attempt ends with nothing sent (a retry may)."""
+    """The login page came after Send: say so and wait for the person to log in again (the login
+    wait of ``login.py``); the attempt then ends as ``not-kept`` with nothing sent, and the run
+    opens the form again for a new review and approval. A person who does not log in in time
+    ends it as ``failed``, nothing sent either: the next plain run sends it."""
+    from .login import ensure_login, session_cookie
+
     run.submitted = False  # the service did not keep the post: a later attempt sends it again
     run.save("login-after-send.png", full_page_screenshot(run.page))
     service = platform_title(run.account.platform)
-    return FlowStop(
-        Outcome.NOT_KEPT,
-        f"after Send, {service} showed its login page: the session had ended, so the objection was "
-        "not kept (nothing was sent)",
+    what = (
+        f"after Send, {service} showed its login page: the session had ended, so the objection was not kept"
     )
+    run.reporter.warn(f"{what} (nothing was sent)")
+    if run.after.session is not None and session_cookie(run) == run.after.session:
+        run.stale_session = run.after.session  # the service no longer takes it, whatever the browser holds
+    login_step = next((s for s in run.flow.steps if s.action == "ensure_login"), None)
+    if login_step is not None:
+        try:
+            ensure_login(run, login_step)  # the page's next address is the form: no need to open it
+        except FlowStop as stop:
+            if stop.outcome is not Outcome.FAILED:
+                raise
+            return FlowStop(Outcome.FAILED, f"{what}, and {stop.message}")
+    return FlowStop(Outcome.NOT_KEPT, f"{what} (nothing was sent); you logged in again")
 
 
 def through_challenge(run: FlowRun, verdict: Verdict) -> Verdict:
@@ -71,7 +95,8 @@ def through_challenge(run: FlowRun, verdict: Verdict) -> Verdict:
     page's real answer (up to the time allowed for things done by hand) and never types there.
 
     Returns the answer that followed, its evidence led by the challenge. A challenge still on
-    screen when the time is up ends the attempt as ``not-kept`` (the page took nothing).
+    screen when the time is up ends the attempt as ``needs-attention`` with nothing sent (the page
+    took nothing): the next plain run sends it.
     """
     run.save("challenge.png", full_page_screenshot(run.page))
     run.reporter.warn(
@@ -97,9 +122,9 @@ def through_challenge(run: FlowRun, verdict: Verdict) -> Verdict:
         if answer.kind in ("nothing", "challenge") and marks & _marks(run.after.snapshot(), None):
             run.submitted = False
             raise FlowStop(
-                Outcome.NOT_KEPT,
+                Outcome.NEEDS_ATTENTION,
                 f"the page's check was not completed within {_duration(timeout)}, so the page did not "
-                "take the objection; run again to send it",
+                "take the objection (nothing was kept); run again to send it",
             )
         return Verdict(answer.kind, answer.text, (seen, *answer.signals))
 

@@ -11,7 +11,7 @@ from ..people.human import Decision, SubmitReview
 from ..proof.ledger import iso, utc_now
 from ..proof.outcome import FlowStop, Outcome
 from .aftersend import Verdict
-from .barriers import not_kept, sign_in_address, through_challenge
+from .barriers import not_kept, through_challenge, watch_for_barriers
 from .capture import full_page_screenshot
 from .common import _clip, _duration, _fields
 from .fields import dismiss
@@ -52,7 +52,7 @@ def review_and_submit(run: FlowRun, step: Step) -> None:
         )
     run.guard("show the Send button")
     # From here the person may click Send themselves: remember the page as it is first
-    run.after.where = lambda url: sign_in_address(run, url)
+    watch_for_barriers(run)  # the login page or a check after Send is told from an answer
     run.after.arm(found.locator if found is not None else None)
     if not run.dry_run:
         run.gate.open()  # from here a sent form waits in the browser until the ledger says so
