@@ -21,6 +21,7 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    context_settings={"max_content_width": 160},  # use the terminal's width, not Click's 80
 )
 accounts_app = typer.Typer(
     help="List, add and remove your accounts.", no_args_is_help=True, rich_markup_mode=None
@@ -59,6 +60,16 @@ KeepLoginOpt = Annotated[
         "per account, deleted after its forms (you log in each time).",
     ),
 ]
+
+
+def _platform_names() -> str:
+    """Every platform an account may be on, for help texts (answers.py is light to import)."""
+    from .people.answers import PLATFORM_ALIASES
+
+    return ", ".join(dict.fromkeys(PLATFORM_ALIASES.values()))
+
+
+_PLATFORM_NAMES = _platform_names()
 
 
 def _version(value: bool) -> None:
@@ -476,7 +487,7 @@ def accounts_add(
     accounts: AccountsOpt = None,
     name: Annotated[Optional[str], typer.Option(metavar="NAME", help="A label, e.g. anna-instagram.")] = None,
     platform: Annotated[
-        Optional[str], typer.Option(metavar="PLATFORM", help="instagram or facebook.")
+        Optional[str], typer.Option(metavar="PLATFORM", help=f"The service: {_PLATFORM_NAMES}.")
     ] = None,
     email: Annotated[
         Optional[str], typer.Option(metavar="EMAIL", help="The e-mail address of that account.")
@@ -501,9 +512,9 @@ def accounts_add(
         Optional[str], typer.Option("--full-name", metavar="NAME", help="Your name, to sign the letter.")
     ] = None,
 ) -> None:
-    """Add an account (asks for what is missing when run in a terminal)."""
+    """Add accounts: in a terminal, all of yours in one sitting (a checklist), or one from options."""
     from .people.human import TerminalHuman
-    from .people.wizard import add_account
+    from .people.wizard import add_accounts
 
     settings = _settings(home)
     console = _console(markup=False)  # the wizard's lines hold names and paths, never styles
@@ -520,7 +531,7 @@ def accounts_add(
     from .storage import private_dir
 
     with _home_lock(private_dir(settings.home), "accounts-add"):
-        add_account(settings, _accounts_path(settings, accounts), given, TerminalHuman(console), console)
+        add_accounts(settings, _accounts_path(settings, accounts), given, TerminalHuman(console), console)
 
 
 @accounts_app.command("remove")

@@ -206,3 +206,98 @@ def test_flags_are_checked_with_a_hint(cli_env):
     assert result.returncode == 0, result.stderr
     text = run_cli(["text", "--account", "anna-instagram"], cli_env).stdout
     assert "https://www.instagram.com/anna.k/" in text and text.rstrip().endswith("Anna Kowalska")
+
+
+# Markup tags a Rich console would print raw (markup off) or that would have styled data (markup on).
+_TAGS = __import__("re").compile(r"\[/\]|\[/?(?:dim|bold|yellow|red|green|italic|link)\b[^\]]*\]")
+
+
+@pytest.mark.parametrize("markup", [True, False])
+def test_no_wizard_review_or_guidance_line_shows_a_markup_tag(home, markup):
+    """Every message goes through one layer (``Text``): no tag is printed raw with markup off, and a
+    value that looks like markup is shown as typed with markup on."""
+    from assistant.people.asks import Guidance, SettingReview, SubmitReview
+    from assistant.people.ui import guidance_panel, review_panel, setting_panel
+
+    console = Console(file=io.StringIO(), width=200, color_system=None, markup=markup)
+    answers = ["insta", "", "anna@example", "anna@example.org", "anna..k", "", "", "", "", "", "9", "", "y"]
+    human = TerminalHuman(console, Terminal("\n".join(answers) + "\n"))
+    add_accounts_interactively(Settings(home=home, country="DE"), home / "accounts.toml", human, console)
+    human = TerminalHuman(console, Terminal("facebook\n"))  # the input ends mid-way
+    add_account(Settings(home=home), home / "other.toml", {}, human, console)
+    value = "[bold]x[/] [dim]y[/]"
+    console.print(review_panel(SubmitReview(value, "a@example.org", value, "https://x", value, "en")))
+    console.print(setting_panel(SettingReview(value, "a@example.org", value, value, "https://x", value, "on", "off")))
+    console.print(guidance_panel(Guidance(value, value, value)))
+    TerminalHuman(console, Terminal("")).approve_submit(
+        SubmitReview("a", "a@example.org", "t", "https://x", "text", "en", dry_run=True)
+    )
+    transcript = _out(console)
+    assert "Please try again" in transcript and "→ instagram" not in transcript
+    assert "(no answer: end of input)" in transcript and "Dry run: nothing will be submitted" in transcript
+    assert _TAGS.findall(transcript.replace(value, "")) == []
+    assert transcript.count(value) >= 6  # the data, literally, in each panel
+
+
+def test_the_final_save_defaults_to_yes(home):
+    human, out = _human(_answers(save=""))
+    account = add_account(Settings(home=home, country="DE"), home / "accounts.toml", {}, human, out)
+    assert account is not None and "Save it? [Y/n]" in _out(out)
+    assert load_accounts(home / "accounts.toml") == [account]
+
+
+def test_an_empty_email_is_required_and_a_second_same_account_is_named(home):
+    settings = Settings(home=home, country="DE")
+    human, out = _human([*_answers(), "n"])
+    add_accounts_interactively(settings, home / "accounts.toml", human, out)
+    human, out = _human(["", *_answers(email="ANNA@example.org")[1:], "n"])
+    add_accounts_interactively(settings, home / "accounts.toml", human, out)
+    human, out = _human(["instagram", "", "anna@example.org", *_answers()[2:]])
+    add_account(settings, home / "new.toml", {}, human, out)
+    assert "an answer is required (the e-mail address you log in with)" in _out(out)
+    human, out = _human(["instagram", "", "", *_answers()[3:], "n"])  # Enter: the last e-mail again
+    add_accounts_interactively(settings, home / "accounts.toml", human, out)
+    assert "anna-instagram is already your instagram account with this e-mail" in _out(out)
+
+
+def test_a_stopped_wizard_resumes_with_its_answers(home):
+    """Ctrl-C after three answers and a checklist of two: the next wizard goes on from there."""
+    settings = Settings(home=home, country="DE")
+    path = home / "accounts.toml"
+    human, out = _human(["1 5", "anna@example.org", "@anna.k"], terminal=InterruptedTerminal)
+    with pytest.raises(KeyboardInterrupt):
+        add_accounts_interactively(settings, path, human, out)
+    assert "your answers are kept" in _out(out)
+    human, out = _human([""] * 11 + ["n"])
+    accounts = add_accounts_interactively(settings, path, human, out)
+    assert "You were adding accounts when objector stopped (instagram, anna@example.org; then x)" in _out(out)
+    assert [(a.platform, a.username, a.email) for a in accounts] == [
+        ("instagram", "anna.k", "anna@example.org"),
+        ("x", None, "anna@example.org"),
+    ]
+    assert not (home / ".accounts.toml.draft.json").exists()
+
+
+def test_the_checklist_groups_services_by_what_objector_does(home):
+    human, out = _human(["1 2 x", *_answers()[1:], *_answers("facebook")[1:], "anna@example.org", "", "", ""])
+    accounts = add_accounts_interactively(Settings(home=home, country="DE"), home / "accounts.toml", human, out)
+    transcript = _out(out)
+    forms, settings = transcript.index("Objection forms"), transcript.index("AI-training settings")
+    assert forms < transcript.index("Instagram") < transcript.index("LinkedIn") < settings
+    assert settings < transcript.index("Pinterest")
+    assert [a.platform for a in accounts] == ["instagram", "facebook", "x"]
+    assert "Account 3 of 3: x" in transcript
+
+
+@pytest.mark.cli
+def test_accounts_add_help_names_every_platform_and_a_twin_is_refused(cli_env, home):
+    from assistant.config.accounts import PLATFORMS
+
+    helped = run_cli(["accounts", "add", "--help"], {**cli_env, "COLUMNS": "80"})
+    assert all(p in " ".join(helped.stdout.split()) for p in PLATFORMS), helped.stdout
+    flags = ["accounts", "add", "--platform", "ig", "--email", "anna@example.org", "--country", "DE"]
+    assert run_cli(flags, cli_env).returncode == 0
+    again = run_cli([*flags, "--name", "anna-2"], cli_env)
+    assert again.returncode == 2 and "account with anna@example.org exists already (anna-instagram)" in again.stderr
+    wide = run_cli(["--help"], {**cli_env, "COLUMNS": "160"})
+    assert "Delete an account's browser profile (its logins and cookies) and its traces" in wide.stdout

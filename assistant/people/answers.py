@@ -35,6 +35,7 @@ PLATFORM_ALIASES: dict[str, str] = {
     "wordpress": "wordpress",
     "wordpress.com": "wordpress",
     "adobe": "adobe",
+    "whatsapp": "whatsapp",
 }
 
 # Codes people use that are not ISO 3166 alpha-2 (or mean another country there).
@@ -72,7 +73,7 @@ def platform_of(answer: str) -> str:
         return PLATFORM_ALIASES[key]
     raise ValueError(
         "type instagram (or ig, insta), facebook (or fb), linkedin, x (or twitter), google (or gemini), "
-        "microsoft (or copilot), pinterest, quora, tumblr, wordpress or adobe"
+        "microsoft (or copilot), pinterest, quora, tumblr, wordpress, adobe or whatsapp"
     )
 
 

@@ -133,7 +133,9 @@ class TerminalHuman:
         except (OSError, ValueError, UnicodeDecodeError):
             line = ""
         if not line:
-            self.console.print("[dim](no answer: end of input)[/]")  # type: ignore[attr-defined]
+            from rich.text import Text
+
+            self.console.print(Text("(no answer: end of input)", style="dim"))  # type: ignore[attr-defined]
             raise EndOfAnswers
         answer = line.strip()
         if not self.interactive:
@@ -187,7 +189,9 @@ class TerminalHuman:
         """Show what the answer applies to, then ask y/n/m (a click ``watch`` sees ends it as "browser")."""
         self.console.print(panel)  # type: ignore[attr-defined]
         if dry_run:
-            self.console.print(f"  [yellow]Dry run: {dry_note}.[/]")  # type: ignore[attr-defined]
+            from rich.text import Text
+
+            self.console.print(Text(f"  Dry run: {dry_note}.", style="yellow"))  # type: ignore[attr-defined]
             return "n"
         valid = {"y": "y", "yes": "y", "n": "n", "no": "n", "m": "m"}
         if not self.interactive:
@@ -248,10 +252,13 @@ class TerminalHuman:
         )
         return answer == "s"
 
-    def confirm(self, question: str) -> bool:
+    def confirm(self, question: str, default: bool = False) -> bool:
+        """y or n; Enter gives ``default`` (shown in capitals: ``[y/N]`` or ``[Y/n]``)."""
         from rich.markup import escape
 
+        keys = "\\[Y/n]" if default else "\\[y/N]"
+        empty = "y" if default else "n"
         answer = self._choose(
-            f"{escape(question)} \\[y/N]: ", {"y": "y", "yes": "y", "n": "n", "no": "n", "": "n"}
+            f"{escape(question)} {keys}: ", {"y": "y", "yes": "y", "n": "n", "no": "n", "": empty}
         )
         return answer == "y"

@@ -2,18 +2,27 @@
 
 In a terminal each answer is checked as soon as it is given and the question is
 asked again with the reason, so one typo never costs a full re-entry. The
-account is shown as it will be saved and written only after the person agrees;
-each account is saved on its own, so Ctrl-C later keeps the ones before.
+account is shown as it will be saved and written only after the person agrees
+(Enter agrees: after nine answers, the easy key must not throw them away); each
+account is saved on its own, so Ctrl-C later keeps the ones before. The answers
+to an account not saved yet are kept in a draft beside the accounts file, so a
+wizard stopped half-way (Ctrl-C, a closed terminal) resumes where it was.
+
+Every line the wizard prints goes through ``say``: a Rich ``Text``, never
+markup, so a value typed by the person is shown as typed and no style tag is
+ever printed raw, whatever the console's markup setting.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from pydantic import ValidationError
+from rich.text import Text
 
 from ..config.accounts import (
     LETTER_PLATFORMS,
@@ -25,6 +34,7 @@ from ..config.accounts import (
     save_accounts,
 )
 from ..errors import UserError, shown
+from ..storage import atomic_write
 from .answers import account_reference, country_code, full_name, platform_of
 from .human import TerminalHuman
 
@@ -38,6 +48,25 @@ _OPTION_OF = {
     "username": "--username",
     "full_name": "--full-name",
 }
+
+#: services with a form that sends the person's objection; the others switch an AI-training setting off
+FORM_PLATFORMS = ("instagram", "facebook", "whatsapp", "linkedin")
+GROUP_TITLES = {
+    "form": "Objection forms (objector fills in the service's form and sends your letter)",
+    "setting": "AI-training settings (objector switches the setting off)",
+}
+
+
+def platform_groups() -> dict[str, list[str]]:
+    """The platforms objector knows, by what it does for them: ``form`` and ``setting``."""
+    forms = [p for p in FORM_PLATFORMS if p in PLATFORMS]
+    return {"form": forms, "setting": [p for p in PLATFORMS if p not in forms]}
+
+
+def say(console, message: str, style: str | None = None) -> None:
+    """One line for the person, shown literally (never read as markup) in an optional style."""
+    console.print(Text(message, style=style or ""), highlight=False)
+
 
 # Values that pass every check, used to check one answer at a time against Account's own rules.
 _PROBE = {
@@ -75,6 +104,8 @@ def _checked(field: str, parse: Callable[[str], object] | None = None, platform:
     """A checker: parse the answer (if given), then apply Account's rule for ``field``."""
 
     def check(answer: str) -> object:
+        if not answer.strip():
+            raise ValueError(f"an answer is required ({_WHAT.get(field, field)})")
         value = parse(answer) if parse else answer.strip()
         problem = _field_problem(field, value, platform)
         if problem:
@@ -82,6 +113,14 @@ def _checked(field: str, parse: Callable[[str], object] | None = None, platform:
         return value
 
     return check
+
+
+_WHAT = {
+    "email": "the e-mail address you log in with",
+    "platform": "the service, e.g. instagram",
+    "country": "e.g. Germany or DE",
+    "name": "a short label such as anna-instagram",
+}
 
 
 def _reasons_of(answer: str) -> tuple[str, ...]:
@@ -140,20 +179,21 @@ def _ask(human: TerminalHuman, console, question: str, default: str | None, chec
         try:
             value = check(answer)
         except ValueError as exc:
-            console.print(f"  [yellow]✗ {exc}.[/] Please try again.", highlight=False)
+            say(console, f"  ✗ {exc}. Please try again.", "yellow")
             continue
         if isinstance(value, str) and value and value != answer.strip():
-            console.print(f"  [dim]→ {value}[/]", highlight=False)  # how the answer was understood
+            say(console, f"  → {value}", "dim")  # how the answer was understood
         return value
 
 
 def _ask_account(
-    settings, given: dict, human: TerminalHuman, console, taken: set[str], last: Account | None
+    settings, values: dict, human: TerminalHuman, console, existing: list[Account], taken: set[str]
 ) -> dict:
-    """Every value of the new account, each checked when given."""
+    """Every value of the new account, each checked when given (``values`` is filled in place, so a
+    ``Draft`` keeps each answer as it comes)."""
     from ..letters.text import LANGUAGES, REASONS, reason_label
 
-    values = dict(given)
+    last = existing[-1] if existing else None
     if "platform" not in values:
         values["platform"] = _ask(
             human, console, f"Platform ({' / '.join(PLATFORMS)})", None, _checked("platform", platform_of)
@@ -161,7 +201,12 @@ def _ask_account(
     platform = values["platform"]
     letter = platform in LETTER_PLATFORMS  # the other platforms' flows switch settings: no letter
     if "email" not in values:
-        values["email"] = _ask(human, console, "The e-mail address of that account", None, _checked("email"))
+        question = "The e-mail address of that account"
+        values["email"] = _ask(human, console, question, last.email if last else None, _checked("email"))
+        twin = _same_account(existing, platform, values["email"])
+        if twin is not None:
+            say(console, f"  ! {twin.name} is already your {platform} account with this e-mail; "
+                "go on only if this is another one.", "yellow")  # fmt: skip
     if "username" not in values and platform in META_PLATFORMS:
         reference = _ask(
             human,
@@ -200,9 +245,9 @@ def _ask_account(
             _language_of_country(values["country"]) or settings.language, _language_of,
         )  # fmt: skip
     if values.get("reasons") is None and letter:
-        console.print("  Reasons that apply to you (they add a sentence each to your objection):")
+        say(console, "  Reasons that apply to you (they add a sentence each to your objection):")
         for number, reason in enumerate(REASONS, start=1):
-            console.print(f"    {number}. {reason_label(reason, 'en')}")
+            say(console, f"    {number}. {reason_label(reason, 'en')}")
         values["reasons"] = _ask(
             human, console, "Numbers separated by spaces, or Enter for none", "", _reasons_of
         )
@@ -243,43 +288,223 @@ def _from_options(settings, values: dict) -> Account:
     return _validated(values)
 
 
+def _same_account(existing: list[Account], platform: str, email: str) -> Account | None:
+    """The account already on this platform with this e-mail (any case), if there is one."""
+    for account in existing:
+        if account.platform == platform and account.email.lower() == email.strip().lower():
+            return account
+    return None
+
+
+class Draft(dict):
+    """The answers to the account being added, written to disk after each one (a ``dict``).
+
+    ``queue`` holds the platforms still to add after this one (the checklist's
+    rest). The file is removed once the account is saved or the person says no.
+    """
+
+    def __init__(self, path: Path, values: dict | None = None, queue: list[str] | None = None) -> None:
+        super().__init__(values or {})
+        self.path = path
+        self.queue = list(queue or [])
+        self.stopped = False  # the input ended or Ctrl-C came before the account was saved
+
+    @staticmethod
+    def path_for(accounts: Path) -> Path:
+        return accounts.with_name(f".{accounts.name}.draft.json")
+
+    @classmethod
+    def load(cls, accounts: Path) -> Draft | None:
+        """The draft a stopped wizard left, or None (a damaged draft is ignored: it only saves typing)."""
+        path = cls.path_for(accounts)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            values, queue = data["values"], data["queue"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        if not isinstance(values, dict) or not isinstance(queue, list) or not (values or queue):
+            return None
+        return cls(path, values, [str(p) for p in queue])
+
+    def __setitem__(self, key: str, value: object) -> None:
+        super().__setitem__(key, value)
+        self.save()
+
+    def save(self) -> None:
+        data = {"values": {k: list(v) if isinstance(v, tuple) else v for k, v in self.items()},
+                "queue": self.queue}  # fmt: skip
+        atomic_write(self.path, json.dumps(data, ensure_ascii=False))
+
+    def drop(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+
 def add_account(
-    settings, path: Path, given: dict, human: TerminalHuman, console, *, confirm: bool = True
+    settings,
+    path: Path,
+    given: dict,
+    human: TerminalHuman,
+    console,
+    *,
+    confirm: bool = True,
+    draft: Draft | None = None,
 ) -> Account | None:
-    """Add one account; returns None when the person stopped or declined (nothing written)."""
+    """Add one account; returns None when the person stopped or declined (nothing written).
+
+    In a terminal the answers go into ``draft`` (a new one when not given): a
+    stop keeps it for the next wizard, a saved account or a "no" removes it.
+    """
     existing = load_accounts(path)
     taken = {a.name for a in existing}
     values = {k: v for k, v in given.items() if v not in (None, "")}
     if not human.interactive:
         account = _from_options(settings, values)
+        twin = _same_account(existing, account.platform, account.email)
+        if twin is not None and (twin.username or None) == (account.username or None):
+            raise UserError(
+                f"accounts add: an {twin.platform} account with {account.email} exists already "
+                f"({twin.name}); give its --username if this is another account."
+            )
     else:
         if "platform" in values:
             values["platform"] = _checked("platform", platform_of)(values["platform"])
+        draft = draft if draft is not None else Draft(Draft.path_for(path))
+        for key, value in values.items():
+            dict.__setitem__(draft, key, value)
         try:
-            filled = _ask_account(settings, values, human, console, taken, existing[-1] if existing else None)
+            filled = _ask_account(settings, draft, human, console, existing, taken)
         except _Stop:
-            console.print("Nothing added.")
+            _kept(console, draft)
             return None
-        account = _validated(filled)
+        except KeyboardInterrupt:
+            _kept(console, draft)
+            raise
+        account = _validated(dict(filled))
         if confirm:
-            console.print("  This account will be saved as:")
-            console.print(account.to_toml(), markup=False, highlight=False)
-            if not human.confirm("  Save it?"):
-                console.print("Not saved.")
+            say(console, "  This account will be saved as:")
+            say(console, account.to_toml())
+            if not human.confirm("  Save it?", default=True):
+                say(console, "Not saved.")
+                _advance(draft)
                 return None
     if account.name in taken:
         raise UserError(
             f"accounts add: an account named '{account.name}' exists already; choose another --name."
         )
     save_accounts(path, [*existing, account])
-    console.print(f"Added {account.name} ({account.platform}, {account.email}) to {path}.")
+    if human.interactive and draft is not None:
+        _advance(draft)
+    say(console, f"Added {account.name} ({account.platform}, {account.email}) to {path}.")
     return account
 
 
-def add_accounts_interactively(settings, path: Path, human: TerminalHuman, console) -> list[Account]:
-    console.print(f"No accounts yet. Let's add them ({path}).")
+def _kept(console, draft: Draft) -> None:
+    """Tell the person that what they typed is not lost (only when there is something to keep)."""
+    draft.stopped = True
+    if dict(draft) or draft.queue:
+        draft.save()
+        say(console, "Nothing added yet; your answers are kept: 'objector accounts add' goes on from them.")
+    else:
+        draft.drop()
+        say(console, "Nothing added.")
+
+
+def _advance(draft: Draft) -> None:
+    """The account is saved: the draft holds the checklist's rest, or goes."""
+    dict.clear(draft)
+    if draft.queue:
+        draft.save()
+    else:
+        draft.drop()
+
+
+def _checklist(human: TerminalHuman, console) -> list[str]:
+    """Every account the person has, in one answer: numbers or names from a list grouped by what
+    objector does there (one platform may be named twice for two accounts)."""
+    groups = platform_groups()
+    numbered = [p for kind in ("form", "setting") for p in groups[kind]]
+    from ..config.hosts import platform_title
+
+    say(console, "Which accounts do you have? objector can help with these services:")
+    for kind in ("form", "setting"):
+        say(console, f"  {GROUP_TITLES[kind]}:", "bold")
+        for platform in groups[kind]:
+            say(console, f"    {numbered.index(platform) + 1:>2}. {platform_title(platform)}")
+
+    def chosen(answer: str) -> list[str]:
+        picked = []
+        for part in answer.replace(",", " ").split():
+            if part.isdigit() and 1 <= int(part) <= len(numbered):
+                picked.append(numbered[int(part) - 1])
+            elif part.isdigit():
+                raise ValueError(f"there is no service {shown(part)}; type numbers from 1 to {len(numbered)}")
+            else:
+                picked.append(platform_of(part))
+        if not picked:
+            raise ValueError("an answer is required (numbers or names, e.g. 1 2 5)")
+        return picked
+
+    question = "All your accounts at once: numbers or names, separated by spaces (a number twice: two accounts)"
+    return list(_ask(human, console, question, None, chosen))  # type: ignore[call-overload]
+
+
+def add_accounts(settings, path: Path, given: dict, human: TerminalHuman, console) -> list[Account]:
+    """``objector accounts add``: in a terminal with no platform given, every account in one sitting
+    (the checklist, or the draft a stopped wizard left); otherwise one account."""
+    values = {k: v for k, v in given.items() if v not in (None, "", [], ())}
+    if not human.interactive or values:
+        added = add_account(settings, path, given, human, console)
+        return [added] if added else []
+    return _add_many(settings, path, human, console, ask_more=False)
+
+
+def _resumed(path: Path, human: TerminalHuman, console) -> Draft | None:
+    """The stopped wizard's draft, if the person wants to go on with it."""
+    draft = Draft.load(path)
+    if draft is None:
+        return None
+    doing = ", ".join(str(v) for k, v in draft.items() if k in ("platform", "email", "name"))
+    rest = f"; then {', '.join(draft.queue)}" if draft.queue else ""
+    say(console, f"You were adding accounts when objector stopped ({doing or 'not started'}{rest}).")
+    if human.confirm("Go on from there?", default=True):
+        return draft
+    draft.drop()
+    return None
+
+
+def _add_many(settings, path: Path, human: TerminalHuman, console, *, ask_more: bool) -> list[Account]:
+    """The checklist, then one account per chosen platform; ``ask_more``: "Add another account?" after."""
+    added: list[Account] = []
+    draft = _resumed(path, human, console)
+    if draft is None:
+        draft = Draft(Draft.path_for(path))
+        try:
+            platforms = _checklist(human, console)
+        except _Stop:
+            say(console, "Nothing added.")
+            return added
+        dict.__setitem__(draft, "platform", platforms[0])
+        draft.queue = platforms[1:]
     while True:
-        add_account(settings, path, {}, human, console)
-        if not human.confirm("Add another account?"):
-            break
+        if "platform" not in draft and draft.queue:
+            dict.__setitem__(draft, "platform", draft.queue.pop(0))
+        if "platform" not in draft and not (ask_more and human.confirm("Add another account?")):
+            return added
+        total = len(added) + 1 + len(draft.queue)
+        if "platform" in draft and total > 1:
+            say(console, f"Account {len(added) + 1} of {total}: {draft['platform']}", "bold")
+        account = add_account(settings, path, {}, human, console, draft=draft)
+        if account is None:
+            if draft.stopped:  # the draft waits for the next wizard
+                return added
+            if not draft.queue and not ask_more:
+                return added
+        else:
+            added.append(account)
+
+
+def add_accounts_interactively(settings, path: Path, human: TerminalHuman, console) -> list[Account]:
+    """The first run of ``objector run``: no accounts yet, so ask for all of them."""
+    say(console, f"No accounts yet. Let's add them ({path}).")
+    _add_many(settings, path, human, console, ask_more=True)
     return load_accounts(path)
