@@ -285,13 +285,12 @@
     var real = document.querySelector("template[data-real-content]");
     if (!first || !real) return false;
     setTimeout(function () {
-      var parent = first.parentNode;
-      var holder = document.createElement("div");
-      holder.appendChild(real.content.cloneNode(true));
-      setupAll(holder);
-      while (holder.firstChild) parent.insertBefore(holder.firstChild, first);
-      first.remove();
+      var drawn = document.createElement("div");
+      drawn.setAttribute("data-drawn", "");
+      drawn.appendChild(real.content.cloneNode(true));
+      first.replaceWith(drawn);  /* in the document first: a control may look up its menu by id */
       real.remove();
+      setupAll(drawn);
     }, Number(cfg.paintDelay || 0));
     return true;
   }
