@@ -35,6 +35,7 @@ Platform = Literal[
     "tumblr",
     "wordpress",
     "adobe",
+    "whatsapp",
 ]
 PLATFORMS: tuple[str, ...] = get_args(Platform)
 NAME_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")  # always used with fullmatch
@@ -51,11 +52,14 @@ DEFAULT_FLOWS: dict[str, str] = {
     "tumblr": "tumblr-third-party-sharing",
     "wordpress": "wordpress-third-party-sharing",
     "adobe": "adobe-content-analysis",
+    "whatsapp": "whatsapp-ai-objection",
 }
 #: platforms whose accounts have a username Meta's forms ask about
 META_PLATFORMS = ("instagram", "facebook")
 #: platforms with a form that sends a letter (the others' flows switch settings: no letter)
-LETTER_PLATFORMS = ("instagram", "facebook", "linkedin")
+LETTER_PLATFORMS = ("instagram", "facebook", "linkedin", "whatsapp")
+#: platforms whose account is a phone number (field ``phone``, required there and only there)
+PHONE_PLATFORMS = ("whatsapp",)
 
 
 @functools.cache
@@ -111,6 +115,8 @@ class Account(BaseModel):
     last_name: str | None = Field(None, max_length=100)
     prompts: str | None = Field(None, max_length=5000)
     screenshot: Path | None = None
+    # a WhatsApp account is its phone number: international format, kept in E.164
+    phone: str | None = Field(None, max_length=40, validate_default=True)
 
     @field_validator("name")
     @classmethod
@@ -154,6 +160,25 @@ class Account(BaseModel):
         if value is None or platform is None:
             return value
         return account_reference(platform, value)
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """Required for a WhatsApp account (its phone number is the account), refused elsewhere;
+        checked with libphonenumber and stored in E.164."""
+        from .phones import normalise_phone
+
+        platform = info.data.get("platform")
+        if value is None:
+            if platform in PHONE_PLATFORMS:
+                raise ValueError(
+                    "is missing; a WhatsApp account needs its phone number in international format, "
+                    "like +49 1512 3456789"
+                )
+            return None
+        if platform is not None and platform not in PHONE_PLATFORMS:
+            raise ValueError(f"only WhatsApp accounts have one; remove it from this {platform} account")
+        return normalise_phone(value)
 
     @field_validator("full_name", "first_name", "last_name")
     @classmethod
@@ -332,7 +357,8 @@ def _check_together(path: Path, accounts: list[Account]) -> None:
 HEADER = """\
 # objector accounts: one [[account]] table per account.
 # Fields: name, platform (instagram | facebook | linkedin | x | google | microsoft | pinterest |
-# quora | tumblr | wordpress | adobe), email, country (ISO code), language;
+# quora | tumblr | wordpress | adobe | whatsapp), email, country (ISO code), language;
+# phone (WhatsApp only, international format like +49 1512 3456789);
 # optional: username (or profile link), full_name, flows, reasons, text_variant,
 # text_template, linked_with, first_name,
 # last_name, prompts, screenshot. See README.md.

@@ -34,6 +34,7 @@ ValueKey = Literal[
     "full_name",
     "prompts",
     "screenshot",
+    "phone",
 ]
 _LOCATOR_KINDS = ("role", "label", "placeholder", "text", "css")
 # a flow is a form (one review_and_submit, then expect) or a setting flow (setting steps only)
@@ -351,7 +352,11 @@ class Flow(BaseModel):
         default_factory=lambda: [r"^/ajax/help/contact/submit"],
         description="URL path regexes of the background request that sends the form",
     )
-    login: LoginSpec
+    login: LoginSpec = Field(
+        default_factory=lambda: LoginSpec(url=""),
+        description="how to tell that the person is logged in; left out for a form that does not "
+        "check who you are (WhatsApp's): then the flow has no 'ensure_login' step",
+    )
     text_max_length: int = Field(3000, ge=100, le=100_000)
     steps: list[Step] = Field(min_length=3)
     unofficial: bool = Field(False, description="acts on hosts that are not the service's own")
@@ -396,9 +401,14 @@ class Flow(BaseModel):
         actions = [s.action for s in self.steps]
         if actions[0] != "open":
             raise ValueError("the first step must be 'open'")
-        for single in ("open", "ensure_login"):
-            if actions.count(single) != 1:
-                raise ValueError(f"a flow needs exactly one '{single}' step")
+        if actions.count("open") != 1:
+            raise ValueError("a flow needs exactly one 'open' step")
+        if self.needs_login and actions.count("ensure_login") != 1:
+            raise ValueError("a flow needs exactly one 'ensure_login' step")
+        if not self.needs_login and "ensure_login" in actions:
+            raise ValueError("an 'ensure_login' step needs a [login] table (how to tell you are logged in)")
+        if not self.needs_login and "setting" in actions:
+            raise ValueError("a flow with 'setting' steps needs a [login] table and an 'ensure_login' step")
         if "setting" in actions:
             form_steps = sorted({a for a in actions if a in _FORM_ONLY})
             if form_steps:
@@ -419,6 +429,12 @@ class Flow(BaseModel):
         if "code" in actions and actions.index("code") < submit_at:
             raise ValueError("the 'code' step must come after 'review_and_submit'")
         return self
+
+    @property
+    def needs_login(self) -> bool:
+        """Does the form know who you are (a [login] table)? WhatsApp's form does not: anyone may
+        send it, and the answer comes by e-mail."""
+        return "login" in self.model_fields_set
 
     @property
     def kind(self) -> Literal["form", "setting"]:
@@ -544,7 +560,7 @@ def unofficial_label(service: str) -> str:
 def flow_hosts(flow: Flow) -> set[str]:
     """Every host a flow opens or acts on: its allowed hosts, the form's and the login page's."""
     pages = (*flow.urls, flow.login.url)
-    return {*(h.lower() for h in flow.allowed_hosts), *((urlsplit(u).hostname or "").lower() for u in pages)}
+    return {*(h.lower() for h in flow.allowed_hosts), *((urlsplit(u).hostname or "").lower() for u in pages if u)}
 
 
 def official_hosts(bundled: dict[str, LoadedFlow]) -> dict[str, set[str]]:

@@ -147,6 +147,7 @@ SERVICE_DOMAINS: dict[str, tuple[str, ...]] = {
     "tumblr": ("tumblr.com",),
     "wordpress": ("wordpress.com",),
     "adobe": ("adobe.com",),
+    "whatsapp": ("whatsapp.com",),
 }
 #: how the terminal names a service's company (its pages, its e-mails)
 SERVICE_NAMES: dict[str, str] = {
@@ -161,6 +162,7 @@ SERVICE_NAMES: dict[str, str] = {
     "tumblr": "Tumblr",
     "wordpress": "WordPress.com",
     "adobe": "Adobe",
+    "whatsapp": "WhatsApp",
 }
 
 

@@ -175,6 +175,11 @@ def fill_step(run: FlowRun, step: Step) -> None:
         detail = f"reason ({browser_length(typed)} chars, {language_name(run.account.language)})"
     elif step.value == "email":
         detail = f"e-mail {value}"
+    elif step.value == "phone":  # the terminal shows it masked; the record keeps it in full
+        from ..config.phones import mask_phone
+
+        run.record["phone"] = run.account.phone
+        detail = f"phone {mask_phone(value)}"
     else:
         detail = f"{step.value} filled"
     run.done(step, detail)
@@ -219,5 +224,13 @@ def value_for(run: FlowRun, step: Step) -> str | None:
         "last_name": account.last_name,
         "full_name": " ".join(p for p in (account.first_name, account.last_name) if p) or None,
         "prompts": account.prompts,
+        "phone": _phone_for_form(account.phone),
     }
     return values.get(step.value or "")
+
+
+def _phone_for_form(phone: str | None) -> str | None:
+    """The number as a form's phone box expects it: international, with + and spaces."""
+    from ..config.phones import international
+
+    return international(phone) if phone else None

@@ -42,6 +42,17 @@ def open_form(run: FlowRun, step: Step) -> None:
         )
     run.record["form_url_used"] = run.sites.live_url(run.form_url)
     run.done(step, f"opened {run.shown(run.page.url)}")
+    if not run.flow.needs_login:
+        note = no_login_note(platform_title(run.account.platform), run.account.email)
+        if note not in run.notes:  # the review says so (the form may be opened again)
+            run.notes.append(note)
+        run.record["identity_checked"] = False
+
+
+def no_login_note(service: str, email: str) -> str:
+    """The review's word on a form without a login: anyone could send it, and only the e-mail
+    address links the answer to the person."""
+    return f"{service}'s form does not check who you are; the answer comes by e-mail to {email}"
 
 
 def open_address(run: FlowRun, url: str) -> Any:

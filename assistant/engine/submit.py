@@ -85,6 +85,7 @@ def review_and_submit(run: FlowRun, step: Step) -> None:
         email_sent=run.record.get("email_sent"),
         notes=tuple(run.notes),
         unofficial=run.unofficial_warning,
+        phone=run.account.phone,
     )
     decision = run.human.approve_submit(review, watch=None if run.dry_run else run.after.person_sent)
     approved_at = iso(utc_now())

@@ -9,13 +9,26 @@ from ..config.accounts import Account, find_account, load_accounts
 from ..config.settings import Settings
 from ..errors import UserError
 
+#: the number ``objector text --platform whatsapp`` shows without an account (a German mobile
+#: number in the range set aside for fiction and examples)
+EXAMPLE_PHONE = "+49 1512 3456789"
+
 
 def meta_reference(account: Account) -> str:
-    """How Meta can find the account: its username or profile link, else its e-mail address.
+    """How Meta can find the account: its username or profile link, else its e-mail address
+    (WhatsApp: its phone number, which is the account).
 
     Never the local label (``name``), which only the person knows.
     """
+    if account.phone:
+        return _phone_written(account.phone)
     return account.username or account.email
+
+
+def _phone_written(phone: str) -> str:
+    from ..config.phones import international
+
+    return international(phone)
 
 
 def letter_input(account: Account):
@@ -31,6 +44,7 @@ def letter_input(account: Account):
         reasons=account.reasons,
         variant=account.text_variant,
         name=name,
+        phone=_phone_written(account.phone) if account.phone else None,
     )
 
 
@@ -96,6 +110,7 @@ def text_for_cli(
             language=language,
             reasons=tuple(reasons or ()),
             variant=variant or "standard",
+            phone=EXAMPLE_PHONE,
         )
         note = "(example details: use --account NAME for the text of one of your accounts)"
     try:

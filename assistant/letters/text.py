@@ -47,6 +47,9 @@ Write a placeholder as ``{name}``; write ``{{`` and ``}}`` for literal braces.
 ``{reasons}``
     One sentence per chosen reason, in the canonical order of ``REASONS``,
     joined by single spaces (empty when no reason is chosen).
+``{phone}``
+    The account's phone number in international format (``+49 1512 3456789``): a
+    WhatsApp account is its number. A letter that names it needs one (``TextError``).
 
 An unknown placeholder, a malformed one (``{}``, ``{0}``, ``{a.b}``,
 ``{x!r}``), an unclosed ``{`` or a lone ``}`` is a ``TextError`` naming the file,
@@ -154,6 +157,7 @@ PLACEHOLDERS: tuple[str, ...] = (
     "law",
     "article",
     "reasons",
+    "phone",
 )
 
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
@@ -196,6 +200,7 @@ class LetterInput:
     reasons: tuple[str, ...] = ()
     variant: str = "standard"
     name: str | None = None  # the person's full name if known
+    phone: str | None = None  # the account's phone number (WhatsApp), international format
 
 
 # --------------------------------------------------------------------------- discovery
@@ -532,6 +537,7 @@ def _values(inp: LetterInput, lang: _Language) -> dict[str, str]:
         "law": lang.law[region],
         "article": lang.law[f"article_{region}"],
         "reasons": " ".join(sentences),
+        "phone": _one_line(inp.phone or ""),
     }
 
 
@@ -612,6 +618,8 @@ def render_letter(
         parts = service[variant] if service is not None else lang.variants[variant]
         what = f"the {variant} {lang.name} text ({path})"
 
+    if not values["phone"] and any(field == "phone" for _literal, field in parts):
+        raise TextError(f"{what} names the phone number, and there is none (field 'phone')", path=path)
     text = _tidy(_fill(parts, values))
     length = browser_length(text)
     if length < MIN_LENGTH:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import pathlib
 import sys
+from dataclasses import replace
 
 from . import text
 
@@ -21,6 +22,7 @@ EXAMPLE_PLATFORM = "instagram"
 EXAMPLE_ACCOUNT = "anna.k"
 EXAMPLE_NAME = "Anna Kowalska"
 EXAMPLE_EMAIL = "anna@example.org"
+EXAMPLE_PHONE = "+49 1512 3456789"  # the WhatsApp letter's number (a range kept for examples)
 
 
 def example_input(
@@ -121,6 +123,16 @@ def generate() -> str:
             body = _render(code, variant, reasons)
             add("<details>")
             add(f"<summary>{title} ({text.browser_length(body)} characters)</summary>")
+            add("")
+            add(_fence(body))
+            add("")
+            add("</details>")
+            add("")
+        if "whatsapp" in lang.services:  # the letter to WhatsApp's form names the phone number
+            body = text.render_letter(replace(inp, platform="whatsapp", phone=EXAMPLE_PHONE))
+            add("<details>")
+            length = text.browser_length(body)
+            add(f"<summary>Letter to WhatsApp, standard, all reasons ({length} characters)</summary>")
             add("")
             add(_fence(body))
             add("")

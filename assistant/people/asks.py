@@ -32,6 +32,26 @@ class SubmitReview:
     email_sent: str | None = None  # the address the form holds (the page's own when it is read-only)
     notes: tuple[str, ...] = ()  # what the person must know first (another e-mail, a shortened letter)
     unofficial: str | None = None  # "not an official form of …": a user flow outside the service's hosts
+    phone: str | None = None  # the account's phone number (WhatsApp), E.164: shown masked
+
+    @property
+    def shown_phone(self) -> str | None:
+        """The phone number as the terminal shows it: ``+49 ••• ••• 6789``."""
+        from ..config.phones import mask_phone
+
+        return mask_phone(self.phone) if self.phone else None
+
+    @property
+    def shown_text(self) -> str:
+        """The letter as the terminal shows it: the phone number in it masked (the record keeps it)."""
+        if not self.phone:
+            return self.text
+        from ..config.phones import international, mask_phone
+
+        text = self.text
+        for written in {international(self.phone), self.phone}:
+            text = text.replace(written, mask_phone(self.phone))
+        return text
 
 
 @dataclass(frozen=True)

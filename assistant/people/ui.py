@@ -80,11 +80,13 @@ def review_panel(review: SubmitReview) -> Panel:
     table.add_row("address", Text(review.url))
     if review.email_sent is not None and review.email_sent.lower() != review.email.lower():
         table.add_row("e-mail sent", Text(f"{review.email_sent} (chosen by the page, not {review.email})"))
+    if review.shown_phone:
+        table.add_row("phone", Text(review.shown_phone))
     if review.filled:
         table.add_row("filled", Text(", ".join(review.filled)))
     for note in review.notes:
         table.add_row("note", Text(note, style="yellow"))
-    table.add_row("text", Text(review.text))
+    table.add_row("text", Text(review.shown_text))
     title = "Dry run: this is what would be sent" if review.dry_run else "Ready to submit"
     subtitle = "The Send button is outlined in orange in the browser window."
     return Panel(table, title=title, title_align="left", subtitle=subtitle, subtitle_align="left")

@@ -206,6 +206,12 @@ class AttemptRecord(_Part):
     email_note: str | None = Field(
         None, description="set when the page chose another e-mail address than the account's"
     )
+    phone: str | None = Field(
+        None, description="the phone number filled in, in E.164 (a WhatsApp account is its number)"
+    )
+    identity_checked: bool = Field(
+        True, description="false: the form does not check who sends it (no login; WhatsApp's)"
+    )
     fields: dict[str, str] = Field(
         default_factory=dict,
         description="what each filled box held after filling, read back (email, text, …)",
