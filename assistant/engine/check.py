@@ -72,7 +72,7 @@ def inspect(run: FlowRun) -> list[dict[str, Any]]:
 
 def _setting_row(run: FlowRun, step: SettingStep) -> dict[str, Any]:
     """A setting's control: found or not, and the state it shows now (nothing is switched)."""
-    from .setting import read_state
+    from .setting_read import settled_reading
 
     timeout = step.timeout or (run.settings.step_timeout if not step.optional else 3)
     if step.each:
@@ -88,11 +88,13 @@ def _setting_row(run: FlowRun, step: SettingStep) -> dict[str, Any]:
     found = find(run.page, step.target, timeout)
     if found is None:
         return _not_there(step, step.describe or step.setting_name)
-    state = read_state(run, found.locator, step)
+    reading = settled_reading(run, step, found)  # a placeholder is not the setting's state
+    state = reading.state
+    chosen = "" if reading.path == "itself" else f"; the control: {reading.path}"
     return {
         "step": step.label,
         "status": "found",
-        "detail": f"candidate {found.index + 1}: {found.candidate.describe()}; shows {state.upper()} "
+        "detail": f"candidate {found.index + 1}: {found.candidate.describe()}{chosen}; shows {state.upper()} "
         f"(wanted {step.want.upper()})",
         "state": state,
     }
