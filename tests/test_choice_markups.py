@@ -51,3 +51,27 @@ def test_the_routing_question_is_answered_yes_in_a_list(home, markup, platform, 
     assert len(site.confirmed) == 1 and result.human.asked == ["submit"]
     (review,) = result.human.reviews
     assert any(line.startswith("chose “") for line in review.filled), review.filled
+
+
+def test_every_practice_wording_of_the_routing_question_is_known_to_both_flows():
+    """Each phrasing a seeded practice page may ask "Is your request about AI at Meta?" in, its Yes
+    and its Next, in every page language, is matched by the Instagram and Facebook flows (the Next
+    by the flow's words or the engine's)."""
+    import re
+
+    from assistant.config.flows import load_flows
+    from assistant.engine.screens import NEXT_NAME
+    from assistant.practice import LANGUAGES
+    from assistant.practice.wording import routing_phrasings
+
+    flows = load_flows()
+    for flow_id in ("instagram-ai-objection", "facebook-ai-objection"):
+        step = next(s for s in flows[flow_id].flow.steps if getattr(s, "next", None))
+        questions = [c.name or c.text for c in step.target]
+        yes = [c.name for c in step.option or []]
+        nexts = [*(c.name for c in step.next), NEXT_NAME]
+        for language in LANGUAGES:
+            for words in routing_phrasings(language):
+                assert any(re.search(q, words.question, re.I) for q in questions if q), (flow_id, words)
+                assert any(re.search(y, words.yes, re.I) for y in yes if y), (flow_id, words)
+                assert any(re.search(n, words.next, re.I) for n in nexts if n), (flow_id, words)

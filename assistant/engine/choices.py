@@ -122,8 +122,10 @@ def _press_next(run: FlowRun, step: ChooseStep) -> None:
     When the answer itself took the question away (Yes/No buttons), a Next shown now is the
     form's own (a form in steps), not the question's: it is left for the form's screens."""
     if not step.next:
-        return
-    target, nexts = step.target, step.next
+        return  # only a question asked before the form has a Next of its own
+    from .screens import next_target
+
+    target, nexts = step.target, [*step.next, *next_target(run)]  # the flow's words, then the engine's
 
     def look() -> Found | bool | None:
         if visible_now(run.page, target) is None:
