@@ -89,6 +89,8 @@ def test_already_off_is_recorded_only_when_a_reload_agrees(home, site):
     entry = _entry(result)
     assert (entry["before"], entry["after_reload"], entry["result"]) == ("off", "off", "already-off")
     assert "read again after a reload" in result.output
+    (record,) = result.records()
+    assert {"setting-1-before.png", "setting-1-after.png"} <= set(record["files"])  # both readings
 
 
 def test_a_request_that_never_ends_does_not_hold_the_run(home, site):

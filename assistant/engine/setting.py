@@ -144,13 +144,16 @@ def _read_on_a_fresh_load(
     page still loading is not taken for the service's state. Recorded (None) when both readings
     agree; else the second reading, to go on with."""
     assert step.want is not None
-    run.save(f"setting-{number}-before.png", full_page_screenshot(run.page))
+    picture = full_page_screenshot(run.page)
     second = _after_reload(run, step)
-    if second.state != step.want:
+    if second.state != step.want:  # the first picture stays as proof of what the page showed first
+        run.save(f"setting-{number}-first-reading.png", picture)
         run.reporter.warn(
             f"{_what(step, item)} first showed {first.state.upper()}, after a reload {second.state.upper()}"
         )
         return second
+    run.save(f"setting-{number}-before.png", picture)
+    run.save(f"setting-{number}-after.png", full_page_screenshot(run.page))
     _entry(
         run,
         step,
