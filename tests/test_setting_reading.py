@@ -331,3 +331,65 @@ def test_a_state_that_comes_late_is_waited_for(corpus_page):
     found = Found(corpus_page.locator("#n"), step.target[0], 0)
     reading = settled_reading(types.SimpleNamespace(page=corpus_page), step, found, 3.0)  # type: ignore[arg-type]
     assert (reading.state, reading.settled) == ("off", True)
+
+
+# ------------------------------------------------------------------ the page's Save button
+
+SAVE_PAGE = """<!doctype html><html><body><form><div class="card">
+<label><input type="checkbox" id="c" checked>Use my data for AI training</label>
+<button type="button" id="other">Learn more</button>
+<button type="button" id="go" disabled>{words}</button><button type="button" id="no" disabled>Discard</button>
+</div></form><script>
+document.getElementById('c').addEventListener('change', () => {{
+  document.getElementById('go').disabled = false; document.getElementById('no').disabled = false; }});
+</script></body></html>"""
+
+
+@pytest.mark.parametrize(("words", "how"), [("Einstellungen speichern", "words"), ("Done", "became-enabled")])
+def test_the_save_button_is_told_by_its_words_or_by_becoming_usable_with_the_change(corpus_page, words, how):
+    """A button whose words say Save, in a page language; else the one button (not Discard) that
+    the change enabled. Buttons that were usable before the change are never taken for it."""
+    from assistant.engine.setting_read import reading_of
+    from assistant.engine.setting_save import note_buttons, save_button
+
+    corpus_page.set_content(SAVE_PAGE.format(words=words))
+    run = types.SimpleNamespace(page=corpus_page)
+    reading_of(run, corpus_page.locator("#c"), _step())  # type: ignore[arg-type]
+    note_buttons(run)  # type: ignore[arg-type]
+    assert save_button(run, expected=False) is None  # nothing changed yet: nothing to press  # type: ignore[arg-type]
+    corpus_page.locator("#c").uncheck()
+    found = save_button(run, expected=False)  # type: ignore[arg-type]
+    assert found is not None and (found.words, found.how) == (words, how)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Save",
+        "Save settings",
+        "Save changes",
+        "Apply",
+        "Änderungen speichern",
+        "Enregistrer les modifications",
+        "Salva modifiche",
+        "Guardar cambios",
+        "Wijzigingen opslaan",
+        "Zapisz zmiany",
+        "Salvar alterações",
+        "Spara ändringar",
+        "Gem ændringer",
+    ],
+)
+def test_save_words_in_the_page_languages(words):
+    from assistant.engine.setting_save import NOT_SAVE, SAVE_WORDS
+
+    assert SAVE_WORDS.search(words) and not NOT_SAVE.search(words)
+
+
+@pytest.mark.parametrize(
+    "words", ["Discard", "Verwerfen", "Annuler", "Cancel", "Delete activity", "Learn more"]
+)
+def test_words_that_are_not_save(words):
+    from assistant.engine.setting_save import NOT_SAVE, SAVE_WORDS
+
+    assert NOT_SAVE.search(words) or not SAVE_WORDS.search(words)
