@@ -33,6 +33,7 @@ from .services import SETTINGS_HOSTS
 from .settings_routes import settings_route
 from .strings import texts
 from .submit import handle_submit
+from .whatsapp import WHATSAPP_HOST, whatsapp_route
 from .wording import wording_for
 
 if TYPE_CHECKING:
@@ -99,6 +100,8 @@ def route(site: PracticeSite, host: str, req: Request) -> Response:
         return _foreign(site, req)
     if host in SETTINGS_HOSTS:
         return settings_route(site, host, req)
+    if host == WHATSAPP_HOST:  # WhatsApp's contact form: no login, a page of its own
+        return whatsapp_route(site, req)
     if host == META_HELP_HOST:
         return _meta_help(site, req)
     if req.method == "POST" and req.path == SUBMIT_PATH and host != "www.instagram.com":

@@ -16,6 +16,7 @@ from .routes import FOREIGN_HOST, route
 from .services import SETTINGS_HOST_ALIASES, SETTINGS_HOSTS, SettingChange, services_on
 from .settings_routes import current_setting, store_setting
 from .state import PracticeState
+from .whatsapp import WHATSAPP_HOST
 
 log = logging.getLogger(__name__)
 
@@ -25,11 +26,12 @@ _HOST_ALIASES = {
     "facebook.com": "www.facebook.com",
     "m.facebook.com": "www.facebook.com",
     "web.facebook.com": "www.facebook.com",
+    "whatsapp.com": WHATSAPP_HOST,
     **SETTINGS_HOST_ALIASES,
 }
 
-#: every impersonated live host: Meta's, then those of the settings services (services.py)
-ALL_LIVE_HOSTS: tuple[str, ...] = (*LIVE_HOSTS, *SETTINGS_HOSTS)
+#: every impersonated live host: Meta's, those of the settings services (services.py), WhatsApp's
+ALL_LIVE_HOSTS: tuple[str, ...] = (*LIVE_HOSTS, *SETTINGS_HOSTS, WHATSAPP_HOST)
 
 
 class _Server(ThreadingHTTPServer):
