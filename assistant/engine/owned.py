@@ -222,21 +222,26 @@ def refit_after_error(run: FlowRun) -> bool:
     """After Send, the page refused the text as too long and named its limit (the form stays, the
     text box marked as wrong or described by the error): the letter is fitted to that limit and
     typed again, and True is returned, so that the person sees the new text and approves again.
-    Once per attempt; False (the refusal stands) for any other error."""
+    The limit is read from the box's own error first (the page may show other alerts too, e.g. a
+    site-wide banner), then from the error the page showed after Send. Once per attempt; False
+    (the refusal stands) for any other error."""
     from .locate import visible_now
 
     fitted = run.record.get("text_fitted") or {}
-    error = str(run.record.get("form_error") or "")
-    limit = named_limit(error, browser_length(run.text))
     step = next((s for s in run.flow.steps if s.action == "fill" and s.value == "text" and s.target), None)
-    if fitted.get("limit_from") == "error" or limit is None or step is None:
+    if fitted.get("limit_from") == "error" or step is None:
         return False
     found = visible_now(run.page, step.target or [])
     if found is None:
         return False
     box = read_box(found.locator)
-    if box.owned or not (box.invalid or any(error[:40] in text for text in box.texts)):
+    error = str(run.record.get("form_error") or "")
+    about_box = box.invalid or bool(error) and any(error[:40] in text for text in box.texts)
+    texts = [*(box.texts if box.invalid else ()), error]
+    named = [n for n in (named_limit(t, browser_length(run.text)) for t in texts) if n is not None]
+    if box.owned or not about_box or not named:
         return False
+    limit = max(named)  # "at least 100 … at most 300": the most the box takes
     _fit(run, limit, "error")
     held = run.fill(found.locator, run.text, step.describe or "the text")
     run.record.setdefault("fields", {})["text"] = held if held is not None else run.text
