@@ -190,3 +190,13 @@ def test_the_record_holds_the_text_the_form_sent_not_the_one_filled_in(home):
     assert record["outcome"] == "confirmed", result.output
     assert sent.fields["reason"].endswith("Edited.") and record["text"] == sent.fields["reason"]
     assert record["text_filled"] != record["text"] and record["text_filled"].startswith(record["text"][:40])
+
+
+def test_the_limit_an_error_names():
+    from assistant.engine.owned import named_limit
+
+    assert named_limit("Your answer is too long: it can be at most 300 characters.", 412) == 300
+    assert named_limit("Deine Antwort darf höchstens 1.000 Zeichen haben (du hast 1.412).", 1412) == 1000
+    assert named_limit("Between 100 and 300 characters, please.", 412) == 300
+    assert named_limit("Something went wrong (error 500).", 412) is None  # not below the text's length
+    assert named_limit("Please try again later.", 412) is None
