@@ -212,7 +212,8 @@ def demo(
             "--service",
             metavar="NAME",
             help="Switch AI training off on a practice service instead (linkedin, x, google, microsoft, "
-            "pinterest, quora, tumblr, wordpress, adobe, or all); repeat for several.",
+            "pinterest, quora, tumblr, wordpress, adobe), or send WhatsApp's practice objection form "
+            "(whatsapp), or all; repeat for several.",
         ),
     ] = None,
 ) -> None:

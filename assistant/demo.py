@@ -28,8 +28,13 @@ COUNTRY_OF_LANGUAGE = {
 }  # fmt: skip
 
 
-#: what ``--service`` accepts: the services with practice settings pages (``all`` means every one)
-DEMO_SERVICES = ("linkedin", "x", "google", "microsoft", "pinterest", "quora", "tumblr", "wordpress", "adobe")
+#: what ``--service`` accepts: the services with practice settings pages, and WhatsApp's practice
+#: contact form (``all`` means every one)
+DEMO_SERVICES = (
+    "linkedin", "x", "google", "microsoft", "pinterest", "quora", "tumblr", "wordpress", "adobe", "whatsapp",
+)  # fmt: skip
+#: the practice WhatsApp account's number (a made-up example; the practice site sends nothing)
+DEMO_PHONE = "+49 1512 3456789"
 
 
 def demo_services(names: list[str]) -> tuple[str, ...]:
@@ -59,7 +64,17 @@ def demo_accounts(language: str, services: tuple[str, ...] = ()) -> list[Account
         "reasons": ("private_life", "creative_work"),
     }
     if services:
-        return [Account.model_validate({"name": f"anna-{s}", "platform": s, **common}) for s in services]
+        return [
+            Account.model_validate(
+                {
+                    "name": f"anna-{s}",
+                    "platform": s,
+                    **common,
+                    **({"phone": DEMO_PHONE} if s == "whatsapp" else {}),
+                }
+            )
+            for s in services
+        ]
     return [
         Account(name="anna-instagram", platform="instagram", username="anna.example", **common),
         Account(name="anna-facebook", platform="facebook", username="anna.example", **common),
@@ -178,8 +193,13 @@ def _run_demo(
         changes = site.setting_changes
     if options.services:
         names_shown = ", ".join(platform_title(s) for s in options.services)
+        sent = (
+            f" and received {len(received)} form{'s' * (len(received) != 1)}"
+            if "whatsapp" in options.services
+            else ""
+        )
         console.print(
-            f"The practice pages saved {len(changes)} setting change{'s' * (len(changes) != 1)}; "
+            f"The practice pages saved {len(changes)} setting change{'s' * (len(changes) != 1)}{sent}; "
             f"nothing reached {names_shown}.",
             markup=False,
         )

@@ -560,7 +560,10 @@ def unofficial_label(service: str) -> str:
 def flow_hosts(flow: Flow) -> set[str]:
     """Every host a flow opens or acts on: its allowed hosts, the form's and the login page's."""
     pages = (*flow.urls, flow.login.url)
-    return {*(h.lower() for h in flow.allowed_hosts), *((urlsplit(u).hostname or "").lower() for u in pages if u)}
+    return {
+        *(h.lower() for h in flow.allowed_hosts),
+        *((urlsplit(u).hostname or "").lower() for u in pages if u),
+    }
 
 
 def official_hosts(bundled: dict[str, LoadedFlow]) -> dict[str, set[str]]:

@@ -48,13 +48,15 @@ def confirmation_from_mailbox(run: FlowRun) -> None:
 
     try:
         with Mailbox(mail, get_password(mail)) as box:
-            found = box.find_confirmation(run.account.email, run.submitted_at or run.attempt_started)
+            since = run.submitted_at or run.attempt_started
+            found = box.find_confirmation(run.account.email, since, run.account.platform)
     except MailError as exc:
         run.reporter.warn(f"mailbox: {exc}")
         return
     if found is None:
         run.reporter.info(
-            "  Meta's confirmation e-mail has not arrived yet; 'objector mail check' looks again later."
+            f"  {run.service.name}'s confirmation e-mail has not arrived yet; 'objector mail check' looks "
+            "again later."
         )
         return
     run.save(MAIL_FILE, found.raw)

@@ -9,8 +9,7 @@ from ..config.accounts import Account, find_account, load_accounts
 from ..config.settings import Settings
 from ..errors import UserError
 
-#: the number ``objector text --platform whatsapp`` shows without an account (a German mobile
-#: number in the range set aside for fiction and examples)
+#: the number ``objector text --platform whatsapp`` shows without an account (a made-up example)
 EXAMPLE_PHONE = "+49 1512 3456789"
 
 

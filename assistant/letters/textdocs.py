@@ -22,7 +22,7 @@ EXAMPLE_PLATFORM = "instagram"
 EXAMPLE_ACCOUNT = "anna.k"
 EXAMPLE_NAME = "Anna Kowalska"
 EXAMPLE_EMAIL = "anna@example.org"
-EXAMPLE_PHONE = "+49 1512 3456789"  # the WhatsApp letter's number (a range kept for examples)
+EXAMPLE_PHONE = "+49 1512 3456789"  # the WhatsApp letter's number (a made-up example)
 
 
 def example_input(

@@ -56,7 +56,7 @@ def check_mail(settings: Settings) -> MailCheck:
                         f"{account} · {flow}: its record cannot be read; run 'objector verify'"
                     )
                     continue
-                found = box.find_confirmation(email, since)
+                found = box.find_confirmation(email, since, record.get("platform"))
                 if found is None:
                     result.waiting.append(f"{account} · {flow}: no confirmation e-mail to {email} yet")
                     continue

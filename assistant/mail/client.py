@@ -44,6 +44,7 @@ from .messages import (
     guess_language,
     is_confirmation,
     is_trusted_sender,
+    is_whatsapp_answer,
     parse_mail,
 )
 
@@ -539,9 +540,13 @@ class Mailbox:
         assert code is not None
         return code, found
 
-    def find_confirmation(self, to_address: str, since: datetime) -> FoundMail | None:
-        """The newest Meta mail to `to_address` since `since` confirming the objection."""
-        hit = self._matching(to_address, since, is_confirmation)
+    def find_confirmation(
+        self, to_address: str, since: datetime, platform: str | None = None
+    ) -> FoundMail | None:
+        """The newest Meta mail to `to_address` since `since` confirming the objection (for a
+        WhatsApp attempt, WhatsApp's answer to its contact form, and no Meta mail)."""
+        accept = is_whatsapp_answer if platform == "whatsapp" else is_confirmation
+        hit = self._matching(to_address, since, accept)
         return hit[1] if hit else None
 
     def wait_for_code(

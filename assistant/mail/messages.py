@@ -12,6 +12,9 @@ What counts:
   "code" (code, Code, código, codice, kod, kode, koodi, kód, κωδικός, …).
 * A *confirmation mail* says, in one of the supported languages, that an
   objection (or a request about AI at Meta) will be honoured or applied.
+* A *WhatsApp answer* comes from whatsapp.com (WhatsApp's support answers the privacy
+  contact form by e-mail) and speaks of the request or the objection: WhatsApp's
+  answer is a reply in a conversation, not a promise worded like Meta's notices.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ __all__ = [
     "guess_language",
     "is_confirmation",
     "is_trusted_sender",
+    "is_whatsapp_answer",
     "parse_mail",
 ]
 
@@ -47,7 +51,10 @@ TRUSTED_DOMAINS: tuple[str, ...] = (
     "instagram.com",
     "facebook.com",
     "meta.com",
+    "whatsapp.com",  # WhatsApp's support (support.whatsapp.com) answers its contact form
 )
+#: the domains WhatsApp's answers come from (a subset of TRUSTED_DOMAINS)
+WHATSAPP_DOMAINS: tuple[str, ...] = ("whatsapp.com",)
 
 
 # ---------------------------------------------------------------------------
@@ -463,6 +470,34 @@ def confirmation_language(mail: ParsedMail) -> str | None:
 def is_confirmation(mail: ParsedMail) -> bool:
     """True if the mail says the objection will be honoured (any supported language)."""
     return confirmation_language(mail) is not None
+
+
+# Words of a WhatsApp support answer about the request: the objection, the request or the
+# ticket it opened, or the processing of information, in the languages of the practice pages.
+_WHATSAPP_TOPIC = _compiled(
+    r"objection|object to|your request|ticket|processing|"
+    r"widerspruch|widersprech|anfrage|anliegen|verarbeitung|"
+    r"opposition|opposer|demande|traitement|"
+    r"opposizione|opporsi|richiesta|trattamento|"
+    r"oposición|oponerse|solicitud|tratamiento|"
+    r"bezwaar|verzoek|verwerking|"
+    r"sprzeciw|zgłoszeni|wniosek|przetwarzani|"
+    r"oposição|opor-se|pedido|"
+    r"invändning|ärende|begäran|behandling|"
+    r"indsigelse|henvendelse|anmodning"
+)
+
+
+def is_whatsapp_answer(mail: ParsedMail) -> bool:
+    """True for WhatsApp's answer to its privacy contact form: from one of WhatsApp's domains and
+    about the request (``is_trusted_sender`` checks DMARC; this checks whose mail it is)."""
+    if mail.sender.count("@") != 1:
+        return False
+    domain = mail.sender.rsplit("@", 1)[1].rstrip(".")
+    if not any(domain == d or domain.endswith("." + d) for d in WHATSAPP_DOMAINS):
+        return False
+    text = _fold(mail.subject + "\n" + mail.text)
+    return "whatsapp" in text and _WHATSAPP_TOPIC.search(text) is not None
 
 
 # ---------------------------------------------------------------------------
