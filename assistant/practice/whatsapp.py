@@ -267,15 +267,15 @@ def form_page(site: PracticeSite, req: Request) -> str:
         f'<h1>{esc(w["title"])}</h1><div class="intro"><p>{esc(w["intro"])}</p></div>'
         f'<form class="contact-form" id="wa-form" method="post" action="{SUBMIT_PATH}" novalidate>'
         f"{_topic_html(w, config.choice_markup)}"
-        f'{_field("wa-email", "email", "email", w["email"], autocomplete="email")}'
-        f'{_field("wa-phone", "phone", "tel", w["phone"], hint=w["phone_hint"], autocomplete="tel")}'
+        f"{_field('wa-email', 'email', 'email', w['email'], autocomplete='email')}"
+        f"{_field('wa-phone', 'phone', 'tel', w['phone'], hint=w['phone_hint'], autocomplete='tel')}"
         '<div class="field"><label class="label" for="wa-message">'
         f'{esc(w["message"])}</label><textarea id="wa-message" name="message" rows="6" '
         'aria-required="true"></textarea>'
         '<div class="field-error" role="alert" data-error-for="message" hidden></div></div>'
         '<div class="field-error" role="alert" data-error-for="__form__" hidden></div>'
         f'<div class="actions"><button type="submit" class="btn primary" data-practice-send>'
-        f'{esc(w["send"])}</button></div></form>'
+        f"{esc(w['send'])}</button></div></form>"
     )
     body = (
         f"{help_header(t, 'WhatsApp', None)}"
@@ -390,7 +390,9 @@ def _submit(site: PracticeSite, req: Request) -> Response:
     values, _uploads = req.form()
     errors = _errors(values, w)
     if errors:
-        site.state.add_rejected({"form_id": FORM_ID, "host": WHATSAPP_HOST, "errors": errors, "at": time.time()})
+        site.state.add_rejected(
+            {"form_id": FORM_ID, "host": WHATSAPP_HOST, "errors": errors, "at": time.time()}
+        )
         return Response.json({"ok": False, "errors": errors})
     fields = {key: values.get(key, "") for key in ("topic", "email", "phone", "message")}
     site.state.add_submission(
@@ -407,6 +409,6 @@ def _submit(site: PracticeSite, req: Request) -> Response:
     done = (
         '<div class="confirmation" role="status"><div class="check-icon" aria-hidden="true">✓</div>'
         f'<h2 tabindex="-1">{esc(w["done_title"])}</h2>'
-        f'<p>{esc(w["done_text"].format(email=fields["email"]))}</p></div>'
+        f"<p>{esc(w['done_text'].format(email=fields['email']))}</p></div>"
     )
     return Response.json({"ok": True, "html": done})
