@@ -7,7 +7,7 @@ inside the commands that need them, so ``objector --help`` is quick.
 import gc
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -478,7 +478,7 @@ def accounts_list(home: HomeOpt = None, accounts: AccountsOpt = None) -> None:
     if not found:
         console.print(f"No accounts yet ({path}). Add one with: objector accounts add", markup=False)
         return
-    console.print(accounts_table(found))
+    console.print(accounts_table(found, width=console.width))
     console.print(str(path), style="dim", markup=False)
 
 
@@ -560,7 +560,14 @@ def accounts_remove(
 
 
 @app.command()
-def status(home: HomeOpt = None, accounts: AccountsOpt = None) -> None:
+def status(
+    account: Annotated[
+        Optional[str], typer.Argument(metavar="[ACCOUNT]", help="Only this account, with its proof folders.")
+    ] = None,
+    home: HomeOpt = None,
+    accounts: AccountsOpt = None,
+    paths: Annotated[bool, typer.Option("--paths", help="Show the proof folder of each attempt.")] = False,
+) -> None:
     """Show each account × flow with its last outcome and when."""
     from .config.accounts import load_accounts
     from .people.ui import setting_advice, status_table
@@ -571,7 +578,10 @@ def status(home: HomeOpt = None, accounts: AccountsOpt = None) -> None:
     path = _accounts_path(settings, accounts)
     found = load_accounts(path)
     console = _console()
-    ledger = Ledger(settings.home)
+    ledger: Any = Ledger(settings.home)
+    if account is not None:
+        found, ledger = _one_account(found, ledger, account), _OneAccountLedger(ledger, account)
+        paths = True
     console.print(f"home: {settings.home}", highlight=False, markup=False)
     if not found and not ledger.latest():
         from .commands import objector_command
@@ -584,7 +594,8 @@ def status(home: HomeOpt = None, accounts: AccountsOpt = None) -> None:
         )
         return
     setting_flows = _setting_flows(settings)
-    console.print(status_table(found, ledger, setting_flows))
+    view = status_table(found, ledger, setting_flows, width=console.width, paths=paths)
+    console.print(view, crop=False)  # a proof folder stays one line (the terminal wraps it): it pastes whole
     from .commands import next_home_default, objector_command, with_home
 
     base, default = objector_command(), next_home_default()
@@ -596,6 +607,39 @@ def status(home: HomeOpt = None, accounts: AccountsOpt = None) -> None:
     stamped = status_line(settings.home, settings.tsa_urls)
     if stamped:
         console.print(stamped, highlight=False, markup=False, soft_wrap=True)
+
+
+def _one_account(found: list, ledger, name: str) -> list:
+    """``status ACCOUNT``: that account alone; a name neither in the file nor the ledger is refused."""
+    from .errors import shown
+
+    mine = [a for a in found if a.name == name]
+    if not mine and not any(key[0] == name for key in ledger.latest()):
+        known = ", ".join(a.name for a in found) or "none yet"
+        raise UserError(f"status: there is no account named {shown(name)} (accounts: {known}).")
+    return mine
+
+
+class _OneAccountLedger:
+    """The ledger as ``status`` reads it, narrowed to one account's entries."""
+
+    def __init__(self, ledger, name: str) -> None:
+        self.home, self._ledger, self._name = ledger.home, ledger, name
+
+    def _mine(self, found: dict) -> dict:
+        return {key: value for key, value in found.items() if key[0] == self._name}
+
+    def latest(self) -> dict:
+        return self._mine(self._ledger.latest())
+
+    def confirmed(self) -> dict:
+        return self._mine(self._ledger.confirmed())
+
+    def mail_confirmed(self) -> dict:
+        return self._mine(self._ledger.mail_confirmed())
+
+    def entries(self) -> list:
+        return [e for e in self._ledger.entries() if e.get("account") == self._name]
 
 
 def _setting_flows(settings) -> frozenset[str]:

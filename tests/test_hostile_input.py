@@ -761,7 +761,7 @@ def test_cli_markup_in_paths_titles_and_ledger_values_is_shown_as_written(cli_en
     expected = {
         ("accounts", "list"): [str(home)],
         ("flows",): [title],
-        ("status",): ["[red]confirmed[/]", "[link=x]y[/link]"],
+        ("status", "--paths"): ["[red]confirmed[/]", "[link=x]y[/link]"],
         ("verify",): [str(home)],
         ("forget", "anna-instagram", "--yes"): [f"{home}/profiles"],
     }

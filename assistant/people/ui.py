@@ -15,7 +15,6 @@ from rich.table import Table
 from rich.text import Text
 
 from ..config.flows import unofficial_label
-from ..proof.outcome import PRACTICE_MARK
 
 if TYPE_CHECKING:
     from .asks import Guidance, SettingReview, SubmitReview
@@ -125,29 +124,24 @@ def guidance_panel(guidance: Guidance) -> Panel:
     )
 
 
-def accounts_table(accounts: list) -> Table:  # list[Account]
-    table = Table(title="Accounts", title_justify="left")
-    for column in ("name", "platform", "e-mail", "country", "language", "flows", "linked with"):
-        table.add_column(column)
-    for a in accounts:
-        values = (a.name, a.platform, a.email, a.country, a.language, ", ".join(a.flow_ids), a.linked_with)
-        table.add_row(*(Text(str(v or "")) for v in values))
-    return table
+def accounts_table(accounts: list, width: int = 200) -> RenderableType:  # list[Account]
+    """The accounts, fitted to ``width`` (``status_view.accounts_view``)."""
+    from .status_view import accounts_view
+
+    return accounts_view(accounts, width=width)
 
 
-_OUTCOME_STYLE = {
-    "confirmed": "green",
-    "covered": "green",
-    "declined": "yellow",
-    "dry-run": "yellow",
-    "submitting": "yellow",
-    "submitted": "yellow",
-    "not-confirmed": "yellow",
-}
-
-
-def status_table(accounts: list, ledger, setting_flows=frozenset(), now: datetime | None = None) -> Table:
-    """Each account × flow with its newest outcome; every value from the ledger shown literally.
+def status_table(
+    accounts: list,
+    ledger,
+    setting_flows=frozenset(),
+    now: datetime | None = None,
+    *,
+    width: int = 200,
+    paths: bool = False,
+) -> RenderableType:
+    """Each account × flow with its standing outcome, fitted to ``width`` (``status_view``); every
+    value from the ledger shown literally.
 
     For a setting (a flow in ``setting_flows``, or one a re-check was recorded
     for) the "confirmed on" column gives the date it was last confirmed or
@@ -155,54 +149,9 @@ def status_table(accounts: list, ledger, setting_flows=frozenset(), now: datetim
     not been checked for a month (see ``setting_advice`` for the lines with the
     command to type).
     """
-    from ..recheck import setting_states
+    from .status_view import status_rows, status_view
 
-    latest = ledger.latest()
-    confirmed = ledger.confirmed()
-    mailed = ledger.mail_confirmed()
-    now = now or datetime.now(UTC)
-    states = setting_states(ledger.entries(), setting_flows, ledger.home)
-    ours = {(a.name, f) for a in accounts for f in a.flow_ids}
-    table = Table(title="Objections and settings", title_justify="left", caption_justify="left")
-    for column in ("account", "flow", "last outcome", "when (UTC)", "confirmed on", "e-mail"):
-        table.add_column(column, no_wrap=column == "last outcome")  # a warning there is read whole
-    table.add_column("proof folder", overflow="fold")
-    pairs = [(a.name, f) for a in accounts for f in a.flow_ids]
-    pairs += [key for key in latest if key not in pairs]
-    for name, flow in pairs:
-        entry = latest.get((name, flow))
-        if entry is None:
-            table.add_row(Text(name), Text(flow), Text("not yet", style="dim"), "", "", "", "")
-            continue
-        outcome = entry.get("outcome", "?")
-        if outcome == "covered":
-            outcome = f"covered via {entry.get('covered_via', '?')}"
-        elif entry.get("submitted") and outcome not in ("confirmed", "submitting"):
-            outcome += " (sent, not confirmed)"
-        shown = Text(str(outcome), style=_OUTCOME_STYLE.get(entry.get("outcome", ""), "red"))
-        if isinstance(entry.get("unofficial"), str):
-            shown.append(f"\n{unofficial_label(entry['unofficial'])}", style="bold red")
-        if entry.get("practice"):
-            shown.append(" · PRACTICE")
-            table.caption = f"{PRACTICE_MARK} (made against objector's practice site)"
-        done = confirmed.get((name, flow))
-        day = Text(done["at"][:10]) if done else ""
-        state = states.get((name, flow))
-        if state is not None:
-            day = Text(f"checked {state.last_checked:%Y-%m-%d}") if state.last_checked else ""
-            flag = state.flag(now) if (name, flow) in ours else None
-            if flag:
-                shown.append(f"\n{flag}", style="bold red" if state.turned_back else "yellow")
-        table.add_row(
-            Text(name),
-            Text(flow),
-            shown,
-            Text(entry.get("at", "").replace("T", " ").rstrip("Z")),
-            day,
-            f"yes {mailed[(name, flow)][:10]}" if (name, flow) in mailed else "",
-            Text(entry.get("attempt", "")),
-        )
-    return table
+    return status_view(status_rows(accounts, ledger, setting_flows, now), width=width, paths=paths)
 
 
 def setting_advice(
