@@ -39,7 +39,9 @@ def six_accounts(home) -> None:
 
     attempt("anna-instagram", "instagram-ai-objection", "confirmed", "20260520T101502Z")
     attempt("anna-instagram", "instagram-ai-objection", "declined", "20260601T090000Z")
-    attempt("anna-facebook", "facebook-ai-objection", "covered", "20260520T101600Z", covered_via="anna-instagram")
+    attempt(
+        "anna-facebook", "facebook-ai-objection", "covered", "20260520T101600Z", covered_via="anna-instagram"
+    )
     attempt("ben-instagram", "instagram-ai-objection", "declined", "20260521T080000Z")
     attempt("anna-linkedin", "linkedin-ai-training", "confirmed", "20260522T080000Z")
     attempt("anna-wordpress", "wordpress-third-party-sharing", "failed", "20260523T080000Z")
@@ -99,3 +101,27 @@ def test_accounts_list_fits_80_columns_with_whole_e_mails(cli_env, home):
         assert out.count("anna.kowalska@example.org") == 4 and out.count("ben.schneider@example.net") == 2
         assert "linked with" in out and "anna-instagram" in out
     assert "microsoft-copilot-training" in out  # at 120 the flows have room
+
+
+def test_flows_are_grouped_by_what_objector_does(cli_env):
+    out = run_cli(["flows"], cli_env).stdout
+    forms, settings = out.index("OBJECTION FORMS"), out.index("AI-TRAINING SETTINGS")
+    for flow in (
+        "instagram-ai-objection",
+        "facebook-ai-objection",
+        "linkedin-ai-objection",
+        "meta-third-party-ai",
+    ):
+        assert forms < out.index(flow) < settings, flow
+    for flow in ("linkedin-ai-training", "x-grok-training", "adobe-content-analysis"):
+        assert settings < out.index(flow), flow
+
+
+def test_forget_keeping_the_proof_as_chosen_exits_0(cli_env, home):
+    six_accounts(home)
+    (home / "profiles" / "anna-instagram").mkdir(parents=True)
+    (home / "evidence" / "anna-instagram" / "instagram-ai-objection" / "20260520T101502Z").mkdir(parents=True)
+    kept = run_cli(["forget", "anna-instagram", "--evidence"], cli_env, stdin="y\nn\n")
+    assert kept.returncode == 0, kept.stdout + kept.stderr
+    assert "Proof kept." in kept.stdout and (home / "evidence" / "anna-instagram").is_dir()
+    assert not (home / "profiles" / "anna-instagram").exists()

@@ -227,7 +227,9 @@ def test_no_wizard_review_or_guidance_line_shows_a_markup_tag(home, markup):
     add_account(Settings(home=home), home / "other.toml", {}, human, console)
     value = "[bold]x[/] [dim]y[/]"
     console.print(review_panel(SubmitReview(value, "a@example.org", value, "https://x", value, "en")))
-    console.print(setting_panel(SettingReview(value, "a@example.org", value, value, "https://x", value, "on", "off")))
+    console.print(
+        setting_panel(SettingReview(value, "a@example.org", value, value, "https://x", value, "on", "off"))
+    )
     console.print(guidance_panel(Guidance(value, value, value)))
     TerminalHuman(console, Terminal("")).approve_submit(
         SubmitReview("a", "a@example.org", "t", "https://x", "text", "en", dry_run=True)
@@ -280,7 +282,9 @@ def test_a_stopped_wizard_resumes_with_its_answers(home):
 
 def test_the_checklist_groups_services_by_what_objector_does(home):
     human, out = _human(["1 2 x", *_answers()[1:], *_answers("facebook")[1:], "anna@example.org", "", "", ""])
-    accounts = add_accounts_interactively(Settings(home=home, country="DE"), home / "accounts.toml", human, out)
+    accounts = add_accounts_interactively(
+        Settings(home=home, country="DE"), home / "accounts.toml", human, out
+    )
     transcript = _out(out)
     forms, settings = transcript.index("Objection forms"), transcript.index("AI-training settings")
     assert forms < transcript.index("Instagram") < transcript.index("LinkedIn") < settings
@@ -298,6 +302,9 @@ def test_accounts_add_help_names_every_platform_and_a_twin_is_refused(cli_env, h
     flags = ["accounts", "add", "--platform", "ig", "--email", "anna@example.org", "--country", "DE"]
     assert run_cli(flags, cli_env).returncode == 0
     again = run_cli([*flags, "--name", "anna-2"], cli_env)
-    assert again.returncode == 2 and "account with anna@example.org exists already (anna-instagram)" in again.stderr
+    assert (
+        again.returncode == 2
+        and "account with anna@example.org exists already (anna-instagram)" in again.stderr
+    )
     wide = run_cli(["--help"], {**cli_env, "COLUMNS": "160"})
     assert "Delete an account's browser profile (its logins and cookies) and its traces" in wide.stdout

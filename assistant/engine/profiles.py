@@ -91,7 +91,7 @@ def forget_evidence(home: Path, account: str, human: Human, console) -> int:
     )
     if not human.confirm(question):
         console.print("Proof kept.")
-        return 1
+        return 0  # keeping it is the person's choice, not a failure
     try:
         shutil.rmtree(folder)
     except OSError as exc:

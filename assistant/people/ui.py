@@ -178,18 +178,23 @@ def setting_advice(
 
 
 def flows_table(flows: dict) -> Group:  # dict[str, LoadedFlow]
-    """The flows grouped by service: each with its kind (form / setting), title, address and the file
-    in use (a user file may replace a bundled one)."""
+    """The flows grouped by what objector does (objection forms, then AI-training settings), then by
+    service: each with its kind, title, address and the file in use (a user file may replace a bundled one)."""
     from ..config.hosts import platform_title
 
     blocks: list[RenderableType] = []
-    by_platform: dict[str, list[tuple[str, Any]]] = {}
-    for flow_id, loaded in sorted(flows.items()):
-        by_platform.setdefault(loaded.flow.platform, []).append((flow_id, loaded))
-    for platform in sorted(by_platform, key=lambda p: platform_title(p).lower()):
-        blocks.append(Text(platform_title(platform), style="bold underline"))
-        for flow_id, loaded in by_platform[platform]:
-            blocks += [_flow_block(flow_id, loaded), Text("")]
+    titles = {"form": "Objection forms", "setting": "AI-training settings"}  # what objector does there
+    for kind, title in titles.items():
+        by_platform: dict[str, list[tuple[str, Any]]] = {}
+        for flow_id, loaded in sorted(flows.items()):
+            if (getattr(loaded.flow, "kind", "form") == "setting") == (kind == "setting"):
+                by_platform.setdefault(loaded.flow.platform, []).append((flow_id, loaded))
+        if by_platform:
+            blocks += [Text(title.upper(), style="bold"), Text("")]
+        for platform in sorted(by_platform, key=lambda p: platform_title(p).lower()):
+            blocks.append(Text(platform_title(platform), style="bold underline"))
+            for flow_id, loaded in by_platform[platform]:
+                blocks += [_flow_block(flow_id, loaded), Text("")]
     return Group(*blocks)
 
 
