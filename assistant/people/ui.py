@@ -179,7 +179,8 @@ def setting_advice(
 
 def flows_table(flows: dict) -> Group:  # dict[str, LoadedFlow]
     """The flows grouped by what objector does (objection forms, then AI-training settings), then by
-    service: each with its kind, title, address and the file in use (a user file may replace a bundled one)."""
+    service: each with its kind, title, address and the file in use (a user file may replace a
+    bundled one)."""
     from ..config.hosts import platform_title
 
     blocks: list[RenderableType] = []
