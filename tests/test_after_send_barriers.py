@@ -50,6 +50,16 @@ def test_the_login_page_after_send_is_the_login_not_a_confirmation() -> None:
     assert "the service's login page" in verdict.signals
 
 
+def test_a_login_page_a_quick_login_has_already_left_is_still_the_login() -> None:
+    """Send → the login page → (logged in at once) → the form again: the address it went
+    through says the request was not kept, though the page now shows the form."""
+    login = "http://127.0.0.1:2/accounts/login/?next=x"
+    watch = _watch({login: "login"})
+    watch.visited = [login, FORM_URL]
+    verdict = watch.read(_after(marked=False, send=False))
+    assert verdict is not None and verdict.kind == "login", verdict
+
+
 def test_a_password_box_drawn_in_place_is_a_login_wherever_it_is() -> None:
     now = _after(dialogs=["Your session has ended. Log in again. Password"], password=True,
                  inputs=[*FORM["inputs"], "pass"])  # fmt: skip

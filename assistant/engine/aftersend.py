@@ -35,7 +35,7 @@ from ..config.flows import Candidate
 from .waiting import QUIET_MS, browser_gone, in_document, until_changed, until_still
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Locator, Page, Request, Response
+    from playwright.sync_api import Frame, Locator, Page, Request, Response
 
 POLL_MS = 150
 SETTLE_SECONDS = 0.3  # a recognised message may still be drawing: look once more after at most this,
@@ -392,6 +392,7 @@ class AfterSend:
     #: security check) or None (set at the review, from the flow's ``[login]``)
     where: Callable[[str], str | None] | None = None
     last_look: Snapshot | None = None  # the page as the last verdict (or non-verdict) read it
+    visited: list[str] = field(default_factory=list)  # addresses the page went to since the 'before'
     session: str | None = None  # the service's session cookie at the review (see barriers.py)
     _responses_at_look: int = 0  # how many submit answers had come by then
     _listening: bool = False
@@ -406,6 +407,7 @@ class AfterSend:
             self.page.on("request", self._on_request)
             self.page.on("response", self._on_response)
             self.page.on("requestfailed", self._on_failed)
+            self.page.on("framenavigated", self._on_navigated)
             self._listening = True
 
     def rebase(self, seen: Snapshot | None = None) -> None:
@@ -419,6 +421,7 @@ class AfterSend:
             self.baseline = self.snapshot()
             self.responses.clear()
         self.requests = 0
+        self.visited.clear()
 
     def close(self) -> None:
         if self._listening:
@@ -426,6 +429,7 @@ class AfterSend:
                 ("request", self._on_request),
                 ("response", self._on_response),
                 ("requestfailed", self._on_failed),
+                ("framenavigated", self._on_navigated),
             ):
                 try:
                     self.page.remove_listener(event, handler)
@@ -449,6 +453,10 @@ class AfterSend:
     def _on_response(self, response: Response) -> None:
         if self.is_submit(response.request):
             self.responses.append(SubmitResponse(urlsplit(response.url).path, response.status))
+
+    def _on_navigated(self, frame: Frame) -> None:
+        if frame == self.page.main_frame:
+            self.visited.append(frame.url)
 
     def _on_failed(self, request: Request) -> None:
         if self.is_submit(request):
@@ -530,6 +538,8 @@ class AfterSend:
         """The login page (the request was not kept) or a challenge in words, a widget or the
         service's security-check address; None when the page shows neither."""
         place = self.where(now.url) if self.where is not None and now.url != base.url else None
+        if self.where is not None and any(self.where(url) == "login" for url in self.visited):
+            place = "login"  # it went through the login page, even if a quick login has left it
         new_lines = sorted(now.lines - base.lines, key=len, reverse=True)
         text = " · ".join(dict.fromkeys([*_new(now.dialogs, base.dialogs), *_new(now.headings, base.headings),
                                          *new_lines]))  # fmt: skip
