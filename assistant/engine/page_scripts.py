@@ -122,7 +122,8 @@ REQUIRED_EMPTY_JS = """() => {
       empty = !el.querySelector('[aria-checked=true], :checked');
     else if (el.getAttribute('role') === 'checkbox') empty = el.getAttribute('aria-checked') !== 'true';
     else if (el.getAttribute('role') === 'combobox' && !/^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) {
-      const list = document.getElementById(el.getAttribute('aria-controls') || '');  // a list opened by a click
+      // a list opened by a click
+      const list = document.getElementById(el.getAttribute('aria-controls') || '');
       empty = list ? !list.querySelector('[aria-selected=true]') : !el.innerText.trim(); }
     else if (el.getAttribute('role') === 'group')  // a row of toggle buttons
       empty = !el.querySelector('[aria-pressed=true], [aria-checked=true], :checked');
