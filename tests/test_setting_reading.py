@@ -170,8 +170,12 @@ def test_the_pages_save_button_is_pressed_as_part_of_the_change(
     assert {"method": "POST", "status": 200} in entry["save_requests"]
 
 
-def test_with_m_objector_waits_for_the_persons_save_before_reloading(home, site, runs):
-    """The person switches it and presses Save a moment later: the reload waits for their Save."""
+def test_with_m_objector_waits_for_the_persons_save_before_reloading(home, site, runs, monkeypatch):
+    """The person switches it and presses Save a moment later: the reload waits for their Save
+    (a Save button still to press is waited for longer than a page that saves by itself)."""
+    from assistant.engine import setting
+
+    monkeypatch.setattr(setting, "FINISH_WAIT", 0.3)
     _configure(site, setting_save="save-button")
 
     def person_switches_then_saves() -> str:
@@ -184,6 +188,7 @@ def test_with_m_objector_waits_for_the_persons_save_before_reloading(home, site,
     assert _is_on(site, "linkedin", "ai-training") is False
     entry = _entry(result)
     assert entry["result"] == "changed" and entry["approval"]["answer"] == "m"
+    assert result.human.asked == ["setting"]  # not asked to press Enter: their Save was seen
 
 
 # ------------------------------------------------------------------ the practice pages themselves

@@ -366,13 +366,19 @@ def _until_the_person_has_finished(
     run: FlowRun, step: SettingStep, item: str | None, traffic: Traffic
 ) -> None:
     """The person switched it in the browser: before the reload, wait until they have finished —
-    the page sent the change and its server answered, and no Save button is left to press (or
-    it has gone back to disabled) — or they say so here. Never reload under their hands."""
+    the page sent the change and its server answered, or its Save button went back to disabled,
+    and no Save button is left to press — or they say so here. A Save button still to press is
+    waited for up to the manual time. Never reload under their hands."""
+    save_seen = [False]
 
     def finished() -> bool | None:
-        return True if traffic.changes_answered() and not still_to_save(run) else None
+        pending = still_to_save(run)
+        save_seen[0] = save_seen[0] or pending
+        return True if (traffic.changes_answered() or save_seen[0]) and not pending else None
 
     if poll_until(run.page, FINISH_WAIT, finished, every_ms=300):
+        return
+    if still_to_save(run) and poll_until(run.page, run.settings.manual_timeout, finished, every_ms=300):
         return
     save_first = "press the page's Save button, then " if still_to_save(run) else ""
     run.human.guide(
