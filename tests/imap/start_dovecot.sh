@@ -11,8 +11,11 @@
 # No system configuration is read. The server listens only on 127.0.0.1:PORT
 # and speaks IMAP over implicit TLS (imaps) only.
 #
-# It must run as root (it is what CI and the developer machines are). Stop it
-# with:  doveadm -c DIR/dovecot.conf stop   (or kill "$(cat DIR/run/master.pid)")
+# As root, dovecot's helpers run as its own users and the mailbox belongs to
+# "nobody" (as on CI). As any other user, everything runs as that user: its own
+# uid for mail, internal and login processes, no chroot (a user-level server on
+# a loopback port). Stop it with:  doveadm -c DIR/dovecot.conf stop
+# (or kill "$(cat DIR/run/master.pid)")
 #
 # Needs the Debian packages dovecot-imapd (brings dovecot-core) and openssl.
 set -euo pipefail
@@ -32,16 +35,14 @@ if [ -z "$DOVECOT" ]; then
     echo "dovecot is not installed (apt-get install -y dovecot-imapd)" >&2
     exit 3
 fi
-if [ "$(id -u)" != 0 ]; then
-    echo "this script must run as root" >&2
-    exit 4
-fi
+AS_ROOT=1
+[ "$(id -u)" = 0 ] || AS_ROOT=0
 
 mkdir -p "$DIR"
 DIR=$(cd "$DIR" && pwd)
 # dovecot's helper processes (auth as user "dovecot", logins as "dovenull")
-# must be able to reach files under DIR.
-chmod 0755 "$DIR"
+# must be able to reach files under DIR (as another user they are that user).
+if [ "$AS_ROOT" = 1 ]; then chmod 0755 "$DIR"; else chmod 0700 "$DIR"; fi
 mkdir -p "$DIR/run" "$DIR/state" "$DIR/mail"
 
 if [ -z "$IMAP_PASSWORD" ]; then
@@ -66,11 +67,36 @@ printf '%s:{PLAIN}%s:::%s\n' "$IMAP_USER" "$IMAP_PASSWORD" "$DIR/home/$IMAP_USER
 mkdir -p "$DIR/home/$IMAP_USER"
 # Only root (dovecot's master, config and auth processes) reads the secrets.
 chmod 0600 "$DIR/passwd" "$DIR/password" "$DIR/key.pem"
-# The mail user: "nobody" exists on every Debian system.
-MAIL_OWNER=${OBJECTOR_DOVECOT_MAIL_USER:-nobody}
-MAIL_UID=$(id -u "$MAIL_OWNER")
-MAIL_GID=$(id -g "$MAIL_OWNER")
-chown -R "$MAIL_UID:$MAIL_GID" "$DIR/mail" "$DIR/home"
+if [ "$AS_ROOT" = 1 ]; then
+    # The mail user: "nobody" exists on every Debian system.
+    MAIL_OWNER=${OBJECTOR_DOVECOT_MAIL_USER:-nobody}
+    MAIL_UID=$(id -u "$MAIL_OWNER")
+    MAIL_GID=$(id -g "$MAIL_OWNER")
+    chown -R "$MAIL_UID:$MAIL_GID" "$DIR/mail" "$DIR/home"
+    USER_LINES="service auth {
+  user = root
+}"
+else
+    # Not root: every dovecot process runs as this user; login processes are not chrooted.
+    MAIL_OWNER=$(id -un)
+    MAIL_UID=$(id -u)
+    MAIL_GID=$(id -g)
+    USER_LINES="default_internal_user = $MAIL_OWNER
+default_internal_group = $(id -gn)
+default_login_user = $MAIL_OWNER
+service auth {
+  user = \$default_internal_user
+}
+service imap-login {
+  chroot =
+}
+service anvil {
+  chroot =
+}
+service stats {
+  user = \$default_internal_user
+}"
+fi
 
 DH_LINE=""
 if [ -r /usr/share/dovecot/dh.pem ]; then
@@ -123,10 +149,8 @@ service imap-login {
     ssl = yes
   }
 }
-# auth reads the root-only passwd file.
-service auth {
-  user = root
-}
+# auth reads the passwd file only its owner may read.
+$USER_LINES
 # Failed logins answer at once (the default waits 2 s), keeping tests quick.
 # (dovecot still delays later logins from the same address by a few seconds
 # after a failed one; tests of a wrong password use a server of their own.)
