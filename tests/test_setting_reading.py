@@ -286,6 +286,13 @@ CORPUS = {
         "text=Use my data for AI training",
         ("on", "row", True),
     ),
+    "a switch with a hidden form copy beside it (Radix in a form)": (
+        '<form><div class="row"><span>Use my data for AI training</span>'
+        '<button role="switch" aria-checked="true" value="on"></button><input type="checkbox" '
+        'aria-hidden="true" tabindex="-1" checked style="position:absolute;opacity:0"></div></form>',
+        "text=Use my data for AI training",
+        ("on", "row", True),
+    ),
     "hidden input under a styled label": (
         '<label class="sw"><input type="checkbox" checked style="opacity:0;position:absolute;width:1px">'
         "<span>Use my data for AI training</span></label>",

@@ -148,7 +148,10 @@ SETTING_STATE_JS = """el => {
   const outer = e => { const root = e.getRootNode(); return root instanceof ShadowRoot ? root.host : null; };
   const nested = e => { for (let p = e.parentElement; p; p = p.parentElement) if (isControl(p)) return true;
     return false; };
-  const controlsIn = root => Array.from(root.querySelectorAll('*')).filter(e => isControl(e) && !nested(e));
+  // a copy kept out of the accessibility tree (a form input a library draws beside its switch) is no control
+  const exposed = e => !e.closest('[aria-hidden=true], [hidden], [inert]');
+  const controlsIn = root => Array.from(root.querySelectorAll('*'))
+    .filter(e => isControl(e) && exposed(e) && !nested(e));
   const pick = (found, path) =>
     found.length === 1 ? [found[0], path] : found.length > 1 ? [null, 'ambiguous'] : null;
   const choose = () => {
