@@ -149,7 +149,8 @@ def test_public_api_addresses_and_config(site: PracticeSite) -> None:
     }
     hosts = dict(pair.split("=", 1) for pair in site.site_map.split(","))
     meta = ["help.instagram.com", "www.instagram.com", "www.facebook.com", "help.meta.com"]
-    assert list(hosts) == meta + list(SETTINGS_HOSTS)  # then the settings services' hosts
+    # then the settings services' hosts, then WhatsApp's contact form
+    assert list(hosts) == meta + list(SETTINGS_HOSTS) + ["www.whatsapp.com"]
     origins = set(hosts.values()) | {site.foreign_origin}
     assert len(origins) == len(hosts) + 1 and all(o.startswith("http://127.0.0.1:") for o in origins)
     assert site.origin("www.facebook.com") == hosts["www.facebook.com"]
