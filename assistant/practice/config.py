@@ -62,7 +62,8 @@ give the same pages as before these modes existed):
     The Next button says a wording from ``form_steps.HELD_OUT_NEXT``, which no
     flow's or the engine's word list contains.
 ``choice_markup``
-    How the third-party form asks its request type (default: radios):
+    How the third-party form asks its request type, and WhatsApp's contact form
+    its topic (``whatsapp.py``) (default: radios):
     ``select`` (a native list), ``combobox`` (an ARIA listbox that opens on a
     click) or ``buttons`` (a row of toggle buttons, ``aria-pressed``).
 ``readonly_email``
@@ -221,7 +222,7 @@ class PracticeConfig:
     after_send: str | None = None  # session-expired | challenge | challenge-unnamed
     form_steps: str | None = None  # same-page | navigate: the form in two screens
     next_held_out: bool = False  # the Next button in a wording no list has
-    choice_markup: str | None = None  # select | combobox | buttons: the third-party request type
+    choice_markup: str | None = None  # select | combobox | buttons: third-party request type, WhatsApp topic
     readonly_email: str | None = None  # same | other: the e-mail box prefilled and read-only
     text_maxlength: int | None = None  # maxlength and a counter on the text box
     length_error: int | None = None  # no maxlength, but the server refuses a longer text
