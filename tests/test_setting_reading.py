@@ -93,6 +93,13 @@ def test_already_off_is_recorded_only_when_a_reload_agrees(home, site):
     assert {"setting-1-before.png", "setting-1-after.png"} <= set(record["files"])  # both readings
 
 
+def test_a_recheck_does_not_take_a_placeholder_for_a_setting_turned_back(home, site):
+    _configure(site, **PLACEHOLDER, setting_already=True)
+    result = _run(home, site, "linkedin", [], recheck=True)
+    (record,) = result.records()
+    assert record["outcome"] == "still-set" and record["settings"][0]["before"] == "off"
+
+
 def test_a_request_that_never_ends_does_not_hold_the_run(home, site):
     """The page keeps a background request open (long polling), opened again after a change: the
     change's own request is waited for, not that one."""
@@ -175,7 +182,7 @@ def test_with_m_objector_waits_for_the_persons_save_before_reloading(home, site,
     (a Save button still to press is waited for longer than a page that saves by itself)."""
     from assistant.engine import setting
 
-    monkeypatch.setattr(setting, "FINISH_WAIT", 0.3)
+    monkeypatch.setattr(setting, "FINISH_WAIT", 0.3, raising=False)
     _configure(site, setting_save="save-button")
 
     def person_switches_then_saves() -> str:
