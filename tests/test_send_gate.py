@@ -47,8 +47,8 @@ def test_a_click_in_the_browser_while_asked_is_on_the_ledger_before_the_server_g
             store(submission)
 
         site.state.add_submission = store_and_look  # type: ignore[method-assign]
-        # the person reads the question for 1.5 s without answering (the stand-in clicks at 0.7 s)
-        result = run_practice(home, site, [account()], [lambda: time.sleep(1.5)], logged_in=True)
+        # the person reads the question for 3 s without answering (the stand-in clicks at 0.7 s)
+        result = run_practice(home, site, [account()], [lambda: time.sleep(3)], logged_in=True)
     (record,) = result.records()
     assert record["outcome"] == "confirmed" and record["approval"]["by"] == "person clicked in the browser"
     assert seen == [["awaiting-approval", "submitting", "sent"]] or seen == [

@@ -396,6 +396,7 @@ class AfterSend:
     session: str | None = None  # the service's session cookie at the review (see barriers.py)
     _responses_at_look: int = 0  # how many submit answers had come by then
     _listening: bool = False
+    clicked: bool = False  # the send gate let the person's own click through (gate.py)
 
     # ------------------------------------------------------------ set-up
     def arm(self, send: Locator | None) -> None:
@@ -475,7 +476,7 @@ class AfterSend:
     def person_sent(self) -> bool:
         """Did the form leave the page by the person's own hand (request seen, or Send clicked)?"""
         self.page.wait_for_timeout(1)  # lets the browser's events reach us
-        if self.requests or self.responses:
+        if self.clicked or self.requests or self.responses:
             return True
         from playwright.sync_api import Error as PlaywrightError
 

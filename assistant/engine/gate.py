@@ -1,11 +1,13 @@
 """The send gate: nothing leaves the browser before the ledger knows it is leaving.
 
-From the moment the filled form is shown for approval, every request the page makes passes
-through objector. A request that sends the form (``AfterSend.is_submit``) is held in the browser
-until the ledger says ``submitting`` for the attempt: written here when it was the person's own
-click in the browser (while asked, or after answering no), with the signals that end objector
-held back for the moment of the write. Only then is it let go, and right after that the ledger
-says ``sent``.
+From the moment the filled form is shown for approval, a click on its Send button (or a submit
+of the form) is held in the page until objector answers that the ledger says ``submitting``:
+written here when it is the person's own click in the browser (while asked, or after answering
+no), with the signals that end objector held back for the moment of the write; then the click is
+done again and the form goes. A page whose objector was killed waits for an answer that never
+comes, so nothing leaves. Every request the page makes passes through objector too: one that
+sends the form (``AfterSend.is_submit``) is held until the ledger knows, let go, and right after
+that the ledger says ``sent``.
 
 So a run stopped at any moment (Ctrl-C, a closed terminal, a kill) leaves one of three states
 that the next run can tell apart honestly:
@@ -31,6 +33,33 @@ if TYPE_CHECKING:
 
 #: every request of the page passes the gate while it is open
 EVERY_REQUEST = "**/*"
+#: the page's way to ask objector whether the form may go (``page.expose_binding``)
+MAY_SEND = "__objectorMaySend"
+#: In the page: a click on the marked Send button (``aftersend.ARM_JS``) or a submit of a form is
+#: held back until objector answers that the ledger knows (``MAY_SEND``); then it is done again as
+#: it was. ``__objectorAllowSend()`` lets every later one through (objector's own click, after its
+#: ledger line). A page whose objector is gone waits for an answer that never comes: nothing leaves.
+GUARD_JS = (
+    """() => { if (window.__objectorGuard) return; window.__objectorGuard = true;
+  let allowed = false, asking = false;
+  window.__objectorAllowSend = () => { allowed = true; };
+  const ask = redo => { if (asking) return; asking = true;
+    window."""
+    + MAY_SEND
+    + """().then(ok => { asking = false; if (ok) { allowed = true; redo(); } }, () => { asking = false; }); };
+  document.addEventListener('click', ev => {
+    const send = ev.target && ev.target.closest ? ev.target.closest('[data-objector-send]') : null;
+    if (allowed || !send) return;
+    ev.preventDefault(); ev.stopImmediatePropagation();
+    ask(() => send.click());
+  }, true);
+  document.addEventListener('submit', ev => {
+    if (allowed) return;
+    ev.preventDefault(); ev.stopImmediatePropagation();
+    const form = ev.target, by = ev.submitter;
+    ask(() => form.requestSubmit ? form.requestSubmit(by || undefined) : form.submit());
+  }, true); }"""
+)
 
 
 class SendGate:
@@ -42,9 +71,30 @@ class SendGate:
         self.sent_logged = False
 
     def open(self) -> None:
+        """Hold the form in the page until objector says it may go, and hold its request until the
+        ledger knows (a held click survives a kill of objector; a held request may not)."""
+        if self.open_now:
+            return
+        page = self.run.page
+        if getattr(page, "_objector_gate", None) is None:  # a binding is bound once per page
+            page.expose_binding(MAY_SEND, lambda _source: page._objector_gate._may_send())  # type: ignore[attr-defined]
+        page._objector_gate = self  # type: ignore[attr-defined]  # the attempt the page asks now
+        page.route(EVERY_REQUEST, self._handle)
+        page.evaluate(GUARD_JS)
+        self.open_now = True
+
+    def allow(self) -> None:
+        """objector's own click, or the person's after "m": the ledger says so already."""
+        self.run.page.evaluate("() => window.__objectorAllowSend && window.__objectorAllowSend()")
+
+    def _may_send(self) -> bool:
+        """The page asks whether the person's click may send the form: on the record first."""
         if not self.open_now:
-            self.run.page.route(EVERY_REQUEST, self._handle)
-            self.open_now = True
+            return False  # the attempt has ended (the person said no): its record is written
+        if not self.run.submitting_logged:
+            self._the_persons_click()
+        self.run.after.clicked = True
+        return True
 
     def close(self) -> None:
         from playwright.sync_api import Error as PlaywrightError

@@ -137,11 +137,13 @@ def _send(run: FlowRun, decision: Decision, found: Found | None, approved_at: st
         run.log("submitting", submitted=True, approval="y")
         run.submitted, run.submitted_at = True, utc_now()
         run.sent_at = time.monotonic()
+        run.gate.allow()
         run.click(found.locator, "submit")
         run.reporter.ok("submitted")
     elif decision == "m":
         run.record["approval"] = {"answer": "m", "by": "own-click", "at": approved_at}
         run.log("submitting", submitted=True, approval="m")
+        run.gate.allow()
         run.submitted_at = utc_now()
         run.page.bring_to_front()
         run.reporter.wait("waiting for you to click Send in the browser window")
