@@ -176,7 +176,9 @@ def _run_demo(
             else f"practice Help Centre on {site.origin('help.instagram.com')}"
         )
         console.print(f"[bold]objector demo[/] · {escape(where)} · home: {escape(str(home))}")
-        if options.auto_login:
+        if options.services == ("whatsapp",):
+            console.print("WhatsApp's practice form has no login.")
+        elif options.auto_login:
             console.print("The practice login pages log themselves in after a moment.")
         else:
             console.print("Log in on the practice pages with any username and password.")
@@ -193,14 +195,13 @@ def _run_demo(
         changes = site.setting_changes
     if options.services:
         names_shown = ", ".join(platform_title(s) for s in options.services)
-        sent = (
-            f" and received {len(received)} form{'s' * (len(received) != 1)}"
-            if "whatsapp" in options.services
-            else ""
-        )
+        done = []
+        if any(s != "whatsapp" for s in options.services):
+            done.append(f"saved {len(changes)} setting change{'s' * (len(changes) != 1)}")
+        if "whatsapp" in options.services:  # WhatsApp's is a form: what it received is counted
+            done.append(f"received {len(received)} form{'s' * (len(received) != 1)}")
         console.print(
-            f"The practice pages saved {len(changes)} setting change{'s' * (len(changes) != 1)}{sent}; "
-            f"nothing reached {names_shown}.",
+            f"The practice pages {' and '.join(done)}; nothing reached {names_shown}.",
             markup=False,
         )
     else:
