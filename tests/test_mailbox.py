@@ -222,6 +222,8 @@ IG = "Instagram <security@mail.instagram.com>"
 IG_NOREPLY = "Instagram <no-reply@mail.instagram.com>"
 FB = "Facebook <security@facebookmail.com>"
 FB_NOREPLY = "Facebook <noreply@facebookmail.com>"
+WA_SUPPORT = "WhatsApp Support <support@support.whatsapp.com>"
+WA_ADDRESS = "anna+wa@example.org"
 
 
 def build_mails() -> list[tuple[str, bytes, datetime]]:
@@ -420,6 +422,24 @@ def build_mails() -> list[tuple[str, bytes, datetime]]:
         ),
         at(17),
     )
+    # -- WhatsApp's answer to its contact form, then a Meta confirmation, to one address ---------
+    add(
+        "whatsapp-answer",
+        plain_mail(
+            WA_SUPPORT,
+            WA_ADDRESS,
+            "Re: Your request to WhatsApp",
+            at(18),
+            "Hi, thanks for contacting WhatsApp. We have received your objection to the processing "
+            "of your information and will get back to you.",
+        ),
+        at(18),
+    )
+    add(
+        "meta-after-whatsapp",
+        plain_mail(FB_NOREPLY, WA_ADDRESS, "Your objection request", at(19), EN_CONFIRMATION),
+        at(19),
+    )
     return mails
 
 
@@ -564,6 +584,13 @@ def test_phishing_confirmation_is_ignored(box: Mailbox) -> None:
     # The newer look-alike from meta.com.objection-review.org is skipped.
     assert found.sender == "no-reply@mail.instagram.com"
     assert found.date == at(12)
+
+
+def test_a_whatsapp_attempt_finds_whatsapps_answer_and_a_meta_one_metas(box: Mailbox) -> None:
+    whatsapp = box.find_confirmation(WA_ADDRESS, T0, "whatsapp")
+    assert whatsapp is not None and whatsapp.sender == "support@support.whatsapp.com"
+    meta = box.find_confirmation(WA_ADDRESS, T0, "instagram")
+    assert meta is not None and meta.sender == "noreply@facebookmail.com"
 
 
 def test_no_confirmation_after_since_or_for_code_only_address(box: Mailbox) -> None:
