@@ -20,7 +20,7 @@ from assistant.mail.messages import is_confirmation, is_trusted_sender, is_whats
 from assistant.people.asks import SubmitReview
 from assistant.people.ui import review_panel
 from assistant.practice import PracticeConfig, PracticeSite
-from assistant.practice.whatsapp import FORM_ID, WHATSAPP_HOST
+from assistant.practice.whatsapp import FORM_ID, WHATSAPP_HOST, WORDS
 
 PHONE = "+49 1512 3456789"
 E164 = "+4915123456789"
@@ -119,6 +119,29 @@ def test_the_flow_has_no_login_and_a_flow_without_login_may_not_wait_for_one():
     data["steps"] = [data["steps"][0], {"action": "ensure_login"}, *data["steps"][1:]]
     with pytest.raises(ValidationError, match=r"'ensure_login' step needs a \[login\] table"):
         Flow.model_validate(data)
+
+
+@pytest.mark.parametrize("language", sorted(WORDS))
+def test_the_flow_knows_the_practice_forms_words_in_every_page_language(language):
+    """The topic question and the objection (never another topic), each box, Send, and the answer
+    (never the form's own title, which would pass for an answer before Send)."""
+    import re
+
+    words = WORDS[language]
+    steps = {(s.action, s.value): s for s in load_flows()["whatsapp-ai-objection"].flow.steps}
+    choose = steps[("choose", None)]
+
+    def named(candidates, text: str) -> bool:
+        return any(c.name and re.search(c.name, text, re.IGNORECASE) for c in candidates)
+
+    assert named(choose.target[:4], words["question"])
+    assert named(choose.option, words["objection"])
+    assert not any(named(choose.option, words[other]) for other in ("access", "delete", "other"))
+    for value, label in (("email", "email"), ("phone", "phone"), ("text", "message")):
+        assert named(steps[("fill", value)].target, words[label]), value
+    assert named(steps[("review_and_submit", None)].target, words["send"])
+    expect = steps[("expect", None)].target
+    assert named(expect, words["done_title"]) and not named(expect, words["title"])
 
 
 def test_the_review_masks_the_phone_in_the_panel_and_in_the_letter():
