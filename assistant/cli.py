@@ -179,6 +179,21 @@ def _start_driver() -> None:
         driver_while(imports)
 
 
+def _reporter(console, settings):
+    """The run's progress lines; with a site map, a PRACTICE line first and PRACTICE on every heading."""
+    from .people.ui import Reporter
+
+    reporter = Reporter(console, practice=bool(settings.site_map))
+    if reporter.practice:
+        from rich.text import Text
+
+        from .proof.outcome import PRACTICE_MARK
+
+        note = f"{PRACTICE_MARK}: OBJECTOR_SITE_MAP sends the services' addresses to the practice site."
+        console.print(Text(note, style="bold yellow"))
+    return reporter
+
+
 def _accounts_path(settings, accounts: Path | None) -> Path:
     return accounts.expanduser() if accounts else settings.accounts_file
 
@@ -236,6 +251,32 @@ def demo(
 
 
 @app.command()
+def practice(
+    port: Annotated[
+        int, typer.Option(metavar="PORT", help="The first of the local ports the practice site takes.")
+    ] = 47100,
+    language: Annotated[
+        str, typer.Option(metavar="LANG", help="Language of the practice pages (en, de, fr, …).")
+    ] = "en",
+    code_step: Annotated[
+        bool,
+        typer.Option(
+            "--code-step", help="Show the e-mailed code screen after Send (the code is printed here)."
+        ),
+    ] = False,
+    auto_login: Annotated[
+        bool, typer.Option("--auto-login", help="The practice login pages log themselves in after a moment.")
+    ] = False,
+) -> None:
+    """Run the practice site on fixed local ports until Ctrl-C: try run, recheck, check and doctor on it."""
+    from .practice_serve import serve
+
+    raise typer.Exit(
+        serve(_console(), port=port, language=language, code_step=code_step, auto_login=auto_login)
+    )
+
+
+@app.command()
 def run(
     home: HomeOpt = None,
     accounts: AccountsOpt = None,
@@ -262,7 +303,6 @@ def run(
     from .config.accounts import load_accounts
     from .config.flows import load_flows
     from .people.human import TerminalHuman
-    from .people.ui import Reporter
     from .runner import RunRequest, execute
 
     settings = _settings(home)
@@ -303,7 +343,7 @@ def run(
         trace=trace,
         keep_login=keep_login,
     )
-    summary = execute(request, human, Reporter(console))
+    summary = execute(request, human, _reporter(console, settings))
     raise typer.Exit(summary.exit_code)
 
 
@@ -361,7 +401,6 @@ def recheck(
         raise typer.Exit(0)
     from .browser_setup import ensure_browser
     from .people.human import TerminalHuman
-    from .people.ui import Reporter
     from .runner import RunRequest, execute
 
     human = TerminalHuman(console)
@@ -374,7 +413,7 @@ def recheck(
         recheck=True,
         keep_login=keep_login,
     )
-    summary = execute(request, human, Reporter(console))
+    summary = execute(request, human, _reporter(console, settings))
     raise typer.Exit(summary.exit_code)
 
 
@@ -394,7 +433,6 @@ def check(
     from .config.accounts import load_accounts
     from .config.flows import load_flows
     from .people.human import TerminalHuman
-    from .people.ui import Reporter
     from .runner import RunRequest, plan
 
     settings = _settings(home)
@@ -416,7 +454,7 @@ def check(
 
     human = TerminalHuman(console)
     ensure_browser(settings, human, console)
-    results = check_forms(settings, pairs, human, Reporter(console))
+    results = check_forms(settings, pairs, human, _reporter(console, settings))
     bad = [r for r in results if not r.ok]
     console.print()
     console.print(f"{len(results) - len(bad)} of {len(results)} forms look as the flows expect.")

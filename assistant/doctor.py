@@ -93,7 +93,7 @@ def diagnose(home_override: Path | None = None) -> list[Finding]:
     found.append(_display(settings))
     found.append(_browser(settings))
     found.append(_sessions_at_rest(settings))
-    found.append(_reachability())
+    found.append(_practice_site(settings.sites) if settings.site_map else _reachability())
     if settings.imap_host:
         found.append(_mailbox(settings))
     return found
@@ -266,6 +266,35 @@ def _reachability(hosts: tuple[str, ...] = META_HOSTS, timeout: float = 3.0) -> 
         f"cannot reach {', '.join(unreachable)} within {timeout:g} s",
         "check the internet connection, proxy or firewall before 'objector run' (the demo works offline)",
         warning=True,
+    )
+
+
+def _practice_site(sites, timeout: float = 2.0) -> Finding:
+    """With OBJECTOR_SITE_MAP set nothing goes to the services: whether the mapped origins answer."""
+    from urllib.parse import urlsplit
+
+    from .proof.outcome import PRACTICE_MARK
+
+    import socket
+
+    origins = sorted(set(sites.targets.values()))
+    silent = []
+    for origin in origins:
+        parts = urlsplit(origin)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        try:
+            socket.create_connection((parts.hostname or "", port), timeout=timeout).close()
+        except OSError:
+            silent.append(origin)
+    where = f"{PRACTICE_MARK}: OBJECTOR_SITE_MAP sends {len(sites.targets)} hosts to the practice site"
+    if not silent:
+        return Finding("practice site", True, f"{where}; all {len(origins)} addresses answer")
+    return Finding(
+        "practice site",
+        False,
+        f"{where}; {len(silent)} of {len(origins)} addresses do not answer (first: {silent[0]})",
+        "start it in another terminal with 'objector practice' "
+        "(or unset OBJECTOR_SITE_MAP for the real services)",
     )
 
 

@@ -40,6 +40,7 @@ class Reporter:
 
     console: Console = field(default_factory=make_console)
     lines: list[str] = field(default_factory=list)
+    practice: bool = False  # a site map is in use: every heading says PRACTICE
 
     def _say(self, mark: str, style: str, message: str) -> None:
         self.lines.append(f"{mark} {message}")
@@ -62,6 +63,8 @@ class Reporter:
         self.console.print(escape(message), soft_wrap=True)  # commands in it must paste as one line
 
     def heading(self, message: str) -> None:
+        if self.practice:
+            message = f"{message} · PRACTICE"
         self.lines.append(message)
         self.console.print()
         self.console.print(f"[bold]{escape(message)}[/]")

@@ -38,10 +38,10 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
 
-    def __init__(self, site: PracticeSite, live_host: str) -> None:
+    def __init__(self, site: PracticeSite, live_host: str, port: int = 0) -> None:
         self.site = site
         self.live_host = live_host
-        super().__init__(("127.0.0.1", 0), _Handler)
+        super().__init__(("127.0.0.1", port), _Handler)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -102,8 +102,11 @@ class _Handler(BaseHTTPRequestHandler):
 class PracticeSite:
     """The practice Help Centre: local replicas of Meta's login pages and objection forms."""
 
-    def __init__(self, config: PracticeConfig | None = None) -> None:
+    def __init__(self, config: PracticeConfig | None = None, *, base_port: int | None = None) -> None:
+        """``base_port``: fixed ports from it, one per host in a fixed order (``objector practice``, so
+        that a site map printed once stays right); None: free ports chosen by the system."""
         self.config: PracticeConfig = config or PracticeConfig()
+        self.base_port = base_port
         self.state = PracticeState()
         self._servers: dict[str, _Server] = {}
         self._lock = threading.Lock()
@@ -113,11 +116,26 @@ class PracticeSite:
         with self._lock:
             if self._servers:
                 return self
-            for host in (*ALL_LIVE_HOSTS, FOREIGN_HOST):
-                server = _Server(self, host)
+            for number, host in enumerate((*ALL_LIVE_HOSTS, FOREIGN_HOST)):
+                try:
+                    server = _Server(self, host, self.base_port + number if self.base_port else 0)
+                except OSError:
+                    self._close_all()  # a fixed port is taken: none stays half started
+                    raise
                 threading.Thread(target=server.serve_forever, name=f"practice-{host}", daemon=True).start()
                 self._servers[host] = server
         return self
+
+    @staticmethod
+    def port_count() -> int:
+        """How many ports the site takes (from ``base_port`` on)."""
+        return len(ALL_LIVE_HOSTS) + 1
+
+    def _close_all(self) -> None:
+        for server in self._servers.values():
+            server.shutdown()
+            server.server_close()
+        self._servers = {}
 
     def stop(self) -> None:
         with self._lock:
