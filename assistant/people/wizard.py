@@ -444,7 +444,9 @@ def _checklist(human: TerminalHuman, console) -> list[str]:
             raise ValueError("an answer is required (numbers or names, e.g. 1 2 5)")
         return picked
 
-    question = "All your accounts at once: numbers or names, separated by spaces (a number twice: two accounts)"
+    question = (
+        "All your accounts at once: numbers or names, separated by spaces (a number twice: two accounts)"
+    )
     return list(_ask(human, console, question, None, chosen))  # type: ignore[call-overload]
 
 
