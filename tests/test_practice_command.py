@@ -71,7 +71,9 @@ def test_practice_serves_fixed_ports_and_run_check_doctor_say_practice(cli_env, 
     port = _free_ports(PracticeSite.port_count())
     proc, site_map = _started(cli_env, port)
     try:
-        assert f"help.instagram.com=http://127.0.0.1:{port}" in site_map.split(",")[0] or str(port) in site_map
+        assert (
+            f"help.instagram.com=http://127.0.0.1:{port}" in site_map.split(",")[0] or str(port) in site_map
+        )
         env = {**cli_env, "OBJECTOR_SITE_MAP": site_map}
         doctor = run_cli(["doctor"], env)
         line = next(x for x in doctor.stdout.splitlines() if "practice site" in x)
@@ -96,5 +98,7 @@ def test_practice_serves_fixed_ports_and_run_check_doctor_say_practice(cli_env, 
 
 def test_practice_port_out_of_range_is_one_line(cli_env):
     result = run_cli(["practice", "--port", "80"], cli_env)
-    assert result.returncode == 2 and result.stderr.startswith("objector: practice: --port 80 must be from 1024")
+    assert result.returncode == 2 and result.stderr.startswith(
+        "objector: practice: --port 80 must be from 1024"
+    )
     assert result.stderr.count("\n") == 1
