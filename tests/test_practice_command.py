@@ -24,14 +24,16 @@ def _free_ports(count: int) -> int:
     for _ in range(50):
         base = random.randrange(20000, 60000)
         try:
-            with contextlib_sockets(base, count):
+            with _HeldPorts(base, count):
                 return base
         except OSError:
             continue
     raise RuntimeError("no free port range")
 
 
-class contextlib_sockets:  # noqa: N801 - used as a context manager
+class _HeldPorts:
+    """Binds each port of a range (a range that binds is free right now)."""
+
     def __init__(self, base: int, count: int) -> None:
         self.base, self.count, self.sockets = base, count, []
 
