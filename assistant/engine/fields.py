@@ -134,6 +134,8 @@ def fill_step(run: FlowRun, step: Step) -> None:
         if step.optional:
             return
         raise FlowStop(Outcome.NEEDS_ATTENTION, f"nothing to fill in for {step.value}")
+    if step.value == "phone":  # the record keeps the number in full, however it gets typed
+        run.record["phone"] = run.account.phone
     found = run.find(step, default_timeout=run.settings.step_timeout)
     if found is None and step.optional:
         missing(run, step)
@@ -150,10 +152,11 @@ def fill_step(run: FlowRun, step: Step) -> None:
                 detail=f"reason pasted by you ({browser_length(value)} chars)",
             )
         else:
+            shown = f"your phone number ({_masked(value)})" if step.value == "phone" else value
             by_hand(
                 run,
                 step,
-                f"Type {value} into {what} in the browser window, then press Enter here.",
+                f"Type {shown} into {what} in the browser window, then press Enter here.",
                 check=lambda: _value_present(run, value),
                 detail=f"{step.value} typed by you",
             )
@@ -176,10 +179,7 @@ def fill_step(run: FlowRun, step: Step) -> None:
     elif step.value == "email":
         detail = f"e-mail {value}"
     elif step.value == "phone":  # the terminal shows it masked; the record keeps it in full
-        from ..config.phones import mask_phone
-
-        run.record["phone"] = run.account.phone
-        detail = f"phone {mask_phone(value)}"
+        detail = f"phone {_masked(value)}"
     else:
         detail = f"{step.value} filled"
     run.done(step, detail)
@@ -227,6 +227,12 @@ def value_for(run: FlowRun, step: Step) -> str | None:
         "phone": _phone_for_form(account.phone),
     }
     return values.get(step.value or "")
+
+
+def _masked(phone: str) -> str:
+    from ..config.phones import mask_phone
+
+    return mask_phone(phone)
 
 
 def _phone_for_form(phone: str | None) -> str | None:
