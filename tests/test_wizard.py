@@ -49,8 +49,10 @@ def _answers(
     language="",
     reasons="",
     save="y",
+    linked=None,  # the answer to "same Accounts Centre as …?", asked once a Meta account exists
 ) -> list[str]:
-    return [platform, email, username, full_name, name, country, language, reasons, save]
+    also = [] if linked is None else [linked]
+    return [platform, email, username, *also, full_name, name, country, language, reasons, save]
 
 
 def test_first_run_asks_for_accounts_and_saves_them(home):
@@ -58,7 +60,7 @@ def test_first_run_asks_for_accounts_and_saves_them(home):
     answers = [
         *_answers(reasons="1 3"),
         "y",
-        *_answers("facebook", name="anna-fb", country="AT", language="en"),
+        *_answers("facebook", name="anna-fb", country="AT", language="en", linked="y"),
         "n",
     ]
     human, out = _human(answers)
@@ -68,6 +70,7 @@ def test_first_run_asks_for_accounts_and_saves_them(home):
         ("anna-fb", "facebook", "AT", "en"),
     ]
     assert accounts[0].reasons == ("private_life", "creative_work")
+    assert accounts[1].linked_with == "anna-instagram" and accounts[0].linked_with is None
     assert load_accounts(home / "accounts.toml") == accounts
 
 
@@ -164,7 +167,7 @@ def test_ctrl_c_keeps_the_accounts_saved_before(home):
 def test_a_taken_name_is_refused_and_a_free_one_suggested(home):
     settings = Settings(home=home, country="DE")
     human, out = _human(
-        [*_answers(), "y", *_answers(name="anna-instagram")[:4], "anna-instagram", "", "", "", "", "y", "n"]
+        [*_answers(), "y", *_answers(linked="")[:5], "anna-instagram", "", "", "", "", "y", "n"]
     )
     accounts = add_accounts_interactively(settings, home / "accounts.toml", human, out)
     assert [a.name for a in accounts] == ["anna-instagram", "anna-instagram-2"]
@@ -252,12 +255,11 @@ def test_an_empty_email_is_required_and_a_second_same_account_is_named(home):
     settings = Settings(home=home, country="DE")
     human, out = _human([*_answers(), "n"])
     add_accounts_interactively(settings, home / "accounts.toml", human, out)
-    human, out = _human(["", *_answers(email="ANNA@example.org")[1:], "n"])
-    add_accounts_interactively(settings, home / "accounts.toml", human, out)
     human, out = _human(["instagram", "", "anna@example.org", *_answers()[2:]])
     add_account(settings, home / "new.toml", {}, human, out)
     assert "an answer is required (the e-mail address you log in with)" in _out(out)
-    human, out = _human(["instagram", "", "", *_answers()[3:], "n"])  # Enter: the last e-mail again
+    # Enter at the e-mail: the last one again, the same as anna-instagram's
+    human, out = _human([*_answers(email="", linked="")[:-1], "n", "n"])
     add_accounts_interactively(settings, home / "accounts.toml", human, out)
     assert "anna-instagram is already your instagram account with this e-mail" in _out(out)
 
@@ -281,7 +283,7 @@ def test_a_stopped_wizard_resumes_with_its_answers(home):
 
 
 def test_the_checklist_groups_services_by_what_objector_does(home):
-    human, out = _human(["1 2 x", *_answers()[1:], *_answers("facebook")[1:], "anna@example.org", "", "", ""])
+    human, out = _human(["1 2 x", *_answers()[1:], *_answers(linked="")[1:], "anna@example.org", "", "", ""])
     accounts = add_accounts_interactively(
         Settings(home=home, country="DE"), home / "accounts.toml", human, out
     )

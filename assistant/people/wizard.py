@@ -216,6 +216,8 @@ def _ask_account(
             lambda a: account_reference(platform, a) if a.strip() else "",
         )
         values["username"] = reference or None
+    if "linked_with" not in values and platform in META_PLATFORMS:
+        values["linked_with"] = _ask_linked(human, console, existing)
     if "full_name" not in values and letter:
         previous = last.full_name if last else None
         question = "Your full name, to sign the letter" + ("" if previous else " (Enter to skip)")
@@ -252,6 +254,33 @@ def _ask_account(
             human, console, "Numbers separated by spaces, or Enter for none", "", _reasons_of
         )
     return values
+
+
+def _ask_linked(human: TerminalHuman, console, existing: list[Account]) -> str | None:
+    """A Meta account in the same Accounts Centre as one already added: one objection covers both
+    (``linked_with``). Asked only when there is a Meta account to link to; Enter is no."""
+    meta = [a.name for a in existing if a.platform in META_PLATFORMS and not a.linked_with]
+    if not meta:
+        return None
+    one = meta[0] if len(meta) == 1 else None
+    question = (
+        f"Is it in the same Meta Accounts Centre as {one}? One objection covers both (y, or Enter for no)"
+        if one
+        else f"In the same Meta Accounts Centre as one of yours ({', '.join(meta)})? "
+        "Its name, or Enter for no"
+    )
+
+    def linked(answer: str) -> str:
+        value = answer.strip()
+        if one and value.lower() in ("y", "yes"):
+            return one
+        if value.lower() in ("", "n", "no"):
+            return ""
+        if value in meta:
+            return value
+        raise ValueError(f"type {'y or n' if one else 'one of ' + ', '.join(meta)}")
+
+    return str(_ask(human, console, question, "", linked)) or None
 
 
 def _validated(values: dict) -> Account:
