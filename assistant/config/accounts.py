@@ -326,13 +326,19 @@ def _check_path(value: Path | None) -> Path | None:
 
 
 def _describe(exc: ValidationError) -> str:
-    err = exc.errors()[0]
+    errors = exc.errors()
+    # a misspelt key (``emial``) also makes its field missing: name the misspelling, it is the cause
+    err = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
     field = ".".join(str(p) for p in err["loc"]) or "account"
     if err["type"] == "missing":
         return f"field '{field}' is missing."
     if err["type"] == "extra_forbidden":
+        import difflib
+
         known = ", ".join(Account.model_fields)
-        return f"unknown field '{field}' (known fields: {known})."
+        near = difflib.get_close_matches(field, list(Account.model_fields), n=1)
+        meant = f"did you mean '{near[0]}'? " if near else ""  # ``emial`` -> email
+        return f"unknown field '{field}' ({meant}known fields: {known})."
     message = err["msg"]
     for prefix in ("Value error, ", "Assertion failed, "):
         message = message.removeprefix(prefix)
