@@ -320,3 +320,16 @@ def test_a_misspelt_key_in_accounts_toml_is_named_with_the_nearest_one(cli_env, 
     result = run_cli(["accounts", "list"], cli_env)
     assert result.returncode == 2 and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert "unknown field 'emial' (did you mean 'email'?" in result.stderr
+
+
+@pytest.mark.cli
+def test_text_shows_an_accounts_letter_in_another_language(cli_env, home):
+    from cli_helpers import account_toml
+
+    (home / "accounts.toml").write_text(account_toml(language="de"))
+    french = run_cli(["text", "--account", "anna-instagram", "--lang", "fr"], cli_env)
+    assert (
+        french.returncode == 0 and "Madame, Monsieur" in french.stdout and "anna@example.org" in french.stdout
+    )
+    unknown = run_cli(["text", "--account", "anna-instagram", "--lang", "xx"], cli_env)
+    assert unknown.returncode == 2 and "unknown language 'xx'" in unknown.stderr

@@ -80,8 +80,6 @@ def text_for_cli(
     """The text for ``objector text`` and a note for the terminal (or None)."""
     from .text import DEFAULT_MAX_LENGTH, LetterInput, TextError, example_country, render_letter
 
-    if account and lang:
-        raise UserError("text: use --account or --lang, not both.")
     note = None
     if account:
         chosen = find_account(load_accounts(accounts_file), account)
@@ -92,6 +90,8 @@ def text_for_cli(
             updates["reasons"] = tuple(reasons)
         if variant:
             updates["variant"] = variant
+        if lang:  # that account's letter in another language (what it would send in that one)
+            updates["language"] = lang.strip().lower()
         from dataclasses import replace
 
         inp = replace(base, **updates)
