@@ -315,7 +315,8 @@ def test_accounts_add_help_names_every_platform_and_a_twin_is_refused(cli_env, h
 @pytest.mark.cli
 def test_a_misspelt_key_in_accounts_toml_is_named_with_the_nearest_one(cli_env, home):
     (home / "accounts.toml").write_text(
-        '[[account]]\nname = "a"\nplatform = "instagram"\nemial = "a@example.org"\ncountry = "DE"\nlanguage = "de"\n'
+        '[[account]]\nname = "a"\nplatform = "instagram"\nemial = "a@example.org"\n'
+        'country = "DE"\nlanguage = "de"\n'
     )
     result = run_cli(["accounts", "list"], cli_env)
     assert result.returncode == 2 and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
