@@ -132,7 +132,8 @@ def test_answers_in_other_words():
 
 def test_usernames_and_profile_links_have_the_platforms_shape():
     assert account_reference("instagram", "@anna.k") == "anna.k"
-    assert account_reference("instagram", "instagram.com/anna.k") == "https://www.instagram.com/anna.k/"
+    assert account_reference("instagram", "instagram.com/anna.k") == "anna.k"  # a link becomes its username
+    assert account_reference("facebook", "https://www.facebook.com/anna.kowalska/") == "anna.kowalska"
     assert account_reference("facebook", "https://m.facebook.com/profile.php?id=100012345678&x=1") == (
         "https://www.facebook.com/profile.php?id=100012345678"
     )
@@ -208,7 +209,7 @@ def test_flags_are_checked_with_a_hint(cli_env):
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     text = run_cli(["text", "--account", "anna-instagram"], cli_env).stdout
-    assert "https://www.instagram.com/anna.k/" in text and text.rstrip().endswith("Anna Kowalska")
+    assert "“anna.k”" in text and "instagram.com/" not in text and text.rstrip().endswith("Anna Kowalska")
 
 
 # Markup tags a Rich console would print raw (markup off) or that would have styled data (markup on).

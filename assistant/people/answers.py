@@ -36,6 +36,14 @@ PLATFORM_ALIASES: dict[str, str] = {
     "wordpress.com": "wordpress",
     "adobe": "adobe",
     "whatsapp": "whatsapp",
+    "chatgpt": "chatgpt",
+    "openai": "chatgpt",
+    "claude": "claude",
+    "anthropic": "claude",
+    "perplexity": "perplexity",
+    "lechat": "lechat",
+    "le chat": "lechat",
+    "mistral": "lechat",
 }
 
 # Codes people use that are not ISO 3166 alpha-2 (or mean another country there).
@@ -130,8 +138,9 @@ def country_hint(value: str) -> str | None:
 def account_reference(platform: str, answer: str) -> str:
     """A username (``@`` dropped) or a profile link on the platform's own host, checked for shape.
 
-    Links are kept as links (``https://`` added when missing) because some
-    Facebook profiles have no username, only ``profile.php?id=…``.
+    A profile link becomes the username it ends with (``instagram.com/anna.k`` ->
+    ``anna.k``: the letter names the account as Meta shows it); only Facebook's
+    ``profile.php?id=…`` stays a link, as those profiles have no username.
     """
     value = answer.strip()
     if not value:
@@ -164,8 +173,7 @@ def _profile_link(platform: str, value: str) -> str:
         return f"https://www.facebook.com/profile.php?id={profile_id}"
     if "/" in path or not _user_pattern(platform).fullmatch(path):
         raise ValueError(f"the link does not end with a username ({_USER_SHAPE[platform]})")
-    host = "www.instagram.com" if platform == "instagram" else "www.facebook.com"
-    return f"https://{host}/{path}/" if platform == "instagram" else f"https://{host}/{path}"
+    return path
 
 
 def full_name(answer: str) -> str:
