@@ -39,7 +39,7 @@ def test_run_without_accounts_and_no_terminal_says_how_to_add_one(cli_env, home)
 
 
 def test_bad_accounts_file_names_file_account_and_field(cli_env, home):
-    (home / "accounts.toml").write_text(account_toml(country="Germany"))
+    (home / "accounts.toml").write_text(account_toml(country="Atlantis"))  # "Germany" would be accepted
     result = run_cli(["run"], cli_env)
     assert result.returncode == 2
     assert (

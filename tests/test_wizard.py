@@ -194,14 +194,22 @@ def test_letter_names_the_account_as_meta_knows_it_and_is_signed(home):
 
 
 @pytest.mark.cli
-def test_flags_are_checked_with_a_hint(cli_env):
+def test_flags_are_checked_with_a_hint(cli_env, home):
     result = run_cli(
-        ["accounts", "add", "--platform", "ig", "--email", "anna@example.org", "--country", "UK"], cli_env
+        ["accounts", "add", "--platform", "ig", "--email", "anna@example.org", "--country", "Atlantis"],
+        cli_env,
     )
     assert result.returncode == 2
     assert result.stderr.strip() == (
-        "objector: accounts add: --country: 'UK' is not an ISO 3166 two-letter code; use GB."
+        "objector: accounts add: --country: 'Atlantis' is not a country objector knows; "
+        "use an ISO 3166 two-letter code like DE or FR, or the country's name."
     )
+    words = ["--platform", "IG", "--country", "UK", "--language", "Deutsch", "--name", "anna-uk"]
+    said = run_cli(["accounts", "add", "--email", "anna@example.org", *words], cli_env)
+    assert said.returncode == 0, said.stderr  # the wizard's words, stored as codes
+    (account,) = [a for a in load_accounts(home / "accounts.toml") if a.name == "anna-uk"]
+    assert (account.platform, account.country, account.language) == ("instagram", "GB", "de")
+    assert 'country = "GB"' in (home / "accounts.toml").read_text()
     result = run_cli(
         ["accounts", "add", "--platform", "insta", "--email", "anna@example.org", "--country", "GB",
          "--language", "en", "--username", "instagram.com/anna.k", "--full-name", "Anna Kowalska"],

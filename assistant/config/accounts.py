@@ -128,7 +128,13 @@ class Account(BaseModel):
     @field_validator("platform", mode="before")
     @classmethod
     def _platform(cls, value: object) -> object:
-        return value.strip().lower() if isinstance(value, str) else value
+        """The words the wizard accepts (``IG``, ``twitter``) are stored as the platform's id."""
+        from ..people.answers import PLATFORM_ALIASES
+
+        if not isinstance(value, str):
+            return value
+        key = " ".join(value.split()).lower()
+        return PLATFORM_ALIASES.get(key, key)
 
     @field_validator("email")
     @classmethod
@@ -138,17 +144,16 @@ class Account(BaseModel):
     @field_validator("country")
     @classmethod
     def _country(cls, value: str) -> str:
-        code = value.strip().upper()
-        if len(code) != 2 or code not in _known_countries():
-            from ..people.answers import country_hint
+        """A code, or what the wizard accepts (``UK``, ``Germany``, ``Deutschland``), stored as the code."""
+        from ..people.answers import country_code
 
-            hint = country_hint(value)
+        try:
+            return country_code(value)
+        except ValueError:
             raise ValueError(
-                f"'{' '.join(value.split())}' is not an ISO 3166 two-letter code; {hint}"
-                if hint
-                else "must be an ISO 3166 two-letter country code, like DE or FR"
-            )
-        return code
+                f"{shown(' '.join(value.split()))} is not a country objector knows; "
+                "use an ISO 3166 two-letter code like DE or FR, or the country's name"
+            ) from None
 
     @field_validator("username")
     @classmethod
@@ -194,13 +199,17 @@ class Account(BaseModel):
     def _language(cls, value: str) -> str:
         from ..letters.text import LANGUAGES
 
-        code = value.strip().lower()
-        if code not in LANGUAGES:
-            raise ValueError(f"no objection text in {shown(value)}; choose one of {', '.join(LANGUAGES)}")
-        return code
+        try:
+            return language_code(value)
+        except ValueError:
+            raise ValueError(
+                f"no objection text in {shown(value)}; choose one of {', '.join(LANGUAGES)}"
+            ) from None
 
     @field_validator("text_template", "screenshot")
+        """A code, or the language's own or English name (``Deutsch``, ``German``), stored as the code."""
     @classmethod
+        from ..people.answers import language_code
     def _paths(cls, value: Path | None) -> Path | None:
         return _check_path(value)
 

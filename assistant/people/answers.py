@@ -126,6 +126,22 @@ def country_hint(value: str) -> str | None:
         return None
     return f"use {code}" if code != value.strip().upper() else None
 
+def language_code(answer: str) -> str:
+    """A text language's code from its code, its own name or its English name (``Deutsch``, ``German``)."""
+    from babel import Locale
+
+    from ..letters.text import LANGUAGES, language_name
+
+    value = answer.strip().lower()
+    for code in LANGUAGES:
+        names = {code, language_name(code).lower(), Locale("en").languages.get(code, "").lower()}
+        if value in names:
+            return code
+    raise ValueError(
+        f"there is no objection text in {shown(answer.strip())}; choose one of {', '.join(LANGUAGES)}"
+    )
+
+
 
 def account_reference(platform: str, answer: str) -> str:
     """A username (``@`` dropped) or a profile link on the platform's own host, checked for shape.

@@ -140,18 +140,9 @@ def _reasons_of(answer: str) -> tuple[str, ...]:
 
 def _language_of(answer: str) -> str:
     """A language code, or the language's own or English name (``Deutsch``, ``German``)."""
-    from babel import Locale
+    from .answers import language_code
 
-    from ..letters.text import LANGUAGES, language_name
-
-    value = answer.strip().lower()
-    for code in LANGUAGES:
-        names = {code, language_name(code).lower(), Locale("en").languages.get(code, "").lower()}
-        if value in names:
-            return code
-    raise ValueError(
-        f"there is no objection text in {shown(answer.strip())}; choose one of {', '.join(LANGUAGES)}"
-    )
+    return language_code(answer)
 
 
 def _language_of_country(country: str) -> str | None:
