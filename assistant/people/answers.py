@@ -118,14 +118,6 @@ def country_code(answer: str) -> str:
     )
 
 
-def country_hint(value: str) -> str | None:
-    """For a strict field (a flag, accounts.toml): ``UK`` -> ``use GB``, else None."""
-    try:
-        code = country_code(value)
-    except ValueError:
-        return None
-    return f"use {code}" if code != value.strip().upper() else None
-
 def language_code(answer: str) -> str:
     """A text language's code from its code, its own name or its English name (``Deutsch``, ``German``)."""
     from babel import Locale
@@ -150,6 +142,14 @@ def account_reference(platform: str, answer: str) -> str:
     ``anna.k``: the letter names the account as Meta shows it); only Facebook's
     ``profile.php?id=…`` stays a link, as those profiles have no username.
     """
+def country_hint(value: str) -> str | None:
+    """For a strict field (a flag, accounts.toml): ``UK`` -> ``use GB``, else None."""
+    try:
+        code = country_code(value)
+    except ValueError:
+        return None
+    return f"use {code}" if code != value.strip().upper() else None
+
     value = answer.strip()
     if not value:
         raise ValueError("is empty")
