@@ -134,14 +134,6 @@ def language_code(answer: str) -> str:
     )
 
 
-
-def account_reference(platform: str, answer: str) -> str:
-    """A username (``@`` dropped) or a profile link on the platform's own host, checked for shape.
-
-    A profile link becomes the username it ends with (``instagram.com/anna.k`` ->
-    ``anna.k``: the letter names the account as Meta shows it); only Facebook's
-    ``profile.php?id=…`` stays a link, as those profiles have no username.
-    """
 def country_hint(value: str) -> str | None:
     """For a strict field (a flag, accounts.toml): ``UK`` -> ``use GB``, else None."""
     try:
@@ -150,6 +142,14 @@ def country_hint(value: str) -> str | None:
         return None
     return f"use {code}" if code != value.strip().upper() else None
 
+
+def account_reference(platform: str, answer: str) -> str:
+    """A username (``@`` dropped) or a profile link on the platform's own host, checked for shape.
+
+    A profile link becomes the username it ends with (``instagram.com/anna.k`` ->
+    ``anna.k``: the letter names the account as Meta shows it); only Facebook's
+    ``profile.php?id=…`` stays a link, as those profiles have no username.
+    """
     value = answer.strip()
     if not value:
         raise ValueError("is empty")
