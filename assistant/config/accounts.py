@@ -197,7 +197,9 @@ class Account(BaseModel):
     @field_validator("language")
     @classmethod
     def _language(cls, value: str) -> str:
+        """A code, or the language's own or English name (``Deutsch``, ``German``), stored as the code."""
         from ..letters.text import LANGUAGES
+        from ..people.answers import language_code
 
         try:
             return language_code(value)
@@ -207,9 +209,7 @@ class Account(BaseModel):
             ) from None
 
     @field_validator("text_template", "screenshot")
-        """A code, or the language's own or English name (``Deutsch``, ``German``), stored as the code."""
     @classmethod
-        from ..people.answers import language_code
     def _paths(cls, value: Path | None) -> Path | None:
         return _check_path(value)
 
