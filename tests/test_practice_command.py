@@ -104,3 +104,53 @@ def test_practice_port_out_of_range_is_one_line(cli_env):
         "objector: practice: --port 80 must be from 1024"
     )
     assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.browser
+def test_the_login_wait_counts_on_a_terminal(cli_env, home):
+    """On a terminal the login wait is one line rewritten in place: elapsed and allowed time, what to
+    do, and that Ctrl-C is safe; Ctrl-C then stops the run without a traceback."""
+    import os
+    import pty
+    import threading
+
+    from assistant.practice import PracticeConfig
+
+    (home / "accounts.toml").write_text(account_toml(language="en"), encoding="utf-8")
+    with PracticeSite(PracticeConfig()) as site:  # nobody logs in
+        master, slave = pty.openpty()
+        proc = subprocess.Popen(
+            [*find_objector(), "run"], stdin=slave, stdout=slave, stderr=slave, cwd=home,
+            env={**cli_env, "OBJECTOR_SITE_MAP": site.site_map, "COLUMNS": "160"},
+        )  # fmt: skip
+        os.close(slave)
+        seen = bytearray()
+
+        def read() -> None:
+            while True:
+                try:
+                    chunk = os.read(master, 4096)
+                except OSError:
+                    return
+                if not chunk:
+                    return
+                seen.extend(chunk)
+
+        reader = threading.Thread(target=read, daemon=True)
+        reader.start()
+        try:
+            deadline = time.monotonic() + 90
+            while b"0:02 of 1:00" not in seen and time.monotonic() < deadline and proc.poll() is None:
+                time.sleep(0.2)
+            text = seen.decode("utf-8", "replace")
+            assert "0:02 of 1:00 · log in in the browser window · Ctrl-C stops safely" in text, text[-2000:]
+            assert "\r\x1b[K" in text  # rewritten in place, not a line a second
+            proc.send_signal(signal.SIGINT)
+            assert proc.wait(timeout=60) != 0
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+            reader.join(timeout=5)
+            os.close(master)
+    assert "Traceback" not in seen.decode("utf-8", "replace")

@@ -200,6 +200,8 @@ def ensure_login(run: FlowRun, step: Step) -> None:
         if message and message != said:
             run.reporter.wait(message)
             said = message
+        if message:  # the clock of the wait, with what to do and that Ctrl-C is safe
+            run.reporter.progress(time.monotonic() - started, timeout, _doing(state))
         if time.monotonic() - started > timeout:
             raise FlowStop(
                 Outcome.FAILED,
@@ -207,6 +209,13 @@ def ensure_login(run: FlowRun, step: Step) -> None:
                 "(OBJECTOR_LOGIN_TIMEOUT sets the wait)",
             )
         run.page.wait_for_timeout(500)
+
+
+def _doing(state: str) -> str:
+    """What the person is expected to do while objector waits for the login, in a few words."""
+    if state == "checkpoint":
+        return "finish the security check in the browser window"
+    return "log in in the browser window"
 
 
 def login_state(run: FlowRun) -> str:

@@ -41,10 +41,33 @@ class Reporter:
     console: Console = field(default_factory=make_console)
     lines: list[str] = field(default_factory=list)
     practice: bool = False  # a site map is in use: every heading says PRACTICE
+    _live: bool = False  # a progress line is on the screen, to be overwritten
+    _said_minute: int = 0  # not a terminal: the last whole minute a progress line was printed for
+
+    def _clear(self) -> None:
+        """Remove the progress line (a terminal only) before a line that stays."""
+        if self._live:
+            self.console.file.write("\r\x1b[K")
+            self._live = False
 
     def _say(self, mark: str, style: str, message: str) -> None:
+        self._clear()
         self.lines.append(f"{mark} {message}")
         self.console.print(f"  [{style}]{mark}[/] {escape(message)}")
+
+    def progress(self, waited: float, limit: float, doing: str) -> None:
+        """How long a wait has lasted and may last, what the person is expected to do, and that Ctrl-C
+        is safe. On a terminal one line rewritten in place (call it about once a second); otherwise
+        a plain line once a minute, so a log shows the wait without a line a second. Not kept in
+        ``lines`` (the record keeps the wait's start and end, not its ticks)."""
+        line = f"  … {_clock(waited)} of {_clock(limit)} · {doing} · Ctrl-C stops safely (nothing is sent)"
+        if self.console.is_terminal:
+            self.console.file.write("\r\x1b[K" + line[: max(20, self.console.width - 1)])
+            self.console.file.flush()
+            self._live = True
+        elif int(waited // 60) > self._said_minute:
+            self._said_minute = int(waited // 60)
+            self.console.print(escape(line), highlight=False)
 
     def ok(self, message: str) -> None:
         self._say("✓", "green", message)
@@ -59,15 +82,25 @@ class Reporter:
         self._say("✗", "red", message)
 
     def info(self, message: str) -> None:
+        self._clear()
         self.lines.append(message)
         self.console.print(escape(message), soft_wrap=True)  # commands in it must paste as one line
 
     def heading(self, message: str) -> None:
         if self.practice:
             message = f"{message} · PRACTICE"
+        self._clear()
         self.lines.append(message)
         self.console.print()
         self.console.print(f"[bold]{escape(message)}[/]")
+
+
+def _clock(seconds: float) -> str:
+    """``4:05`` (minutes and seconds), ``1:02:03`` from an hour on."""
+    whole = max(0, int(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def review_panel(review: SubmitReview) -> Panel:
