@@ -120,5 +120,6 @@ def give_practice_login(home: Path, site, account_name: str) -> None:
             continue  # another host's login gives this one too
         name, value = site.new_login(host, AUTO_LOGIN_USER)
         cookie = {"name": name, "value": value, "domain": "127.0.0.1", "path": "/", "expires": -1}
-        cookies[name] = {**cookie, "httpOnly": True, "secure": False, "sameSite": "Lax"}
+        secure = name.startswith(("__Secure-", "__Host-"))  # kept only with Secure (also on 127.0.0.1)
+        cookies[name] = {**cookie, "httpOnly": True, "secure": secure, "sameSite": "Lax"}
     state.write_text(json.dumps({"cookies": list(cookies.values()), "origins": []}), encoding="utf-8")

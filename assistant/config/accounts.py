@@ -36,6 +36,10 @@ Platform = Literal[
     "wordpress",
     "adobe",
     "whatsapp",
+    "chatgpt",
+    "claude",
+    "perplexity",
+    "lechat",
 ]
 PLATFORMS: tuple[str, ...] = get_args(Platform)
 NAME_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")  # always used with fullmatch
@@ -53,6 +57,10 @@ DEFAULT_FLOWS: dict[str, str] = {
     "wordpress": "wordpress-third-party-sharing",
     "adobe": "adobe-content-analysis",
     "whatsapp": "whatsapp-ai-objection",
+    "chatgpt": "chatgpt-model-training",
+    "claude": "claude-model-training",
+    "perplexity": "perplexity-ai-data",
+    "lechat": "lechat-model-training",
 }
 #: platforms whose accounts have a username Meta's forms ask about
 META_PLATFORMS = ("instagram", "facebook")

@@ -329,11 +329,25 @@ class LoginSpec(BaseModel):
     checkpoint_paths: list[str] = Field(
         default_factory=list, description="URL path regexes of security checks (2FA, captcha)"
     )
+    providers: list[str] = Field(
+        default_factory=list,
+        description="hosts of other companies' sign-in pages the service offers (Sign in with Google, "
+        "Apple, Microsoft): there the person is still logging in; objector only waits, never acts there",
+    )
 
     @field_validator("login_paths", "checkpoint_paths")
     @classmethod
     def _regexes(cls, value: list[str]) -> list[str]:
         return [_check_regex(v) for v in value]
+
+    @field_validator("providers")
+    @classmethod
+    def _providers(cls, value: list[str]) -> list[str]:
+        hosts = [h.strip().lower() for h in value]
+        for host in hosts:
+            if not host or "/" in host or ":" in host or "*" in host:
+                raise ValueError(f"'{host}' must be a plain host name like accounts.google.com")
+        return hosts
 
 
 class Flow(BaseModel):

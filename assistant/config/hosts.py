@@ -148,6 +148,10 @@ SERVICE_DOMAINS: dict[str, tuple[str, ...]] = {
     "wordpress": ("wordpress.com",),
     "adobe": ("adobe.com",),
     "whatsapp": ("whatsapp.com",),
+    "chatgpt": ("chatgpt.com", "openai.com"),
+    "claude": ("claude.ai", "anthropic.com"),
+    "perplexity": ("perplexity.ai",),
+    "lechat": ("mistral.ai",),
 }
 #: how the terminal names a service's company (its pages, its e-mails)
 SERVICE_NAMES: dict[str, str] = {
@@ -163,6 +167,10 @@ SERVICE_NAMES: dict[str, str] = {
     "wordpress": "WordPress.com",
     "adobe": "Adobe",
     "whatsapp": "WhatsApp",
+    "chatgpt": "ChatGPT",
+    "claude": "Claude",
+    "perplexity": "Perplexity",
+    "lechat": "Le Chat",
 }
 
 

@@ -258,6 +258,8 @@ def _sign_in_page(run: FlowRun, url: str) -> str | None:
     """
     parts = urlsplit(run.sites.live_url(url))
     host = (parts.hostname or "").lower()
+    if host in run.flow.login.providers:  # "Sign in with Google/Apple/Microsoft": still logging in
+        return "login"
     if not run.service.owns(host):
         return None
     path = parts.path or "/"

@@ -36,6 +36,14 @@ PLATFORM_ALIASES: dict[str, str] = {
     "wordpress.com": "wordpress",
     "adobe": "adobe",
     "whatsapp": "whatsapp",
+    "chatgpt": "chatgpt",
+    "openai": "chatgpt",
+    "claude": "claude",
+    "anthropic": "claude",
+    "perplexity": "perplexity",
+    "lechat": "lechat",
+    "le chat": "lechat",
+    "mistral": "lechat",
 }
 
 # Codes people use that are not ISO 3166 alpha-2 (or mean another country there).

@@ -120,6 +120,9 @@ footer with a language menu, in one of the 24 EU languages or Norwegian or Icela
 ``setting_long_poll``
     Seconds a background request of the settings page stays open before it is
     answered (and opened again), as a page's long polling does; ``None``: none.
+``sign_in_with``
+    ``google``: on the AI assistants' practice login pages (``assistant_pages.py``)
+    the stand-in person (``auto_login``) signs in with Google instead of the form.
 """
 
 from __future__ import annotations
@@ -238,6 +241,7 @@ class PracticeConfig:
     setting_save: str = "on-change"
     setting_markup: str | None = None
     setting_long_poll: float | None = None
+    sign_in_with: str | None = None  # google: the assistants' practice logins go through Google's
     on_code: Callable[[str, str], None] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -279,6 +283,7 @@ class PracticeConfig:
                 raise ValueError(f"{name} must be True or False, not {getattr(self, name)!r}")
         _check_blogs(self.blogs)
         _check_setting_pages(self)
+        _one_of("sign_in_with", self.sign_in_with, ("google",))
         self.blogs = tuple(self.blogs)
 
     @property

@@ -22,6 +22,12 @@ quora / llm-training            off     https://www.quora.com/settings/privacy
 tumblr / third-party-sharing    on      https://www.tumblr.com/settings/blog/{item} (per blog)
 wordpress / third-party-sharing on      https://wordpress.com/settings/general/{item} (per site)
 adobe / content-analysis        off     https://account.adobe.com/privacy
+chatgpt / model-training        off     https://chatgpt.com/#settings/DataControls (a dialog)
+claude / model-training         off     https://claude.ai/settings/data-privacy-controls
+perplexity / ai-data            off     https://www.perplexity.ai/settings/preferences
+lechat / model-training         off     https://chat.mistral.ai/settings/privacy
+
+ChatGPT, Claude, Perplexity and Le Chat are single-page apps (``assistant_pages.py``).
 
 Tumblr's and WordPress's settings are per blog / per site (``item``); their blogs
 and sites are ``PracticeConfig.blogs``, listed at ``https://www.tumblr.com/settings/blogs``
@@ -56,6 +62,7 @@ CONTROL_KINDS: tuple[str, ...] = (
     "pressed-button",  # <button aria-pressed> showing its state as text
     "div-switch",  # <div role=switch tabindex=0 aria-checked>
     "menu-dialog",  # state as text ("On"/"Off"), a "Turn off" button -> menu -> dialog
+    "dialog-switch",  # a row showing "On"/"Off" opens a sub-dialog with the switch and "Done"
 )
 
 
@@ -121,6 +128,91 @@ class SettingsService:
 
 
 _LINKEDIN_URL = "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement"
+
+#: the AI assistants that train on the person's own chats: single-page apps whose pages are
+#: drawn by assistant_pages.py (addresses, logins and cookies from the live sites' public
+#: behaviour, unverified; see the flows' comments)
+ASSISTANT_SERVICES: tuple[SettingsService, ...] = (
+    SettingsService(
+        id="chatgpt",
+        name="ChatGPT",
+        login_url="https://auth.openai.com/log-in",
+        cookie="__Secure-next-auth.session-token",
+        next_param="next",
+        save_path="/backend-api/settings/account_user_setting",
+        settings=(
+            Setting(
+                "model-training",
+                "https://chatgpt.com/#settings/DataControls",
+                "off",
+                True,
+                "dialog-switch",
+                "row button (text state) + switch in a sub-dialog with Done",
+                "cg_label",
+            ),
+        ),
+    ),
+    SettingsService(
+        id="claude",
+        name="Claude",
+        login_url="https://claude.ai/login",
+        cookie="sessionKey",
+        next_param="returnTo",
+        save_path="/api/account/settings",
+        settings=(
+            Setting(
+                "model-training",
+                "https://claude.ai/settings/data-privacy-controls",
+                "off",
+                True,
+                "switch-button",
+                "aria-labelledby (placeholder first)",
+                "cl_label",
+            ),
+        ),
+    ),
+    SettingsService(
+        id="perplexity",
+        name="Perplexity",
+        login_url="https://www.perplexity.ai/auth/signin",
+        cookie="__Secure-next-auth.session-token",
+        next_param="callbackUrl",
+        save_path="/rest/user/settings",
+        settings=(
+            Setting(
+                "ai-data",
+                "https://www.perplexity.ai/settings/preferences",
+                "off",
+                True,
+                "checkbox-switch",
+                "label-for (placeholder first)",
+                "px_label",
+            ),
+        ),
+    ),
+    SettingsService(
+        id="lechat",
+        name="Le Chat",
+        login_url="https://auth.mistral.ai/ui/login",
+        cookie="ory_kratos_session",
+        next_param="return_to",
+        save_path="/api/trpc/user.updateSettings",
+        settings=(
+            Setting(
+                "model-training",
+                "https://chat.mistral.ai/settings/privacy",
+                "off",
+                True,
+                "switch-button",
+                "aria-label (placeholder first)",
+                "lc_label",
+            ),
+        ),
+        extra_hosts=("console.mistral.ai",),
+    ),
+)
+#: their ids: their pages and routes are assistant_pages.py's
+ASSISTANT_IDS: tuple[str, ...] = tuple(service.id for service in ASSISTANT_SERVICES)
 
 SETTINGS_SERVICES: Mapping[str, SettingsService] = MappingProxyType(
     {
@@ -310,6 +402,7 @@ SETTINGS_SERVICES: Mapping[str, SettingsService] = MappingProxyType(
                     ),
                 ),
             ),
+            *ASSISTANT_SERVICES,
         )
     }
 )

@@ -19,6 +19,7 @@ from .config import Submission
 from .countries import is_country
 from .httpio import Request, Response
 from .services import (
+    ASSISTANT_IDS,
     AUTO_LOGIN_USER,
     LINKEDIN_OBJECTION_ID,
     LINKEDIN_OBJECTION_URL,
@@ -72,6 +73,10 @@ def settings_route(site: PracticeSite, host: str, req: Request) -> Response:
     """The answer of the practice server for ``host``, one of ``SETTINGS_HOSTS``."""
     t = settings_texts(site.config.language)
     on_host = services_on(host)
+    if on_host[0].id in ASSISTANT_IDS:  # the AI assistants: single-page apps of their own module
+        from .assistant_pages import assistant_route
+
+        return assistant_route(site, on_host[0], host, req)
     path = req.path
     if path.rstrip("/") == "/logout":
         bye = Response.redirect(_login_address(site, on_host[0], None))
