@@ -271,11 +271,10 @@ def _reachability(hosts: tuple[str, ...] = META_HOSTS, timeout: float = 3.0) -> 
 
 def _practice_site(sites, timeout: float = 2.0) -> Finding:
     """With OBJECTOR_SITE_MAP set nothing goes to the services: whether the mapped origins answer."""
+    import socket
     from urllib.parse import urlsplit
 
     from .proof.outcome import PRACTICE_MARK
-
-    import socket
 
     origins = sorted(set(sites.targets.values()))
     silent = []
