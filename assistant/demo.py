@@ -32,6 +32,7 @@ COUNTRY_OF_LANGUAGE = {
 #: contact form (``all`` means every one)
 DEMO_SERVICES = (
     "linkedin", "x", "google", "microsoft", "pinterest", "quora", "tumblr", "wordpress", "adobe", "whatsapp",
+    "chatgpt", "claude", "perplexity", "lechat",
 )  # fmt: skip
 #: the practice WhatsApp account's number (a made-up example; the practice site sends nothing)
 DEMO_PHONE = "+49 1512 3456789"

@@ -74,3 +74,136 @@ def test_all_four_are_switched_off_and_the_server_holds_it(home, site):
         assert entry["result"] == "changed" and entry["before"] == "on" and entry["after_reload"] == "off"
     assert records["anna-chatgpt"]["confirmed_dialogs"] == ["Improve the model for everyone"]
     assert all(c.key != NEIGHBOUR_KEY for c in site.setting_changes)  # the other switches untouched
+
+
+def test_a_placeholder_in_the_wrong_state_is_never_taken_for_the_setting(home, site):
+    """Already OFF on the server, the pages first draw a disabled ON placeholder (ChatGPT: a busy
+    panel) for a second: nothing is asked, nothing is sent, and already-off is recorded only after a
+    second reading on a fresh load agrees — in German."""
+    site.config = PracticeConfig(**{**FAST, "setting_paint_delay": 1.2}, setting_already=True, language="de")
+    accounts = [account(f"anna-{p}", p, language="de") for p in FLOWS]
+    result = run_practice(home, site, accounts, [], logged_in=True)
+    assert result.summary.exit_code == 0, result.output
+    assert result.human.asked == [] and site.setting_changes == []
+    for record in result.records():
+        assert record["outcome"] == "confirmed", record["message"]
+        (entry,) = record["settings"]
+        assert (entry["before"], entry["after_reload"], entry["result"]) == ("off", "off", "already-off")
+        folder = record["_folder"]
+        assert (folder / "setting-1-before.png").is_file() and (folder / "setting-1-after.png").is_file()
+    assert result.output.count("(read again after a reload); nothing changed") == 4
+
+
+def test_a_change_the_service_does_not_keep_is_not_confirmed(home, site):
+    site.config = PracticeConfig(**FAST, setting_no_persist=True)
+    accounts = [account("anna-chatgpt", "chatgpt"), account("anna-claude", "claude")]
+    result = run_practice(home, site, accounts, ["y", "y"], logged_in=True)
+    assert result.summary.exit_code == 1
+    for record in result.records():
+        assert record["outcome"] == "not-confirmed", record["message"]
+        assert "still shows ON after reload" in record["message"]
+
+
+def test_recheck_reads_still_set_and_turned_back_and_changes_nothing(home, site):
+    site.set_setting("chatgpt", AUTO_LOGIN_USER, "model-training", False)  # switched off earlier
+    site.set_setting("perplexity", AUTO_LOGIN_USER, "ai-data", False)
+    site.set_setting("claude", AUTO_LOGIN_USER, "model-training", True)  # the service turned it back on
+    site.set_setting("lechat", AUTO_LOGIN_USER, "model-training", True)
+    accounts = [account(f"anna-{p}", p) for p in FLOWS]
+    result = run_practice(home, site, accounts, [], recheck=True, logged_in=True)
+    assert result.human.asked == [] and all(c.by == "service" for c in site.setting_changes)
+    records = {r["account"]: r for r in result.records()}
+    for platform, outcome in (("chatgpt", "still-set"), ("perplexity", "still-set")):
+        assert records[f"anna-{platform}"]["outcome"] == outcome, records[f"anna-{platform}"]["message"]
+        assert records[f"anna-{platform}"]["recheck_result"] == "still-off"
+    for platform in ("claude", "lechat"):
+        assert records[f"anna-{platform}"]["outcome"] == "turned-back"
+        assert records[f"anna-{platform}"]["recheck_result"] == "turned-on-again"
+    assert "Claude shows ON again" in records["anna-claude"]["message"]
+    assert _held(site, "claude") is True and _held(site, "chatgpt") is False
+
+
+def test_a_login_through_sign_in_with_google_is_still_logging_in(home, site):
+    """Not logged in: the practice person chooses "Continue with Google" on ChatGPT's and Claude's
+    login pages, signs in on (practice) accounts.google.com and comes back: objector waits there,
+    acts on nothing, and switches the setting once back on the service's own page."""
+    site.config = PracticeConfig(**FAST, sign_in_with="google")
+    accounts = [account("anna-chatgpt", "chatgpt"), account("anna-claude", "claude")]
+    result = run_practice(home, site, accounts, ["y", "y"], login_timeout=30)
+    assert result.summary.exit_code == 0, result.output
+    assert _held(site, "chatgpt") is False and _held(site, "claude") is False
+    assert "not ChatGPT's" not in result.output and "moved" not in result.output
+    assert result.output.count("not logged in — log in to") == 2
+    for record in result.records():
+        assert record["outcome"] == "confirmed", record["message"]
+        assert record["settings"][0]["result"] == "changed"
+
+
+def test_without_providers_a_google_sign_in_page_stops_the_flow(home, site):
+    """The same login with a user's copy of the flow that names no providers: Google's page is a
+    stranger's host, and the attempt stops there — which is why the bundled flows name them."""
+    site.config = PracticeConfig(**FAST, sign_in_with="google")
+    source = load_flows()["claude-model-training"].path.read_text(encoding="utf-8")
+    (home / "flows").mkdir()
+    patched = re.sub(r"(?m)^providers = .*\n", "", source)
+    (home / "flows" / "claude-model-training.toml").write_text(patched, encoding="utf-8")
+    result = run_practice(home, site, [account("anna-claude", "claude")], ["y"], login_timeout=20)
+    (record,) = result.records()
+    assert record["outcome"] == "blocked", record["message"]
+    assert "accounts.google.com" in record["message"] and site.setting_changes == []
+
+
+def test_chatgpt_keeps_the_change_only_when_done_is_pressed(site, browser):
+    """The practice ChatGPT as a person sees it: the hash opens Settings › Data controls, the row
+    opens the sub-dialog; a switch closed with Escape sends nothing, one closed with Done is kept."""
+    context = browser.new_context()
+    try:
+        name, value = site.new_login("auth.openai.com", AUTO_LOGIN_USER)
+        cookie = {"name": name, "value": value, "domain": "127.0.0.1", "path": "/", "secure": True}
+        context.add_cookies([cookie])  # type: ignore[list-item]
+        page = context.new_page()
+        page.goto(site.url("https://chatgpt.com/#settings/DataControls"))
+        row = page.get_by_role("button", name=re.compile("Improve the model"))
+        row.wait_for()
+        assert "On" in row.inner_text()
+        row.click()
+        page.get_by_role("switch", name="Improve the model for everyone").click()
+        page.keyboard.press("Escape")
+        page.wait_for_timeout(300)
+        assert site.setting_changes == [] and "On" in row.inner_text()
+        row.click()
+        switch = page.get_by_role("switch", name="Improve the model for everyone")
+        assert switch.get_attribute("aria-checked") == "true"  # the dropped change is not kept either
+        switch.click()
+        page.get_by_role("button", name="Done").click()
+        page.get_by_role("dialog", name="Model improvement").wait_for(state="detached")
+        assert _held(site, "chatgpt") is False and "Off" in row.inner_text()
+    finally:
+        context.close()
+
+
+def test_demo_all_includes_the_assistants():
+    from assistant.demo import demo_services
+
+    assert set(FLOWS) <= set(demo_services(["all"]))
+
+
+@pytest.mark.parametrize("platform", ["claude", "perplexity", "lechat"])
+def test_the_first_paint_is_a_disabled_busy_placeholder_in_the_wrong_state(site, platform):
+    """What the server sends before the app has its data: the switch greyed out, disabled, inside an
+    aria-busy section, showing OFF while the service holds ON (and ON while it holds OFF)."""
+    import urllib.request
+
+    svc = SETTINGS_SERVICES[platform]
+    for held in (True, False):
+        site.set_setting(platform, AUTO_LOGIN_USER, svc.settings[0].key, held)
+        name, value = site.new_login(svc.login_host, AUTO_LOGIN_USER)
+        request = urllib.request.Request(site.url(svc.settings[0].url), headers={"Cookie": f"{name}={value}"})
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            html = answer.read().decode("utf-8")
+        placeholder = re.search(r'<section[^>]*aria-busy="true"[^>]*>.*?</section>', html, re.S)
+        assert placeholder is not None, platform
+        control = re.search(r"<(input|button)[^>]*role=\"switch\"[^>]*>", placeholder.group(0)).group(0)
+        assert " disabled" in control
+        shows_on = " checked" in control if platform == "perplexity" else 'aria-checked="true"' in control
+        assert shows_on is not held

@@ -81,7 +81,9 @@ def assistant_route(site: PracticeSite, svc: SettingsService, host: str, req: Re
         answer = _app_routes(site, svc, req, t)
         if answer is not None:
             return answer
-    return Response.html(_document(t, svc, t("not_found"), f"<main><h1>{esc(t('not_found'))}</h1></main>"), 404)
+    return Response.html(
+        _document(t, svc, t("not_found"), f"<main><h1>{esc(t('not_found'))}</h1></main>"), 404
+    )
 
 
 # -- sessions ---------------------------------------------------------------------------------
@@ -162,7 +164,8 @@ def _login_page(site: PracticeSite, svc: SettingsService, t: Texts, next_url: st
         f'<button type="button" class="a-provider" data-provider="google" data-sign-in="{esc(google)}" '
         f'data-callback="{esc(callback)}">{esc(t("login_google"))}</button>'
         f'<p class="a-or">{esc(t("login_or"))}</p>'
-        f'<form method="post" action="{esc(svc.login_path)}" class="a-login-form" novalidate data-practice-login>'
+        f'<form method="post" action="{esc(svc.login_path)}" class="a-login-form" novalidate '
+        "data-practice-login>"
         f'<input type="hidden" name="{esc(svc.next_param)}" value="{esc(next_url)}" data-next>'
         f'{error_html}<div class="login-step" data-step="0">{fields}'
         f'<button type="submit" class="a-primary" data-practice-go>{esc(t("login_continue"))}</button>'
@@ -198,7 +201,9 @@ def _app_routes(site: PracticeSite, svc: SettingsService, req: Request, t: Texts
     if req.path == STATE_PATHS[svc.id] and req.method == "GET":
         if user is None:
             return Response.json({"ok": False, "error": "not signed in"}, status=401)
-        return Response.json({"ok": True, "value": _state(site, svc, user), "neighbour": _neighbour(site, svc, user)})
+        return Response.json(
+            {"ok": True, "value": _state(site, svc, user), "neighbour": _neighbour(site, svc, user)}
+        )
     if req.path == svc.save_path and req.method == "POST":
         return _save(site, svc, req, user)
     if req.method != "GET":
@@ -212,7 +217,7 @@ def _app_routes(site: PracticeSite, svc: SettingsService, req: Request, t: Texts
 
 
 def _page_of(svc: SettingsService, path: str) -> str | None:
-    """"settings" for the settings page, "home" for the app's start page, None for any other."""
+    """The page at ``path``: "settings", "home" (the app's start page) or None (no page)."""
     setting_path = urlsplit(svc.settings[0].url).path
     if svc.id == "chatgpt":  # one app at every address; the settings are a dialog over it
         return "home" if path == "/" or path.startswith("/c/") else None
@@ -271,16 +276,17 @@ def _app_page(site: PracticeSite, svc: SettingsService, t: Texts, user: str, pag
         "texts": dict(t),
     }
     title = t(f"{_prefix(svc)}_settings") if page == "settings" else svc.name
+    words = esc(t("open_settings"))
+    opener = (
+        f'<button type="button" class="a-open-settings" data-open-settings>{words}</button>'
+        if svc.id == "chatgpt"  # ChatGPT's settings are a dialog over the app
+        else f'<a class="a-open-settings" href="{esc(js["settingsUrl"])}">{words}</a>'
+    )
+    main = _placeholder(svc, t, on) if page == "settings" else _home(t)
     body = (
         f'<div class="a-app" data-service="{esc(svc.id)}"><nav class="a-side" aria-label="{esc(svc.name)}">'
         f'<span class="a-brand">{esc(svc.name)}</span><a href="/" class="a-new">{esc(t("new_chat"))}</a>'
-        f'<span class="a-user">{esc(user)}</span>'
-        + (
-            f'<button type="button" class="a-open-settings" data-open-settings>{esc(t("open_settings"))}</button>'
-            if svc.id == "chatgpt"
-            else f'<a class="a-open-settings" href="{esc(js["settingsUrl"])}">{esc(t("open_settings"))}</a>'
-        )
-        + f'</nav><main class="a-main" id="app">{_placeholder(svc, t, on) if page == "settings" else _home(t)}'
+        f'<span class="a-user">{esc(user)}</span>{opener}</nav><main class="a-main" id="app">{main}'
         f"</main></div>{_strip(t, svc)}"
     )
     return _document(t, svc, title, body, js, ("assistants.js",))
