@@ -106,51 +106,94 @@ def test_practice_port_out_of_range_is_one_line(cli_env):
     assert result.stderr.count("\n") == 1
 
 
+class _PtyRun:
+    """``objector run`` with a pseudo-terminal as stdin, stdout and stderr (so output is a terminal)."""
+
+    def __init__(self, env: dict[str, str], home) -> None:
+        import os
+        import pty
+        import threading
+
+        self.master, slave = pty.openpty()
+        self.proc = subprocess.Popen(
+            [*find_objector(), "run"], stdin=slave, stdout=slave, stderr=slave, cwd=home,
+            env={**env, "COLUMNS": "160"},
+        )  # fmt: skip
+        os.close(slave)
+        self.seen = bytearray()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        import os
+
+        while True:
+            try:
+                chunk = os.read(self.master, 4096)
+            except OSError:
+                return
+            if not chunk:
+                return
+            self.seen.extend(chunk)
+
+    def text(self) -> str:
+        return self.seen.decode("utf-8", "replace")
+
+    def wait_for(self, words: str, seconds: float = 90) -> str:
+        deadline = time.monotonic() + seconds
+        while words not in self.text() and time.monotonic() < deadline and self.proc.poll() is None:
+            time.sleep(0.2)
+        assert words in self.text(), self.text()[-2000:]
+        return self.text()
+
+    def type(self, keys: str) -> None:
+        import os
+
+        os.write(self.master, keys.encode())
+
+    def stop(self) -> int:
+        import os
+
+        self.proc.send_signal(signal.SIGINT)
+        try:
+            return self.proc.wait(timeout=60)
+        finally:
+            if self.proc.poll() is None:
+                self.proc.kill()
+                self.proc.wait()
+            self.reader.join(timeout=5)
+            os.close(self.master)
+
+
 @pytest.mark.browser
 def test_the_login_wait_counts_on_a_terminal(cli_env, home):
     """On a terminal the login wait is one line rewritten in place: elapsed and allowed time, what to
     do, and that Ctrl-C is safe; Ctrl-C then stops the run without a traceback."""
-    import os
-    import pty
-    import threading
-
     from assistant.practice import PracticeConfig
 
     (home / "accounts.toml").write_text(account_toml(language="en"), encoding="utf-8")
     with PracticeSite(PracticeConfig()) as site:  # nobody logs in
-        master, slave = pty.openpty()
-        proc = subprocess.Popen(
-            [*find_objector(), "run"], stdin=slave, stdout=slave, stderr=slave, cwd=home,
-            env={**cli_env, "OBJECTOR_SITE_MAP": site.site_map, "COLUMNS": "160"},
-        )  # fmt: skip
-        os.close(slave)
-        seen = bytearray()
+        run = _PtyRun({**cli_env, "OBJECTOR_SITE_MAP": site.site_map}, home)
+        text = run.wait_for(
+            "0:02 of 1:00 · log in in the browser window · Ctrl-C stops safely (nothing is sent)"
+        )
+        assert "\r\x1b[K" in text  # rewritten in place, not a line a second
+        assert run.stop() != 0
+    assert "Traceback" not in run.text()
 
-        def read() -> None:
-            while True:
-                try:
-                    chunk = os.read(master, 4096)
-                except OSError:
-                    return
-                if not chunk:
-                    return
-                seen.extend(chunk)
 
-        reader = threading.Thread(target=read, daemon=True)
-        reader.start()
-        try:
-            deadline = time.monotonic() + 90
-            while b"0:02 of 1:00" not in seen and time.monotonic() < deadline and proc.poll() is None:
-                time.sleep(0.2)
-            text = seen.decode("utf-8", "replace")
-            assert "0:02 of 1:00 · log in in the browser window · Ctrl-C stops safely" in text, text[-2000:]
-            assert "\r\x1b[K" in text  # rewritten in place, not a line a second
-            proc.send_signal(signal.SIGINT)
-            assert proc.wait(timeout=60) != 0
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
-            reader.join(timeout=5)
-            os.close(master)
-    assert "Traceback" not in seen.decode("utf-8", "replace")
+@pytest.mark.browser
+def test_the_wait_for_the_persons_own_click_counts_on_a_terminal(cli_env, home):
+    from assistant.practice import PracticeConfig
+
+    (home / "accounts.toml").write_text(account_toml(language="en"), encoding="utf-8")
+    config = PracticeConfig(auto_login=True, auto_login_key_ms=2, auto_login_delay=0.3)
+    with PracticeSite(config) as site:
+        run = _PtyRun({**cli_env, "OBJECTOR_SITE_MAP": site.site_map, "OBJECTOR_MANUAL_TIMEOUT": "300"}, home)
+        run.wait_for("Submit now?")
+        time.sleep(0.3)
+        run.type("m\n")
+        run.wait_for("0:01 of 5:00 · click Send in the browser window · Ctrl-C stops safely")
+        assert run.stop() != 0
+        assert site.submissions == []
+    assert "Traceback" not in run.text()

@@ -570,10 +570,11 @@ class AfterSend:
 
         return visible_now(self.page, self.code) is not None
 
-    def wait(self, timeout: float, *, is_allowed: Any) -> Verdict:
+    def wait(self, timeout: float, *, is_allowed: Any, tick: Any = None) -> Verdict:
         """Watch until the page answers (or ``timeout`` seconds pass); decides as early as it can.
 
-        ``is_allowed(url)`` says whether the page is still on the form's hosts.
+        ``is_allowed(url)`` says whether the page is still on the form's hosts; ``tick()``, when
+        given, is called between two looks (the terminal's clock of a long wait).
         """
         deadline = time.monotonic() + timeout
         unsure: Verdict | None = None
@@ -601,6 +602,8 @@ class AfterSend:
                     return verdict
             if now >= deadline:
                 return Verdict("nothing", "", ())
+            if tick is not None:
+                tick()
             # the next look as soon as the page changes (its answer), at the latest after POLL_MS
             # (a submit request's status, the address, a document still loading)
             until_changed(self.page, min(POLL_MS, max(1, int((deadline - now) * 1000))))

@@ -201,7 +201,9 @@ def ensure_login(run: FlowRun, step: Step) -> None:
             run.reporter.wait(message)
             said = message
         if message:  # the clock of the wait, with what to do and that Ctrl-C is safe
-            run.reporter.progress(time.monotonic() - started, timeout, _doing(state))
+            run.reporter.progress(
+                time.monotonic() - started, timeout, _doing(state), "Ctrl-C stops safely (nothing is sent)"
+            )
         if time.monotonic() - started > timeout:
             raise FlowStop(
                 Outcome.FAILED,

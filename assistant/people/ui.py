@@ -55,12 +55,12 @@ class Reporter:
         self.lines.append(f"{mark} {message}")
         self.console.print(f"  [{style}]{mark}[/] {escape(message)}")
 
-    def progress(self, waited: float, limit: float, doing: str) -> None:
+    def progress(self, waited: float, limit: float, doing: str, safe: str = "Ctrl-C stops safely") -> None:
         """How long a wait has lasted and may last, what the person is expected to do, and that Ctrl-C
         is safe. On a terminal one line rewritten in place (call it about once a second); otherwise
         a plain line once a minute, so a log shows the wait without a line a second. Not kept in
         ``lines`` (the record keeps the wait's start and end, not its ticks)."""
-        line = f"  … {_clock(waited)} of {_clock(limit)} · {doing} · Ctrl-C stops safely (nothing is sent)"
+        line = f"  … {_clock(waited)} of {_clock(limit)} · {doing} · {safe}"
         if self.console.is_terminal:
             self.console.file.write("\r\x1b[K" + line[: max(20, self.console.width - 1)])
             self.console.file.flush()
