@@ -207,3 +207,41 @@ def test_the_first_paint_is_a_disabled_busy_placeholder_in_the_wrong_state(site,
         assert " disabled" in control
         shows_on = " checked" in control if platform == "perplexity" else 'aria-checked="true"' in control
         assert shows_on is not held
+
+
+def test_chatgpt_switched_by_the_person_is_read_after_their_done(home, site, runs):
+    """[m] on ChatGPT: the person opens the row, flips the switch and presses Done themselves;
+    objector waits for that (the row shows OFF once Done has sent it), then reloads and reads it."""
+    person = """() => setTimeout(() => {
+        document.querySelector('.a-row-btn').click();
+        setTimeout(() => {
+          document.querySelector('[role=dialog] [role=switch]').click();
+          setTimeout(() => Array.from(document.querySelectorAll('button'))
+            .find(b => b.textContent === 'Done').click(), 400);
+        }, 400);
+      }, 600)"""
+
+    def m_then_switch_in_the_browser() -> str:
+        runs[-1].page.evaluate(person)
+        return "m"
+
+    accounts = [account("anna-chatgpt", "chatgpt")]
+    result = run_practice(home, site, accounts, [m_then_switch_in_the_browser], logged_in=True, observer=runs)
+    (record,) = result.records()
+    assert record["outcome"] == "confirmed", (record["message"], result.output)
+    (entry,) = record["settings"]
+    assert entry["result"] == "changed" and entry["approval"]["by"] == "own-click"
+    assert "confirmed_dialogs" not in record  # objector pressed nothing: Done was the person's
+    assert _held(site, "chatgpt") is False and len(site.setting_changes) == 1
+
+
+def test_a_login_spec_names_providers_as_plain_hosts():
+    from pydantic import ValidationError
+
+    from assistant.config.flows import LoginSpec
+
+    spec = LoginSpec(url="https://claude.ai/login", providers=["Accounts.Google.com"])
+    assert spec.providers == ["accounts.google.com"]
+    for bad in ("https://accounts.google.com", "accounts.google.com/o", "*.google.com", ""):
+        with pytest.raises(ValidationError, match="plain host name"):
+            LoginSpec(url="https://claude.ai/login", providers=[bad])
