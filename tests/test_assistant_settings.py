@@ -62,9 +62,11 @@ def test_each_assistant_has_its_flow_and_platform():
 
 
 def test_all_four_are_switched_off_and_the_server_holds_it(home, site):
+    """One account per assistant, each logging in on its own (practice) login page first."""
     accounts = [account(f"anna-{p}", p) for p in FLOWS]
-    result = run_practice(home, site, accounts, ["y"] * 4, logged_in=True)
+    result = run_practice(home, site, accounts, ["y"] * 4, login_timeout=30)
     assert result.summary.exit_code == 0, result.output
+    assert result.output.count("not logged in — log in to") == 4
     records = {r["account"]: r for r in result.records()}
     for platform in FLOWS:
         assert _held(site, platform) is False, platform
