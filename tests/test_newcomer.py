@@ -49,7 +49,18 @@ def _ci_commands() -> list[str]:
 def test_readme_first_command_runs_the_demo_and_the_test_command_is_what_ci_runs():
     demo, tests = _shell_blocks(_section("The two commands"))
     assert demo == "python3 -m venv .venv && .venv/bin/pip install -e . && .venv/bin/objector demo"
-    assert _ci_commands() == [tests], ".ci/run must run exactly the README's test command"
+    # .ci/run runs exactly the README's test command, then (as root) the same tests once more as an
+    # unprivileged user; both passes always run and the first failure's exit code is CI's
+    assert _ci_commands() == [
+        "status=0",
+        f"{tests} || status=$?",
+        'if [ "$(id -u)" = 0 ]; then',
+        '.ci/unprivileged || { second=$?; [ "$status" != 0 ] || status=$second; }',
+        "fi",
+        "exit $status",
+    ], ".ci/run must run exactly the README's test command (and the unprivileged pass)"
+    unprivileged = ROOT / ".ci" / "unprivileged"
+    assert os.access(unprivileged, os.X_OK) and "pytest" in unprivileged.read_text()
     script = ROOT / tests.split()[0]
     assert script.is_file() and os.access(script, os.X_OK)
     assert subprocess.run(["bash", "-n", str(script)], capture_output=True).returncode == 0
