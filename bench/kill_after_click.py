@@ -7,7 +7,7 @@ said ``awaiting-approval``), then a plain ``objector run`` follows with "y" type
 question. Prints, per signal, how many trials stopped objector before the form left the browser,
 after, and how many ended with a second submission (the promise: none).
 
-    python bench/kill_after_click.py [--trials 50] [--signals KILL,INT,HUP] [--window 0.6,1.2] [--seed 1]
+    python bench/kill_after_click.py [--trials 50] [--signals KILL,INT,HUP] [--window 0.1,0.9] [--seed 1]
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--trials", type=int, default=50, help="trials per signal")
     parser.add_argument("--signals", default="KILL,INT,HUP")
-    parser.add_argument("--window", default="0.6,1.2", help="stop this many seconds after the question")
+    parser.add_argument("--window", default="0.1,0.9", help="stop this many seconds after the question")
     parser.add_argument("--seed", type=int, default=int(time.time()))
     args = parser.parse_args()
 

@@ -133,7 +133,8 @@ def _touched(site: PracticeSite, host: str, req: Request) -> Response:
         return Response(400, b"not json", "text/plain")
     if not isinstance(data, dict):
         return Response(400, b"not an object", "text/plain")
-    entry: dict[str, object] = {key: str(data.get(key, ""))[:200] for key in ("kind", "event", "path", "name")}
+    fields = ("kind", "event", "path", "name")
+    entry: dict[str, object] = {key: str(data.get(key, ""))[:200] for key in fields}
     entry["host"] = host
     site.state.record_touch(entry)
     return Response(204)
