@@ -211,6 +211,8 @@ def signed_in_page(site, browser):
     for svc in SETTINGS_SERVICES.values():
         name, value = site.new_login(svc.login_host, AUTO_LOGIN_USER)
         cookies[name] = {"name": name, "value": value, "domain": "127.0.0.1", "path": "/"}
+        if name.startswith("__Secure-"):  # the browser takes such a cookie only as a secure one
+            cookies[name]["secure"] = True
     context.add_cookies(list(cookies.values()))
     yield context.new_page()
     context.close()

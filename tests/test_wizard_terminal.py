@@ -35,7 +35,7 @@ class Terminal:
 
     def answer(self, prompt: str, keys: str, count: int = 1) -> None:
         """Wait for the ``count``-th ``prompt`` (typed-ahead keys are thrown away), then type ``keys``."""
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 60  # a loaded machine (the whole suite on two cores) is slow
         while self.output().count(prompt) < count:
             assert self.proc.poll() is None and time.monotonic() < deadline, (prompt, self.output())
             time.sleep(0.05)
