@@ -102,6 +102,8 @@ def run_drawn(page: DrawnPage, home: Path | None = None) -> Verdict:
             started = time.monotonic()
             result = run_practice(home, site, [person], [], logged_in=True, **TIMEOUTS, human=human)
             seconds = time.monotonic() - started
+            # a request still on its way when the run ended (a slow server) is kept now or never
+            time.sleep(float(page.behaviours.get("submit_delay", 0) or 0) + 0.2)  # type: ignore[arg-type]
             records = result.records()
             if page.kind == FORM:
                 broken = judge_form(site, records, seconds=seconds, bound=BOUND)

@@ -23,8 +23,8 @@ from assistant.practice.behaviours import CATALOGUE, behaviours_for
 from assistant.practice.chrome import CHROME_LANGUAGES, CHROME_TEXTS, decorate
 from assistant.practice.judge import judge_form
 
-#: drawn pages per test below (four tests, spread over the workers); bench/mutations.py runs more
-EXAMPLES = 3
+#: drawn pages per test below (three tests, spread over the workers); bench/mutations.py runs more
+EXAMPLES = 2
 DRAWN = settings(
     max_examples=EXAMPLES,
     derandomize=True,
@@ -54,8 +54,9 @@ def test_drawn_forms_keep_every_promise(seed):
 @pytest.mark.browser
 @DRAWN
 @given(seed=st.integers(0, 2**32 - 1))
-def test_drawn_forms_with_held_out_behaviours_keep_every_promise(seed):
-    _check(FORM, seed, held_out=True)
+def test_drawn_pages_with_held_out_behaviours_keep_every_promise(seed):
+    """Forms and settings pages in turn, their behaviours drawn from all values, held-out ones too."""
+    _check(FORM if seed % 2 else SETTINGS, seed, held_out=True)
 
 
 @pytest.mark.browser
@@ -63,13 +64,6 @@ def test_drawn_forms_with_held_out_behaviours_keep_every_promise(seed):
 @given(seed=st.integers(0, 2**32 - 1))
 def test_drawn_settings_pages_keep_every_promise(seed):
     _check(SETTINGS, seed, held_out=False)
-
-
-@pytest.mark.browser
-@DRAWN
-@given(seed=st.integers(0, 2**32 - 1))
-def test_drawn_settings_pages_with_held_out_behaviours_keep_every_promise(seed):
-    _check(SETTINGS, seed, held_out=True)
 
 
 # ------------------------------------------------------------------ the catalogue and the judge
@@ -115,7 +109,7 @@ def test_the_judge_names_a_confirmation_the_server_never_kept():
 
 def test_the_judge_names_other_text_two_submissions_typing_and_time():
     site = _Site([_Kept("I object."), _Kept("I object.")], touched=[{"kind": "read-only"}])
-    record = {"outcome": "confirmed", "text": "I object, shortened"}
+    record = {"outcome": "confirmed", "text": "I object, shortened", "submitted": True}
     broken = {b.invariant for b in judge_form(site, [record], seconds=99, bound=10)}  # type: ignore[arg-type]
     assert broken == {
         "one submission at most",
@@ -124,10 +118,18 @@ def test_the_judge_names_other_text_two_submissions_typing_and_time():
         "ends within its bound",
     }
     site = _Site([_Kept("I object.\r\nThanks ")])
-    assert (
-        judge_form(site, [{"outcome": "confirmed", "text": "I object.\nThanks"}], seconds=1, bound=10) == []
-    )  # type: ignore[arg-type]
-    assert judge_form(site, [{"outcome": "confirmed", "text": "Other."}], seconds=1, bound=10)  # type: ignore[arg-type]
+    sent = {"outcome": "confirmed", "submitted": True}
+    assert judge_form(site, [{**sent, "text": "I object.\nThanks"}], seconds=1, bound=10) == []  # type: ignore[arg-type]
+    assert judge_form(site, [{**sent, "text": "Other."}], seconds=1, bound=10)  # type: ignore[arg-type]
+
+
+def test_the_judge_names_a_kept_form_recorded_as_not_sent():
+    """A site notice taken for an error after Send: the server kept the form, the record says
+    rejected (not sent), and a plain next run would send it a second time."""
+    site = _Site([_Kept("I object.")])
+    record = {"outcome": "rejected", "submitted": False, "text": "I object."}
+    broken = judge_form(site, [record], seconds=1, bound=10)  # type: ignore[arg-type]
+    assert [b.invariant for b in broken] == ["kept ⇒ recorded as sent"]
 
 
 @pytest.mark.browser
@@ -153,3 +155,22 @@ def test_typing_into_a_box_the_page_owns_reaches_the_server(browser):
             context.close()
         kinds = sorted({(t["kind"], t["name"]) for t in site.touched})
         assert kinds == [("chrome", "q"), ("read-only", "owned")], site.touched
+
+
+@pytest.mark.browser
+def test_a_site_notice_after_send_is_not_the_pages_answer():
+    """Found by a drawn page (seed 904 with drift 'in-place'): a maintenance notice (role=alert)
+    drawn at the top of the page after Send was read as the form's error, so the attempt was
+    recorded as rejected (not sent) while the server kept it, and a plain next run would have sent
+    it again. An alert away from the form counts only when its words say something failed."""
+    from mutation_helpers import DrawnPage
+
+    page = DrawnPage(
+        FORM,
+        "facebook",
+        "sv",
+        {"alert_banner": "late", "drift": "in-place", "submit_delay": 1.5, "choice_markup": "buttons"},
+    )
+    verdict = run_drawn(page)
+    assert verdict.held, [str(b) for b in verdict.broken]
+    assert verdict.outcomes == ["confirmed"], verdict.output[-1500:]

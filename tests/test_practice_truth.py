@@ -30,7 +30,10 @@ def _run(home, config: PracticeConfig, answers, platform: str = "instagram", log
 
 
 # every style in English, two in German (bench/after_send.py runs the whole matrix)
-STYLE_CASES = [(style, "en") for style in CONFIRMATION_STYLES] + [("toast", "de"), ("icon-heading", "de")]
+# four styles here (the replica's own styles in test_after_send add three more); every style is
+# drawn, in any language, by the page-behaviour catalogue (test_page_mutations, bench/mutations.py)
+STYLE_CASES = [("page", "en"), ("navigate", "en"), ("toast", "de"), ("icon-heading", "de")]
+assert {style for style, _ in STYLE_CASES} <= set(CONFIRMATION_STYLES)
 
 
 @pytest.mark.parametrize(("style", "language"), STYLE_CASES)

@@ -24,7 +24,15 @@ def _both(lang: str, **fields):
     return [account("acct-instagram", "instagram", **common), account("acct-facebook", "facebook", **common)]
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+#: four of the ten page languages, of different families, run every flow end to end here; every
+#: language's words are checked against the flows without a browser (test_practice_site,
+#: test_choice_markups), and the drawn pages of test_page_mutations / bench/mutations.py run the
+#: flows in languages drawn from all ten
+END_TO_END_LANGUAGES = ("en", "de", "pl", "sv")
+assert set(END_TO_END_LANGUAGES) <= set(LANGUAGES)
+
+
+@pytest.mark.parametrize("lang", END_TO_END_LANGUAGES)
 def test_every_language_every_flow(home, site, lang):
     """Instagram, Facebook and the third-party form, with the e-mailed code step, in each language."""
     site.reset()
@@ -55,7 +63,13 @@ def test_every_language_every_flow(home, site, lang):
     assert {s.fields.get("country") for s in site.confirmed} == {COUNTRY[lang]}
 
 
-@pytest.mark.parametrize("drift", DRIFT_VARIANTS)
+#: three of the markup drifts end to end here; every drift is drawn by the page-behaviour catalogue
+#: (test_page_mutations, bench/mutations.py)
+END_TO_END_DRIFTS = ("renamed", "no-form", "delayed")
+assert set(END_TO_END_DRIFTS) <= set(DRIFT_VARIANTS)
+
+
+@pytest.mark.parametrize("drift", END_TO_END_DRIFTS)
 def test_markup_drift_passes_without_help(home, site, drift):
     site.reset()
     site.config = PracticeConfig(**FAST, drift=drift)

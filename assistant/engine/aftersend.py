@@ -232,6 +232,10 @@ CHALLENGE_RE = _compile(CHALLENGE_WORDS)
 # Marks the reviewed Send button and notes the person's own click on it (or the form's submit).
 ARM_JS = """el => { if (!el) return;
   el.setAttribute('data-objector-send', '1');
+  let region = el;  // the form's own part of the page: the Send button's nearest ancestor with fields
+  while (region.parentElement && !region.querySelector('textarea, select, input:not([type=hidden])'))
+    region = region.parentElement;
+  region.setAttribute('data-objector-form', '1');
   const note = () => { window.__objectorSendClicked = true; };
   el.addEventListener('click', note, true);
   const form = el.closest('form'); if (form) form.addEventListener('submit', note, true); }"""
@@ -253,12 +257,17 @@ SNAPSHOT_JS = """_root => {
     return ''; };
   const pick = sel => Array.from(document.querySelectorAll(sel)).filter(shown).map(words).filter(Boolean);
   const send = document.querySelector('[data-objector-send]');
+  const region = document.querySelector('[data-objector-form]');
+  // away from the form: outside its part of the page, or anywhere once that part is gone (a new page)
+  const far = el => region === null || (!region.contains(el) && !el.contains(region));
+  const alertEls = Array.from(document.querySelectorAll('[role=alert], [aria-live=assertive]')).filter(shown);
   return {
     url: location.href,
     lines: document.body ? document.body.innerText.split('\\n').map(clean).filter(Boolean).slice(0, 600) : [],
     dialogs: pick('[role=dialog], [role=alertdialog], dialog[open], [aria-modal=true]'),
     live: pick('[role=status], [aria-live=polite], output'),
-    alerts: pick('[role=alert], [aria-live=assertive]'),
+    alerts: alertEls.filter(e => !far(e)).map(words).filter(Boolean),
+    far_alerts: alertEls.filter(far).map(words).filter(Boolean),
     headings: pick('h1, h2, h3, h4, [role=heading]'),
     marked: !!send,
     send: send ? shown(send) : false,
@@ -285,7 +294,7 @@ class Snapshot:
     lines: frozenset[str]
     dialogs: tuple[str, ...]
     live: tuple[str, ...]
-    alerts: tuple[str, ...]
+    alerts: tuple[str, ...]  # in the form's part of the page (all of them before the review marks it)
     headings: tuple[str, ...]
     marked: bool  # the reviewed Send button is still in the document
     send: bool  # ... and visible
@@ -293,6 +302,7 @@ class Snapshot:
     checks: tuple[str, ...] = ()  # visible checkboxes
     password: bool = False  # a visible password box
     captcha: tuple[str, ...] = ()  # visible captcha-like elements (a widget's frame, a "captcha" box)
+    far_alerts: tuple[str, ...] = ()  # alerts elsewhere on the page (a site-wide notice, a banner)
 
     @classmethod
     def of(cls, data: dict[str, Any]) -> Snapshot:
@@ -309,6 +319,7 @@ class Snapshot:
             checks=tuple(data.get("checks") or ()),
             password=bool(data.get("password")),
             captcha=tuple(data.get("captcha") or ()),
+            far_alerts=tuple(data.get("far_alerts") or ()),
         )
 
 
@@ -498,7 +509,10 @@ class AfterSend:
         barrier = self._barrier(now, base, signals)
         if barrier is not None:
             return barrier
-        alerts = _new(now.alerts, base.alerts)
+        # an alert away from the form (a site-wide notice about maintenance) is its answer only when
+        # its words say something failed
+        far = [a for a in _new(now.far_alerts, base.far_alerts) if ERROR_RE.search(a)]
+        alerts = [*_new(now.alerts, base.alerts), *far]
         # a live region may announce success too: only one that does not read as thanks is an error
         new_alerts = [a for a in alerts if ERROR_RE.search(a) or not CONFIRM_RE.search(a)]
         new_dialogs = _new(now.dialogs, base.dialogs)

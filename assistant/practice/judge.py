@@ -11,6 +11,7 @@ The invariants:
 - ``confirmed`` ⇒ the server kept exactly one submission for the form, with the text the record
   says was sent (a setting: the server holds the wanted state);
 - the server kept nothing (or the setting is not as wanted) ⇒ the record is never ``confirmed``;
+- the server kept the form ⇒ the record says it was sent (else a plain next run sends it again);
 - never more than one submission for one attempt;
 - no other setting than the flow's own was changed;
 - nothing was typed into read-only, disabled, password, challenge or chrome boxes;
@@ -81,6 +82,10 @@ def judge_form(
             )
     if not kept and confirmed:
         broken.append(Broken("nothing kept ⇒ never confirmed", f"{len(confirmed)} confirmed record(s)"))
+    if kept and records and not any(r.get("submitted") for r in records):
+        # a record that says nothing was sent is one a plain next run sends again: a second objection
+        outcome = records[-1].get("outcome")
+        broken.append(Broken("kept ⇒ recorded as sent", f"the server kept it, the record says {outcome}"))
     return broken
 
 
