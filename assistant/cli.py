@@ -550,6 +550,10 @@ def accounts_add(
     full_name: Annotated[
         Optional[str], typer.Option("--full-name", metavar="NAME", help="Your name, to sign the letter.")
     ] = None,
+    phone: Annotated[
+        Optional[str],
+        typer.Option(metavar="PHONE", help="WhatsApp: the account's phone number with its country code."),
+    ] = None,
 ) -> None:
     """Add accounts: in a terminal, all of yours in one sitting (a checklist), or one from options."""
     from .people.human import TerminalHuman
@@ -566,6 +570,7 @@ def accounts_add(
         "reasons": reason or None,
         "username": username,
         "full_name": full_name,
+        "phone": phone,
     }
     from .storage import private_dir
 

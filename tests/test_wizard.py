@@ -343,3 +343,38 @@ def test_text_shows_an_accounts_letter_in_another_language(cli_env, home):
     )
     unknown = run_cli(["text", "--account", "anna-instagram", "--lang", "xx"], cli_env)
     assert unknown.returncode == 2 and "unknown language 'xx'" in unknown.stderr
+
+
+def test_a_whatsapp_account_is_asked_for_its_phone_number_checked_when_given(home):
+    """WhatsApp's form needs the account's phone number: asked right after the e-mail, a number
+    without its country code is refused with the reason and asked again, and it is kept as E.164."""
+    settings = Settings(home=home, country="DE", language="de")
+    answers = [
+        "whatsapp",
+        "anna@example.org",
+        "0151 23456789",
+        "+49 1512 3456789",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "y",
+        "n",
+    ]
+    human, out = _human(answers)
+    accounts = add_accounts_interactively(settings, home / "accounts.toml", human, out)
+    assert [(a.platform, a.phone) for a in accounts] == [("whatsapp", "+4915123456789")]
+    assert "phone number of that WhatsApp account" in _out(out)
+    assert _out(out).count("phone number of that WhatsApp account") == 2  # asked again after the refusal
+
+
+@pytest.mark.cli
+def test_accounts_add_with_options_takes_a_whatsapp_phone_and_requires_it(cli_env, home):
+    base = ["accounts", "add", "--platform", "whatsapp", "--email", "anna@example.org", "--country", "DE"]
+    missing = run_cli([*base, "--language", "de"], cli_env)
+    assert missing.returncode == 2 and "--phone missing" in missing.stderr, missing.stderr
+    added = run_cli([*base, "--language", "de", "--phone", "+49 1512 3456789"], cli_env)
+    assert added.returncode == 0, added.stdout + added.stderr
+    (account,) = load_accounts(home / "accounts.toml")
+    assert account.platform == "whatsapp" and account.phone == "+4915123456789"

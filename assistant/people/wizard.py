@@ -47,6 +47,7 @@ _OPTION_OF = {
     "reasons": "--reason",
     "username": "--username",
     "full_name": "--full-name",
+    "phone": "--phone",
 }
 
 #: services with a form that sends the person's objection; the others switch an AI-training setting off
@@ -198,6 +199,11 @@ def _ask_account(
         if twin is not None:
             say(console, f"  ! {twin.name} is already your {platform} account with this e-mail; "
                 "go on only if this is another one.", "yellow")  # fmt: skip
+    if "phone" not in values and platform == "whatsapp":
+        values["phone"] = _ask(
+            human, console, "The phone number of that WhatsApp account, with its country code (+49 …)",
+            last.phone if last and last.phone else None, _checked("phone", platform="whatsapp"),
+        )  # fmt: skip
     if "username" not in values and platform in META_PLATFORMS:
         reference = _ask(
             human,
@@ -300,6 +306,7 @@ def _from_options(settings, values: dict) -> Account:
         if suggested:
             values["name"] = suggested
     required = ("name", "platform", "email", "country", "language")
+    required += ("phone",) if values.get("platform") == "whatsapp" else ()
     missing = [_OPTION_OF[k] for k in required if k not in values]
     if missing:
         raise UserError(
