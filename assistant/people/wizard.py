@@ -305,7 +305,7 @@ def _from_options(settings, values: dict) -> Account:
         suggested = _suggest_name(values.get("email"), values.get("platform"))  # taken: refused below
         if suggested:
             values["name"] = suggested
-    required = ("name", "platform", "email", "country", "language")
+    required: tuple[str, ...] = ("name", "platform", "email", "country", "language")
     required += ("phone",) if values.get("platform") == "whatsapp" else ()
     missing = [_OPTION_OF[k] for k in required if k not in values]
     if missing:

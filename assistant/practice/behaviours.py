@@ -57,7 +57,7 @@ CATALOGUE: dict[str, Behaviour] = {
         ),
         Behaviour("held_out", (), frozenset({FORM}), held_out=(True,), why="confirmation words no list has"),
         Behaviour("submit_delay", (1.5,), frozenset({FORM}), why="a slow server after Send"),
-        Behaviour("drift", DRIFT_VARIANTS, frozenset({FORM}), why="the form's markup as another version has it"),
+        Behaviour("drift", DRIFT_VARIANTS, frozenset({FORM}), why="the form's markup of another version"),
         Behaviour(
             "readonly_email", ("same", "other"), frozenset({FORM}), why="the page owns the e-mail (read-only)"
         ),
