@@ -9,17 +9,17 @@ from practice_helpers import read_record
 pytestmark = [pytest.mark.cli, pytest.mark.browser]
 
 
-def test_demo_switches_off_ai_training_on_three_services_with_proof(cli_env, tmp_path):
+def test_demo_switches_off_ai_training_on_two_services_with_proof(cli_env, tmp_path):
     home = tmp_path / "demo"
-    args = ["demo", "--auto-login", "--service", "linkedin", "--service", "tumblr,x", "--home", str(home)]
+    args = ["demo", "--auto-login", "--service", "linkedin", "--service", "tumblr", "--home", str(home)]
     result = run_cli(args, cli_env, stdin="y\n" * 6)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "3 accounts · 3 settings to do" in result.stdout
+    assert "2 accounts · 2 settings to do" in result.stdout
     assert "LinkedIn · anna@example.org · Data for Generative AI Improvement: ON → OFF" in result.stdout
     assert "(anna-writes): OFF → ON" in result.stdout and "(anna-photos): OFF → ON" in result.stdout
-    assert "saved 4 setting changes; nothing reached LinkedIn, Tumblr, X." in result.stdout
+    assert "saved 3 setting changes; nothing reached LinkedIn, Tumblr." in result.stdout
     records = {r["flow"]: r for r in map(read_record, sorted(home.glob("evidence/*/*/*/record.json")))}
-    assert set(records) == {"linkedin-ai-training", "tumblr-third-party-sharing", "x-grok-training"}
+    assert set(records) == {"linkedin-ai-training", "tumblr-third-party-sharing"}
     for record in records.values():
         assert record["outcome"] == "confirmed" and record["kind"] == "setting"
         assert all(s["after_reload"] == s["want"] for s in record["settings"])
