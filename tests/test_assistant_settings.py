@@ -144,7 +144,9 @@ def test_a_login_through_sign_in_with_google_is_still_logging_in(home, site):
 def test_without_providers_a_google_sign_in_page_stops_the_flow(home, site):
     """The same login with a user's copy of the flow that names no providers: Google's page is a
     stranger's host, and the attempt stops there — which is why the bundled flows name them."""
-    site.config = PracticeConfig(**FAST, sign_in_with="google")
+    # the person takes a moment on Google's page (a stand-in that leaves it at once may be gone
+    # before objector looks: then nothing was done there either)
+    site.config = PracticeConfig(**{**FAST, "auto_login_delay": 2.0}, sign_in_with="google")
     source = load_flows()["claude-model-training"].path.read_text(encoding="utf-8")
     (home / "flows").mkdir()
     patched = re.sub(r"(?m)^providers = .*\n", "", source)
