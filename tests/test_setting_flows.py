@@ -110,7 +110,11 @@ def test_google_picks_turn_off_never_turn_off_and_delete():
 
 #: the nine services in three runs (three workers can take them at once); together they ask 12
 #: questions: 1 each, 2 for Copilot, 2 blogs, 2 sites
-NINE_IN_THREE = [("linkedin", "x", "tumblr"), ("google", "microsoft", "pinterest"), ("quora", "wordpress", "adobe")]
+NINE_IN_THREE = [
+    ("linkedin", "x", "tumblr"),
+    ("google", "microsoft", "pinterest"),
+    ("quora", "wordpress", "adobe"),
+]
 
 
 def test_the_three_runs_cover_the_nine_services():
