@@ -300,40 +300,8 @@
     });
   }
 
-  /* the request type as an ARIA combobox (a list that opens on a click) or a row of buttons */
-  function setupChoices(scope) {
-    scope.querySelectorAll("[data-choice-combobox]").forEach(function (box) {
-      var hidden = box.querySelector('input[type="hidden"]');
-      var opener = box.querySelector("[role=combobox]");
-      var list = box.querySelector("[role=listbox]");
-      function open(on) {
-        list.hidden = !on;
-        opener.setAttribute("aria-expanded", on ? "true" : "false");
-      }
-      opener.addEventListener("click", function () { open(list.hidden); });
-      list.querySelectorAll("[role=option]").forEach(function (option) {
-        option.addEventListener("click", function () {
-          hidden.value = option.getAttribute("data-value");
-          opener.textContent = option.textContent;
-          list.querySelectorAll("[role=option]").forEach(function (o) {
-            o.setAttribute("aria-selected", o === option ? "true" : "false");
-          });
-          open(false);
-        });
-      });
-    });
-    scope.querySelectorAll("[data-choice-buttons]").forEach(function (row) {
-      var hidden = row.querySelector('input[type="hidden"]');
-      row.querySelectorAll("button[data-value]").forEach(function (button) {
-        button.addEventListener("click", function () {
-          hidden.value = button.getAttribute("data-value");
-          row.querySelectorAll("button[data-value]").forEach(function (b) {
-            b.setAttribute("aria-pressed", b === button ? "true" : "false");
-          });
-        });
-      });
-    });
-  }
+  /* the request type as an ARIA combobox or a row of buttons: practice.js sets them up */
+  function setupChoices(scope) { window.practiceChoices(scope); }
 
   function bindUnit(unit) {
     setupScreens(unit);

@@ -39,6 +39,42 @@
   }
   window.practiceActivate = activate;
 
+  /* a choice as an ARIA combobox (a list that opens on a click) or a row of buttons, keeping the
+     chosen value in the hidden input the form posts (the contact forms and WhatsApp's use it) */
+  window.practiceChoices = function (scope) {
+    scope.querySelectorAll("[data-choice-combobox]").forEach(function (box) {
+      var hidden = box.querySelector('input[type="hidden"]');
+      var opener = box.querySelector("[role=combobox]");
+      var list = box.querySelector("[role=listbox]");
+      function open(on) {
+        list.hidden = !on;
+        opener.setAttribute("aria-expanded", on ? "true" : "false");
+      }
+      opener.addEventListener("click", function () { open(list.hidden); });
+      list.querySelectorAll("[role=option]").forEach(function (option) {
+        option.addEventListener("click", function () {
+          hidden.value = option.getAttribute("data-value");
+          opener.textContent = option.textContent;
+          list.querySelectorAll("[role=option]").forEach(function (o) {
+            o.setAttribute("aria-selected", o === option ? "true" : "false");
+          });
+          open(false);
+        });
+      });
+    });
+    scope.querySelectorAll("[data-choice-buttons]").forEach(function (row) {
+      var hidden = row.querySelector('input[type="hidden"]');
+      row.querySelectorAll("button[data-value]").forEach(function (button) {
+        button.addEventListener("click", function () {
+          hidden.value = button.getAttribute("data-value");
+          row.querySelectorAll("button[data-value]").forEach(function (b) {
+            b.setAttribute("aria-pressed", b === button ? "true" : "false");
+          });
+        });
+      });
+    });
+  };
+
   /* The judge's eyes: a key or text typed by a real input event (not by the page's own scripts)
      into a box the page owns (read-only, disabled), a password box, or one the page marks as a
      challenge (data-practice-guard) is reported to the server, which keeps it (site.touched). */

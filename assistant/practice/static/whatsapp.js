@@ -6,38 +6,7 @@
   var form = document.getElementById("wa-form");
   if (!form) return;
 
-  /* the topic as an ARIA combobox (a list that opens on a click) or a row of buttons */
-  form.querySelectorAll("[data-choice-combobox]").forEach(function (box) {
-    var hidden = box.querySelector('input[type="hidden"]');
-    var opener = box.querySelector("[role=combobox]");
-    var list = box.querySelector("[role=listbox]");
-    function open(on) {
-      list.hidden = !on;
-      opener.setAttribute("aria-expanded", on ? "true" : "false");
-    }
-    opener.addEventListener("click", function () { open(list.hidden); });
-    list.querySelectorAll("[role=option]").forEach(function (option) {
-      option.addEventListener("click", function () {
-        hidden.value = option.getAttribute("data-value");
-        opener.textContent = option.textContent;
-        list.querySelectorAll("[role=option]").forEach(function (o) {
-          o.setAttribute("aria-selected", o === option ? "true" : "false");
-        });
-        open(false);
-      });
-    });
-  });
-  form.querySelectorAll("[data-choice-buttons]").forEach(function (row) {
-    var hidden = row.querySelector('input[type="hidden"]');
-    row.querySelectorAll("button[data-value]").forEach(function (button) {
-      button.addEventListener("click", function () {
-        hidden.value = button.getAttribute("data-value");
-        row.querySelectorAll("button[data-value]").forEach(function (b) {
-          b.setAttribute("aria-pressed", b === button ? "true" : "false");
-        });
-      });
-    });
-  });
+  window.practiceChoices(form);  /* the topic as a combobox or a row of buttons */
 
   function showErrors(errors) {
     form.querySelectorAll("[data-error-for]").forEach(function (box) {
