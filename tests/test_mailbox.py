@@ -550,6 +550,17 @@ def test_wait_for_code_gives_up_after_the_timeout(box: Mailbox) -> None:
     assert 0.5 <= time.monotonic() - started < 5
 
 
+def test_wait_for_code_ticks_about_once_a_second_between_looks(box: Mailbox) -> None:
+    """The terminal's clock of the wait moves each second, not only when the mailbox is read."""
+    started = time.monotonic()
+    ticks: list[float] = []
+    found = box.wait_for_code(
+        "nobody@example.org", T0, timeout=2.5, poll=10, tick=lambda: ticks.append(time.monotonic())
+    )
+    assert found is None and 2.4 <= time.monotonic() - started < 6
+    assert len(ticks) >= 3 and all(b - a < 1.5 for a, b in zip(ticks, ticks[1:], strict=False))
+
+
 # ---------------------------------------------------------------------------
 # Confirmation mails
 # ---------------------------------------------------------------------------

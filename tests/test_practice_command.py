@@ -197,3 +197,25 @@ def test_the_wait_for_the_persons_own_click_counts_on_a_terminal(cli_env, home):
         assert run.stop() != 0
         assert site.submissions == []
     assert "Traceback" not in run.text()
+
+
+@pytest.mark.browser
+def test_a_slow_answer_to_send_counts_on_a_terminal_after_five_seconds(cli_env, home):
+    """A page that takes its time to answer Send: after about five seconds the wait gets the same
+    clock (elapsed and limit, what objector waits for, that Ctrl-C is safe), then the answer is kept."""
+    from assistant.practice import PracticeConfig
+
+    (home / "accounts.toml").write_text(account_toml(language="en"), encoding="utf-8")
+    config = PracticeConfig(auto_login=True, auto_login_key_ms=2, auto_login_delay=0.3, submit_delay=7)
+    with PracticeSite(config) as site:
+        run = _PtyRun({**cli_env, "OBJECTOR_SITE_MAP": site.site_map}, home)
+        run.wait_for("Submit now?")
+        time.sleep(0.3)
+        run.type("y\n")
+        text = run.wait_for("of 0:20 · waiting for the page's answer to Send · Ctrl-C stops safely")
+        assert "0:04 of 0:20" not in text  # no clock for the first five seconds
+        run.wait_for("Summary: 1 confirmed", seconds=60)
+        assert run.proc.wait(timeout=30) == 0
+        run.stop()
+    assert len(site.confirmed) == 1
+

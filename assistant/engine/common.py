@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 
@@ -29,3 +32,21 @@ def _duration(seconds: float) -> str:
 
 def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+#: a wait shorter than this shows no clock (the line saying what objector waits for is enough)
+CLOCK_AFTER = 5.0
+
+
+def wait_clock(reporter: Any, limit: float, doing: str, *, after: float = CLOCK_AFTER) -> Callable[[], None]:
+    """A ``tick()`` for a wait of up to ``limit`` seconds: once the wait has lasted ``after``
+    seconds, each call shows the progress line (elapsed and limit, what the person may do, that
+    Ctrl-C is safe)."""
+    started = time.monotonic()
+
+    def tick() -> None:
+        waited = time.monotonic() - started
+        if waited >= after:
+            reporter.progress(waited, limit, doing)
+
+    return tick

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..proof.evidence import MAIL_FILE
 from ..proof.ledger import iso
-from .common import _duration
+from .common import _duration, wait_clock
 
 if TYPE_CHECKING:
     from .run import FlowRun
@@ -28,6 +28,7 @@ def code_from_mailbox(run: FlowRun) -> str | None:
                 run.account.email,
                 run.submitted_at or run.attempt_started,
                 timeout=run.settings.mail_wait,
+                tick=wait_clock(run.reporter, run.settings.mail_wait, "looking for Meta's code e-mail"),
             )
     except MailError as exc:
         run.reporter.warn(f"mailbox: {exc}")

@@ -13,7 +13,7 @@ from ..proof.outcome import FlowStop, Outcome
 from .aftersend import Verdict
 from .barriers import not_kept, through_challenge, watch_for_barriers
 from .capture import full_page_screenshot
-from .common import _clip, _duration, _fields
+from .common import _clip, _duration, _fields, wait_clock
 from .fields import dismiss
 from .guide import by_hand
 from .locate import Found, find, visible_now
@@ -166,11 +166,12 @@ def await_result(run: FlowRun, timeout: float, *, own_click: bool) -> str:
     def tick() -> None:  # the person is to click Send: a clock of the wait, on the terminal
         run.reporter.progress(time.monotonic() - started, timeout, "click Send in the browser window")
 
+    answer_tick = wait_clock(run.reporter, timeout, "waiting for the page's answer to Send")
     while True:
         verdict = run.after.wait(
             max(0.0, deadline - time.monotonic()),
             is_allowed=run.allowed_url,
-            tick=tick if own_click else None,
+            tick=tick if own_click else answer_tick,
         )
         if own_click and verdict.kind != "nothing" and run.sent_at is None:
             run.submitted, run.sent_at = True, time.monotonic()
@@ -247,7 +248,13 @@ def code(run: FlowRun, step: CodeStep) -> None:
         run.after.rebase()
         run.click(button.locator, "send the code")
         run.after.code = []  # the code box stays on screen until the page answers
-        verdict = run.after.wait(run.settings.confirm_timeout, is_allowed=run.allowed_url)
+        verdict = run.after.wait(
+            run.settings.confirm_timeout,
+            is_allowed=run.allowed_url,
+            tick=wait_clock(
+                run.reporter, run.settings.confirm_timeout, "waiting for the page's answer to the code"
+            ),
+        )
         if verdict.kind == "rejected" and attempt_no < 3:
             run.reporter.warn(f"the form says: {_clip(verdict.text, 120)}")
             continue
@@ -263,7 +270,9 @@ def code(run: FlowRun, step: CodeStep) -> None:
 def expect(run: FlowRun, step: Step) -> None:
     verdict = run.verdict
     if verdict is None or verdict.kind not in ("confirmed", "unrecognised"):
-        settle(run, run.after.wait(step.timeout or run.settings.confirm_timeout, is_allowed=run.allowed_url))
+        limit = step.timeout or run.settings.confirm_timeout
+        answer_tick = wait_clock(run.reporter, limit, "waiting for the page's answer")
+        settle(run, run.after.wait(limit, is_allowed=run.allowed_url, tick=answer_tick))
         verdict = run.verdict
     assert verdict is not None
     run.record["confirmation_url"] = run.sites.live_url(run.page.url)

@@ -550,9 +550,15 @@ class Mailbox:
         return hit[1] if hit else None
 
     def wait_for_code(
-        self, to_address: str, since: datetime, timeout: float, poll: float = 3.0
+        self,
+        to_address: str,
+        since: datetime,
+        timeout: float,
+        poll: float = 3.0,
+        tick: Callable[[], None] | None = None,
     ) -> tuple[str, FoundMail] | None:
-        """Poll for the code mail until it arrives or `timeout` seconds pass."""
+        """Poll for the code mail until it arrives or `timeout` seconds pass; ``tick()``, when
+        given, is called about once a second meanwhile (the terminal's clock of the wait)."""
         deadline = time.monotonic() + max(0.0, timeout)
         poll = max(0.2, poll)
         reconnected = False
@@ -569,7 +575,10 @@ class Mailbox:
                 found = None
             if found is not None:
                 return found
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
+            next_look = time.monotonic() + poll
+            while (now := time.monotonic()) < min(next_look, deadline):
+                if tick is not None:
+                    tick()
+                time.sleep(min(1.0, next_look - now, deadline - now))
+            if time.monotonic() >= deadline:
                 return None
-            time.sleep(min(poll, remaining))
