@@ -643,3 +643,33 @@ def test_linkedin_letters_name_linkedin_never_meta(variant):
 def test_a_service_without_a_letter_is_one_clear_error():
     with pytest.raises(TextError, match="no letter for pinterest"):
         render_letter(make("en", platform="pinterest"))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_account_known_by_its_e_mail_is_named_by_it_once(language):
+    """A settings service's account has no username: the letter names the address once, never as
+    “a@b.eu” (e-mail address: a@b.eu); the quotation marks and a colon before them go too."""
+    for platform in ("instagram", "linkedin", "facebook"):
+        for variant in ("short", "standard", "detailed"):
+            letter = render_letter(
+                LetterInput(
+                    platform=platform, account="Anna@B.eu", email="anna@b.eu", country="DE",
+                    language=language, reasons=(), variant=variant,
+                )
+            )  # fmt: skip
+            assert letter.casefold().count("anna@b.eu") == 1, (platform, variant, letter)
+            assert not re.search(r"[„“”«»‘’\"'] ?\(|: \(", letter), (platform, variant, letter)
+
+
+def test_objector_text_for_a_settings_account_names_its_e_mail_once(tmp_path):
+    from cli_helpers import run_cli
+
+    (tmp_path / "accounts.toml").write_text(
+        '[[account]]\nname = "anna-linkedin"\nplatform = "linkedin"\nemail = "anna@example.org"\n'
+        'country = "DE"\nlanguage = "de"\n',
+        encoding="utf-8",
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OBJECTOR_")}
+    result = run_cli(["text", "--account", "anna-linkedin"], {**env, "OBJECTOR_HOME": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("anna@example.org") == 1 and "LinkedIn-Konto (E-Mail-Adresse" in result.stdout

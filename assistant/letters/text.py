@@ -554,7 +554,33 @@ def _tidy(text: str) -> str:
 
 
 def _fill(parts: list[tuple[str, str]], values: dict[str, str]) -> str:
+    if values["account"].casefold() == values["email"].casefold():
+        parts = _without_account_name(parts)
     return "".join(literal + (values[field] if field else "") for literal, field in parts)
+
+
+# quotation marks the built-in templates put around {account}, in any of their languages
+_OPENING_QUOTE = re.compile(r"(?::)?\s*[„“”«»‘’‚\"']\s?$")
+_CLOSING_QUOTE = re.compile(r"^\s?[“”«»’‘\"']")
+
+
+def _without_account_name(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """An account known only by its e-mail address (a settings service's account, say) is named by
+    that address once: "my LinkedIn account (e-mail address: …)", not "my LinkedIn account “a@b.eu”
+    (e-mail address: a@b.eu …)". The quoted ``{account}`` and its quotation marks are left out; a
+    template that names the account in another way keeps it."""
+    out: list[tuple[str, str]] = []
+    skip_quote = False
+    for literal, field in parts:
+        if skip_quote:
+            literal = _CLOSING_QUOTE.sub("", literal, count=1)
+            skip_quote = False
+        if field == "account" and _OPENING_QUOTE.search(literal) and "email" in {f for _l, f in parts}:
+            out.append((_OPENING_QUOTE.sub("", literal, count=1), ""))
+            skip_quote = True
+            continue
+        out.append((literal, field))
+    return out
 
 
 def _read_custom_template(path: pathlib.Path) -> str:
