@@ -182,6 +182,11 @@ def _execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
         pairs = [p for p in pairs if p.flow.flow.kind == "setting"]
     texts = prepare_texts(pairs, settings)
     todo, summary, reasons = triage(pairs, request, ledger)
+    if (todo or summary.uncertain) and request.browser is None and not settings.headless:
+        from .engine.browser import display_problem
+
+        if problem := display_problem():  # said before any account's heading or question
+            raise UserError(problem)
     todo += decide_uncertain(summary, human, ledger, reasons)
     summary.not_applicable = not_applicable
     seqs = {key: entry.get("seq", 0) for key, entry in ledger.latest().items()}

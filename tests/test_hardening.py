@@ -377,8 +377,9 @@ def test_cli_check_with_the_profile_open_in_another_chromium_is_one_line(cli_env
 def test_display_detection():
     from assistant.engine.browser import display_problem
 
-    assert "xvfb-run" in display_problem({}, "linux")
-    assert "OBJECTOR_HEADLESS=1" in display_problem({}, "linux")
+    problem = display_problem({}, "linux")
+    assert "window you log in through cannot open" in problem and "OBJECTOR_HEADLESS=1" in problem
+    assert "xvfb-run" not in problem  # an invisible window is no window anyone can log in through
     assert display_problem({"DISPLAY": ":0"}, "linux") is None
     assert display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux") is None
     assert display_problem({}, "darwin") is None
@@ -391,8 +392,11 @@ def test_cli_headful_without_a_display_is_one_line_and_doctor_says_so(cli_env, h
     env = {k: v for k, v in cli_env.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env["OBJECTOR_HEADLESS"] = "0"
     (home / "accounts.toml").write_text(account_toml())
-    line = refused_in_one_line(run_cli(["check"], env, timeout=120))
-    assert "no graphical display" in line and "xvfb-run" in line
+    check = run_cli(["check"], env, timeout=120)
+    line = refused_in_one_line(check)
+    assert "no graphical display" in line and "xvfb-run" not in line and "anna-instagram" not in check.stdout
+    run = run_cli(["run"], env, stdin="y\n", timeout=120)  # said first: no account heading, no question
+    assert refused_in_one_line(run) == line and run.stdout == ""
     doctor = run_cli(["doctor"], env, timeout=120)
     assert "✗ display: no graphical display" in doctor.stdout
 

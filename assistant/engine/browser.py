@@ -232,9 +232,10 @@ def launch_args() -> list[str]:
 
 
 NO_DISPLAY_HELP = (
-    "there is no graphical display (neither DISPLAY nor WAYLAND_DISPLAY is set), so the browser "
-    "window cannot open. Run objector on your desktop, or start it with 'xvfb-run objector …'; "
-    "for 'objector check' you can also set OBJECTOR_HEADLESS=1."
+    "there is no graphical display here (neither DISPLAY nor WAYLAND_DISPLAY is set), so the browser "
+    "window you log in through cannot open. Run objector in a terminal on your desktop, on the "
+    "computer you sit at; 'objector check' and 'objector demo --auto-login' can also run with "
+    "OBJECTOR_HEADLESS=1 (no window)."
 )
 # what Chromium and Playwright say when another browser holds a profile's lock
 _PROFILE_IN_USE = ("ProcessSingleton", "SingletonLock", "profile appears to be in use", "already in use")
@@ -561,6 +562,8 @@ def session(
 
     ``password_store`` is OBJECTOR_PASSWORD_STORE (``keystore.sealing``); without ``keep_login``
     each account gets a temporary profile, deleted when it closes."""
+    if needed and not headless and (problem := display_problem()):
+        raise UserError(problem)  # before the command says anything about accounts
     playwright = driver()
     choice = discover(browser, playwright) if needed else None
     from .keystore import sealing
