@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .config.home import Home
 from .errors import UserError
+from .i18n import _, ngettext
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
@@ -29,17 +30,25 @@ MAX_CONFIG_BYTES = 1 << 20
 MAX_LEDGER_BYTES = 64 << 20
 
 
-def _kind(mode: int) -> str:
-    """What a non-regular file is, in words a person recognises."""
+def _not_regular(path: Path, mode: int) -> str:
+    """What a non-regular file is, in words a person recognises: the whole line naming the file."""
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return _("{path}: is a folder, not an ordinary file; objector reads only ordinary files.").format(
+            path=path
+        )
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return _(
+            "{path}: is a named pipe (FIFO), not an ordinary file; objector reads only ordinary files."
+        ).format(path=path)
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return _("{path}: is a device, not an ordinary file; objector reads only ordinary files.").format(
+            path=path
+        )
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not an ordinary file"
+        return _("{path}: is a socket, not an ordinary file; objector reads only ordinary files.").format(
+            path=path
+        )
+    return _("{path}: is not an ordinary file; objector reads only ordinary files.").format(path=path)
 
 
 def inside_home(home: Path, relative: str) -> Path | None:
@@ -88,25 +97,32 @@ def read_bounded(path: Path, limit: int = MAX_CONFIG_BYTES) -> bytes:
         raise ReadError(path, exc) from None
     if len(data) > limit:
         raise UserError(
-            f"{path}: is larger than {_size(limit)}; this is not a file objector wrote or expects."
+            # TRANSLATORS: {size} is a size such as "1 MiB"
+            _("{path}: is larger than {size}; this is not a file objector wrote or expects.").format(
+                path=path, size=_size(limit)
+            )
         )
     return data
 
 
 def _check_regular(path: Path, mode: int, size: int, limit: int) -> None:
     if not stat.S_ISREG(mode):
-        raise UserError(
-            f"{path}: is {_kind(mode)}, not an ordinary file; objector reads only ordinary files."
-        )
+        raise UserError(_not_regular(path, mode))
     if size > limit:
         raise UserError(
-            f"{path}: is {_size(size)}, more than the {_size(limit)} objector reads; "
-            "this is not a file objector wrote or expects."
+            # TRANSLATORS: {size} and {limit} are sizes such as "3 MiB" or "2,000 bytes"
+            _(
+                "{path}: is {size}, more than the {limit} objector reads; "
+                "this is not a file objector wrote or expects."
+            ).format(path=path, size=_size(size), limit=_size(limit))
         )
 
 
 def _size(count: int) -> str:
-    return f"{count / (1 << 20):.0f} MiB" if count >= 1 << 20 else f"{count:,} bytes"
+    if count >= 1 << 20:
+        # TRANSLATORS: a file size in mebibytes
+        return _("{size} MiB").format(size=f"{count / (1 << 20):.0f}")
+    return ngettext("{count} byte", "{count} bytes", count).format(count=f"{count:,}")
 
 
 def parse_toml(path: Path, raw: bytes) -> dict:
@@ -120,19 +136,28 @@ def parse_toml(path: Path, raw: bytes) -> dict:
     try:
         return tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        raise UserError(f"{path}: is not UTF-8 text (bad byte at offset {exc.start}).") from None
+        raise UserError(
+            _("{path}: is not UTF-8 text (bad byte at offset {offset}).").format(path=path, offset=exc.start)
+        ) from None
     except tomllib.TOMLDecodeError as exc:
-        raise UserError(f"{path}: not valid TOML ({exc}). Fix the file or remove it.") from None
+        raise UserError(
+            # TRANSLATORS: {error} is the TOML reader's own (English) description of the mistake
+            _("{path}: not valid TOML ({error}). Fix the file or remove it.").format(path=path, error=exc)
+        ) from None
     except RecursionError:
-        raise UserError(f"{path}: nested too deeply to be a file objector expects; fix the file.") from None
+        raise UserError(
+            _("{path}: nested too deeply to be a file objector expects; fix the file.").format(path=path)
+        ) from None
 
 
 def path_problem(exc: OSError) -> str:
     """A file-system error in a few words (an overlong path gets a hint)."""
     if exc.errno == errno.ENAMETOOLONG:
-        return "the path is too long for this system; use a shorter folder"
+        # TRANSLATORS: shown in parentheses after "cannot write" or "cannot be read"
+        return _("the path is too long for this system; use a shorter folder")
     if exc.errno == errno.ELOOP:
-        return "too many symbolic links in the path"
+        # TRANSLATORS: shown in parentheses after "cannot write" or "cannot be read"
+        return _("too many symbolic links in the path")
     return exc.strerror or str(exc)
 
 
@@ -161,7 +186,12 @@ class StorageError(UserError):
 
     def __init__(self, path: Path, exc: OSError | ValueError) -> None:
         reason = path_problem(exc) if isinstance(exc, OSError) else str(exc)
-        super().__init__(f"{path}: cannot write ({reason}). Check the folder's permissions and free space.")
+        super().__init__(
+            # TRANSLATORS: {reason} is the system's reason, e.g. "Permission denied"
+            _("{path}: cannot write ({reason}). Check the folder's permissions and free space.").format(
+                path=path, reason=reason
+            )
+        )
         self.path = path
 
 
@@ -170,7 +200,7 @@ class ReadError(UserError):
 
     def __init__(self, path: Path, exc: OSError | ValueError) -> None:
         reason = path_problem(exc) if isinstance(exc, OSError) else str(exc)
-        super().__init__(f"{path}: cannot be read ({reason}).")
+        super().__init__(_("{path}: cannot be read ({reason}).").format(path=path, reason=reason))
         self.path = path
 
 
@@ -268,9 +298,20 @@ class HomeLock:
         except OSError:
             holder = _holder(fd)
             os.close(fd)
+            if holder is None:
+                raise UserError(
+                    _(
+                        "{path}: another objector command is using this folder; "
+                        "wait for it to finish (or close it) and try again."
+                    ).format(path=self.path.parent)
+                ) from None
+            command, pid = holder
             raise UserError(
-                f"{self.path.parent}: {holder} is using this folder; "
-                "wait for it to finish (or close it) and try again."
+                # TRANSLATORS: {command} is a command such as 'objector run' (keep its quotes), {pid} a number
+                _(
+                    "{path}: {command} (process {pid}) is using this folder; "
+                    "wait for it to finish (or close it) and try again."
+                ).format(path=self.path.parent, command=command, pid=pid)
             ) from None
         self._fd = fd
         with contextlib.suppress(OSError):  # a full disk must not hide the error that matters
@@ -299,13 +340,13 @@ def _lock(fd: int) -> None:
         msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined,unused-ignore]
 
 
-def _holder(fd: int) -> str:
-    """'objector run (process 4242)' from the lock file, or a plain phrase if it says nothing usable."""
+def _holder(fd: int) -> tuple[str, str] | None:
+    """("'objector run'", "4242") from the lock file, or None if it says nothing usable."""
     try:
         os.lseek(fd, 0, os.SEEK_SET)
         words = os.read(fd, 200).decode("utf-8").split()
     except (OSError, UnicodeDecodeError):
         words = []
     if len(words) == 2 and words[0].replace("-", "").isalpha() and words[1].isdigit():
-        return f"'objector {words[0].replace('-', ' ')}' (process {words[1]})"
-    return "another objector command"
+        return f"'objector {words[0].replace('-', ' ')}'", words[1]
+    return None

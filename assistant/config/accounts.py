@@ -21,6 +21,7 @@ from pydantic import (
 )
 
 from ..errors import UserError, shown
+from ..i18n import _
 from ..storage import atomic_write, parse_toml, read_bounded
 
 Platform = Literal[
@@ -87,9 +88,13 @@ def check_email(value: str) -> str:
         email_check().validate_python(value)
     except ValidationError as exc:
         reason = str(exc.errors()[0].get("ctx", {}).get("reason", "")).rstrip(".")
-        raise ValueError(
-            "is not an e-mail address (like anna@example.org)" + (f": {reason}" if reason else "")
-        ) from None
+        if reason:
+            raise ValueError(
+                # TRANSLATORS: follows "field 'email': "; {reason} is email-validator's own English reason
+                _("is not an e-mail address (like anna@example.org): {reason}").format(reason=reason)
+            ) from None
+        # TRANSLATORS: follows "field 'email': " (the subject is the address the person gave)
+        raise ValueError(_("is not an e-mail address (like anna@example.org)")) from None
     return value
 
 
@@ -130,7 +135,8 @@ class Account(BaseModel):
     @classmethod
     def _name(cls, value: str) -> str:
         if not NAME_RE.fullmatch(value):
-            raise ValueError("use 1-64 letters, digits, - or _ (for example anna-instagram)")
+            # TRANSLATORS: follows "field 'name': " (the account's short label)
+            raise ValueError(_("use 1-64 letters, digits, - or _ (for example anna-instagram)"))
         return value
 
     @field_validator("platform", mode="before")
@@ -159,8 +165,11 @@ class Account(BaseModel):
             return country_code(value)
         except ValueError:
             raise ValueError(
-                f"{shown(' '.join(value.split()))} is not a country objector knows; "
-                "use an ISO 3166 two-letter code like DE or FR, or the country's name"
+                # TRANSLATORS: follows "field 'country': "; {value} is what the person wrote, quoted
+                _(
+                    "{value} is not a country objector knows; "
+                    "use an ISO 3166 two-letter code like DE or FR, or the country's name"
+                ).format(value=shown(" ".join(value.split())))
             ) from None
 
     @field_validator("username")
@@ -185,12 +194,20 @@ class Account(BaseModel):
         if value is None:
             if platform in PHONE_PLATFORMS:
                 raise ValueError(
-                    "is missing; a WhatsApp account needs its phone number in international format, "
-                    "like +49 1512 3456789"
+                    # TRANSLATORS: follows "field 'phone': "
+                    _(
+                        "is missing; a WhatsApp account needs its phone number in international format, "
+                        "like +49 1512 3456789"
+                    )
                 )
             return None
         if platform is not None and platform not in PHONE_PLATFORMS:
-            raise ValueError(f"only WhatsApp accounts have one; remove it from this {platform} account")
+            raise ValueError(
+                # TRANSLATORS: follows "field 'phone': "; {platform} is a platform id such as instagram
+                _("only WhatsApp accounts have one; remove it from this {platform} account").format(
+                    platform=platform
+                )
+            )
         return normalise_phone(value)
 
     @field_validator("full_name", "first_name", "last_name")
@@ -213,7 +230,11 @@ class Account(BaseModel):
             return language_code(value)
         except ValueError:
             raise ValueError(
-                f"no objection text in {shown(value)}; choose one of {', '.join(LANGUAGES)}"
+                # TRANSLATORS: follows "field 'language': "; {value} is what the person wrote, quoted;
+                # {languages} is a list of language codes
+                _("no objection text in {value}; choose one of {languages}").format(
+                    value=shown(value), languages=", ".join(LANGUAGES)
+                )
             ) from None
 
     @field_validator("text_template", "screenshot")
@@ -228,7 +249,12 @@ class Account(BaseModel):
 
         for reason in value:
             if reason not in REASONS:
-                raise ValueError(f"unknown reason '{reason}'; choose from {', '.join(REASONS)}")
+                raise ValueError(
+                    # TRANSLATORS: follows "field 'reasons': "; {reasons} is a list of reason ids
+                    _("unknown reason '{reason}'; choose from {reasons}").format(
+                        reason=reason, reasons=", ".join(REASONS)
+                    )
+                )
         return tuple(dict.fromkeys(value))
 
     @field_validator("text_variant")
@@ -237,20 +263,22 @@ class Account(BaseModel):
         from ..letters.text import VARIANTS
 
         if value not in VARIANTS:
-            raise ValueError(f"must be one of {', '.join(VARIANTS)}")
+            # TRANSLATORS: follows "field 'text_variant': "; {choices} is a list of ids
+            raise ValueError(_("must be one of {choices}").format(choices=", ".join(VARIANTS)))
         return value
 
     @field_validator("flows")
     @classmethod
     def _flows(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
         if value is not None and not value:
-            raise ValueError("lists no flow; leave it out to use the platform's objection form")
+            # TRANSLATORS: follows "field 'flows': "
+            raise ValueError(_("lists no flow; leave it out to use the platform's objection form"))
         return value
 
     @model_validator(mode="after")
     def _not_linked_to_itself(self) -> Account:
         if self.linked_with == self.name:
-            raise ValueError("linked_with names the account itself")
+            raise ValueError(_("linked_with names the account itself"))
         return self
 
     @property
@@ -293,26 +321,42 @@ def load_accounts(path: Path) -> list[Account]:
         key = err["loc"][0] if err["loc"] else "?"
         if err["type"] == "extra_forbidden":
             raise UserError(
-                f"{path}: unknown key '{key}' at the top level; write each account as [[account]]."
+                _("{path}: unknown key '{key}' at the top level; write each account as [[account]].").format(
+                    path=path, key=key
+                )
             ) from None
-        raise UserError(f"{path}: 'account' must be a list of [[account]] tables.") from None
+        raise UserError(
+            _("{path}: 'account' must be a list of [[account]] tables.").format(path=path)
+        ) from None
     accounts: list[Account] = []
     for index, item in enumerate(raw.account, start=1):
-        label = f"account {index}"
+        # TRANSLATORS: where in accounts.toml a problem is: the account's position in the file
+        label = _("account {index}").format(index=index)
         if isinstance(item.get("name"), str):
             name = item["name"]
-            label += f" ({name})" if NAME_RE.fullmatch(name) else f" ({shown(name)})"
+            # TRANSLATORS: where in accounts.toml a problem is: position and the account's name
+            label = _("account {index} ({name})").format(
+                index=index, name=name if NAME_RE.fullmatch(name) else shown(name)
+            )
         try:
             account = Account.model_validate(item)
         except ValidationError as exc:
-            raise UserError(f"{path}: {label}: {_describe(exc)}") from None
+            raise UserError(
+                # TRANSLATORS: {path} is a file, {where} e.g. "account 2 (anna)",
+                # {problem} a sentence about one field
+                _("{path}: {where}: {problem}").format(path=path, where=label, problem=_describe(exc))
+            ) from None
         account = _resolve_paths(account, path.parent)
         if account.screenshot is not None:
             from ..engine.uploads import screenshot_problem
 
             problem = screenshot_problem(account.screenshot)
             if problem:
-                raise UserError(f"{path}: {label}: field 'screenshot': {problem}.")
+                raise UserError(
+                    _("{path}: {where}: field 'screenshot': {problem}.").format(
+                        path=path, where=label, problem=problem
+                    )
+                )
         accounts.append(account)
     _check_together(path, accounts)
     return accounts
@@ -334,11 +378,15 @@ def _check_path(value: Path | None) -> Path | None:
     if value is None:
         return None
     if "\x00" in str(value):
-        raise ValueError("contains a NUL character")
+        # TRANSLATORS: follows "field 'text_template': " or "field 'screenshot': "
+        raise ValueError(_("contains a NUL character"))
     try:
         value.expanduser()
     except RuntimeError:
-        raise ValueError(f"{shown(value)} names a home folder that does not exist") from None
+        raise ValueError(
+            # TRANSLATORS: {path} is a file path from accounts.toml, like ~bob/letter.txt
+            _("{path} names a home folder that does not exist").format(path=shown(value))
+        ) from None
     return value
 
 
@@ -348,32 +396,41 @@ def _describe(exc: ValidationError) -> str:
     err = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
     field = ".".join(str(p) for p in err["loc"]) or "account"
     if err["type"] == "missing":
-        return f"field '{field}' is missing."
+        return _("field '{field}' is missing.").format(field=field)
     if err["type"] == "extra_forbidden":
         import difflib
 
         known = ", ".join(Account.model_fields)
         near = difflib.get_close_matches(field, list(Account.model_fields), n=1)
-        meant = f"did you mean '{near[0]}'? " if near else ""  # ``emial`` -> email
-        return f"unknown field '{field}' ({meant}known fields: {known})."
+        if near:  # ``emial`` -> email
+            return _("unknown field '{field}' (did you mean '{near}'? known fields: {known}).").format(
+                field=field, near=near[0], known=known
+            )
+        return _("unknown field '{field}' (known fields: {known}).").format(field=field, known=known)
     message = err["msg"]
     for prefix in ("Value error, ", "Assertion failed, "):
         message = message.removeprefix(prefix)
     if err["type"] == "literal_error" and field == "platform":
-        message = f"must be one of {', '.join(PLATFORMS)}"
-    return f"field '{field}': {message}."
+        message = _("must be one of {choices}").format(choices=", ".join(PLATFORMS))
+    # TRANSLATORS: keep "': " right after the field name: the wizard shows only what follows it
+    return _("field '{field}': {problem}.").format(field=field, problem=message)
 
 
 def _check_together(path: Path, accounts: list[Account]) -> None:
     names = [a.name for a in accounts]
     for name in names:
         if names.count(name) > 1:
-            raise UserError(f"{path}: the name '{name}' is used by two accounts; names must be unique.")
+            raise UserError(
+                _("{path}: the name '{name}' is used by two accounts; names must be unique.").format(
+                    path=path, name=name
+                )
+            )
     for account in accounts:
         if account.linked_with and account.linked_with not in names:
             raise UserError(
-                f"{path}: account ({account.name}): field 'linked_with': "
-                f"no account is named {shown(account.linked_with)}."
+                _("{path}: account ({name}): field 'linked_with': no account is named {linked}.").format(
+                    path=path, name=account.name, linked=shown(account.linked_with)
+                )
             )
 
 
@@ -398,5 +455,7 @@ def find_account(accounts: list[Account], name: str) -> Account:
     for account in accounts:
         if account.name == name:
             return account
-    known = ", ".join(a.name for a in accounts) or "none yet"
-    raise UserError(f"No account named {shown(name)} (accounts: {known}).")
+    if not accounts:
+        raise UserError(_("No account named {name} (accounts: none yet).").format(name=shown(name)))
+    known = ", ".join(a.name for a in accounts)
+    raise UserError(_("No account named {name} (accounts: {known}).").format(name=shown(name), known=known))

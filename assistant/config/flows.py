@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ..errors import UserError, shown
+from ..i18n import N_, _
 from .hosts import SiteMap
 
 FLOW_ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{1,63}")  # always used with fullmatch
@@ -43,28 +44,36 @@ _FORM_ONLY = ("review_and_submit", "expect", "code")
 
 def _check_regex(value: str) -> str:
     if "\x00" in value:
-        raise ValueError("contains a NUL character")
+        raise ValueError(_("contains a NUL character"))
     try:
         re.compile(value)
     except (re.error, OverflowError, RecursionError) as exc:
-        raise ValueError(f"'{value}' is not a valid regular expression ({exc})") from None
+        raise ValueError(
+            # TRANSLATORS: {error} is Python's own (English) description of the mistake
+            _("'{value}' is not a valid regular expression ({error})").format(value=value, error=exc)
+        ) from None
     if re.match(r"\(\?[aiLmsux]+[:)]", value):
-        raise ValueError("write names without inline flags; matching is always case-insensitive")
+        raise ValueError(_("write names without inline flags; matching is always case-insensitive"))
     return value
 
 
 def _https(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme != "https" or not parts.hostname:
-        raise ValueError("must be an https:// address of the official form")
+        # TRANSLATORS: follows "field 'url': " (the subject is the address)
+        raise ValueError(_("must be an https:// address of the official form"))
     if parts.username is not None or parts.password is not None or "@" in parts.netloc:
-        raise ValueError("must not carry a user name or password (user:password@); give the plain address")
+        raise ValueError(_("must not carry a user name or password (user:password@); give the plain address"))
     try:
         port = parts.port
     except ValueError:
-        raise ValueError("has a port that is not a number; give the plain address") from None
+        raise ValueError(_("has a port that is not a number; give the plain address")) from None
     if port not in (None, 443):
-        raise ValueError(f"uses port {port}; official forms are on the usual https port (leave the port out)")
+        raise ValueError(
+            _("uses port {port}; official forms are on the usual https port (leave the port out)").format(
+                port=port
+            )
+        )
     return value
 
 
@@ -89,9 +98,9 @@ class Candidate(BaseModel):
     def _one_kind(self) -> Candidate:
         kinds = [k for k in _LOCATOR_KINDS if getattr(self, k) is not None]
         if len(kinds) != 1:
-            raise ValueError("each candidate needs exactly one of role, label, placeholder, text or css")
+            raise ValueError(_("each candidate needs exactly one of role, label, placeholder, text or css"))
         if self.name is not None and self.role is None:
-            raise ValueError("'name' goes with 'role'")
+            raise ValueError(_("'name' goes with 'role'"))
         return self
 
     @property
@@ -125,7 +134,7 @@ class _Step(BaseModel):
     @model_validator(mode="after")
     def _optional_allowed(self) -> _Step:
         if self.optional and not self.can_be_optional:
-            raise ValueError(f"an '{self.action_name}' step cannot be optional")
+            raise ValueError(_("an '{action}' step cannot be optional").format(action=self.action_name))
         return self
 
     @property
@@ -144,7 +153,9 @@ class _Untargeted(_Step):
     def _nothing_to_find(self) -> _Untargeted:
         for key in ("target", "value"):
             if getattr(self, key) is not None:
-                raise ValueError(f"an '{self.action_name}' step takes no '{key}'")
+                raise ValueError(
+                    _("an '{action}' step takes no '{key}'").format(action=self.action_name, key=key)
+                )
         return self
 
 
@@ -154,7 +165,7 @@ class _Targeted(_Step):
     @model_validator(mode="after")
     def _no_value(self) -> _Targeted:
         if self.value is not None and not isinstance(self, (ChooseStep, FillStep, UploadStep)):
-            raise ValueError(f"an '{self.action_name}' step takes no 'value'")
+            raise ValueError(_("an '{action}' step takes no 'value'").format(action=self.action_name))
         return self
 
 
@@ -195,7 +206,7 @@ class ChooseStep(_Targeted):
     @model_validator(mode="after")
     def _what_to_choose(self) -> ChooseStep:
         if self.value is None and not self.option:
-            raise ValueError("a 'choose' step needs a 'value' (country) or an 'option' list")
+            raise ValueError(_("a 'choose' step needs a 'value' (country) or an 'option' list"))
         return self
 
 
@@ -269,7 +280,7 @@ class SettingStep(_Targeted):
     @classmethod
     def _name(cls, value: str | None) -> str | None:
         if value is not None and not value.strip():
-            raise ValueError("'name' is empty")
+            raise ValueError(_("'name' is empty"))
         return value
 
     @property
@@ -346,7 +357,9 @@ class LoginSpec(BaseModel):
         hosts = [h.strip().lower() for h in value]
         for host in hosts:
             if not host or "/" in host or ":" in host or "*" in host:
-                raise ValueError(f"'{host}' must be a plain host name like accounts.google.com")
+                raise ValueError(
+                    _("'{host}' must be a plain host name like accounts.google.com").format(host=host)
+                )
         return hosts
 
 
@@ -379,7 +392,8 @@ class Flow(BaseModel):
     @classmethod
     def _id(cls, value: str) -> str:
         if not FLOW_ID_RE.fullmatch(value):
-            raise ValueError("use lower-case letters, digits and - (for example instagram-ai-objection)")
+            # TRANSLATORS: follows "field 'id': " (a flow's id)
+            raise ValueError(_("use lower-case letters, digits and - (for example instagram-ai-objection)"))
         return value
 
     @field_validator("url")
@@ -403,7 +417,9 @@ class Flow(BaseModel):
         hosts = [h.strip().lower() for h in value]
         for host in hosts:
             if not host or "/" in host or ":" in host or "*" in host:
-                raise ValueError(f"'{host}' must be a plain host name like help.instagram.com")
+                raise ValueError(
+                    _("'{host}' must be a plain host name like help.instagram.com").format(host=host)
+                )
         return hosts
 
     @model_validator(mode="after")
@@ -411,37 +427,46 @@ class Flow(BaseModel):
         for address in (self.url, *self.alternative_urls):
             host = urlsplit(address).hostname
             if host not in self.allowed_hosts:
-                raise ValueError(f"allowed_hosts must include the form's own host {host}")
+                raise ValueError(_("allowed_hosts must include the form's own host {host}").format(host=host))
         actions = [s.action for s in self.steps]
         if actions[0] != "open":
-            raise ValueError("the first step must be 'open'")
+            raise ValueError(_("the first step must be 'open'"))
         if actions.count("open") != 1:
-            raise ValueError("a flow needs exactly one 'open' step")
+            raise ValueError(_("a flow needs exactly one 'open' step"))
         if self.needs_login and actions.count("ensure_login") != 1:
-            raise ValueError("a flow needs exactly one 'ensure_login' step")
+            raise ValueError(_("a flow needs exactly one 'ensure_login' step"))
         if not self.needs_login and "ensure_login" in actions:
-            raise ValueError("an 'ensure_login' step needs a [login] table (how to tell you are logged in)")
+            raise ValueError(
+                _("an 'ensure_login' step needs a [login] table (how to tell you are logged in)")
+            )
         if not self.needs_login and "setting" in actions:
-            raise ValueError("a flow with 'setting' steps needs a [login] table and an 'ensure_login' step")
+            raise ValueError(
+                _("a flow with 'setting' steps needs a [login] table and an 'ensure_login' step")
+            )
         if "setting" in actions:
             form_steps = sorted({a for a in actions if a in _FORM_ONLY})
             if form_steps:
                 raise ValueError(
-                    f"a flow with 'setting' steps switches settings and sends no form: remove its "
-                    f"'{form_steps[0]}' step (or make two flows)"
+                    _(
+                        "a flow with 'setting' steps switches settings and sends no form: remove its "
+                        "'{action}' step (or make two flows)"
+                    ).format(action=form_steps[0])
                 )
             if actions.index("setting") < actions.index("ensure_login"):
-                raise ValueError("'setting' steps come after 'ensure_login'")
+                raise ValueError(_("'setting' steps come after 'ensure_login'"))
             return self
         if actions.count("review_and_submit") != 1:
             raise ValueError(
-                "a flow needs exactly one 'review_and_submit' step (or 'setting' steps, for a setting flow)"
+                _(
+                    "a flow needs exactly one 'review_and_submit' step "
+                    "(or 'setting' steps, for a setting flow)"
+                )
             )
         submit_at = actions.index("review_and_submit")
         if "expect" not in actions[submit_at:]:
-            raise ValueError("an 'expect' step (the confirmation) must follow 'review_and_submit'")
+            raise ValueError(_("an 'expect' step (the confirmation) must follow 'review_and_submit'"))
         if "code" in actions and actions.index("code") < submit_at:
-            raise ValueError("the 'code' step must come after 'review_and_submit'")
+            raise ValueError(_("the 'code' step must come after 'review_and_submit'"))
         return self
 
     @property
@@ -491,7 +516,7 @@ def load_flow_file(path: Path) -> Flow:
     try:
         stat = path.stat()
     except FileNotFoundError:
-        raise UserError(f"{path}: no such flow file.") from None
+        raise UserError(_("{path}: no such flow file.").format(path=path)) from None
     return _load_flow_file(path, stat.st_size, stat.st_mtime_ns)
 
 
@@ -502,13 +527,14 @@ def _load_flow_file(path: Path, _size: int, _mtime_ns: int) -> Flow:
     try:
         data = parse_toml(path, read_bounded(path))
     except FileNotFoundError:
-        raise UserError(f"{path}: no such flow file.") from None
+        raise UserError(_("{path}: no such flow file.").format(path=path)) from None
     try:
         return Flow.model_validate(data)
     except ValidationError as exc:
-        raise UserError(f"{path}: {_describe(exc, data)}") from None
+        # TRANSLATORS: {path} is a flow file, {problem} a sentence about what is wrong in it
+        raise UserError(_("{path}: {problem}").format(path=path, problem=_describe(exc, data))) from None
     except RecursionError:
-        raise UserError(f"{path}: nested too deeply to be a flow file.") from None
+        raise UserError(_("{path}: nested too deeply to be a flow file.").format(path=path)) from None
 
 
 def _describe(exc: ValidationError, data: dict) -> str:
@@ -527,26 +553,47 @@ def _first_problem(exc: ValidationError, data: dict) -> str:
         step = steps[index] if index < len(steps) and isinstance(steps[index], dict) else {}
         action = str(step.get("action", "?"))
         label = action if action.isprintable() and 0 < len(action) <= 40 else shown(action, 40)
-        step_no = f"step {index + 1}"
-        where = f"{step_no} ({label})"
+        # TRANSLATORS: where in a flow file a problem is: the step's position
+        step_no = _("step {number}").format(number=index + 1)
+        # TRANSLATORS: where in a flow file a problem is: the step's position and its action (an id)
+        where = _("step {number} ({action})").format(number=index + 1, action=label)
         loc = loc[2:]
         if loc[:1] == [action]:  # the union's tag: which action's model answered
             loc = loc[1:]
     field = ".".join(str(p) for p in loc)
     message = err["msg"].removeprefix("Value error, ")
     if err["type"] == "union_tag_invalid":
-        return f"{step_no or 'flow'}: {shown(action, 40)} is not an action; use one of {', '.join(ACTIONS)}."
+        if step_no:
+            return _("{step}: {action} is not an action; use one of {actions}.").format(
+                step=step_no, action=shown(action, 40), actions=", ".join(ACTIONS)
+            )
+        return _("flow: {action} is not an action; use one of {actions}.").format(
+            action=shown(action, 40), actions=", ".join(ACTIONS)
+        )
     if err["type"] == "extra_forbidden":
-        message = _not_for_this_action(field, action) if where else "unknown key"
-        if where and message != "unknown key":
-            return f"{where}: {message}."
+        taken = _not_for_this_action(field, action) if where else None
+        if taken is not None:
+            return _("{where}: {problem}.").format(where=where, problem=taken)
+        # TRANSLATORS: follows "field 'xyz': " (a key the flow file may not have)
+        message = _("unknown key")
     elif err["type"] == "missing":
         if where and len(loc) == 1:
-            needs = "a 'target' list" if field == "target" else f"'{field}'"
-            return f"{where}: a '{action}' step needs {needs}."
-        message = "is missing"
-    parts = [p for p in (where, f"field '{field}'" if field else "") if p]
-    return f"{', '.join(parts) or 'flow'}: {message}."
+            if field == "target":
+                return _("{where}: a '{action}' step needs a 'target' list.").format(
+                    where=where, action=action
+                )
+            return _("{where}: a '{action}' step needs '{field}'.").format(
+                where=where, action=action, field=field
+            )
+        # TRANSLATORS: follows "field 'xyz': "
+        message = _("is missing")
+    if where and field:
+        return _("{where}, field '{field}': {problem}.").format(where=where, field=field, problem=message)
+    if where:
+        return _("{where}: {problem}.").format(where=where, problem=message)
+    if field:
+        return _("field '{field}': {problem}.").format(field=field, problem=message)
+    return _("flow: {problem}.").format(problem=message)
 
 
 def _printable(text: str) -> str:
@@ -556,19 +603,25 @@ def _printable(text: str) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
-def _not_for_this_action(key: str, action: str) -> str:
-    """ "only a 'choose' step takes 'option'" for a key another action has; "unknown key" otherwise."""
+def _not_for_this_action(key: str, action: str) -> str | None:
+    """ "only a 'choose' step takes 'option'" for a key another action has; None for an unknown key."""
     takers = [name for name, model in ACTIONS.items() if key in model.model_fields and name != action]
     if not takers:
-        return "unknown key"
+        return None
     if len(takers) == 1:
-        return f"only a '{takers[0]}' step takes '{key}'"
-    return f"an '{action}' step takes no '{key}'"
+        return _("only a '{action}' step takes '{key}'").format(action=takers[0], key=key)
+    return _("an '{action}' step takes no '{key}'").format(action=action, key=key)
 
 
-def unofficial_label(service: str) -> str:
-    """The words every record, table and report uses for a form outside the service's official hosts."""
-    return f"not an official form of {service.title()}"
+#: the words every record, table and report uses for a form outside the service's official hosts
+# TRANSLATORS: {service} is the name of a service, like Instagram
+UNOFFICIAL_LABEL = N_("not an official form of {service}")
+
+
+def unofficial_label(service: str, *, translated: bool = True) -> str:
+    """The words every record, table and report uses for a form outside the service's official hosts
+    (``translated=False``: in English, for what is kept as proof)."""
+    return (_(UNOFFICIAL_LABEL) if translated else UNOFFICIAL_LABEL).format(service=service.title())
 
 
 def flow_hosts(flow: Flow) -> set[str]:
@@ -596,11 +649,21 @@ def _check_official(path: Path, flow: Flow, official: dict[str, set[str]]) -> No
     """
     strange = sorted(flow_hosts(flow) - official.get(flow.platform, set()))
     if strange and not flow.unofficial:
+        known = ", ".join(sorted(official.get(flow.platform, ())))
+        if not known:
+            raise UserError(
+                _(
+                    "{path}: {hosts} is not an official host of {platform} (official: none); "
+                    "if you really mean to use this form, add 'unofficial = true' to the file, "
+                    "and every record will say it is not an official form."
+                ).format(path=path, hosts=", ".join(strange), platform=flow.platform)
+            )
         raise UserError(
-            f"{path}: {', '.join(strange)} is not an official host of {flow.platform} "
-            f"(official: {', '.join(sorted(official.get(flow.platform, ()))) or 'none'}); "
-            "if you really mean to use this form, add 'unofficial = true' to the file, "
-            "and every record will say it is not an official form."
+            _(
+                "{path}: {hosts} is not an official host of {platform} (official: {official}); "
+                "if you really mean to use this form, add 'unofficial = true' to the file, "
+                "and every record will say it is not an official form."
+            ).format(path=path, hosts=", ".join(strange), platform=flow.platform, official=known)
         )
 
 
@@ -614,9 +677,12 @@ def unofficial_service(flow: Flow, sites: SiteMap) -> str | None:
     remote = sorted(h for h in flow_hosts(flow) if sites.sends_away(h))
     if remote and not flow.unofficial:
         raise UserError(
-            f"OBJECTOR_SITE_MAP sends {remote[0]} to {sites.targets[remote[0]]}, which is not this "
-            f"computer; flow {flow.id} may go there only from a flow file of your own with "
-            "'unofficial = true'."
+            # TRANSLATORS: {host} is a host name, {target} the address it is sent to, {flow} a flow id
+            _(
+                "OBJECTOR_SITE_MAP sends {host} to {target}, which is not this "
+                "computer; flow {flow} may go there only from a flow file of your own with "
+                "'unofficial = true'."
+            ).format(host=remote[0], target=sites.targets[remote[0]], flow=flow.id)
         )
     return flow.platform if flow.unofficial else None
 
@@ -638,7 +704,11 @@ def load_flows(user_dir: Path | None = None) -> dict[str, LoadedFlow]:
             flow = load_flow_file(path)
             _check_official(path, flow, official)
             if flow.id in seen:
-                raise UserError(f"{path}: flow id '{flow.id}' is also used by {seen[flow.id]}.")
+                raise UserError(
+                    _("{path}: flow id '{flow}' is also used by {other}.").format(
+                        path=path, flow=flow.id, other=seen[flow.id]
+                    )
+                )
             seen[flow.id] = path
             bundled = flows.get(flow.id)
             flows[flow.id] = LoadedFlow(flow, path, "user", bundled.path if bundled else None)

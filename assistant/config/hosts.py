@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import UserError, shown
+from ..i18n import _
 
 Origin = tuple[str, str, int]
 
@@ -55,8 +56,11 @@ class SiteMap:
             host, origin = host.strip().lower(), origin.strip().rstrip("/")
             if not sep or not _valid_host(host):
                 raise UserError(
-                    f"{source}: {shown(item)} is not 'live.host=http://127.0.0.1:PORT'; "
-                    "separate entries with commas."
+                    # TRANSLATORS: {source} is an environment variable name, {item} the person's entry, quoted
+                    _(
+                        "{source}: {item} is not 'live.host=http://127.0.0.1:PORT'; "
+                        "separate entries with commas."
+                    ).format(source=source, item=shown(item))
                 )
             try:
                 parts = urlsplit(origin)
@@ -64,11 +68,13 @@ class SiteMap:
                 parts = None
             if parts is None or origin_of(origin) is None or parts.path or parts.query or parts.fragment:
                 raise UserError(
-                    f"{source}: {shown(origin)} for {host} must be an origin like "
-                    "http://127.0.0.1:8001 (scheme, host and port only)."
+                    _(
+                        "{source}: {origin} for {host} must be an origin like "
+                        "http://127.0.0.1:8001 (scheme, host and port only)."
+                    ).format(source=source, origin=shown(origin), host=host)
                 )
             if host in targets:
-                raise UserError(f"{source}: {host} is mapped twice.")
+                raise UserError(_("{source}: {host} is mapped twice.").format(source=source, host=host))
             targets[host] = origin
         return cls(targets)
 

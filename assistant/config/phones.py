@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import phonenumbers
 
+from ..i18n import _
+
 MASK = "•••"
 
 
@@ -22,22 +24,31 @@ def _parsed(value: str) -> phonenumbers.PhoneNumber:
     """
     text = " ".join(str(value).split())
     if not text:
-        raise ValueError("is empty; write the WhatsApp number in international format, like +49 1512 3456789")
+        raise ValueError(
+            # TRANSLATORS: follows "field 'phone': "
+            _("is empty; write the WhatsApp number in international format, like +49 1512 3456789")
+        )
     if not text.startswith(("+", "00")):
         raise ValueError(
-            f"'{text}' has no country code; write it in international format with + and the "
-            "country code, like +49 1512 3456789"
+            _(
+                "'{number}' has no country code; write it in international format with + and the "
+                "country code, like +49 1512 3456789"
+            ).format(number=text)
         )
     if text.startswith("00"):
         text = "+" + text[2:]
     try:
         number = phonenumbers.parse(text, None)
     except phonenumbers.NumberParseException:
-        raise ValueError(f"'{text}' is not a phone number; write it like +49 1512 3456789") from None
+        raise ValueError(
+            _("'{number}' is not a phone number; write it like +49 1512 3456789").format(number=text)
+        ) from None
     if not phonenumbers.is_valid_number(number):
         raise ValueError(
-            f"'{text}' is not a valid phone number (wrong length or no such number range); "
-            "write it like +49 1512 3456789"
+            _(
+                "'{number}' is not a valid phone number (wrong length or no such number range); "
+                "write it like +49 1512 3456789"
+            ).format(number=text)
         )
     return number
 

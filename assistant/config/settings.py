@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..errors import UserError, shown
+from ..i18n import _
 from ..storage import read_bounded
 from .home import Home
 from .hosts import SiteMap
@@ -91,13 +92,14 @@ class Settings(BaseModel):
     def _expand_home(cls, value: object) -> object:
         if isinstance(value, str):
             if not value.strip():
-                raise ValueError("must not be empty")
+                # TRANSLATORS: follows "OBJECTOR_HOME='': " (the subject is the setting's value)
+                raise ValueError(_("must not be empty"))
             if "\x00" in value:
-                raise ValueError("contains a NUL character")
+                raise ValueError(_("contains a NUL character"))
             try:
                 value = Path(value).expanduser()
             except RuntimeError:
-                raise ValueError("names a home folder (~user) that does not exist") from None
+                raise ValueError(_("names a home folder (~user) that does not exist")) from None
         if isinstance(value, Path):
             _check_home_length(value)
         return value
@@ -122,12 +124,12 @@ class Settings(BaseModel):
     @classmethod
     def _path(cls, value: Path | None) -> Path | None:
         if value is not None and "\x00" in str(value):
-            raise ValueError("contains a NUL character")
+            raise ValueError(_("contains a NUL character"))
         if value is not None:
             try:
                 return value.expanduser()
             except RuntimeError:
-                raise ValueError("names a home folder (~user) that does not exist") from None
+                raise ValueError(_("names a home folder (~user) that does not exist")) from None
         return value
 
     @field_validator("country")
@@ -137,7 +139,7 @@ class Settings(BaseModel):
             return None
         value = value.strip().upper()
         if len(value) != 2 or not value.isalpha() or not value.isascii():
-            raise ValueError("must be a two-letter country code such as DE")
+            raise ValueError(_("must be a two-letter country code such as DE"))
         return value
 
     @field_validator("language")
@@ -145,7 +147,7 @@ class Settings(BaseModel):
     def _language(cls, value: str) -> str:
         value = value.strip().lower()
         if not (2 <= len(value) <= 3 and value.isalpha() and value.isascii()):
-            raise ValueError("must be a language code such as en or de")
+            raise ValueError(_("must be a language code such as en or de"))
         return value
 
     @field_validator("password_store")
@@ -153,7 +155,8 @@ class Settings(BaseModel):
     def _password_store(cls, value: str) -> str:
         text = value.strip().lower() or "auto"
         if text not in ("auto", "keyring", "basic"):
-            raise ValueError("use auto (the system keyring when there is one), keyring or basic")
+            # TRANSLATORS: keep auto, keyring and basic: they are the values to type
+            raise ValueError(_("use auto (the system keyring when there is one), keyring or basic"))
         return text
 
     @field_validator("site_map")
@@ -208,7 +211,8 @@ class Settings(BaseModel):
             home = home.expanduser()
             _check_home_length(home)
         except (ValueError, RuntimeError) as exc:
-            raise UserError(f"--home {shown(home)}: {exc}.") from None
+            # TRANSLATORS: {home} is the folder given, quoted; {problem} says what is wrong with it
+            raise UserError(_("--home {home}: {problem}.").format(home=shown(home), problem=exc)) from None
         return self.model_copy(update={"home": home})
 
 
@@ -216,13 +220,20 @@ def _check_home_length(home: Path) -> None:
     """Refuse a home folder whose own path leaves no room for the proof folders below it."""
     text = str(home)
     if "\x00" in text:
-        raise ValueError("contains a NUL character")
+        raise ValueError(_("contains a NUL character"))
     if len(text) > MAX_HOME_CHARS:
         raise ValueError(
-            f"is {len(text):,} characters long; use a folder path under {MAX_HOME_CHARS:,} characters"
+            # TRANSLATORS: the subject is the home folder's path; {length} and {limit} count characters
+            _("is {length} characters long; use a folder path under {limit} characters").format(
+                length=f"{len(text):,}", limit=f"{MAX_HOME_CHARS:,}"
+            )
         )
     if any(len(part) > MAX_NAME_CHARS for part in home.parts):
-        raise ValueError(f"has a folder name longer than {MAX_NAME_CHARS} characters; use a shorter one")
+        raise ValueError(
+            _("has a folder name longer than {limit} characters; use a shorter one").format(
+                limit=MAX_NAME_CHARS
+            )
+        )
 
 
 def load_settings(environ: Mapping[str, str] | None = None, *, dotenv: Path | None = None) -> Settings:
@@ -239,7 +250,10 @@ def load_settings(environ: Mapping[str, str] | None = None, *, dotenv: Path | No
     )
     if unknown:
         known = ", ".join(sorted(_FIELDS))
-        raise UserError(f"{unknown[0]}: not a setting objector knows (known: {known}).")
+        raise UserError(
+            # TRANSLATORS: {name} is an environment variable name; {known} a list of them
+            _("{name}: not a setting objector knows (known: {known}).").format(name=unknown[0], known=known)
+        )
     data: dict[str, Any] = {field: environ[var] for var, field in _FIELDS.items() if var in environ}
     if "headless" in data:
         data["headless"] = _parse_bool("OBJECTOR_HEADLESS", data["headless"])
@@ -253,7 +267,11 @@ def load_settings(environ: Mapping[str, str] | None = None, *, dotenv: Path | No
         var = next((v for v, f in _FIELDS.items() if f == field), field)
         given = environ.get(var, "")
         raise UserError(
-            f"{var}={shown(given)}: {_plain(err['msg'])}. Fix it in .env or the environment."
+            # TRANSLATORS: {name} is an environment variable, {value} its value (quoted),
+            # {problem} what is wrong with it
+            _("{name}={value}: {problem}. Fix it in .env or the environment.").format(
+                name=var, value=shown(given), problem=_plain(err["msg"])
+            )
         ) from None
 
 
@@ -270,7 +288,11 @@ def _read_dotenv(env_file: Path) -> dict[str, str | None]:
     try:
         return dict(dotenv_values(stream=io.StringIO(raw.decode("utf-8-sig"))))
     except UnicodeDecodeError as exc:
-        raise UserError(f"{env_file}: is not UTF-8 text (bad byte at offset {exc.start}).") from None
+        raise UserError(
+            _("{path}: is not UTF-8 text (bad byte at offset {offset}).").format(
+                path=env_file, offset=exc.start
+            )
+        ) from None
 
 
 def _parse_bool(var: str, value: str) -> bool:
@@ -279,7 +301,11 @@ def _parse_bool(var: str, value: str) -> bool:
         return True
     if text in {"", "0", "false", "no", "off"}:
         return False
-    raise UserError(f"{var}={value!r}: use 1 or 0. Fix it in .env or the environment.")
+    raise UserError(
+        _("{name}={value}: use 1 or 0. Fix it in .env or the environment.").format(
+            name=var, value=repr(value)
+        )
+    )
 
 
 def _plain(message: str) -> str:

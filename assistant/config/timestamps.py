@@ -8,6 +8,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from ..errors import shown
+from ..i18n import _
 
 #: Free public TSAs tried in order when OBJECTOR_TSA_URL is not set. DigiCert's and Sectigo's
 #: tokens chain to roots in the usual system trust store; FreeTSA's root is its own, so its
@@ -34,12 +35,15 @@ def parse_tsa_urls(value: str | None) -> tuple[str, ...]:
         parts = urlsplit(part) if part.isprintable() and " " not in part else None
         if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError(
-                f"{shown(part)} is not an http:// or https:// address; give TSA addresses "
-                "separated by commas, or off"
+                # TRANSLATORS: {value} is what the person wrote, quoted; keep "off" (the value to type)
+                _(
+                    "{value} is not an http:// or https:// address; give TSA addresses "
+                    "separated by commas, or off"
+                ).format(value=shown(part))
             )
         try:
             parts.port  # noqa: B018 - raises on a port that is not a number
         except ValueError:
-            raise ValueError(f"{shown(part)} has a port that is not a number") from None
+            raise ValueError(_("{value} has a port that is not a number").format(value=shown(part))) from None
         urls.append(part)
     return tuple(urls)
