@@ -30,7 +30,14 @@ PACKAGES = (
 META_HOSTS = ("help.instagram.com", "www.instagram.com", "www.facebook.com")
 
 
-def _browser_fix() -> str:
+def _browser_fix(chosen: str | None = None) -> str:
+    """What to do when no browser starts: about OBJECTOR_BROWSER when the person set it (their
+    setting is what failed), else how to install one."""
+    if chosen:
+        return (
+            "correct OBJECTOR_BROWSER (a browser's full path, or one of chrome, chrome-beta, msedge, "
+            "msedge-beta, chromium), or unset it to let objector find a browser"
+        )
     from .browser_setup import INSTALL_HINT, WAYS_OUT
 
     return f"run '{INSTALL_HINT}' (objector run/demo/check offer it), or {WAYS_OUT}"
@@ -185,8 +192,9 @@ def _display(settings) -> Finding:
             "display",
             False,
             "no graphical display (neither DISPLAY nor WAYLAND_DISPLAY is set)",
-            "run objector on your desktop, or start it with 'xvfb-run objector run'; "
-            "for 'objector check', OBJECTOR_HEADLESS=1 also works",
+            "run objector in a terminal on your desktop, where its browser window can open for you "
+            "to log in; 'objector check' and 'objector demo --auto-login' also work with "
+            "OBJECTOR_HEADLESS=1",
         )
     return Finding("display", True, "a graphical display is available for the browser window")
 
@@ -206,12 +214,12 @@ def _browser(settings) -> Finding:
                 "browser",
                 False,
                 f"{choice.description} did not start: {str(exc).splitlines()[0]}",
-                _browser_fix(),
+                _browser_fix(settings.browser),
             )
         version = browser.version
         browser.close()
     except UserError as exc:
-        return Finding("browser", False, str(exc), _browser_fix())
+        return Finding("browser", False, str(exc), _browser_fix(settings.browser))
     return Finding("browser", True, f"{choice.description}, version {version} (started headless)")
 
 

@@ -527,3 +527,14 @@ def test_a_deep_temporary_folder_is_not_passed_to_the_browser(monkeypatch):
     assert env is not None and env["TMPDIR"] == "/tmp" and env["PATH"] == os.environ["PATH"]
     monkeypatch.setenv("TMPDIR", "/tmp/short")
     assert short_temp_env() is None
+
+
+@pytest.mark.cli
+def test_doctor_with_a_wrong_objector_browser_says_to_correct_or_unset_it(cli_env, home, tmp_path):
+    env = {**cli_env, "OBJECTOR_BROWSER": str(tmp_path / "nowhere" / "chrome")}
+    doctor = run_cli(["doctor"], env, timeout=120)
+    assert doctor.returncode == 1
+    lines = doctor.stdout.splitlines()
+    (at,) = [i for i, line in enumerate(lines) if line.startswith("✗ browser:")]
+    assert "correct OBJECTOR_BROWSER" in lines[at + 1] and "or unset it" in lines[at + 1]
+    assert "playwright install" not in lines[at + 1]  # installing another browser would not help
