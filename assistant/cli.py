@@ -934,6 +934,10 @@ def text(
 
 def main() -> None:
     """Entry point: every error a person can cause becomes one line and exit code 2."""
+    from .i18n.startup import begin, help_epilog
+
+    begin()  # the language (--ui-lang), when 'python -m assistant.cli' skipped assistant.i18n.startup
+    app.info.epilog = app.info.epilog or help_epilog()
     if sys.argv[1:] == ["--version"]:  # answered before Typer builds the command tree
         print(f"objector {__version__}")
         return

@@ -1,0 +1,5 @@
+"""``python -m assistant``: the ``objector`` command (the language is chosen first)."""
+
+from .i18n.startup import main
+
+main()
