@@ -1,0 +1,229 @@
+"""Keeping the catalogues in step with the sources (``scripts/i18n``; not used when objector runs).
+
+    extract   every message of objector's sources (Python under assistant/, the Jinja2 templates
+              under assistant/**/templates/, not the practice site) and Typer's (and Click's, where
+              it is installed on its own) into the template locales/objector.pot
+    update    merge the template into each language's .po (no fuzzy matching: a changed message is
+              a new, untranslated entry, never a guessed one)
+    compile   write each .po's .mo (fuzzy entries left out)
+    stats     how many messages each language has translated
+
+With no command: extract, update, compile, stats.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
+from babel.messages.pofile import read_po, write_po
+
+from .catalogues import DOMAIN, TEMPLATE, compile_po, mo_path, po_path, write_atomically
+from .languages import ENGLISH, LETTER_LANGUAGES
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCES = ROOT / "assistant"
+#: Folders under assistant/ whose words are not the terminal's (the practice site has its own languages).
+EXCLUDED = ("practice",)
+#: The languages with a catalogue: every letter language but English, the source language.
+LANGUAGES = tuple(code for code in LETTER_LANGUAGES if code != ENGLISH)
+
+KEYWORDS: dict[str, tuple[int | tuple[int, str], ...] | None] = {
+    "_": None,
+    "N_": None,
+    "ngettext": (1, 2),
+    "pgettext": ((1, "c"), 2),
+}
+COMMENT_TAGS = ["TRANSLATORS:"]
+WIDTH = 100
+
+
+def _own_files() -> Iterator[tuple[Path, str]]:
+    """objector's source files and the extraction method of each."""
+    for path in sorted(SOURCES.rglob("*")):
+        relative = path.relative_to(SOURCES)
+        if relative.parts[0] in EXCLUDED or "__pycache__" in relative.parts or not path.is_file():
+            continue
+        if path.suffix == ".py":
+            yield path, "python"
+        elif path.suffix == ".html" and "templates" in relative.parts[:-1]:
+            yield path, "jinja2.ext:babel_extract"
+
+
+def _toolkit_files() -> Iterator[tuple[Path, str]]:
+    """The installed Typer's modules (and a standalone Click's), whose messages objector shows."""
+    import importlib.util
+
+    for name in ("typer", "click"):
+        spec = importlib.util.find_spec(name)
+        if spec is None or not spec.submodule_search_locations:
+            continue
+        package = Path(next(iter(spec.submodule_search_locations)))
+        for path in sorted(package.rglob("*.py")):
+            if "__pycache__" not in path.parts:
+                yield path, "python"
+
+
+def _location(path: Path) -> str:
+    try:
+        return path.relative_to(ROOT).as_posix()
+    except ValueError:  # an installed package: from its own name on (typer/core.py)
+        parts = path.parts
+        index = max(i for i, part in enumerate(parts) if part in ("typer", "click"))
+        return "/".join(parts[index:])
+
+
+def _add(catalog: Catalog, files: Iterable[tuple[Path, str]]) -> None:
+    for path, method in files:
+        keywords = {**DEFAULT_KEYWORDS, **KEYWORDS} if method != "python" else KEYWORDS
+        for lineno, message, comments, context in extract_from_file(
+            method, str(path), keywords=keywords, comment_tags=COMMENT_TAGS, strip_comment_tags=False
+        ):
+            if not message or not (message[0] if isinstance(message, tuple) else message):
+                continue
+            catalog.add(message, None, [(_location(path), lineno)], auto_comments=comments, context=context)
+
+
+def extract(*, toolkit: bool = True) -> Catalog:
+    """The template catalogue of the sources as they are now."""
+    catalog = Catalog(
+        project="objector",
+        version="1",
+        copyright_holder="objector's contributors",
+        msgid_bugs_address="",
+        charset="utf-8",
+        fuzzy=False,
+        creation_date=datetime.now(UTC),
+    )
+    _add(catalog, _own_files())
+    if toolkit:
+        _add(catalog, _toolkit_files())
+    return catalog
+
+
+def own_locations() -> set[str]:
+    return {_location(path) for path, _method in _own_files()}
+
+
+def _po_bytes(catalog: Catalog, **options: bool) -> bytes:
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=WIDTH, include_lineno=False, **options)
+    return buffer.getvalue()
+
+
+def _same_but_dates(old: bytes, new: bytes) -> bool:
+    def strip(data: bytes) -> list[bytes]:
+        return [
+            line
+            for line in data.splitlines()
+            if not line.startswith((b'"POT-Creation-Date:', b'"PO-Revision-Date:', b'"Generated-By:'))
+        ]
+
+    return strip(old) == strip(new)
+
+
+def _write_if_changed(path: Path, data: bytes) -> bool:
+    if path.exists() and _same_but_dates(path.read_bytes(), data):
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(path, data)
+    return True
+
+
+def write_template(catalog: Catalog) -> bool:
+    return _write_if_changed(TEMPLATE, _po_bytes(catalog))
+
+
+def read(path: Path, locale: str | None = None) -> Catalog:
+    with path.open("rb") as handle:
+        return read_po(handle, locale=locale, domain=DOMAIN)
+
+
+def update(template: Catalog) -> list[str]:
+    """Merge ``template`` into every language's .po (created when missing); the languages changed."""
+    changed = []
+    for code in LANGUAGES:
+        path = po_path(code)
+        if path.exists():
+            catalog = read(path, code)
+        else:
+            catalog = Catalog(
+                locale=code,
+                domain=DOMAIN,
+                project="objector",
+                version="1",
+                copyright_holder="objector's contributors",
+                msgid_bugs_address="",
+                charset="utf-8",
+                fuzzy=False,
+            )
+        catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
+        # An entry that went away is kept (as #~) only when someone had translated it.
+        for key in [key for key, message in catalog.obsolete.items() if not _translated(message.string)]:
+            del catalog.obsolete[key]
+        if _write_if_changed(path, _po_bytes(catalog)):
+            changed.append(code)
+    return changed
+
+
+def _translated(string: object) -> bool:
+    if isinstance(string, (tuple, list)):
+        return all(string)
+    return bool(string)
+
+
+def compile_all() -> list[str]:
+    compiled = []
+    for code in LANGUAGES:
+        po = po_path(code)
+        if po.exists():
+            write_atomically(mo_path(code), compile_po(po))
+            compiled.append(code)
+    return compiled
+
+
+def stats() -> list[str]:
+    lines = []
+    for code in LANGUAGES:
+        po = po_path(code)
+        if not po.exists():
+            lines.append(f"{code}: no catalogue")
+            continue
+        catalog = read(po, code)
+        messages = [m for m in catalog if m.id]
+        done = sum(1 for m in messages if _translated(m.string) and not m.fuzzy)
+        lines.append(f"{code}: {done} of {len(messages)} messages translated")
+    return lines
+
+
+def main(argv: list[str]) -> int:
+    steps = argv or ["extract", "update", "compile", "stats"]
+    unknown = [step for step in steps if step not in ("extract", "update", "compile", "stats")]
+    if unknown:
+        print(__doc__, file=sys.stderr)
+        return 2
+    template: Catalog | None = None
+    for step in steps:
+        if step == "extract":
+            template = extract()
+            written = write_template(template)
+            note = "" if written else " (unchanged)"
+            print(f"{TEMPLATE.relative_to(ROOT)}: {len(template)} messages{note}")
+        elif step == "update":
+            template = template or read(TEMPLATE)
+            changed = update(template)
+            print("updated: " + (", ".join(changed) or "none"))
+        elif step == "compile":
+            print("compiled: " + ", ".join(compile_all()))
+        elif step == "stats":
+            print("\n".join(stats()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
