@@ -67,16 +67,25 @@ def check_forms(
             if result.error:
                 reporter.fail(result.error)
             for row in result.rows:
-                mark = {
-                    "found": reporter.ok,
-                    "done": reporter.ok,
-                    "missing": reporter.fail,
-                    "absent": reporter.warn,
-                    "after-send": reporter.info,
-                    "next-screen": reporter.info,
-                }[row["status"]]
-                if row["status"] in ("after-send", "next-screen"):
-                    mark(f"  · {row['step']}: {row['detail']}")
-                else:
-                    mark(f"{row['step']}: {row['detail']}" if row["status"] != "done" else row["detail"])
+                _say_row(reporter, row)
     return results
+
+
+def _say_row(reporter: Reporter, row: dict) -> None:
+    """One step of a check in the flow's own words ("the Send button: found"); opening and logging
+    in were said as they happened, and the patterns a flow looks for stay in the flow file."""
+    status, what = row["status"], row.get("what") or row["step"]
+    if status == "done":
+        return
+    if status == "found":
+        shows = row.get("state")
+        if shows:
+            reporter.ok(f"{what}: found, shows {shows.upper()} (wanted {row['want'].upper()})")
+        else:
+            reporter.ok(f"{what}: found")
+    elif status in ("after-send", "next-screen"):
+        reporter.info(f"  · {what}: {row['detail']}")
+    elif status == "absent":
+        reporter.warn(f"{what}: not on this page (optional)")
+    else:
+        reporter.fail(f"{what}: not found — the flow '{row['step']}' step needs it")

@@ -201,8 +201,12 @@ def test_check_reports_every_target_without_submitting(cli_env, home):
         assert time.monotonic() - started < 50, result.stdout
         assert result.returncode == 0, result.stdout + result.stderr
         assert "1 of 1 forms look as the flows expect" in result.stdout
-        assert "fill(text): candidate 1" in result.stdout
-        assert "! check: the box confirming" in result.stdout  # optional and not on this page
+        assert "✓ the box that asks how this processing affects you: found" in result.stdout
+        optional = "the box confirming that the information you gave is accurate"
+        assert f"! {optional}: not on this page (optional)" in result.stdout
+        # in the flow's words: no patterns, and opening and logging in are said once
+        assert "/^" not in result.stdout and "candidate" not in result.stdout
+        assert result.stdout.count("✓ logged in") == 1 and result.stdout.count("✓ opened") == 1
         # a user copy of the flow whose review_and_submit candidates no longer match the page
         head, tail = text.split('action = "review_and_submit"')
         tail = tail.replace("(send|submit", "(sendx|submitx", 1).replace(
@@ -212,7 +216,8 @@ def test_check_reports_every_target_without_submitting(cli_env, home):
             head + 'action = "review_and_submit"' + tail
         )
         missing = run_cli(["check"], env)
-        assert missing.returncode == 1 and "✗ review_and_submit" in missing.stdout
+        assert missing.returncode == 1
+        assert "✗ the Send button: not found — the flow 'review_and_submit' step needs it" in missing.stdout
         assert site.submissions == []
 
 

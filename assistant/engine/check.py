@@ -29,6 +29,7 @@ def inspect(run: FlowRun) -> list[dict[str, Any]]:
             rows.append(
                 {
                     "step": step.label,
+                    "what": _what(step),
                     "status": "after-send",
                     "detail": "appears only after Send; not checked",
                 }
@@ -46,6 +47,7 @@ def inspect(run: FlowRun) -> list[dict[str, Any]]:
             rows.append(
                 {
                     "step": step.label,
+                    "what": _what(step),
                     "status": "found",
                     "detail": f"candidate {found.index + 1}: {found.candidate.describe()}",
                 }
@@ -54,20 +56,43 @@ def inspect(run: FlowRun) -> list[dict[str, Any]]:
             rows.append(
                 {
                     "step": step.label,
+                    "what": _what(step),
                     "status": "next-screen",
-                    "detail": f"{step.describe or ''} (not on the form's first screen: a check presses "
-                    "no Next; a run goes on to the next screen)",
+                    "detail": "not on the form's first screen (a check presses no Next; a run goes on "
+                    "to the next screen)",
                 }
             )
         else:
             rows.append(
                 {
                     "step": step.label,
+                    "what": _what(step),
                     "status": "absent" if step.optional else "missing",
                     "detail": (step.describe or "") + (" (optional)" if step.optional else ""),
                 }
             )
     return rows
+
+
+#: what a step looks for, in words, when its flow does not say (``describe``)
+_ACTION_WORDS = {
+    "dismiss": "a dialog to close",
+    "wait": "the form",
+    "fill": "a box to fill in",
+    "choose": "a question to answer",
+    "check": "a box to tick",
+    "upload": "a file to attach",
+    "review_and_submit": "the Send button",
+    "code": "the box for the e-mailed code",
+    "expect": "the page's confirmation",
+}
+
+
+def _what(step: Step) -> str:
+    """The step's target in the flow's own words (its ``describe``), else in general words."""
+    if isinstance(step, SettingStep):
+        return step.setting_name
+    return step.describe or _ACTION_WORDS.get(step.action_name, step.label)
 
 
 def _setting_row(run: FlowRun, step: SettingStep) -> dict[str, Any]:
@@ -81,6 +106,7 @@ def _setting_row(run: FlowRun, step: SettingStep) -> dict[str, Any]:
             return _not_there(step, "no links to blogs or sites")
         return {
             "step": step.label,
+            "what": f"{step.setting_name}: the links to each blog or site",
             "status": "found",
             "detail": f"links to each item: candidate {found.index + 1}: {found.candidate.describe()} "
             "(each item's control is looked at when run)",
@@ -93,16 +119,19 @@ def _setting_row(run: FlowRun, step: SettingStep) -> dict[str, Any]:
     chosen = "" if reading.path == "itself" else f"; the control: {reading.path}"
     return {
         "step": step.label,
+        "what": step.setting_name,
         "status": "found",
         "detail": f"candidate {found.index + 1}: {found.candidate.describe()}{chosen}; shows {state.upper()} "
         f"(wanted {step.want.upper()})",
         "state": state,
+        "want": step.want,
     }
 
 
 def _not_there(step: Step, what: str) -> dict[str, Any]:
     return {
         "step": step.label,
+        "what": _what(step),
         "status": "absent" if step.optional else "missing",
         "detail": what + (" (optional)" if step.optional else ""),
     }
