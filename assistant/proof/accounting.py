@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config.home import Home
+from ..i18n import N_, _
 from .ledger import GENESIS, sha256_file
 from .outcome import Outcome
 from .record import RECORD_FILE, read_record
@@ -35,10 +36,37 @@ class LostProof:
     flow: str
     outcome: str  # what the record says
     at: str  # when the record was written
-    why: str
+    why: str  # in English: written into the ledger as it is (``lost_why``)
+    seq: int | None = None  # the ledger entry ``why`` names, if it names one
+
+    def reason(self) -> str:
+        """``why`` in the person's language."""
+        return _(_NO_ENTRY).format(seq=self.seq) if self.seq is not None else _(self.why)
+
+    def detail(self) -> str:
+        """What is wrong, without the attempt's folder (which ``line`` puts first)."""
+        if not self.at[:10]:
+            # TRANSLATORS: {outcome} is an outcome code such as confirmed (not translated);
+            # {reason} says what happened to the ledger
+            return _("its record says {outcome} (undated), but {reason}").format(
+                outcome=self.outcome, reason=self.reason()
+            )
+        # TRANSLATORS: {outcome} is an outcome code such as confirmed (not translated), {date} a date
+        # like 2026-05-20; {reason} says what happened to the ledger
+        return _("its record says {outcome} ({date}), but {reason}").format(
+            outcome=self.outcome, date=self.at[:10], reason=self.reason()
+        )
 
     def line(self) -> str:
-        return f"{self.attempt}: its record says {self.outcome} ({self.at[:10] or 'undated'}), but {self.why}"
+        # TRANSLATORS: {attempt} is an evidence folder, {detail} what is wrong with it
+        return _("{attempt}: {detail}").format(attempt=self.attempt, detail=self.detail())
+
+
+# why a record is not accounted for: written into the ledger in English, shown translated
+_WRITTEN_BACK = N_("the ledger had lost it; a later run wrote it back")
+_NO_LEDGER = N_("the ledger is missing or empty")
+_NO_ENTRY = N_("the ledger no longer holds entry {seq} it was written after (cut short or replaced)")
+_NOT_LISTED = N_("no ledger entry lists it (the ledger was cut short or replaced)")
 
 
 def ledger_head(entries: list[dict[str, Any]]) -> dict[str, Any]:
@@ -65,7 +93,7 @@ def unaccounted(home: Path, entries: list[dict[str, Any]]) -> list[LostProof]:
         if isinstance(attempt, str) and RECORD_FILE in files:
             hashes.setdefault(attempt, set()).add(files[RECORD_FILE])
         if entry.get("ledger_lost") and isinstance(attempt, str):
-            lost.append(_lost(entry, attempt, "the ledger had lost it; a later run wrote it back"))
+            lost.append(_lost(entry, attempt, (_WRITTEN_BACK, None)))
     written_back = {item.attempt for item in lost}
     evidence = Home(home).evidence
     if not evidence.is_dir() or evidence.is_symlink():
@@ -84,21 +112,23 @@ def unaccounted(home: Path, entries: list[dict[str, Any]]) -> list[LostProof]:
     return lost
 
 
-def _missing(record: dict[str, Any], listed: set[str], digest: str, by_seq: dict[int, Any]) -> str | None:
+def _missing(
+    record: dict[str, Any], listed: set[str], digest: str, by_seq: dict[int, Any]
+) -> tuple[str, int | None] | None:
+    """Why the ledger does not account for ``record``: the reason and the entry it names, or None."""
     if not by_seq:
-        return "the ledger is missing or empty"
+        return _NO_LEDGER, None
     head = record.get("ledger_head")
     if isinstance(head, dict) and isinstance(head.get("seq"), int) and head["seq"] > 0:
         if by_seq.get(head["seq"]) != head.get("hash"):
-            return (
-                f"the ledger no longer holds entry {head['seq']} it was written after (cut short or replaced)"
-            )
+            return _NO_ENTRY, head["seq"]
     if digest not in listed:
-        return "no ledger entry lists it (the ledger was cut short or replaced)"
+        return _NOT_LISTED, None
     return None
 
 
-def _lost(data: dict[str, Any], attempt: str, why: str) -> LostProof:
+def _lost(data: dict[str, Any], attempt: str, why: tuple[str, int | None]) -> LostProof:
+    reason, seq = why
     parts = attempt.split("/")
     return LostProof(
         attempt=attempt,
@@ -108,5 +138,6 @@ def _lost(data: dict[str, Any], attempt: str, why: str) -> LostProof:
         at=str(
             data.get("finished_at") or data.get("started_at") or data.get("found_at") or data.get("at") or ""
         ),
-        why=why,
+        why=reason.format(seq=seq) if seq is not None else reason,
+        seq=seq,
     )

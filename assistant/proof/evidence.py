@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config.home import Home
+from ..i18n import _
 from ..storage import atomic_write, private_dir
 from .ledger import Ledger, iso, sha256_bytes, utc_now
 
@@ -45,15 +46,22 @@ class Attempt:
         from ..errors import UserError, shown
 
         if not NAME_RE.fullmatch(self.account) or not FLOW_ID_RE.fullmatch(self.flow):
-            raise UserError(f"not a safe proof folder name: {shown(self.account)} / {shown(self.flow)}")
+            raise UserError(
+                # TRANSLATORS: {account} is an account name, {flow} a flow id (both quoted)
+                _("not a safe proof folder name: {account} / {flow}").format(
+                    account=shown(self.account), flow=shown(self.flow)
+                )
+            )
         layout = Home(self.home)
         base = layout.evidence_of(self.account, self.flow)
         private_dir(self.home)
         for folder in (layout.evidence, layout.evidence_of(self.account), base):
             if folder.is_symlink():  # proof written through a link would land outside the home
                 raise UserError(
-                    f"{folder}: is a symbolic link; proof is only written to real folders inside "
-                    "the home. Replace the link with a folder ('objector verify' lists what it finds)."
+                    _(
+                        "{path}: is a symbolic link; proof is only written to real folders inside "
+                        "the home. Replace the link with a folder ('objector verify' lists what it finds)."
+                    ).format(path=folder)
                 )
             private_dir(folder)
         stamp = attempt_stamp(self.started)
@@ -123,4 +131,5 @@ class Attempt:
             return {}
         from ..config.flows import unofficial_label
 
-        return {"unofficial": self.unofficial, "warning": unofficial_label(self.unofficial)}
+        # record.json keeps the English words: the proof reads the same in every language
+        return {"unofficial": self.unofficial, "warning": unofficial_label(self.unofficial, translated=False)}

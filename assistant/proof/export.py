@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..config.home import ACCOUNTS_NAME, LEDGER_NAME, Home
 from ..errors import UserError
+from ..i18n import _, ngettext
 from ..storage import atomic_write
 from .report import PRACTICE_MARK, REPORT_DIR, REPORT_NAME, render_html
 
@@ -46,10 +47,20 @@ def export_files(home: Path) -> list[tuple[str, Path]]:
         if path.is_file() and not path.is_symlink():
             members.append((name, path))
         elif os.path.lexists(path):  # said, never silently left out of what is handed over
-            kind = "a symbolic link" if path.is_symlink() else "not an ordinary file"
+            if path.is_symlink():
+                raise ExportError(
+                    _(
+                        "{path}: is a symbolic link, so it cannot go into the export; "
+                        "replace it with the real file "
+                        "(or move it away) and export again."
+                    ).format(path=path)
+                )
             raise ExportError(
-                f"{path}: is {kind}, so it cannot go into the export; replace it with the real file "
-                "(or move it away) and export again."
+                _(
+                    "{path}: is not an ordinary file, so it cannot go into the export; "
+                    "replace it with the real file "
+                    "(or move it away) and export again."
+                ).format(path=path)
             )
     evidence = Home(home).evidence
     if evidence.is_dir() and not evidence.is_symlink():
@@ -77,20 +88,42 @@ def export_zip(home: Path, dest: Path, *, tsa_cafile: Path | None = None) -> Exp
     home = Path(home).expanduser()
     dest = Path(dest).expanduser()
     if dest.suffix.lower() != ".zip":
-        raise ExportError(f"{dest}: the export is a zip file; give a name ending in .zip.")
+        raise ExportError(
+            _("{path}: the export is a zip file; give a name ending in .zip.").format(path=dest)
+        )
     if dest.exists():
-        raise ExportError(f"{dest} already exists; choose another name or move the old file away first.")
+        raise ExportError(
+            _("{path} already exists; choose another name or move the old file away first.").format(path=dest)
+        )
     if not dest.parent.is_dir():
-        raise ExportError(f"{dest.parent}: no such folder; create it first or choose another place.")
+        raise ExportError(
+            _("{path}: no such folder; create it first or choose another place.").format(path=dest.parent)
+        )
     if not Home(home).ledger_file.is_file():
-        raise ExportError(f"{home}: there is no proof to export yet (no {LEDGER_NAME}).")
+        raise ExportError(
+            # TRANSLATORS: {ledger} is the file name ledger.jsonl
+            _("{home}: there is no proof to export yet (no {ledger}).").format(home=home, ledger=LEDGER_NAME)
+        )
     result = verify_home(home, tsa_cafile=tsa_cafile)
     if not result.ok:
         count = len(result.problems)
-        others = f" (and {count - 1} more problem{'s' * (count != 2)})" if count > 1 else ""
+        if count == 1:
+            raise ExportError(
+                # TRANSLATORS: {problem} is one line of 'objector verify'
+                _(
+                    "the proof in {home} does not verify, so nothing was exported: "
+                    "{problem}; run 'objector verify' for the list."
+                ).format(home=home, problem=result.problems[0].line())
+            )
         raise ExportError(
-            f"the proof in {home} does not verify, so nothing was exported: "
-            f"{result.problems[0].line()}{others}; run 'objector verify' for the list."
+            # TRANSLATORS: {problem} is one line of 'objector verify', {count} how many more there are
+            ngettext(
+                "the proof in {home} does not verify, so nothing was exported: "
+                "{problem} (and {count} more problem); run 'objector verify' for the list.",
+                "the proof in {home} does not verify, so nothing was exported: "
+                "{problem} (and {count} more problems); run 'objector verify' for the list.",
+                count - 1,
+            ).format(home=home, problem=result.problems[0].line(), count=count - 1)
         )
     members = export_files(home)
     report = render_html(home, tsa_cafile=tsa_cafile).encode("utf-8")
@@ -103,7 +136,9 @@ def export_zip(home: Path, dest: Path, *, tsa_cafile: Path | None = None) -> Exp
                 data = path.read_bytes()
                 stamp = time.localtime(max(path.stat().st_mtime, 315532800))  # zip dates start in 1980
             except OSError as exc:
-                raise ExportError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
+                raise ExportError(
+                    _("{path}: cannot be read ({reason}).").format(path=path, reason=exc.strerror or exc)
+                ) from None
             _add(archive, name, data, stamp[:6])
         _add(archive, f"{REPORT_DIR}/{REPORT_NAME}", report, time.localtime()[:6])
         if how_to:
@@ -114,13 +149,15 @@ def export_zip(home: Path, dest: Path, *, tsa_cafile: Path | None = None) -> Exp
             archive.comment = "; ".join(comment).encode()
     data = buffer.getvalue()
     if dest.exists():
-        raise ExportError(f"{dest} already exists; choose another name or move the old file away first.")
+        raise ExportError(
+            _("{path} already exists; choose another name or move the old file away first.").format(path=dest)
+        )
     atomic_write(dest, data)
     return ExportResult(dest, len(members) + 1 + bool(how_to), len(data), practice)
 
 
 def _unofficial_attempts(home: Path) -> dict[str, int]:
-    """"not an official form of …" -> how many attempts of the export used such a form."""
+    """ "not an official form of …" -> how many attempts of the export used such a form."""
     from ..config.flows import unofficial_label
     from .ledger import Ledger
 
@@ -129,8 +166,9 @@ def _unofficial_attempts(home: Path) -> dict[str, int]:
         if isinstance(entry.get("attempt"), str) and isinstance(entry.get("unofficial"), str):
             services[entry["attempt"]] = entry["unofficial"]
     counts: dict[str, int] = {}
-    for service in services.values():
-        counts[unofficial_label(service)] = counts.get(unofficial_label(service), 0) + 1
+    for service in services.values():  # the zip's comment is part of the proof: in English
+        label = unofficial_label(service, translated=False)
+        counts[label] = counts.get(label, 0) + 1
     return counts
 
 

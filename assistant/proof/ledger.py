@@ -17,6 +17,7 @@ from typing import Any
 
 from ..config.home import EVIDENCE_DIR, Home
 from ..errors import UserError
+from ..i18n import N_, _
 from ..storage import MAX_LEDGER_BYTES, atomic_write, read_bounded
 from .outcome import Outcome
 
@@ -78,7 +79,14 @@ _FIELD_TYPES: dict[str, tuple[type, ...]] = {
     "forgotten": (str,),
 }
 _REQUIRED = ("seq", "at", "prev", "hash")
-_TYPE_WORDS = {int: "a whole number", str: "text", dict: "a table of file hashes", bool: "true or false"}
+_TYPE_WORDS = {
+    # TRANSLATORS: what a ledger field must hold, after "has a 'seq' field that is not"
+    int: N_("a whole number"),
+    # TRANSLATORS: what a ledger field must hold, after "has an 'at' field that is not"
+    str: N_("text"),
+    dict: N_("a table of file hashes"),
+    bool: N_("true or false"),
+}
 
 
 def entry_problem(entry: object) -> str | None:
@@ -89,27 +97,36 @@ def entry_problem(entry: object) -> str | None:
     be plain names, so no ledger line can point a reader elsewhere on the disk.
     """
     if not isinstance(entry, dict):
-        return "is not a ledger entry (a JSON object)"
+        # TRANSLATORS: the subject is a ledger line ("line 3 has no 'seq' field")
+        return _("is not a ledger entry (a JSON object)")
     for name in _REQUIRED:
         if name not in entry:
-            return f"has no '{name}' field"
+            # TRANSLATORS: the subject is a ledger line ("line 3 has no 'seq' field")
+            return _("has no '{name}' field").format(name=name)
     for name, types in _FIELD_TYPES.items():
         value = entry.get(name)
         if name in entry and (
             not isinstance(value, types) or (bool not in types and isinstance(value, bool))
         ):
-            return f"has a '{name}' field that is not {_TYPE_WORDS[types[0]]}"
+            # TRANSLATORS: the subject is a ledger line ("line 3 has no 'seq' field")
+            return _("has a '{name}' field that is not {kind}").format(
+                name=name, kind=_(_TYPE_WORDS[types[0]])
+            )
     if entry["seq"] < 1:
-        return "has a 'seq' below 1"
+        # TRANSLATORS: the subject is a ledger line ("line 3 has no 'seq' field")
+        return _("has a 'seq' below 1")
     attempt = entry.get("attempt")
     if attempt is not None and not is_evidence_path(attempt):
-        return "has an 'attempt' that is not a folder under evidence/ inside the home"
+        # TRANSLATORS: the subject is a ledger line ("line 3 has no 'seq' field")
+        return _("has an 'attempt' that is not a folder under evidence/ inside the home")
     forgotten = entry.get("forgotten")
     if forgotten is not None and not is_evidence_path(forgotten):
-        return "has a 'forgotten' that is not a folder under evidence/ inside the home"
+        # TRANSLATORS: the subject is a ledger line ("line 3 has no 'seq' field")
+        return _("has a 'forgotten' that is not a folder under evidence/ inside the home")
     for name, digest in (entry.get("files") or {}).items():
         if not is_plain_name(name) or not isinstance(digest, str):
-            return f"lists a file {name!r} that is not a plain file name with a hash"
+            # TRANSLATORS: the subject is a ledger line ("line 3 has no 'seq' field")
+            return _("lists a file {name} that is not a plain file name with a hash").format(name=repr(name))
     return None
 
 
@@ -140,7 +157,11 @@ class Ledger:
         try:
             return raw.decode("utf-8").splitlines()
         except UnicodeDecodeError as exc:
-            raise LedgerError(f"{self.path}: cannot be read (not UTF-8 at byte {exc.start}).") from None
+            raise LedgerError(
+                _("{path}: cannot be read (not UTF-8 at byte {offset}).").format(
+                    path=self.path, offset=exc.start
+                )
+            ) from None
 
     def entries(self) -> list[dict[str, Any]]:
         entries = []
@@ -151,13 +172,17 @@ class Ledger:
                 entry = json.loads(line)
             except (json.JSONDecodeError, RecursionError):
                 raise LedgerError(
-                    f"{self.path}: line {number} is not valid JSON; "
-                    "run 'objector verify' to see what changed."
+                    _(
+                        "{path}: line {number} is not valid JSON; run 'objector verify' to see what changed."
+                    ).format(path=self.path, number=number)
                 ) from None
             problem = entry_problem(entry)
             if problem:
                 raise LedgerError(
-                    f"{self.path}: line {number} {problem}; run 'objector verify' to see what changed."
+                    # TRANSLATORS: {problem} says what is wrong with the line, e.g. "has no 'seq' field"
+                    _("{path}: line {number} {problem}; run 'objector verify' to see what changed.").format(
+                        path=self.path, number=number, problem=problem
+                    )
                 )
             entries.append(entry)
         return entries

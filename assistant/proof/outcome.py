@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from ..i18n import N_
+
 #: what every line, table, report and export says of proof made against the practice site
-PRACTICE_MARK = "PRACTICE — nothing was sent to the service"
+#: (translate it with ``_`` where it is shown; the export's zip comment keeps it in English)
+# TRANSLATORS: marks proof made against objector's own practice site, not the real service
+PRACTICE_MARK = N_("PRACTICE — nothing was sent to the service")
 
 
 class Outcome(StrEnum):

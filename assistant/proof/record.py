@@ -22,6 +22,7 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ..i18n import _
 from .outcome import Outcome
 
 DOC_PATH = Path(__file__).resolve().parents[2] / "docs" / "proof-format.md"
@@ -303,18 +304,22 @@ def read_record(home: Path, attempt: str) -> tuple[dict[str, Any] | None, str]:
 
     path = inside_home(home, f"{attempt}/{RECORD_FILE}")
     if path is None or not path.is_file():
-        return None, f"{RECORD_FILE} is missing"
+        # TRANSLATORS: {file} is the file name record.json
+        return None, _("{file} is missing").format(file=RECORD_FILE)
     try:
         data = json.loads(read_bounded(path, MAX_RECORD_BYTES).decode("utf-8"))
     except (OSError, UserError):
-        return None, f"{RECORD_FILE} cannot be read"
+        return None, _("{file} cannot be read").format(file=RECORD_FILE)
     except (UnicodeDecodeError, ValueError, RecursionError):
-        return None, f"{RECORD_FILE} cannot be read (it is not valid JSON)"
+        return None, _("{file} cannot be read (it is not valid JSON)").format(file=RECORD_FILE)
     if not isinstance(data, dict):
-        return None, f"{RECORD_FILE} does not hold a record"
+        return None, _("{file} does not hold a record").format(file=RECORD_FILE)
     fields, bad = AttemptRecord.fitting(data)
     if bad:
-        return fields, f"{RECORD_FILE} has fields that do not fit its format, left out: {', '.join(bad)}"
+        # TRANSLATORS: {fields} is a list of field names of record.json
+        return fields, _("{file} has fields that do not fit its format, left out: {fields}").format(
+            file=RECORD_FILE, fields=", ".join(bad)
+        )
     return fields, ""
 
 

@@ -43,6 +43,7 @@ from ..config.home import LEDGER_NAME, STAMPS_DIR, Home
 from ..config.settings import Settings
 from ..config.timestamps import DEFAULT_TSA_URLS, parse_tsa_urls  # noqa: F401 - re-exported
 from ..errors import UserError, shown
+from ..i18n import _, ngettext
 from ..storage import MAX_CONFIG_BYTES, MAX_LEDGER_BYTES, atomic_write, inside_home, read_bounded
 from .ledger import Ledger, iso
 
@@ -77,17 +78,21 @@ def trust_anchors(cafile: Path | None) -> list[Any]:
             data = read_bounded(cafile, MAX_CONFIG_BYTES)
         except FileNotFoundError:
             raise StampError(
-                f"OBJECTOR_TSA_CAFILE={shown(cafile)}: no such file; give the PEM file with the "
-                "TSA's root certificate."
+                _(
+                    "OBJECTOR_TSA_CAFILE={path}: no such file; give the PEM file with the "
+                    "TSA's root certificate."
+                ).format(path=shown(cafile))
             ) from None
         except UserError as exc:
-            raise StampError(f"OBJECTOR_TSA_CAFILE: {exc}") from None
+            raise StampError(_("OBJECTOR_TSA_CAFILE: {problem}").format(problem=exc)) from None
         try:
             certs = x509.load_pem_x509_certificates(data)
         except ValueError:
             raise StampError(
-                f"OBJECTOR_TSA_CAFILE={shown(cafile)}: holds no PEM certificate; give the PEM file "
-                "with the TSA's root certificate."
+                _(
+                    "OBJECTOR_TSA_CAFILE={path}: holds no PEM certificate; give the PEM file "
+                    "with the TSA's root certificate."
+                ).format(path=shown(cafile))
             ) from None
         for cert in certs:
             found.setdefault(cert.fingerprint(_sha256()), cert)
@@ -189,16 +194,43 @@ def status_line(home: Path, urls: tuple[str, ...]) -> str | None:
     last = last_stamp(entries)
     waiting = unstamped(entries)
     if not waiting and last is not None:
-        return f"Time-stamps: the ledger head is time-stamped ({_by_at(last)})."
-    count = f"{waiting} ledger entr{'y' if waiting == 1 else 'ies'}"
-    said = f"last: {_by_at(last)}" if last else "none yet"
-    if not urls:
-        return f"Time-stamps: off (OBJECTOR_TSA_URL=off); {count} not time-stamped ({said})."
-    return f"Time-stamps: pending for {count} ({said}); the next run or 'objector stamp' takes it."
+        # TRANSLATORS: {stamp} is e.g. "DigiCert Timestamp 2023 at 2026-05-20T10:15:02Z"
+        return _("Time-stamps: the ledger head is time-stamped ({stamp}).").format(stamp=_by_at(last))
+    if last is None and not urls:
+        return ngettext(
+            "Time-stamps: off (OBJECTOR_TSA_URL=off); {count} ledger entry not time-stamped (none yet).",
+            "Time-stamps: off (OBJECTOR_TSA_URL=off); {count} ledger entries not time-stamped (none yet).",
+            waiting,
+        ).format(count=waiting)
+    if last is not None and not urls:
+        return ngettext(
+            "Time-stamps: off (OBJECTOR_TSA_URL=off); {count} ledger entry not time-stamped (last: {stamp}).",
+            "Time-stamps: off (OBJECTOR_TSA_URL=off); "
+            "{count} ledger entries not time-stamped (last: {stamp}).",
+            waiting,
+        ).format(count=waiting, stamp=_by_at(last))
+    if last is None:
+        return ngettext(
+            "Time-stamps: pending for {count} ledger entry (none yet); "
+            "the next run or 'objector stamp' takes it.",
+            "Time-stamps: pending for {count} ledger entries (none yet); "
+            "the next run or 'objector stamp' takes it.",
+            waiting,
+        ).format(count=waiting)
+    return ngettext(
+        "Time-stamps: pending for {count} ledger entry (last: {stamp}); "
+        "the next run or 'objector stamp' takes it.",
+        "Time-stamps: pending for {count} ledger entries (last: {stamp}); "
+        "the next run or 'objector stamp' takes it.",
+        waiting,
+    ).format(count=waiting, stamp=_by_at(last))
 
 
 def _by_at(entry: dict[str, Any]) -> str:
-    return f"{entry.get('tsa_name') or entry.get('tsa')} at {entry.get('time')}"
+    # TRANSLATORS: {authority} is a time-stamping authority's name, {time} an ISO time
+    return _("{authority} at {time}").format(
+        authority=entry.get("tsa_name") or entry.get("tsa"), time=entry.get("time")
+    )
 
 
 # --------------------------------------------------------------------------- taking a stamp
@@ -214,16 +246,19 @@ class StampResult:
 
     def line(self) -> str:
         if self.entry is not None:
-            return f"time-stamped the ledger head by {_by_at(self.entry)} ({self.entry['token']})"
-        if self.state == "off":
-            return "time-stamps are off (OBJECTOR_TSA_URL=off)"
-        if self.state == "pending":
-            return (
-                "time-stamp pending: no time-stamping authority gave a token ("
-                + "; ".join(self.reasons)
-                + "); the next run or 'objector stamp' tries again"
+            # TRANSLATORS: {stamp} is e.g. "DigiCert Timestamp 2023 at 2026-05-20T10:15:02Z", {token} a file
+            return _("time-stamped the ledger head by {stamp} ({token})").format(
+                stamp=_by_at(self.entry), token=self.entry["token"]
             )
-        return "the ledger head is already time-stamped; nothing new to stamp"
+        if self.state == "off":
+            return _("time-stamps are off (OBJECTOR_TSA_URL=off)")
+        if self.state == "pending":
+            # TRANSLATORS: {reasons} lists, per authority asked, why it gave no token
+            return _(
+                "time-stamp pending: no time-stamping authority gave a token ({reasons}); "
+                "the next run or 'objector stamp' tries again"
+            ).format(reasons="; ".join(self.reasons))
+        return _("the ledger head is already time-stamped; nothing new to stamp")
 
 
 Post = Callable[[str, bytes], bytes]
@@ -256,7 +291,8 @@ def stamp(home: Path, urls: tuple[str, ...], cafile: Path | None, *, post: Post 
             raw = (post or _post)(url, query.as_bytes())
             token = _accept(raw, head["hash"], query.nonce, anchors)
         except _Refused as exc:
-            result.reasons.append(f"{urlsplit(url).hostname}: {exc}")
+            # TRANSLATORS: {host} is a time-stamping authority's host, {reason} why it gave no token
+            result.reasons.append(_("{host}: {reason}").format(host=urlsplit(url).hostname, reason=exc))
             continue
         result.entry = _keep(home, ledger, entries, url, raw, token, anchors)
         result.state = "stamped"
@@ -287,7 +323,7 @@ def _post(url: str, query: bytes) -> bytes:
 
 def _network_words(reason: object) -> str:
     if isinstance(reason, TimeoutError) or "timed out" in str(reason):
-        return f"no answer within {TIMEOUT_SECONDS:g} s"
+        return _("no answer within {seconds} s").format(seconds=f"{TIMEOUT_SECONDS:g}")
     if isinstance(reason, OSError) and reason.strerror:
         return reason.strerror[0].lower() + reason.strerror[1:]
     return str(reason) or type(reason).__name__
@@ -295,10 +331,10 @@ def _network_words(reason: object) -> str:
 
 def _accept(raw: bytes, head: str, nonce: int | None, anchors: list[Any]) -> Any:
     if len(raw) > MAX_TOKEN_BYTES:
-        raise _Refused("the answer is too large to be a time-stamp token")
+        raise _Refused(_("the answer is too large to be a time-stamp token"))
     problem, token = token_problem(raw, head, anchors, nonce=nonce)
     if problem:
-        raise _Refused(f"its token does not verify ({problem})")
+        raise _Refused(_("its token does not verify ({problem})").format(problem=problem))
     return token
 
 
@@ -348,7 +384,7 @@ def after_run(settings: Settings, say: Callable[[str], None], warn: Callable[[st
     try:
         result = stamp(settings.home, settings.tsa_urls, settings.tsa_cafile)
     except UserError as exc:
-        warn(f"time-stamp not taken: {exc}")
+        warn(_("time-stamp not taken: {problem}").format(problem=exc))
         return
     if result.state == "stamped":
         say(result.line())
@@ -373,11 +409,11 @@ def token_problem(
     try:
         token = decode_timestamp_response(raw)
     except ValueError:
-        return "it is not a readable time-stamp token", None
+        return _("it is not a readable time-stamp token"), None
     if token.status not in (0, 1):
-        return f"the TSA refused the request (status {token.status})", token
+        return _("the TSA refused the request (status {status})").format(status=token.status), token
     if not anchors:
-        return "there is no trust anchor to check it against; set OBJECTOR_TSA_CAFILE", token
+        return _("there is no trust anchor to check it against; set OBJECTOR_TSA_CAFILE"), token
     builder = VerifierBuilder(roots=list(anchors), nonce=nonce)
     try:
         builder.build().verify(token, imprint_of(head))
@@ -388,24 +424,25 @@ def token_problem(
     leaf = _leaf(token)
     moment = token.tst_info.gen_time
     if leaf is not None and not (leaf.not_valid_before_utc <= moment <= leaf.not_valid_after_utc):
-        return "the TSA's time is outside its certificate's validity", token
+        return _("the TSA's time is outside its certificate's validity"), token
     return None, token
 
 
 def _verification_words(message: str) -> str:
     """The library's message in a few words a person can act on."""
     if "Mismatch between messages" in message:
-        return "it was issued for another ledger head"
+        return _("it was issued for another ledger head")
     if "Nonce mismatch" in message:
-        return "it does not answer this request (another nonce)"
+        return _("it does not answer this request (another nonce)")
     if "signature failure" in message:
-        return "the TSA's signature does not match the token's content"
+        return _("the TSA's signature does not match the token's content")
     if "Verify error:" in message:
         reason = message.split("Verify error:", 1)[1].split('"', 1)[0].strip()
-        return (
-            f"its certificate does not chain to a trusted root ({reason}); if the TSA's root is not "
+        # TRANSLATORS: {reason} is OpenSSL's own (English) words
+        return _(
+            "its certificate does not chain to a trusted root ({reason}); if the TSA's root is not "
             "in the system's trust store, name it in OBJECTOR_TSA_CAFILE"
-        )
+        ).format(reason=reason)
     return message.split("ErrorStack", 1)[0].rstrip(": ") or message
 
 
@@ -438,7 +475,7 @@ def _chain_pem(token: Any, anchors: list[Any]) -> bytes:
 
     chain = [x509.load_der_x509_certificate(der) for der in token.signed_data.certificates]
     issuers = {c.issuer for c in chain}
-    for _ in range(4):  # climb from the token's certificates to the anchor(s) they name
+    for _step in range(4):  # climb from the token's certificates to the anchor(s) they name
         extra = [a for a in anchors if a.subject in issuers and a not in chain]
         if not extra:
             break
@@ -497,15 +534,17 @@ def _unlisted_tokens(
             imprint, moment = token.tst_info.message_imprint.message.hex(), iso(token.tst_info.gen_time)
         except (ValueError, UserError):
             found.append(
-                StampCheck(name, "", "a file in stamps/ that is not a time-stamp token of this ledger")
+                StampCheck(name, "", _("a file in stamps/ that is not a time-stamp token of this ledger"))
             )
             continue
         if imprint in heads:
             found.append(
                 StampCheck(
                     name,
-                    f"{name}: a token for ledger entry {heads[imprint].get('seq')} taken at "
-                    f"{moment} but not recorded (a stamp was cut short); not counted",
+                    _(
+                        "{name}: a token for ledger entry {seq} taken at "
+                        "{time} but not recorded (a stamp was cut short); not counted"
+                    ).format(name=name, seq=heads[imprint].get("seq"), time=moment),
                 )
             )
         else:
@@ -513,8 +552,10 @@ def _unlisted_tokens(
                 StampCheck(
                     name,
                     "",
-                    f"a time-stamp token of {moment} for a ledger head that is not in this ledger: "
-                    "entries were removed or the ledger was replaced",
+                    _(
+                        "a time-stamp token of {time} for a ledger head that is not in this ledger: "
+                        "entries were removed or the ledger was replaced"
+                    ).format(time=moment),
                 )
             )
     return found
@@ -541,27 +582,33 @@ def _lenient_entries(home: Path) -> list[dict[str, Any]]:
 
 def _check_one(home: Path, entry: dict[str, Any], hashes: dict[Any, dict], anchors: list[Any]) -> StampCheck:
     token_path = entry.get("token")
-    where = token_path if isinstance(token_path, str) else f"{LEDGER_NAME} entry {entry.get('seq')}"
+    if isinstance(token_path, str):
+        where = token_path
+    else:
+        # TRANSLATORS: {ledger} is the file name ledger.jsonl, {seq} an entry's number
+        where = _("{ledger} entry {seq}").format(ledger=LEDGER_NAME, seq=entry.get("seq"))
     head = entry.get("head")
     if not isinstance(head, str) or not isinstance(token_path, str):
-        return StampCheck(where, "", "the stamp entry names no head or no token")
+        return StampCheck(where, "", _("the stamp entry names no head or no token"))
     stamped = hashes.get(head)
     if stamped is None or not isinstance(stamped.get("seq"), int) or stamped["seq"] >= entry.get("seq", 0):
-        return StampCheck(where, "", "it stamps a ledger head that is not an earlier entry of this ledger")
+        return StampCheck(where, "", _("it stamps a ledger head that is not an earlier entry of this ledger"))
     path = inside_home(home, token_path)
     if path is None or not token_path.startswith(f"{STAMPS_DIR}/"):
-        return StampCheck(where, "", "the token is not a file under stamps/ inside the home")
+        return StampCheck(where, "", _("the token is not a file under stamps/ inside the home"))
     try:
         raw = read_bounded(path, MAX_TOKEN_BYTES)
     except FileNotFoundError:
-        return StampCheck(where, "", "the token file is missing")
+        return StampCheck(where, "", _("the token file is missing"))
     except UserError as exc:
         return StampCheck(where, "", str(exc))
     problem, token = token_problem(raw, head, anchors)
     if problem:
-        return StampCheck(where, "", f"the time-stamp token does not verify: {problem}")
+        return StampCheck(
+            where, "", _("the time-stamp token does not verify: {problem}").format(problem=problem)
+        )
     if hashlib.sha256(raw).hexdigest() != entry.get("token_sha256"):
-        return StampCheck(where, "", "the token file changed after the stamp was recorded")
+        return StampCheck(where, "", _("the token file changed after the stamp was recorded"))
     chain = inside_home(home, str(entry.get("chain")))
     try:
         chain_ok = chain is not None and hashlib.sha256(read_bounded(chain)).hexdigest() == entry.get(
@@ -570,14 +617,28 @@ def _check_one(home: Path, entry: dict[str, Any], hashes: dict[Any, dict], ancho
     except (FileNotFoundError, UserError):
         chain_ok = False
     if not chain_ok:
-        return StampCheck(where, "", f"its certificate chain {entry.get('chain')} is missing or changed")
+        return StampCheck(
+            where,
+            "",
+            _("its certificate chain {chain} is missing or changed").format(chain=entry.get("chain")),
+        )
     moment = iso(token.tst_info.gen_time)
     if moment != entry.get("time"):
-        return StampCheck(where, "", f"the ledger says {entry.get('time')} but the token says {moment}")
+        return StampCheck(
+            where,
+            "",
+            _("the ledger says {ledger_time} but the token says {token_time}").format(
+                ledger_time=entry.get("time"), token_time=moment
+            ),
+        )
     leaf = _leaf(token)
     name = _common_name(leaf) if leaf is not None else str(entry.get("tsa"))
     return StampCheck(
-        where, f"time-stamped by {name} at {moment}: ledger entry {stamped['seq']} ({token_path})"
+        where,
+        # TRANSLATORS: {authority} is a time-stamping authority, {time} an ISO time, {token} a file
+        _("time-stamped by {authority} at {time}: ledger entry {seq} ({token})").format(
+            authority=name, time=moment, seq=stamped["seq"], token=token_path
+        ),
     )
 
 

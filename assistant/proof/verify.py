@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config.home import EVIDENCE_DIR, LEDGER_NAME, Home
+from ..i18n import N_, _, ngettext
 from ..storage import read_bounded
 from .ledger import GENESIS, MAX_LEDGER_BYTES, entry_hash, entry_problem, sha256_file
 
-TEMP_NOTE = "a temporary file left by an interrupted run; the next run removes it"
+TEMP_NOTE = N_("a temporary file left by an interrupted run; the next run removes it")
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,9 @@ class Problem:
     detail: str
 
     def line(self) -> str:
-        return f"{self.kind}: {self.path} — {self.detail}"
+        # TRANSLATORS: one problem found by 'objector verify': {kind} is a code such as ledger-edited
+        # (not translated), {path} a file, {detail} what is wrong with it
+        return _("{kind}: {path} — {detail}").format(kind=self.kind, path=self.path, detail=self.detail)
 
 
 @dataclass
@@ -66,7 +69,7 @@ def verify_home(home: Path, *, tsa_cafile: Path | None = None) -> Verification:
     latest_files: dict[str, dict[str, str]] = {}
     ledger_file = Home(home).ledger_file
     if os.path.islink(ledger_file):  # a copy elsewhere may say anything: never followed
-        result.problems.append(Problem("symlink", LEDGER_NAME, _LINK))
+        result.problems.append(Problem("symlink", LEDGER_NAME, _(_LINK)))
     elif os.path.lexists(ledger_file):
         _check_chain(ledger_file, result, latest_files)
     on_disk = _walk_evidence(home, result)
@@ -79,15 +82,19 @@ def verify_home(home: Path, *, tsa_cafile: Path | None = None) -> Verification:
             kind = on_disk.get(rel)
             if kind is None:
                 if _outside(home, rel):
-                    result.problems.append(Problem("outside-home", rel, "the ledger points outside the home"))
+                    result.problems.append(
+                        Problem("outside-home", rel, _("the ledger points outside the home"))
+                    )
                 else:
-                    result.problems.append(Problem("missing", rel, "listed in the ledger but not on disk"))
+                    result.problems.append(Problem("missing", rel, _("listed in the ledger but not on disk")))
             elif kind == "file" and sha256_file(home / rel) != digest:
-                result.problems.append(Problem("modified", rel, "its content changed after it was recorded"))
+                result.problems.append(
+                    Problem("modified", rel, _("its content changed after it was recorded"))
+                )
     for rel, kind in sorted(on_disk.items()):
-        attempt, _, name = rel.rpartition("/")
+        attempt, _sep, name = rel.rpartition("/")
         if kind == "file" and name not in latest_files.get(attempt, {}):
-            result.problems.append(Problem("unexpected", rel, "not listed in the ledger"))
+            result.problems.append(Problem("unexpected", rel, _("not listed in the ledger")))
     _check_stamps(home, result, tsa_cafile)
     return result
 
@@ -104,8 +111,13 @@ def _check_stamps(home: Path, result: Verification, tsa_cafile: Path | None) -> 
             result.stamps.append(check.line)
     if checks and waiting:
         result.stamps.append(
-            f"the last {waiting} ledger entr{'y is' if waiting == 1 else 'ies are'} not time-stamped yet "
-            "(the next run or 'objector stamp' takes it)"
+            ngettext(
+                "the last {count} ledger entry is not time-stamped yet "
+                "(the next run or 'objector stamp' takes it)",
+                "the last {count} ledger entries are not time-stamped yet "
+                "(the next run or 'objector stamp' takes it)",
+                waiting,
+            ).format(count=waiting)
         )
 
 
@@ -120,7 +132,7 @@ def _check_accounted(home: Path, result: Verification) -> None:
     except (UserError, OSError):
         return  # an unreadable ledger is a problem of its own already
     for lost in unaccounted(home, entries):
-        result.problems.append(Problem("ledger-lost", lost.attempt, lost.line().split(": ", 1)[1]))
+        result.problems.append(Problem("ledger-lost", lost.attempt, lost.detail()))
 
 
 def _walk_evidence(home: Path, result: Verification) -> dict[str, str]:
@@ -139,10 +151,10 @@ def _walk_evidence(home: Path, result: Verification) -> dict[str, str]:
         result.problems.append(Problem("unreadable", EVIDENCE_DIR, exc.strerror or str(exc)))
         return found
     if stat.S_ISLNK(mode):
-        result.problems.append(Problem("symlink", EVIDENCE_DIR, _LINK))
+        result.problems.append(Problem("symlink", EVIDENCE_DIR, _(_LINK)))
         return found
     if not stat.S_ISDIR(mode):
-        result.problems.append(Problem("not-a-file", EVIDENCE_DIR, "is not a folder"))
+        result.problems.append(Problem("not-a-file", EVIDENCE_DIR, _("is not a folder")))
         return found
     for folder, dirs, files in os.walk(evidence, followlinks=False):
         base = Path(folder)
@@ -154,20 +166,20 @@ def _walk_evidence(home: Path, result: Verification) -> dict[str, str]:
             except OSError:
                 continue  # removed while we looked
             if stat.S_ISLNK(mode):
-                result.problems.append(Problem("symlink", rel, _LINK))
+                result.problems.append(Problem("symlink", rel, _(_LINK)))
             elif stat.S_ISDIR(mode):
                 continue
             elif is_temp_name(name):
-                result.notes.append(Problem("leftover", rel, TEMP_NOTE))
+                result.notes.append(Problem("leftover", rel, _(TEMP_NOTE)))
             elif not stat.S_ISREG(mode):
-                result.problems.append(Problem("not-a-file", rel, "is not an ordinary file"))
+                result.problems.append(Problem("not-a-file", rel, _("is not an ordinary file")))
             else:
                 found[rel] = "file"
         dirs[:] = [d for d in dirs if not os.path.islink(base / d)]
     return found
 
 
-_LINK = "is a symbolic link; proof must be ordinary files inside the home, so it is not followed"
+_LINK = N_("is a symbolic link; proof must be ordinary files inside the home, so it is not followed")
 
 
 def _outside(home: Path, rel: str) -> bool:
@@ -185,7 +197,11 @@ def _check_chain(path: Path, result: Verification, latest_files: dict[str, dict[
     try:
         lines = read_bounded(path, MAX_LEDGER_BYTES).decode("utf-8").splitlines()
     except UnicodeDecodeError as exc:
-        result.problems.append(Problem("ledger-unreadable", LEDGER_NAME, f"not UTF-8 at byte {exc.start}"))
+        result.problems.append(
+            Problem(
+                "ledger-unreadable", LEDGER_NAME, _("not UTF-8 at byte {offset}").format(offset=exc.start)
+            )
+        )
         return
     except (OSError, UserError) as exc:
         result.problems.append(Problem("ledger-unreadable", LEDGER_NAME, str(exc)))
@@ -200,23 +216,33 @@ def _check_chain(path: Path, result: Verification, latest_files: dict[str, dict[
             entry = None
         problem = entry_problem(entry)
         if problem:
-            result.problems.append(Problem("ledger-edited", where, f"not a valid ledger entry: it {problem}"))
+            # TRANSLATORS: {problem} says what is wrong with the entry, e.g. "has no 'seq'"
+            detail = _("not a valid ledger entry: it {problem}").format(problem=problem)
+            result.problems.append(Problem("ledger-edited", where, detail))
             previous = None
             continue
         result.entries += 1
         if entry["hash"] != entry_hash(entry):
-            result.problems.append(Problem("ledger-edited", where, "the entry does not match its own hash"))
+            result.problems.append(
+                Problem("ledger-edited", where, _("the entry does not match its own hash"))
+            )
         if previous is not None and entry["prev"] != previous:
             result.problems.append(
                 Problem(
                     "chain-broken",
                     where,
-                    "does not follow the entry before it (a line was removed, inserted or edited)",
+                    _("does not follow the entry before it (a line was removed, inserted or edited)"),
                 )
             )
         if entry["seq"] != expected_seq:
             result.problems.append(
-                Problem("chain-broken", where, f"sequence number {entry['seq']}, expected {expected_seq}")
+                Problem(
+                    "chain-broken",
+                    where,
+                    _("sequence number {seq}, expected {expected}").format(
+                        seq=entry["seq"], expected=expected_seq
+                    ),
+                )
             )
         expected_seq = entry["seq"] + 1
         previous = entry["hash"]
