@@ -7,8 +7,13 @@ says so at the top) and the ledger's fingerprint, then a summary per account
 and form, then every attempt with its facts, the text sent, the screenshots,
 the confirmation e-mail and the SHA-256 of each file, and finally the ledger.
 
-``--pdf`` prints the same page to an A4 PDF with the browser objector already
-uses. Everything read from the proof is treated as data and escaped.
+This module reads the proof and gathers what the page shows as plain values; the HTML is in
+``templates/`` and is rendered by Jinja2 (``report_page.environment``), which escapes every
+value and translates every sentence into the language in use (``assistant.i18n``). Dates and
+numbers are written as that language writes them (Babel). Everything read from the proof is
+treated as data.
+
+``--pdf`` prints the same page to an A4 PDF with the browser objector already uses.
 """
 
 from __future__ import annotations
@@ -21,21 +26,35 @@ import html
 import json
 import re
 import struct
+import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from .. import __version__
 from ..config.flows import unofficial_label
 from ..config.home import Home
 from ..errors import UserError
+from ..i18n import N_, _, language, ngettext
 from ..storage import atomic_write, inside_home, read_bounded
 from .ledger import MAX_LEDGER_BYTES, iso, utc_now
 from .outcome import PRACTICE_MARK
 from .record import RECORD_FILE, read_record
-from .report_page import esc, style_sheet
+from .report_page import (
+    country_name,
+    css_counter,
+    css_string,
+    environment,
+    format_date,
+    format_number,
+    format_time,
+    language_name,
+)
 from .verify import Problem, Verification, verify_home
 
 REPORT_DIR = "report"
@@ -46,56 +65,156 @@ MAX_MAIL_BODY = 4000
 
 # outcome -> (label, tone); tone picks the badge colour
 OUTCOMES: dict[str, tuple[str, str]] = {
-    "confirmed": ("Confirmed", "ok"),
-    "covered": ("Covered", "ok"),
-    "declined": ("Skipped, not sent", "idle"),
-    "dry-run": ("Dry run: not sent", "idle"),
-    "not-confirmed": ("No confirmation seen", "warn"),
-    "rejected": ("Refused by the page, not sent", "warn"),
-    "not-kept": ("Not kept: the page asked to log in again", "warn"),
-    "needs-attention": ("Needs attention", "warn"),
-    "interrupted": ("Interrupted", "warn"),
-    "awaiting-approval": ("Waiting for approval", "warn"),
-    "submitting": ("Sending, no result recorded", "warn"),
-    "blocked": ("Blocked", "bad"),
-    "failed": ("Failed", "bad"),
-    "still-set": ("Still set", "ok"),
-    "turned-back": ("Changed back by the service", "bad"),
+    "confirmed": (N_("Confirmed"), "ok"),
+    "covered": (N_("Covered"), "ok"),
+    "declined": (N_("Skipped, not sent"), "idle"),
+    "skipped": (N_("Skipped, not sent"), "idle"),
+    "dry-run": (N_("Dry run: not sent"), "idle"),
+    "not-confirmed": (N_("No confirmation seen"), "warn"),
+    "rejected": (N_("Refused by the page, not sent"), "warn"),
+    "not-kept": (N_("Not kept: the page asked to log in again"), "warn"),
+    "needs-attention": (N_("Needs attention"), "warn"),
+    "interrupted": (N_("Interrupted"), "warn"),
+    "awaiting-approval": (N_("Waiting for approval"), "warn"),
+    "submitting": (N_("Sending, no result recorded"), "warn"),
+    "blocked": (N_("Blocked"), "bad"),
+    "failed": (N_("Failed"), "bad"),
+    "still-set": (N_("Still set"), "ok"),
+    "turned-back": (N_("Changed back by the service"), "bad"),
 }
-COMPACT_OUTCOMES = frozenset({"declined", "dry-run"})
+COMPACT_OUTCOMES = frozenset({"declined", "skipped", "dry-run"})
 SCREENSHOTS = (
-    ("form.png", "The filled form, just before Send"),
-    ("confirmation.png", "The page after Send"),
-    ("failure.png", "The page where objector stopped"),
+    ("form.png", N_("The filled form, just before Send")),
+    ("confirmation.png", N_("The page after Send")),
+    ("failure.png", N_("The page where objector stopped")),
 )
 FILE_ROLES = {
-    "form.png": "screenshot of the filled form",
-    "confirmation.png": "screenshot of the confirmation",
-    "failure.png": "screenshot where objector stopped",
-    "form.mhtml": "archive of the form page",
-    "confirmation.mhtml": "archive of the confirmation page",
-    "record.json": "record of the attempt",
-    "page.html": "page source when it went wrong",
-    "console.txt": "browser console when it went wrong",
-    MAIL_FILE: "confirmation e-mail",
+    "form.png": N_("screenshot of the filled form"),
+    "confirmation.png": N_("screenshot of the confirmation"),
+    "failure.png": N_("screenshot where objector stopped"),
+    "form.mhtml": N_("archive of the form page"),
+    "confirmation.mhtml": N_("archive of the confirmation page"),
+    "record.json": N_("record of the attempt"),
+    "page.html": N_("page source when it went wrong"),
+    "console.txt": N_("browser console when it went wrong"),
+    MAIL_FILE: N_("confirmation e-mail"),
 }
 PROBLEM_WORDS = {
-    "missing": "missing",
-    "modified": "changed",
-    "unexpected": "not in the ledger",
-    "ledger-edited": "ledger line edited",
-    "chain-broken": "ledger chain broken",
-    "ledger-unreadable": "ledger unreadable",
-    "symlink": "a symbolic link, not proof",
-    "not-a-file": "not an ordinary file",
-    "outside-home": "points outside the home",
-    "unreadable": "cannot be read",
-    "stamp": "time-stamp does not verify",
+    "missing": N_("missing"),
+    "modified": N_("changed"),
+    "unexpected": N_("not in the ledger"),
+    "ledger-edited": N_("ledger line edited"),
+    "chain-broken": N_("ledger chain broken"),
+    "ledger-unreadable": N_("ledger unreadable"),
+    "symlink": N_("a symbolic link, not proof"),
+    "not-a-file": N_("not an ordinary file"),
+    "outside-home": N_("points outside the home"),
+    "unreadable": N_("cannot be read"),
+    "stamp": N_("time-stamp does not verify"),
 }
+# a step of a flow (its action, and for some actions the value it handles) -> what it did, in words
+STEP_NAMES: dict[str, str] = {
+    "open": N_("Open the page"),
+    "ensure_login": N_("Log in"),
+    "dismiss": N_("Close a dialog (cookies)"),
+    "wait": N_("Wait for the form"),
+    "choose": N_("Choose an option"),
+    "choose:country": N_("Choose the country"),
+    "check": N_("Tick a box"),
+    "fill": N_("Fill in a field"),
+    "fill:email": N_("Fill in the e-mail address"),
+    "fill:text": N_("Fill in the text"),
+    "fill:country": N_("Fill in the country"),
+    "fill:first_name": N_("Fill in the first name"),
+    "fill:last_name": N_("Fill in the last name"),
+    "fill:full_name": N_("Fill in the name"),
+    "upload": N_("Attach a file"),
+    "upload:screenshot": N_("Attach a screenshot"),
+    "review_and_submit": N_("Review and send"),
+    "code": N_("Enter the code from the e-mail"),
+    "expect": N_("Look for the confirmation"),
+    "setting": N_("Switch a setting"),
+    "next": N_("Go to the next screen"),
+}
+# what became of a step -> in words
+STEP_STATES: dict[str, str] = {
+    "done": N_("Done"),
+    "absent": N_("Not on this page (not needed)"),
+    "missing": N_("Not found"),
+    "found": N_("Found"),
+    "manual": N_("Done by you in the browser"),
+    "declined": N_("Left as it was"),
+    "unreadable": N_("Could not be read"),
+    "turned-back": N_("Turned back again"),
+    "shown": N_("Shown only (dry run)"),
+    "page-owned": N_("Set by the page"),
+    "not-persisted": N_("Did not stay after a reload"),
+    "after-send": N_("Comes after Send"),
+    "next-screen": N_("On the next screen"),
+}
+
+
+def readable(code: str) -> str:
+    """A code nobody gave words to yet, made readable: ``review_and_submit`` -> "Review and submit"."""
+    words = " ".join(re.sub(r"[_\-:]+", " ", code).split())
+    return words[:1].upper() + words[1:]
+
+
+def step_name(action: Any, value: Any = None) -> str:
+    """What a step did, in the words of the report's language (a readable fallback for a new one)."""
+    action = _text(action)
+    if not action:
+        return "—"
+    label = STEP_NAMES.get(f"{action}:{value}") if isinstance(value, str) else None
+    label = label or STEP_NAMES.get(action)
+    return _(label) if label else readable(action)
+
+
+def step_state(status: Any) -> str:
+    """What became of a step, in words (a readable fallback for a state not in the table)."""
+    status = _text(status)
+    if not status:
+        return "—"
+    label = STEP_STATES.get(status)
+    return _(label) if label else readable(status)
 
 
 class ReportError(UserError):
     pass
+
+
+# the languages a report can be made in (``objector report --lang``): objector's letter languages
+REPORT_LANGUAGES = ("cs", "da", "de", "el", "en", "es", "fi", "fr", "hu", "it", "nl", "pl", "pt", "ro", "sv")
+
+
+@contextlib.contextmanager
+def in_language(code: str | None) -> Iterator[None]:
+    """Speak ``code`` while the report is made (``report --lang``), then the language spoken before.
+    ``None``: the language in use, unchanged."""
+    if code is None or code == language():
+        yield
+        return
+    if code not in REPORT_LANGUAGES:
+        raise ReportError(
+            _("--lang: {code} is not a report language; use one of {codes}.").format(
+                code=repr(code), codes=" ".join(REPORT_LANGUAGES)
+            )
+        )
+    from .. import i18n
+
+    use = getattr(i18n, "use", None)
+    if use is None:  # assistant.i18n without use(): this objector speaks English only
+        raise ReportError(_("--lang: this objector can make the report in English only."))
+    before = language()
+    why = i18n.choice() if hasattr(i18n, "choice") else None
+    use(code)
+    try:
+        yield
+    finally:
+        if why is not None:
+            use(before, why)
+        else:
+            use(before)
 
 
 @dataclass
@@ -287,6 +406,12 @@ def _read_bytes(home: Path, relative: str, limit: int = MAX_IMAGE_BYTES) -> byte
 
 
 # --------------------------------------------------------------------------- formatting
+#
+# These give plain text (the templates escape it) or small lists of (text, css class) pieces for
+# a cell that mixes plain and faint text; none of them builds HTML.
+
+Pieces = list[tuple[str, str]]
+DASH: Pieces = [("—", "faint")]
 
 
 def _moment(value: Any) -> datetime | None:
@@ -302,69 +427,78 @@ def _moment(value: Any) -> datetime | None:
 
 
 def when(value: Any, *, seconds: bool = True) -> str:
-    """``27 Nov 2026, 05:06:31 UTC`` (escaped), or the raw value if it is not a time."""
+    """``27 Nov 2026, 05:06:31 UTC`` in the report's language, the value as it is if it is not a
+    time, "" when there is none."""
     moment = _moment(value)
     if moment is None:
-        return esc(value) if value else '<span class="faint">—</span>'
-    fmt = "%d %b %Y, %H:%M:%S UTC" if seconds else "%d %b %Y, %H:%M UTC"
-    return esc(moment.strftime(fmt))
+        return _text(value)
+    return _("{date}, {time} UTC").format(
+        date=format_date(moment),
+        time=format_time(moment, seconds=seconds),
+    )
 
 
-def _day_time(value: Any) -> str:
+def day_time(value: Any) -> dict[str, str]:
+    """A time as its day and, below it, its hour (``{"date", "time"}``), or ``{"raw"}``."""
     moment = _moment(value)
     if moment is None:
-        return esc(value)
-    return f'{esc(moment.strftime("%d %b %Y"))}<span class="sub">{esc(moment.strftime("%H:%M UTC"))}</span>'
+        return {"raw": _text(value)}
+    return {
+        "date": format_date(moment),
+        "time": _("{time} UTC").format(time=format_time(moment, seconds=False)),
+    }
 
 
-def _clock(value: Any) -> str:
+def clock(value: Any) -> str:
     moment = _moment(value)
-    return esc(moment.strftime("%H:%M:%S")) if moment else esc(value)
+    return format_time(moment) if moment else _text(value)
 
 
-def _mail_when(value: Any) -> str:
+def mail_when(value: Any) -> str:
     if not isinstance(value, str) or not value:
         return ""
     with contextlib.suppress(TypeError, ValueError, IndexError):
         sent = parsedate_to_datetime(value)
         if sent.tzinfo is None:
             sent = sent.replace(tzinfo=UTC)
-        return esc(sent.astimezone(UTC).strftime("%d %b %Y, %H:%M UTC"))
-    moment = _moment(value)
-    return esc(moment.strftime("%d %b %Y, %H:%M UTC")) if moment else esc(value)
+        return when(sent.astimezone(UTC).isoformat(), seconds=False)
+    return when(value, seconds=False)
 
 
-def _language(code: Any) -> str:
+def number(value: int) -> str:
+    return format_number(value)
+
+
+def language_pieces(code: Any) -> Pieces:
+    """``English (en)``: a language code from the proof, named in the report's language."""
     if not isinstance(code, str) or not code.strip():
-        return '<span class="faint">not recorded</span>'
-    name = ""
-    with contextlib.suppress(Exception):
-        from babel import Locale
-
-        name = Locale.parse(code.strip().replace("-", "_")).get_display_name("en") or ""
-    return f'{esc(name)} <span class="faint">({esc(code)})</span>' if name else esc(code)
+        return [(_("not recorded"), "faint")]
+    name = language_name(code)
+    return [(name, ""), (" ", ""), (f"({code})", "faint")] if name else [(code, "")]
 
 
-def _country(code: Any) -> str:
+def country(code: Any) -> str:
+    """``Ireland (IE)`` in the report's language, or the code as it is."""
     if not isinstance(code, str) or not code:
         return ""
-    name = ""
-    with contextlib.suppress(Exception):
-        from babel import Locale
-
-        name = Locale("en").territories.get(code.upper(), "")
-    return f"{esc(name)} ({esc(code)})" if name else esc(code)
+    name = country_name(code)
+    return f"{name} ({code})" if name else code
 
 
-def badge(outcome: Any, *, submitted: bool = False) -> str:
-    label, tone = (
-        OUTCOMES.get(outcome, (_text(outcome) or "unknown", "idle"))
-        if isinstance(outcome, str)
-        else ("unknown", "idle")
-    )
+def badge(outcome: Any, *, submitted: bool = False) -> dict[str, str]:
+    """An outcome's badge: its words and its tone (``ok``, ``warn``, ``bad``, ``idle``)."""
+    if isinstance(outcome, str) and outcome in OUTCOMES:
+        label, tone = OUTCOMES[outcome]
+        label = _(label)
+    else:
+        label, tone = (_text(outcome) or _("unknown")), "idle"
     if submitted and outcome not in ("confirmed", "covered", "submitting"):
-        label += " (the form was sent)"
-    return f'<span class="badge {tone}">{esc(label)}</span>'
+        label = _("{outcome} (the form was sent)").format(outcome=label)
+    return {"label": label, "tone": tone}
+
+
+def problem_words(kind: str) -> str:
+    return _(PROBLEM_WORDS[kind]) if kind in PROBLEM_WORDS else kind
 
 
 def _platform(name: Any) -> str:
@@ -375,7 +509,7 @@ def _platform(name: Any) -> str:
 
 def _fingerprint(value: str | None) -> str:
     if not value or not re.fullmatch(r"[0-9a-f]{64}", value):
-        return esc(value) if value else "—"
+        return value or "—"
     return " ".join(value[i : i + 8] for i in range(0, 64, 8))
 
 
@@ -386,33 +520,96 @@ def _image_size(data: bytes) -> tuple[int, int] | None:
     return (width, height) if width and height else None
 
 
-def _approval(record: dict[str, Any], entries: list[dict[str, Any]]) -> str:
+def _approval(record: dict[str, Any], entries: list[dict[str, Any]]) -> Pieces:
     found = record.get("approval")
     approval: dict[str, Any] = found if isinstance(found, dict) else {}
     answer = approval.get("answer")
     if answer is None:
         answer = next((e.get("approval") for e in reversed(entries) if e.get("approval")), None)
     at = approval.get("at")
-    stamp = f" at {_clock(at)} UTC" if _moment(at) else ""
+    timed = _moment(at) is not None
+    values = {"time": clock(at)}
     if approval.get("by") == "person clicked in the browser":
-        return f"You clicked Send yourself in the browser window while objector was asking{stamp}."
-    if answer == "by hand":
-        return "You sent it yourself on the page the form had moved to; objector could not see it."
-    if answer == "y":
-        return f"You approved sending it in the terminal{stamp} (you answered “y”)."
-    if answer == "m":
+        text = (
+            _("You clicked Send yourself in the browser window while objector was asking at {time} UTC.")
+            if timed
+            else _("You clicked Send yourself in the browser window while objector was asking.")
+        )
+    elif answer == "by hand":
+        text = _("You sent it yourself on the page the form had moved to; objector could not see it.")
+    elif answer == "y":
+        text = (
+            _("You approved sending it in the terminal at {time} UTC (you answered “y”).")
+            if timed
+            else _("You approved sending it in the terminal (you answered “y”).")
+        )
+    elif answer == "m":
         seen = approval.get("clicked_seen_at")
-        extra = f"; the click was seen at {_clock(seen)} UTC" if _moment(seen) else ""
-        return f"You clicked Send yourself in the browser window{extra}."
-    if answer == "n":
-        return f"You chose not to send it{stamp}."
-    if answer == "none":
-        return f"No answer was given, so nothing was sent{stamp}."
-    if answer == "dry-run":
-        return "Dry run: objector filled the form and stopped before Send."
-    if answer is None:
-        return '<span class="faint">no approval recorded</span>'
-    return esc(_text(answer))
+        values["seen"] = clock(seen)
+        text = (
+            _("You clicked Send yourself in the browser window; the click was seen at {seen} UTC.")
+            if _moment(seen)
+            else _("You clicked Send yourself in the browser window.")
+        )
+    elif answer == "n":
+        text = _("You chose not to send it at {time} UTC.") if timed else _("You chose not to send it.")
+    elif answer == "none":
+        text = (
+            _("No answer was given, so nothing was sent at {time} UTC.")
+            if timed
+            else _("No answer was given, so nothing was sent.")
+        )
+    elif answer == "dry-run":
+        text = _("Dry run: objector filled the form and stopped before Send.")
+    elif answer is None:
+        return [(_("no approval recorded"), "faint")]
+    else:
+        return [(_text(answer), "")]
+    return [(text.format(**values), "")]
+
+
+def confirmation_words(value: Any) -> str:
+    """What the page said after Send, once. objector keeps the page's answer as the parts it read
+    joined with " · " (the whole message, then its heading, then its body, and marks such as ✓),
+    so the same words came up to three times: each part is shown only when no other part holds it."""
+    parts = []
+    for part in _text(value).split(" · "):
+        part = _strip_marks(part)
+        if part and part not in parts:
+            parts.append(part)
+    kept = [p for p in parts if not any(p != other and p in other for other in parts)]
+    return " · ".join(kept)
+
+
+def _strip_marks(text: str) -> str:
+    """``text`` without the marks (✓, ✔, •) and spaces around it that objector read with the words."""
+    start, end = 0, len(text)
+    while start < end and (
+        text[start].isspace() or unicodedata.category(text[start]) == "So" or text[start] == "•"
+    ):
+        start += 1
+    while end > start and (text[end - 1].isspace() or unicodedata.category(text[end - 1]) == "So"):
+        end -= 1
+    return text[start:end]
+
+
+QUOTED_CONFIRMATION = re.compile(r'(?s)^(\w[\w -]*): "(.+?)…?"(.*)$')
+
+
+def _step_detail(step: dict[str, Any], rec: dict[str, Any]) -> Pieces:
+    """A step's detail; for the step that saw the confirmation, without quoting the page's words a
+    second time (they are shown once, under "What the page said after Send")."""
+    detail = _text(step.get("detail"))
+    answer = _text(rec.get("confirmation_text"))
+    match = QUOTED_CONFIRMATION.match(detail)
+    if step.get("action") == "expect" and answer and match:
+        quoted = match.group(2).rstrip(" …")
+        if quoted[:40] and quoted[:40] in answer:
+            return [
+                (match.group(1) + match.group(3), ""),
+                (" · " + _("the page’s words are shown above"), "faint"),
+            ]
+    return [(detail, "")]
 
 
 # --------------------------------------------------------------------------- the page
@@ -429,165 +626,88 @@ def practice_attempts(proof: Proof) -> tuple[int, int]:
     return sum(is_practice(v.entries) for v in views), len(views)
 
 
-def _practice_banner(proof: Proof) -> str:
-    practice, total = practice_attempts(proof)
-    if not practice:
-        return ""
-    scope = "Every attempt here" if practice == total else f"{practice} of the {total} attempts"
-    return (
-        f'<div class="warnbox"><b>{PRACTICE_MARK}.</b> {scope} ran against objector’s practice '
-        "site on this computer; nothing was sent to the service, and this is no proof of an "
-        "objection or a setting.</div>"
-    )
-
-
 def render_html(home: Path, tsa_cafile: Path | None = None) -> str:
-    """The report page for the proof in ``home``, as one self-contained HTML string."""
+    """The report page for the proof in ``home``, as one self-contained HTML string, in the
+    language in use (``assistant.i18n``)."""
     return _render(read_proof(Path(home), tsa_cafile), generated=utc_now())
 
 
 def _render(proof: Proof, *, generated: datetime) -> str:
+    env = environment()
+    practice, total = practice_attempts(proof)
+    mark = _(PRACTICE_MARK)
     fingerprint = (
         proof.last_hash if proof.last_hash and re.fullmatch(r"[0-9a-f]{64}", proof.last_hash) else ""
     )
-    footer = "objector proof report"
+    footer = _("objector proof report")
     if fingerprint:
-        footer += f" · ledger fingerprint {fingerprint[:16]}"
+        footer += " · " + _("ledger fingerprint {start}").format(start=fingerprint[:16])
     if not proof.verification.ok:
-        footer += " · PROOF CHANGED (see page 1)"
-    practice, total = practice_attempts(proof)
-    title = "Proof of objection to AI at Meta – objector report"
+        footer += " · " + _("PROOF CHANGED (see page 1)")
+    title = _("Proof of objection to AI at Meta – objector report")
     if practice:
-        footer += f" · {PRACTICE_MARK}"
-        title = f"{PRACTICE_MARK} – " + (
-            "practice attempts – objector report" if practice == total else title
+        footer += f" · {mark}"
+        title = f"{mark} – " + (_("practice attempts – objector report") if practice == total else title)
+    code = language()
+    # the style sheet is a template of its own (not autoescaped: CSS is not HTML); the only values
+    # in it are built by css_string from a closed set of characters, so it is safe as it is
+    style = Markup(
+        env.get_template("report.css").render(
+            footer_left=css_string(footer), page_counter=css_counter(_("page {page} of {pages}"))
         )
-    parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        # nothing on this page may load anything from anywhere
-        (
-            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-            "img-src data:; style-src 'unsafe-inline'\">"
-        ),
-        '<meta name="referrer" content="no-referrer">',
-        '<meta name="generator" content="objector ' + esc(__version__) + '">',
-        f"<title>{esc(title)}</title>",
-        f"<style>{style_sheet(footer)}</style>",
-        "</head>",
-        "<body>",
-        "<main>",
-        _practice_banner(proof),
-        _head(proof, generated),
-        _verification(proof),
-    ]
-    if not proof.entries:
-        parts.append(_nothing_yet(proof))
-    else:
-        parts.append(_summary(proof))
-        parts.append(_settings_history(proof))
-        parts.append(_attempts(proof))
-        parts.append(_stamps(proof))
-        parts.append(_ledger_table(proof))
-    parts.append(
-        '<footer class="doc-foot">Made by objector '
-        + esc(__version__)
-        + " on "
-        + esc(generated.strftime("%d %b %Y at %H:%M UTC"))
-        + ". This page loads nothing from the internet; everything it shows is embedded in it.</footer>"
     )
-    parts += ["</main>", "</body>", "</html>", ""]
-    return "\n".join(parts)
+    context: dict[str, Any] = {
+        "lang": code,
+        "language_shown": language_name(code, code, capital=True) or code,
+        "version": __version__,
+        "title": title,
+        "style": style,
+        "practice_mark": mark,
+        "practice": {"count": practice, "total": total},
+        "head": _head(proof, generated),
+        "verification": _verification(proof),
+        "has_entries": bool(proof.entries),
+        "ledger_exists": proof.ledger_exists,
+        "generated": {"date": format_date(generated), "time": format_time(generated, seconds=False)},
+    }
+    if proof.entries:
+        context |= {
+            "summary": _summary(proof),
+            "settings_history": _settings_history(proof),
+            "attempts": _attempts(proof),
+            "attempt_count": len(proof.attempts),
+            "stamps": _stamps(proof),
+            "ledger": _ledger(proof),
+        }
+    return env.get_template("report.html").render(context)
 
 
-def _head(proof: Proof, generated: datetime) -> str:
-    items = []
+def _head(proof: Proof, generated: datetime) -> dict[str, Any]:
+    accounts = []
     for account in proof.accounts:
-        bits = [b for b in (_platform(account["platform"]), account["email"]) if b]
-        country = _country(account["country"])
-        detail = " · ".join(esc(b) for b in bits)
-        if country:
-            detail += (" · " if detail else "") + country
-        items.append(
-            f"<li><b>{esc(account['name'])}</b>"
-            + (f' <span class="muted">{detail}</span>' if detail else "")
-            + "</li>"
-        )
-    accounts = (
-        f'<ul class="accounts">{"".join(items)}</ul>' if items else '<span class="faint">none yet</span>'
-    )
-    label = "Accounts" if len(items) != 1 else "Account"
-    return (
-        "<header>"
-        '<div class="kicker">Proof of objection · AI at Meta</div>'
-        "<h1>My objections to the use of my information for AI at Meta</h1>"
-        '<p class="lede">What objector sent, for each of these accounts, through Meta’s own Help Centre '
-        "forms, and what Meta’s pages answered: made from the proof objector kept on this computer "
-        "(screenshots, the text sent, and a hash-chained ledger of every attempt).</p>"
-        '<dl class="meta">'
-        f"<dt>{label}</dt><dd>{accounts}</dd>"
-        f"<dt>Report made</dt><dd>{when(iso(generated))}</dd>"
-        f"<dt>Made with</dt><dd>objector {esc(__version__)}</dd>"
-        "</dl>"
-        "</header>"
-    )
+        bits = [
+            b for b in (_platform(account["platform"]), account["email"], country(account["country"])) if b
+        ]
+        accounts.append({"name": account["name"], "detail": " · ".join(bits)})
+    return {"accounts": accounts, "made": when(iso(generated))}
 
 
-def _verification(proof: Proof) -> str:
+def _verification(proof: Proof) -> dict[str, Any]:
     result = proof.verification
+    state = "ok" if result.ok else "bad"
     if not proof.ledger_exists and result.ok:
-        return (
-            '<section class="verify none"><h2><span class="mark">–</span>No proof yet</h2>'
-            "<p>There is no ledger in this objector folder, so there is nothing to check yet.</p></section>"
-        )
-    fingerprint = (
-        '<div class="fingerprint"><span class="muted">Ledger fingerprint — the SHA-256 of the last '
-        "ledger entry; it changes if anything recorded before it is changed. Note it down to check "
-        "this report against the proof later.</span>"
-        f'<b>Fingerprint</b><span class="hash">{_fingerprint(proof.last_hash)}</span>'
-        f"<b>Checked</b><span>{result.entries} ledger entr{'y' if result.entries == 1 else 'ies'}, "
-        f"{result.files} file{'s' * (result.files != 1)}</span></div>"
-    )
-    if result.ok:
-        return (
-            '<section class="verify ok" id="verification">'
-            '<h2><span class="mark">✓</span>Proof intact</h2>'
-            "<p>Every file still has the SHA-256 recorded in the ledger when it was saved, and every "
-            "ledger entry follows the one before it: nothing has been changed, removed or added since.</p>"
-            f"{fingerprint}</section>"
-        )
-    count = len(result.problems)
-    items = "".join(
-        f'<li><span class="kind">{esc(PROBLEM_WORDS.get(p.kind, p.kind))}:</span> '
-        f'<span class="url">{esc(p.path)}</span> — {esc(p.detail)}</li>'
-        for p in result.problems[:200]
-    )
-    more = f"<li>… and {count - 200} more</li>" if count > 200 else ""
-    return (
-        '<section class="verify bad" id="verification">'
-        '<h2><span class="mark">✗</span>Warning: this proof was changed after it was recorded</h2>'
-        f"<p><b>objector verify found {count} problem{'s' * (count != 1)}.</b> The files named below "
-        "are not what objector recorded, so what this report shows for them cannot be relied on. "
-        "Run <code>objector verify</code> for details.</p>"
-        f'<ul class="problems">{items}{more}</ul>{fingerprint}</section>'
-    )
-
-
-def _nothing_yet(proof: Proof) -> str:
-    if proof.ledger_exists:
-        return (
-            '<section class="summary"><h2>Summary</h2><div class="empty"><p><b>The ledger holds no '
-            "readable entries.</b></p><p>See the verification above; <code>objector verify</code> lists "
-            "what is wrong.</p></div></section>"
-        )
-    return (
-        '<section class="summary"><h2>Summary</h2><div class="empty"><p><b>There is no proof yet.</b></p>'
-        "<p>Nothing has been sent or recorded in this folder. Run <code>objector run</code> (or try "
-        "<code>objector demo</code>) and make this report again afterwards.</p></div></section>"
-    )
+        state = "none"
+    return {
+        "state": state,
+        "fingerprint": _fingerprint(proof.last_hash),
+        "entries": result.entries,
+        "files": result.files,
+        "problems": [
+            {"kind": problem_words(p.kind), "path": p.path, "detail": p.detail} for p in result.problems[:200]
+        ],
+        "count": len(result.problems),
+        "more": max(0, len(result.problems) - 200),
+    }
 
 
 def proof_titles(proof: Proof) -> dict[str, str]:
@@ -599,99 +719,73 @@ def proof_titles(proof: Proof) -> dict[str, str]:
 def _flow_titles(proof: Proof) -> dict[str, str]:
     titles: dict[str, str] = {}
     for view in proof.attempts.values():
-        record, _ = read_record(proof.home, view.path)
+        record, _problem = read_record(proof.home, view.path)
         if record and isinstance(record.get("flow_title"), str) and record["flow_title"]:
             titles.setdefault(view.flow, record["flow_title"])
     return titles
 
 
-def _summary(proof: Proof) -> str:
+def _summary(proof: Proof) -> list[dict[str, Any]]:
     titles = proof_titles(proof)
     rows = []
     for pair in proof.pairs:
         entry = pair.latest
-        title = titles.get(pair.flow, "")
-        form = f'{esc(title)}<span class="sub">{esc(pair.flow)}</span>' if title else esc(pair.flow)
-        if entry is None:
-            status, at = '<span class="badge idle">Not yet</span>', '<span class="faint">—</span>'
-        else:
-            status = badge(entry.get("outcome"), submitted=bool(entry.get("submitted")))
-            at = _day_time(entry.get("at"))
-        covered = ""
-        if entry and entry.get("outcome") == "covered":
-            covered = f'<span class="nowrap">{esc(entry.get("covered_via"))}</span>'
+        mail = None
         if pair.mails:
-            mail = pair.mails[-1]
-            date = _mail_when(mail.get("mail_date")) or when(mail.get("at"), seconds=False)
-            mail_cell = f'<b>Yes</b><span class="sub">{date}</span>'
-        else:
-            mail_cell = '<span class="faint">not yet</span>'
+            last = pair.mails[-1]
+            mail = mail_when(last.get("mail_date")) or when(last.get("at"), seconds=False)
         rows.append(
-            f'<tr><td class="nowrap"><b>{esc(pair.account)}</b></td><td>{form}</td><td>{status}</td>'
-            f'<td class="nowrap">{at}</td><td>{covered or "<span class=faint>—</span>"}</td>'
-            f"<td>{mail_cell}</td></tr>"
+            {
+                "account": pair.account,
+                "flow": pair.flow,
+                "title": titles.get(pair.flow, ""),
+                "badge": badge(entry.get("outcome"), submitted=bool(entry.get("submitted")))
+                if entry
+                else None,
+                "at": day_time(entry.get("at")) if entry else None,
+                "covered": _text(entry.get("covered_via"))
+                if entry and entry.get("outcome") == "covered"
+                else "",
+                "mail": mail,
+            }
         )
-    return (
-        '<section class="summary"><h2>Summary</h2>'
-        '<table class="summary-table"><thead><tr><th>Account</th><th class="col-form">Objection form</th>'
-        "<th>Status</th><th>When</th><th>Covered via</th><th>E-mail confirmation</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
-        '<p class="note">Status is the result of the newest attempt for each account and form. '
-        "“Covered via” names the account whose objection also covers this one (the same Accounts "
-        "Centre). “E-mail confirmation” gives the date of Meta’s confirmation e-mail once it is stored with "
-        "the proof. "
-        "All times are UTC.</p></section>"
-    )
+    return rows
 
 
-def _attempts(proof: Proof) -> str:
-    blocks = []
+def _attempts(proof: Proof) -> list[dict[str, Any]]:
+    blocks: list[dict[str, Any]] = []
     for pair in proof.pairs:
         total = len(pair.attempts)
         newest_first = sorted(pair.attempts, key=lambda v: v.first_seq, reverse=True)
-        for number, view in zip(range(total, 0, -1), newest_first, strict=True):
-            blocks.append(_attempt(proof, view, number, total))
+        for number_, view in zip(range(total, 0, -1), newest_first, strict=True):
+            blocks.append(_attempt(proof, view, number_, total))
         for entry in reversed(pair.others):
             blocks.append(_other_entry(pair, entry))
-    if not blocks:
-        return ""
-    count = len(proof.attempts)
-    return (
-        '<h2 class="part-title">The attempts</h2>'
-        f'<p class="part-intro">{count} attempt{"s" * (count != 1)}, newest first for each account and form. '
-        "Attempts that were not sent (skipped or dry runs) are shown in brief.</p>" + "".join(blocks)
-    )
+    return blocks
 
 
-def _other_entry(pair: PairView, entry: dict[str, Any]) -> str:
-    outcome = entry.get("outcome")
-    if outcome == "covered":
-        text = (
-            f"No form was sent for this account: the objection sent for "
-            f"<b>{esc(entry.get('covered_via'))}</b> covers it (the accounts share an Accounts Centre)."
-        )
-    else:
-        text = "A ledger entry without an attempt folder."
-    return (
-        '<article class="covered">'
-        '<div class="attempt-head">'
-        f'<div class="crumbs"><b>{esc(pair.account)}</b> · {esc(pair.flow)}</div>'
-        + (f"<div><b>{PRACTICE_MARK}</b></div>" if entry.get("practice") is True else "")
-        + f'<div class="headline">{badge(outcome)}<span>{when(entry.get("at"))}</span>'
-        f"<span>ledger entry {esc(entry.get('seq'))}</span></div></div>"
-        f"<p>{text}</p></article>"
-    )
+def _other_entry(pair: PairView, entry: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "other": True,
+        "account": pair.account,
+        "flow": pair.flow,
+        "practice": entry.get("practice") is True,
+        "covered_via": _text(entry.get("covered_via")) if entry.get("outcome") == "covered" else None,
+        "badge": badge(entry.get("outcome")),
+        "at": when(entry.get("at")),
+        "seq": _text(entry.get("seq")),
+    }
 
 
 def _unofficial(record: dict[str, Any], view: AttemptView) -> str | None:
     """The service this attempt's form was not an official form of, from the record or the ledger."""
     for source in (record, *view.entries):
         if isinstance(source.get("unofficial"), str) and source["unofficial"]:
-            return source["unofficial"]
+            return str(source["unofficial"])
     return None
 
 
-def _attempt(proof: Proof, view: AttemptView, number: int, total: int) -> str:
+def _attempt(proof: Proof, view: AttemptView, number_: int, total: int) -> dict[str, Any]:
     record, record_problem = read_record(proof.home, view.path)
     rec = record or {}
     last = view.status_entry or {}
@@ -701,188 +795,177 @@ def _attempt(proof: Proof, view: AttemptView, number: int, total: int) -> str:
     problems = {p.path: p for p in proof.verification.problems if p.path.startswith(view.path + "/")}
     started = rec.get("started_at") or (view.entries[0].get("at") if view.entries else None)
     finished = rec.get("finished_at") if record is not None else None
-    out = [
-        f'<article class="attempt {"compact" if compact else "full"}" id="{_anchor(view)}">',
-        _attempt_head(proof, view, rec, outcome, submitted, started, f"attempt {number} of {total}"),
-        *_attempt_warnings(view, rec, record is not None, record_problem, problems),
-        _facts(rec, view, started, finished, compact),
-    ]
-    if rec.get("kind") == "setting":
-        out.append(_setting_rows(rec))
-    if compact:
-        out.append(_thumbnails(proof, view, problems))
-        text = rec.get("text")
-        if isinstance(text, str) and text:
-            out.append(
-                f'<p class="note">The text ({len(text)} characters) was not sent; it is kept in '
-                "record.json.</p>"
-            )
-    else:
-        out += [*_sent_and_answer(rec, submitted), _steps(rec), _screenshots(proof, view, problems)]
-    mail = _mail(proof, view)
-    if mail:
-        out.append(mail)
-    out.append(_files(proof, view, problems))
-    out.append("</article>")
-    return "".join(out)
+    text = rec.get("text") if isinstance(rec.get("text"), str) and rec.get("text") else ""
+    shots = [_figure(proof, view, name, caption, problems) for name, caption in _shots_for(view)]
+    return {
+        "other": False,
+        "anchor": _anchor(view),
+        "compact": compact,
+        "head": _attempt_head(proof, view, rec, outcome, submitted, started, number_, total),
+        "warnings": _attempt_warnings(view, rec, record is not None, record_problem, problems),
+        "facts": _facts(rec, view, started, finished),
+        "settings": _setting_table(rec) if rec.get("kind") == "setting" else None,
+        "figures": shots,
+        "unsent_length": number(len(text)) if compact and text else None,
+        "text": None if compact else _text_block(rec, submitted),
+        "answer": None if compact else _answer(rec),
+        "steps": None if compact else _steps(rec),
+        "mail": _mail(proof, view),
+        "files": _files(view, problems),
+    }
 
 
 def _attempt_head(
-    proof: Proof, view: AttemptView, rec: dict, outcome: object, submitted: bool, started: object, count: str
-) -> str:
+    proof: Proof,
+    view: AttemptView,
+    rec: dict[str, Any],
+    outcome: object,
+    submitted: bool,
+    started: object,
+    number_: int,
+    total: int,
+) -> dict[str, Any]:
     """The attempt's title block: account, service and flow, its outcome badge, when and by what."""
-    title = _text(rec.get("flow_title")) or proof_titles(proof).get(view.flow) or view.flow
-    platform = _platform(rec.get("platform"))
-    crumbs = (
-        f"<b>{esc(view.account)}</b>" + (f" · {esc(platform)}" if platform else "") + f" · {esc(view.flow)}"
-    )
-    version = (
-        f"<span>recorded by objector {esc(_text(rec.get('objector_version')))}</span>"
-        if rec.get("objector_version")
-        else ""
-    )
-    practice = is_practice(view.entries)
-    return (
-        '<div class="attempt-head">'
-        f'<div class="crumbs">{crumbs}</div>'
-        + (f'<div class="warnbox soft"><b>{PRACTICE_MARK}</b></div>' if practice else "")
-        + f"<h3>{esc(title)}</h3>"
-        f'<div class="headline">{_setting_badge(rec) or badge(outcome, submitted=submitted)}'
-        f"<span>{count}</span><span>{when(started, seconds=False)}</span>{version}</div>"
-        "</div>"
-    )
+    return {
+        "account": view.account,
+        "platform": _platform(rec.get("platform")),
+        "flow": view.flow,
+        "practice": is_practice(view.entries),
+        "title": _text(rec.get("flow_title")) or proof_titles(proof).get(view.flow) or view.flow,
+        "badge": _setting_badge(rec) or badge(outcome, submitted=submitted),
+        "count": _("attempt {number} of {total}").format(number=number(number_), total=number(total)),
+        "started": when(started, seconds=False),
+        "version": _text(rec.get("objector_version")),
+    }
 
 
 def _attempt_warnings(
-    view: AttemptView, rec: dict, has_record: bool, record_problem: str, problems: dict
-) -> list[str]:
+    view: AttemptView,
+    rec: dict[str, Any],
+    has_record: bool,
+    record_problem: str,
+    problems: dict[str, Problem],
+) -> list[dict[str, Any]]:
     """What the reader must know before the details: an unofficial form, proof changed since it
     was recorded, a record that does not fit or is missing."""
-    out = []
+    out: list[dict[str, Any]] = []
     service = _unofficial(rec, view)
     if service:
-        out.append(
-            f'<div class="warnbox unofficial"><b>{esc(unofficial_label(service))}.</b> This attempt used a '
-            "flow file marked 'unofficial = true': the page was not on the service's own hosts.</div>"
-        )
+        out.append({"kind": "unofficial", "label": unofficial_label(service)})
     if problems:
-        items = "".join(
-            f"<li><b>{esc(Path(p.path).name)}</b>: {esc(PROBLEM_WORDS.get(p.kind, p.kind))} — "
-            f"{esc(p.detail)}</li>"
+        items = [
+            {"name": Path(p.path).name, "kind": problem_words(p.kind), "detail": p.detail}
             for p in problems.values()
-        )
-        out.append(
-            f'<div class="warnbox"><b>This attempt’s proof was changed after it was recorded.</b>'
-            f"<ul>{items}</ul></div>"
-        )
+        ]
+        out.append({"kind": "changed", "files": items})
     if has_record and record_problem:
-        out.append(
-            f'<div class="warnbox"><b>{esc(record_problem)}.</b> What is shown of this attempt is '
-            "what still fits; the ledger lists its files and their hashes below.</div>"
-        )
+        out.append({"kind": "record-problem", "problem": record_problem})
     if not has_record and RECORD_FILE in view.files:
-        out.append(
-            f'<div class="warnbox"><b>{esc(record_problem)}.</b> The details of this attempt cannot be '
-            "shown; the ledger still lists its files and their hashes below.</div>"
-        )
+        out.append({"kind": "no-record", "problem": record_problem})
     elif not has_record:
-        out.append(
-            '<div class="warnbox soft"><b>This attempt was not finished</b> (objector stopped before it '
-            "wrote the attempt’s record), so only what the ledger holds is shown.</div>"
-        )
+        out.append({"kind": "unfinished"})
     return out
 
 
-def _sent_and_answer(rec: dict, submitted: bool) -> list[str]:
-    """The text (sent or not) and what the page said after Send, for an attempt shown in full."""
-    out = []
+def _text_block(rec: dict[str, Any], submitted: bool) -> dict[str, Any] | None:
     text = rec.get("text")
-    if isinstance(text, str) and text:
-        language = _language(rec.get("text_language")) if rec.get("text_language") else ""
-        heading = "The text sent" if submitted else "The text (not sent)"
-        meta = f"{len(text)} characters" + (f", {language}" if language else "")
-        out.append(
-            f'<h4>{heading} <span class="faint">· {meta}</span></h4><pre class="sent">{esc(text)}</pre>'
-        )
+    if not isinstance(text, str) or not text:
+        return None
+    code = rec.get("text_language")
+    name = language_name(code) if isinstance(code, str) and code.strip() else ""
+    length = ngettext("{num} character", "{num} characters", len(text)).format(num=number(len(text)))
+    if code:
+        meta = f"{length}, {name} ({code})" if name else f"{length}, {code}"
+    else:
+        meta = length
+    return {"text": text, "sent": submitted, "meta": meta}
+
+
+def _answer(rec: dict[str, Any]) -> dict[str, Any] | None:
     answer = rec.get("confirmation_text")
-    if answer:
-        who = (
-            ' <span class="faint">· you confirmed that these words are a confirmation</span>'
-            if rec.get("confirmed_by") == "person"
-            else ""
-        )
-        out.append(
-            f"<h4>What the page said after Send{who}</h4>"
-            f'<blockquote class="answer">{esc(_text(answer))}</blockquote>'
-        )
-    return out
+    if not answer:
+        return None
+    return {
+        "words": confirmation_words(answer) or _text(answer),
+        "by_person": rec.get("confirmed_by") == "person",
+    }
 
 
-def _facts(rec: dict[str, Any], view: AttemptView, started: Any, finished: Any, compact: bool) -> str:
-    rows: list[tuple[str, str]] = [("Started", when(started))]
+def _facts(rec: dict[str, Any], view: AttemptView, started: Any, finished: Any) -> list[tuple[str, Pieces]]:
+    def at(value: Any) -> Pieces:
+        shown = when(value)
+        return [(shown, "")] if shown else DASH
+
+    rows: list[tuple[str, Pieces]] = [(_("Started"), at(started))]
     if finished:
-        rows.append(("Finished", when(finished)))
+        rows.append((_("Finished"), at(finished)))
     elif view.entries:
-        rows.append(("Last recorded", when(view.entries[-1].get("at"))))
+        rows.append((_("Last recorded"), at(view.entries[-1].get("at"))))
     form_url = rec.get("form_url")
     rows.append(
         (
-            "Settings page (live address)" if rec.get("kind") == "setting" else "Form (live address)",
-            f'<span class="url">{esc(form_url)}</span>'
-            if form_url
-            else '<span class="faint">not recorded</span>',
+            _("Settings page (live address)") if rec.get("kind") == "setting" else _("Form (live address)"),
+            [(_text(form_url), "url")] if form_url else [(_("not recorded"), "faint")],
         )
     )
     if rec.get("practice") is True and isinstance(rec.get("practice_url"), str):
-        rows.append(("Practice address used", f'<span class="url">{esc(rec["practice_url"])}</span>'))
-    for key, label in (("submit_url", "Sent from page"), ("confirmation_url", "Confirmation page")):
+        rows.append((_("Practice address used"), [(rec["practice_url"], "url")]))
+    for key, label in (("submit_url", N_("Sent from page")), ("confirmation_url", N_("Confirmation page"))):
         value = rec.get(key)
         if value and value != form_url:
-            rows.append((label, f'<span class="url">{esc(value)}</span>'))
-    rows.append(("Page language", _language(rec.get("page_language"))))
+            rows.append((_(label), [(_text(value), "url")]))
+    rows.append((_("Page language"), language_pieces(rec.get("page_language"))))
     who = [
-        esc(rec["email"]) if isinstance(rec.get("email"), str) and rec.get("email") else "",
-        _country(rec.get("country")),
+        rec["email"] if isinstance(rec.get("email"), str) and rec.get("email") else "",
+        country(rec.get("country")),
     ]
     if any(who):
-        rows.append(("E-mail · country", " · ".join(w for w in who if w)))
+        rows.append((_("E-mail · country"), [(" · ".join(w for w in who if w), "")]))
     rows += _page_owned_rows(rec)
     if rec.get("mode") == "recheck":
-        rows.append(("Approval", "None needed: a re-check only reads the setting and changes nothing."))
+        rows.append(
+            (_("Approval"), [(_("None needed: a re-check only reads the setting and changes nothing."), "")])
+        )
     else:
-        rows.append(("Approval", _approval(rec, view.entries)))
+        rows.append((_("Approval"), _approval(rec, view.entries)))
     message = rec.get("message")
     if message and _text(message) != _text(rec.get("outcome")) and rec.get("outcome") not in COMPACT_OUTCOMES:
-        rows.append(("Result", esc(_text(message))))
+        rows.append((_("Result"), [(_text(message), "")]))
     if rec.get("form_error"):
-        rows.append(("Form error", esc(_text(rec.get("form_error")))))
-    seqs = ", ".join(esc(e.get("seq")) for e in [*view.entries, *view.mails_sorted()])
-    entries = "entry" if len(view.entries) + len(view.mails) == 1 else "entries"
-    folder = (
-        f'<span class="url">{esc(view.path)}</span>'
-        f'<span class="faint"> · ledger {entries} {seqs or "—"}</span>'
-    )
-    rows.append(("Proof folder", folder))
-    return '<dl class="facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>"
+        rows.append((_("Form error"), [(_text(rec.get("form_error")), "")]))
+    seqs = ", ".join(_text(e.get("seq")) for e in [*view.entries, *view.mails_sorted()])
+    count = len(view.entries) + len(view.mails)
+    entries = ngettext("ledger entry {seqs}", "ledger entries {seqs}", count).format(seqs=seqs or "—")
+    rows.append((_("Proof folder"), [(view.path, "url"), (" · " + entries, "faint")]))
+    return rows
 
 
-def _page_owned_rows(rec: dict[str, Any]) -> list[tuple[str, str]]:
+def _page_owned_rows(rec: dict[str, Any]) -> list[tuple[str, Pieces]]:
     """What the page decided: an e-mail address it filled in itself (when not the account's), and
     a letter fitted to the form's length limit."""
-    rows: list[tuple[str, str]] = []
+    rows: list[tuple[str, Pieces]] = []
     sent = rec.get("email_sent")
     if isinstance(sent, str) and sent.strip().lower() != str(rec.get("email") or "").strip().lower():
-        rows.append(("E-mail sent (chosen by the page)", esc(sent)))
+        rows.append((_("E-mail sent (chosen by the page)"), [(sent, "")]))
     fitted = rec.get("text_fitted")
     if isinstance(fitted, dict) and isinstance(fitted.get("limit"), int):
-        where = {"maxlength": "its text box", "counter": "its counter", "error": "its error after Send"}
-        told = where.get(str(fitted.get("limit_from")), "the flow")
-        lengths = f"{_int(rec.get('text_length'))} of {_int(fitted.get('original_length'))}"
-        line = (
-            f"the form took at most {fitted['limit']} characters ({told}); the {fitted.get('variant')} "
-            f"letter was sent ({lengths} characters, whole sentences)"
+        where = {
+            "maxlength": N_("its text box"),
+            "counter": N_("its counter"),
+            "error": N_("its error after Send"),
+        }
+        told = _(where.get(str(fitted.get("limit_from")), N_("the flow")))
+        line = _(
+            "the form took at most {limit} characters ({told}); the {variant} letter was sent "
+            "({length} of {original} characters, whole sentences)"
+        ).format(
+            limit=number(fitted["limit"]),
+            told=told,
+            variant=_text(fitted.get("variant")),
+            length=number(_int(rec.get("text_length"))),
+            original=number(_int(fitted.get("original_length"))),
         )
-        rows.append(("Text fitted", esc(line)))
+        rows.append((_("Text fitted"), [(line, "")]))
     return rows
 
 
@@ -896,70 +979,52 @@ def _image(proof: Proof, view: AttemptView, name: str) -> tuple[str, tuple[int, 
     return "data:image/png;base64," + base64.b64encode(data).decode("ascii"), size
 
 
-def _figure(proof: Proof, view: AttemptView, name: str, caption: str, problems: dict[str, Problem]) -> str:
+def _figure(
+    proof: Proof, view: AttemptView, name: str, caption: str, problems: dict[str, Problem]
+) -> dict[str, Any]:
     found = _image(proof, view, name)
-    digest = view.files.get(name, "")
     problem = problems.get(f"{view.path}/{name}")
-    label = f"<b>{esc(caption)}</b> · {esc(name)}"
-    if problem is not None:
-        label += f' · <span class="state-bad">{esc(PROBLEM_WORDS.get(problem.kind, problem.kind))}</span>'
-    elif digest:
-        label += f' · <span class="mono">SHA-256 {esc(digest[:16])}…</span>'
-    if found is None:
-        return (
-            f'<figure><div class="missing-shot">{esc(name)} is missing</div>'
-            f"<figcaption>{label}</figcaption></figure>"
-        )
-    uri, size = found
-    if not uri:
-        return (
-            f'<figure><div class="missing-shot">{esc(name)} is not a PNG image</div>'
-            f"<figcaption>{label}</figcaption></figure>"
-        )
-    tall = size is not None and size[1] > size[0] * 1.2
-    dims = f' width="{size[0]}" height="{size[1]}"' if size else ""
-    return (
-        f'<figure class="{"tall" if tall else "wide"}" id="{_anchor(view, name)}">'
-        f'<img src="{uri}"{dims} alt="{esc(caption)}">'
-        f"<figcaption>{label}</figcaption></figure>"
-    )
+    uri, size = found if found is not None else ("", None)
+    return {
+        "name": name,
+        "caption": caption,
+        "problem": problem_words(problem.kind) if problem is not None else None,
+        "digest": view.files.get(name, "")[:16],
+        "state": "missing" if found is None else ("not-png" if not uri else "ok"),
+        # a data: URI built here from the image's own bytes in base64: nothing in it can be markup
+        "uri": uri,
+        "size": size,
+        "tall": size is not None and size[1] > size[0] * 1.2,
+        "anchor": _anchor(view, name),
+    }
 
 
 def _shots_for(view: AttemptView) -> list[tuple[str, str]]:
     files = view.files
-    shots = [(n, c) for n, c in SCREENSHOTS if n in files]
+    shots = [(n, _(c)) for n, c in SCREENSHOTS if n in files]
     shots += [
         (n, _setting_shot_caption(n)) for n in sorted(files, key=_setting_shot_order) if SETTING_SHOT.match(n)
     ]
     if "form.png" not in files and not shots:
-        shots = [SCREENSHOTS[0]]  # say it is missing rather than show nothing
+        shots = [(SCREENSHOTS[0][0], _(SCREENSHOTS[0][1]))]  # say it is missing rather than show nothing
     return shots
 
 
-def _screenshots(proof: Proof, view: AttemptView, problems: dict[str, Problem]) -> str:
-    shots = _shots_for(view)
-    return "".join(_figure(proof, view, n, c, problems) for n, c in shots)
-
-
-def _thumbnails(proof: Proof, view: AttemptView, problems: dict[str, Problem]) -> str:
-    shots = _shots_for(view)
-    return '<div class="thumbs">' + "".join(_figure(proof, view, n, c, problems) for n, c in shots) + "</div>"
-
-
-def _mail(proof: Proof, view: AttemptView) -> str:
+def _mail(proof: Proof, view: AttemptView) -> dict[str, Any] | None:
     if MAIL_FILE not in view.files and not view.mails:
-        return ""
+        return None
     entry = view.mails_sorted()[-1] if view.mails else {}
     raw = _read_bytes(proof.home, f"{view.path}/{MAIL_FILE}", 10 * 1024 * 1024)
     rows: list[tuple[str, str]] = []
     body = ""
+    headers = (("From", N_("From")), ("To", N_("To")), ("Date", N_("Date")), ("Subject", N_("Subject")))
     if raw is not None:
         with contextlib.suppress(Exception):
             message = email.message_from_bytes(raw, policy=email.policy.default)
-            for header, label in (("From", "From"), ("To", "To"), ("Date", "Date"), ("Subject", "Subject")):
+            for header, label in headers:
                 value = message.get(header)
                 if value:
-                    rows.append((label, esc(_text(str(value)))))
+                    rows.append((_(label), _text(str(value))))
             part = message.get_body(preferencelist=("plain", "html"))
             if part is not None:
                 content = part.get_content()
@@ -974,53 +1039,39 @@ def _mail(proof: Proof, view: AttemptView) -> str:
                 body = content
     if not rows:
         if entry.get("mail_subject"):
-            rows.append(("Subject", esc(_text(entry.get("mail_subject")))))
+            rows.append((_("Subject"), _text(entry.get("mail_subject"))))
         if entry.get("mail_date"):
-            rows.append(("Date", esc(_text(entry.get("mail_date")))))
-    note = "" if raw is not None else f'<p class="state-bad">{esc(MAIL_FILE)} is missing.</p>'
-    stored = f" · stored {when(entry.get('at'), seconds=False)}" if entry.get("at") else ""
-    dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
-    return (
-        f'<h4>Confirmation e-mail <span class="faint">{stored}</span></h4><div class="mail">{note}'
-        f"<dl>{dl}</dl>" + (f"<pre>{esc(body)}</pre>" if body else "") + "</div>"
-    )
+            rows.append((_("Date"), _text(entry.get("mail_date"))))
+    return {
+        "file": MAIL_FILE,
+        "missing": raw is None,
+        "stored": when(entry.get("at"), seconds=False) if entry.get("at") else "",
+        "rows": rows,
+        "body": body,
+    }
 
 
-def _files(proof: Proof, view: AttemptView, problems: dict[str, Problem]) -> str:
+def _files(view: AttemptView, problems: dict[str, Problem]) -> list[dict[str, Any]]:
     rows = []
     listed = view.files
     for name in sorted(listed):
-        digest = listed[name]
         problem = problems.get(f"{view.path}/{name}")
-        if problem is None:
-            state = '<span class="state-ok">✓ matches</span>'
-        else:
-            state = f'<span class="state-bad">✗ {esc(PROBLEM_WORDS.get(problem.kind, problem.kind))}</span>'
-        role = FILE_ROLES.get(name, "") or (
-            _setting_shot_caption(name).lower() if SETTING_SHOT.match(name) else ""
-        )
+        role = _(FILE_ROLES[name]) if name in FILE_ROLES else ""
+        if not role and SETTING_SHOT.match(name):
+            role = _setting_shot_role(name)
         rows.append(
-            f"<tr><td><b>{esc(name)}</b>"
-            + (f'<span class="role">{esc(role)}</span>' if role else "")
-            + f'</td><td class="hash">{esc(digest)}</td><td class="nowrap">{state}</td></tr>'
+            {
+                "name": name,
+                "role": role,
+                "digest": listed[name],
+                "problem": problem_words(problem.kind) if problem is not None else None,
+            }
         )
     for path, problem in sorted(problems.items()):
         name = path[len(view.path) + 1 :]
         if name not in listed:
-            rows.append(
-                f'<tr><td><b>{esc(name)}</b></td><td class="hash">—</td><td class="nowrap">'
-                f'<span class="state-bad">✗ {esc(PROBLEM_WORDS.get(problem.kind, problem.kind))}'
-                "</span></td></tr>"
-            )
-    if not rows:
-        return (
-            '<h4>Files and their SHA-256</h4><p class="faint">The ledger lists no files for this attempt.</p>'
-        )
-    return (
-        '<h4>Files and their SHA-256 <span class="faint">· as recorded in the ledger</span></h4>'
-        '<table class="files"><thead><tr><th>File</th><th>SHA-256</th><th>Now</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
+            rows.append({"name": name, "role": "", "digest": None, "problem": problem_words(problem.kind)})
+    return rows
 
 
 # --------------------------------------------------------------------------- settings
@@ -1029,17 +1080,24 @@ def _files(proof: Proof, view: AttemptView, problems: dict[str, Problem]) -> str
 SETTING_SHOT = re.compile(r"(setting)-(\d{1,4})-(before|after)\.png|(recheck)-(\d{1,4})\.png")
 # a setting's result -> (words, tone); "{want}" and "{other}" are its wanted state and the other one
 SETTING_RESULTS: dict[str, tuple[str, str]] = {
-    "changed": ("Switched {want}", "ok"),
-    "already-off": ("Already off", "ok"),
-    "already-on": ("Already on", "ok"),
-    "not-persisted": ("Did not stay {want} after reload", "bad"),
-    "by-hand": ("Switched {want} by you", "ok"),
-    "declined": ("Left as it was (you said no)", "idle"),
-    "absent": ("Not found on the page", "warn"),
-    "still-set": ("Still {want}", "ok"),
-    "turned-back": ("Turned {other} again", "bad"),
+    "changed": (N_("Switched {want}"), "ok"),
+    "already-off": (N_("Already off"), "ok"),
+    "already-on": (N_("Already on"), "ok"),
+    "not-persisted": (N_("Did not stay {want} after reload"), "bad"),
+    "by-hand": (N_("Switched {want} by you"), "ok"),
+    "declined": (N_("Left as it was (you said no)"), "idle"),
+    "skipped": (N_("Left as it was (you said no)"), "idle"),
+    "absent": (N_("Not found on the page"), "warn"),
+    "still-set": (N_("Still {want}"), "ok"),
+    "turned-back": (N_("Turned {other} again"), "bad"),
 }
-STATES = ("on", "off", "unknown")
+# the state of a setting as objector read it -> in words
+SETTING_STATES: dict[str, str] = {
+    "on": N_("on"),
+    "off": N_("off"),
+    "unknown": N_("unknown"),
+    "absent": N_("not on the page"),
+}
 
 
 def _anchor(view: AttemptView, name: str = "") -> str:
@@ -1062,9 +1120,23 @@ def _setting_shot_caption(name: str) -> str:
     if not match:
         return name
     if match.group(4):
-        return f"Setting {int(match.group(5))} as the re-check read it"
-    when_taken = "before objector changed anything" if match.group(3) == "before" else "after a reload"
-    return f"Setting {int(match.group(2))} {when_taken}"
+        return _("Setting {n} as the re-check read it").format(n=number(int(match.group(5))))
+    if match.group(3) == "before":
+        return _("Setting {n} before objector changed anything").format(n=number(int(match.group(2))))
+    return _("Setting {n} after a reload").format(n=number(int(match.group(2))))
+
+
+def _setting_shot_role(name: str) -> str:
+    match = SETTING_SHOT.fullmatch(name)
+    if not match:
+        return ""
+    if match.group(4):
+        return _("screenshot of setting {n} as the re-check read it").format(n=number(int(match.group(5))))
+    if match.group(3) == "before":
+        return _("screenshot of setting {n} before objector changed anything").format(
+            n=number(int(match.group(2)))
+        )
+    return _("screenshot of setting {n} after a reload").format(n=number(int(match.group(2))))
 
 
 def _setting_items(rec: dict[str, Any]) -> list[dict[str, Any]]:
@@ -1072,186 +1144,195 @@ def _setting_items(rec: dict[str, Any]) -> list[dict[str, Any]]:
     return [i for i in items[:100] if isinstance(i, dict)] if isinstance(items, list) else []
 
 
-def _state(value: Any) -> str:
-    return esc(value) if value in STATES else '<span class="faint">unknown</span>'
+def _state(value: Any) -> Pieces:
+    if isinstance(value, str) and value in SETTING_STATES and value != "unknown":
+        return [(_(SETTING_STATES[value]), "")]
+    return [(_("unknown"), "faint")]
 
 
-def _result(item: dict[str, Any]) -> str:
+def _want(item: dict[str, Any]) -> str:
+    return _(SETTING_STATES[item["want"]]) if item.get("want") in ("on", "off") else ""
+
+
+def _result(item: dict[str, Any]) -> dict[str, str]:
     result = _text(item.get("result"))
-    want = str(item["want"]) if item.get("want") in ("on", "off") else "as wanted"
-    other = {"on": "off", "off": "on"}.get(want, "back")
-    words, tone = SETTING_RESULTS.get(result, (result or "not recorded", "idle"))
-    return f'<span class="badge {tone}">{esc(words.format(want=want, other=other))}</span>'
+    want = item.get("want") if item.get("want") in ("on", "off") else None
+    words = {
+        "want": _(SETTING_STATES[want]) if want else _("as wanted"),
+        "other": _(SETTING_STATES[{"on": "off", "off": "on"}[want]]) if want else _("back"),
+    }
+    if result in SETTING_RESULTS:
+        label, tone = SETTING_RESULTS[result]
+        return {"label": _(label).format(**words), "tone": tone}
+    return {"label": readable(result) if result else _("not recorded"), "tone": "idle"}
 
 
-def _setting_badge(rec: dict[str, Any]) -> str:
+def _setting_badge(rec: dict[str, Any]) -> dict[str, str] | None:
     """ "Already off" (or on) for a setting attempt that found every setting as wanted and changed nothing."""
     items = _setting_items(rec)
     if rec.get("kind") != "setting" or not items or rec.get("mode") == "recheck":
-        return ""
+        return None
     results = {i.get("result") for i in items}
     if results == {"already-off"}:
-        return '<span class="badge ok">Already off: nothing to change</span>'
+        return {"label": _("Already off: nothing to change"), "tone": "ok"}
     if results == {"already-on"}:
-        return '<span class="badge ok">Already on: nothing to change</span>'
-    return ""
+        return {"label": _("Already on: nothing to change"), "tone": "ok"}
+    return None
 
 
-def _setting_rows(rec: dict[str, Any]) -> str:
+def _setting_table(rec: dict[str, Any]) -> dict[str, Any]:
     """The settings of one setting attempt: name, item, the state before → after a reload, the result."""
-    items = _setting_items(rec)
-    if not items:
-        return '<p class="note">No setting was read in this attempt.</p>'
-    rows = []
-    for number, item in enumerate(items, start=1):
-        name = esc(_text(item.get("name"))) or '<span class="faint">—</span>'
-        part = f'<span class="sub">{esc(_text(item.get("item")))}</span>' if item.get("item") else ""
-        want = esc(item.get("want")) if item.get("want") in ("on", "off") else "—"
-        rows.append(
-            f"<tr><td>{number}</td><td>{name}{part}</td><td>{want}</td>"
-            f'<td class="nowrap">{_state(item.get("before"))} → {_state(item.get("after_reload"))}</td>'
-            f"<td>{_result(item)}</td></tr>"
-        )
-    heading = "What the re-check read" if rec.get("mode") == "recheck" else "The settings"
-    return (
-        f'<h4>{heading} <span class="faint">· state before → after a reload of the page</span></h4>'
-        '<table class="steps settings"><thead><tr><th>#</th><th>Setting</th><th>Wanted</th>'
-        f"<th>Before → after reload</th><th>Result</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
-    )
+    rows = [
+        {
+            "number": number(n),
+            "name": _text(item.get("name")),
+            "item": _text(item.get("item")),
+            "want": _want(item),
+            "before": _state(item.get("before")),
+            "after": _state(item.get("after_reload")),
+            "result": _result(item),
+        }
+        for n, item in enumerate(_setting_items(rec), start=1)
+    ]
+    return {"recheck": rec.get("mode") == "recheck", "rows": rows}
 
 
 def _setting_views(proof: Proof) -> list[tuple[AttemptView, dict[str, Any]]]:
     """Every attempt whose record says it is a setting attempt, with its record, in ledger order."""
     found = []
     for view in sorted(proof.attempts.values(), key=lambda v: v.first_seq):
-        record, _ = read_record(proof.home, view.path)
+        record, _problem = read_record(proof.home, view.path)
         if record is not None and record.get("kind") == "setting":
             found.append((view, record))
     return found
 
 
-def _shot_link(view: AttemptView, name: str) -> str:
-    if name not in view.files:
-        return '<span class="faint">—</span>'
-    return f'<a href="#{_anchor(view, name)}">{esc(name)}</a>'
+def _shot_link(view: AttemptView, name: str) -> dict[str, str] | None:
+    return {"anchor": _anchor(view, name), "name": name} if name in view.files else None
 
 
-def _history_rows(view: AttemptView, rec: dict[str, Any]) -> list[tuple[tuple, str]]:
+def _history_rows(view: AttemptView, rec: dict[str, Any]) -> list[tuple[tuple[str, ...], dict[str, Any]]]:
     """(sort key, table row) for each setting an attempt read; one row when it read none."""
     recheck = rec.get("mode") == "recheck"
     at = rec.get("started_at") or (view.entries[0].get("at") if view.entries else "")
-    what = "Re-check" if recheck else "Set"
+    what = _("Re-check") if recheck else _("Set")
     outcome = (view.status_entry or {}).get("outcome") or rec.get("outcome")
     items = _setting_items(rec)
     if not items:
-        cells = (
-            f"<td>{what}</td><td>{esc(view.account)}</td><td>"
-            '<span class="faint">no setting read</span></td><td>—</td>'
-            f'<td>{badge(outcome)}</td><td><a href="#{_anchor(view)}">attempt</a></td>'
-        )
-        return [((view.account, "", _text(at)), f'<tr><td class="nowrap">{_day_time(at)}</td>{cells}</tr>')]
-    rows = []
-    for number, item in enumerate(items, start=1):
+        row: dict[str, Any] = {
+            "at": day_time(at),
+            "what": what,
+            "account": view.account,
+            "none": True,
+            "badge": badge(outcome),
+            "anchor": _anchor(view),
+        }
+        return [((view.account, "", _text(at)), row)]
+    rows: list[tuple[tuple[str, ...], dict[str, Any]]] = []
+    for n, item in enumerate(items, start=1):
         name = _text(item.get("name"))
-        part = f'<span class="sub">{esc(_text(item.get("item")))}</span>' if item.get("item") else ""
         if recheck:
             read = _state(item.get("after_reload"))
-            shot = _shot_link(view, f"recheck-{number}.png")
+            shot = _shot_link(view, f"recheck-{n}.png")
         else:
-            read = f"{_state(item.get('before'))} → {_state(item.get('after_reload'))}"
-            shot = _shot_link(view, f"setting-{number}-after.png")
-        rows.append(
-            (
-                (view.account, name, _text(item.get("item")), _text(at)),
-                f'<tr><td class="nowrap">{_day_time(at)}</td><td>{what}</td><td>{esc(view.account)}</td>'
-                f'<td>{esc(name)}{part}</td><td class="nowrap">{read}</td><td>{_result(item)}</td>'
-                f"<td>{shot}</td></tr>",
-            )
-        )
+            read = [*_state(item.get("before")), (" → ", ""), *_state(item.get("after_reload"))]
+            shot = _shot_link(view, f"setting-{n}-after.png")
+        row = {
+            "at": day_time(at),
+            "what": what,
+            "account": view.account,
+            "none": False,
+            "name": name,
+            "item": _text(item.get("item")),
+            "read": read,
+            "result": _result(item),
+            "shot": shot,
+        }
+        rows.append(((view.account, name, _text(item.get("item")), _text(at)), row))
     return rows
 
 
-def _settings_history(proof: Proof) -> str:
+def _settings_history(proof: Proof) -> list[dict[str, Any]]:
     """Per service, every time each (account, setting) was set or re-checked, oldest first."""
-    by_service: dict[str, list[tuple[tuple, str]]] = {}
     from ..config.hosts import service_name
 
+    by_service: dict[str, list[tuple[tuple[str, ...], dict[str, Any]]]] = {}
     for view, rec in _setting_views(proof):
         service = service_name(rec.get("platform") if isinstance(rec.get("platform"), str) else view.flow)
         by_service.setdefault(service, []).extend(_history_rows(view, rec))
-    if not by_service:
-        return ""
-    tables = []
-    for service in sorted(by_service):
-        rows = "".join(row for _key, row in sorted(by_service[service], key=lambda r: r[0]))
-        tables.append(
-            f"<h3>{esc(service)}</h3>"
-            '<table class="summary-table settings-history"><thead><tr><th>When</th><th>What</th>'
-            "<th>Account</th><th>Setting</th><th>State read</th><th>Result</th><th>Screenshot</th></tr>"
-            f"</thead><tbody>{rows}</tbody></table>"
-        )
-    return (
-        '<section class="summary settings-part"><h2>Settings</h2>'
-        '<p class="part-intro">Every time objector set a setting or read it again (a re-check), per '
-        "service and per account and setting, oldest first. “State read” is the state before → after a "
-        "reload of the page when objector set it, and the state it found when it re-checked it. The "
-        "screenshot link leads to the picture in that attempt below. All times are UTC.</p>"
-        + "".join(tables)
-        + "</section>"
-    )
+    return [
+        {"service": service, "rows": [row for _key, row in sorted(by_service[service], key=lambda r: r[0])]}
+        for service in sorted(by_service)
+    ]
 
 
-def _steps(rec: dict[str, Any]) -> str:
+def _steps(rec: dict[str, Any]) -> list[dict[str, Any]]:
     steps = rec.get("steps")
-    if not isinstance(steps, list) or not steps:
-        return ""
-    rows = []
-    for step in steps[:200]:
-        if not isinstance(step, dict):
-            continue
-        rows.append(
-            f'<tr><td class="when">{_clock(step.get("at"))}</td><td>{esc(_text(step.get("action")))}</td>'
-            f"<td>{esc(_text(step.get('detail')))}</td><td>{esc(_text(step.get('status')))}</td></tr>"
-        )
-    return (
-        '<h4>What objector did <span class="faint">· times in UTC</span></h4>'
-        '<table class="steps"><thead><tr><th>Time</th><th>Step</th><th>Detail</th><th>Result</th></tr>'
-        f"</thead><tbody>{''.join(rows)}</tbody></table>"
-    )
+    if not isinstance(steps, list):
+        return []
+    return [
+        {
+            "at": clock(step.get("at")),
+            "name": step_name(step.get("action"), step.get("value")),
+            "detail": _step_detail(step, rec),
+            "state": step_state(step.get("status")),
+        }
+        for step in steps[:200]
+        if isinstance(step, dict)
+    ]
 
 
-def _stamps(proof: Proof) -> str:
-    """The time-stamp tokens of the ledger with their details (``stamps.py``)."""
-    from .stamps import stamps_html
+def _stamps(proof: Proof) -> dict[str, Any] | None:
+    """The time-stamp tokens of the ledger with their details (``stamps.py`` keeps and checks them)."""
+    from .stamps import KIND, unstamped
 
     problems = {p.path: p.detail for p in proof.verification.problems if p.kind == "stamp"}
-    return stamps_html(proof.entries, problems)
+    stamps = [e for e in proof.entries if e.get("kind") == KIND]
+    if not stamps:
+        return None
+    rows = [
+        {
+            "head_seq": _text(entry.get("head_seq")),
+            "time": _text(entry.get("time")),
+            "tsa_name": _text(entry.get("tsa_name")),
+            "tsa": _text(entry.get("tsa")),
+            "serial": _text(entry.get("serial")),
+            "policy": _text(entry.get("policy")),
+            "token": _text(entry.get("token")),
+            "imprint": _text(entry.get("imprint")),
+            "problem": problems.get(str(entry.get("token"))),
+        }
+        for entry in stamps
+    ]
+    return {"rows": rows, "waiting": unstamped(proof.entries)}
 
 
-def _ledger_table(proof: Proof) -> str:
+def _ledger(proof: Proof) -> list[dict[str, Any]]:
     rows = []
     for entry in proof.entries:
-        what = esc(_text(entry.get("outcome")))
+        outcome = _text(entry.get("outcome"))
         if entry.get("kind") == "mail":
-            what = "confirmation e-mail stored"
+            what = _("confirmation e-mail stored")
         elif entry.get("kind") == "stamp":
-            what = f"time-stamp of entry {esc(_text(entry.get('head_seq')))}"
+            what = _("time-stamp of entry {seq}").format(seq=_text(entry.get("head_seq")))
         elif entry.get("outcome") == "covered":
-            what += f" via {esc(_text(entry.get('covered_via')))}"
+            what = _("{outcome} via {account}").format(
+                outcome=outcome,
+                account=_text(entry.get("covered_via")),
+            )
+        else:
+            what = outcome
         rows.append(
-            f'<tr><td>{esc(entry.get("seq"))}</td><td class="nowrap">{when(entry.get("at"))}</td>'
-            f'<td><b class="nowrap">{esc(_text(entry.get("account")))}</b>'
-            f'<span class="sub">{esc(_text(entry.get("flow")))}</span></td>'
-            f'<td class="nowrap">{what}</td><td class="hash">{esc(_text(entry.get("hash")))}</td></tr>'
+            {
+                "seq": _text(entry.get("seq")),
+                "at": when(entry.get("at")),
+                "account": _text(entry.get("account")),
+                "flow": _text(entry.get("flow")),
+                "what": what,
+                "hash": _text(entry.get("hash")),
+            }
         )
-    return (
-        '<section class="ledger-part"><h2>The ledger</h2>'
-        '<p class="part-intro">Every entry objector wrote, in order. Each holds the SHA-256 of the entry '
-        "before it, so an entry cannot be changed, removed or inserted without breaking the chain; the "
-        "hash of the last entry is the fingerprint on page 1.</p>"
-        '<table class="ledger"><thead><tr><th>#</th><th>Time</th><th>Account · form</th><th>Entry</th>'
-        f"<th>Entry hash (SHA-256)</th></tr></thead><tbody>{''.join(rows)}</tbody></table></section>"
-    )
+    return rows
 
 
 # --------------------------------------------------------------------------- writing it
@@ -1271,7 +1352,9 @@ def build_report(
     page = _render(proof, generated=utc_now())
     target = Path(out).expanduser() if out else home / REPORT_DIR / REPORT_NAME
     if target.suffix.lower() not in (".html", ".htm"):
-        raise ReportError(f"{target}: the report is a web page; give a file name ending in .html.")
+        raise ReportError(
+            _("{file}: the report is a web page; give a file name ending in .html.").format(file=target)
+        )
     atomic_write(target, page.encode("utf-8"))
     pdf_path, pages = None, None
     if pdf:
@@ -1311,7 +1394,9 @@ def render_pdf(html_file: Path, browser: str | None = None) -> bytes:
     except PlaywrightError as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ReportError(
-            f"could not make the PDF with the browser ({first}); the HTML report is at {html_file}."
+            _("could not make the PDF with the browser ({reason}); the HTML report is at {file}.").format(
+                reason=first, file=html_file
+            )
         ) from None
 
 
