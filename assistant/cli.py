@@ -748,14 +748,28 @@ def report(
     ] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="Also render it to PDF with the browser.")] = False,
     open_: Annotated[bool, typer.Option("--open", help="Open the report when it is written.")] = False,
+    lang: Annotated[
+        Optional[str],
+        typer.Option(
+            "--lang",
+            metavar="LANG",
+            help="Make the report in this language (cs da de el en es fi fr hu it nl pl pt ro sv), "
+            "e.g. 'en' for an authority; default: the language objector speaks.",
+        ),
+    ] = None,
 ) -> None:
     """Build the proof report: a self-contained HTML page (and PDF) of every attempt."""
-    from .proof.report import build_report
+    from .proof.report import REPORT_LANGUAGES, build_report, in_language
 
+    if lang is not None and lang.strip().lower() not in REPORT_LANGUAGES:
+        raise UserError(
+            f"--lang: {lang!r} is not a report language; use one of {' '.join(REPORT_LANGUAGES)}."
+        )
     settings = _settings(home)
-    result = build_report(
-        _existing_home(settings), out, pdf=pdf, browser=settings.browser, tsa_cafile=settings.tsa_cafile
-    )
+    with in_language(lang.strip().lower() if lang else None):
+        result = build_report(
+            _existing_home(settings), out, pdf=pdf, browser=settings.browser, tsa_cafile=settings.tsa_cafile
+        )
     typer.echo(f"Report: {result.html} ({result.attempts} attempts)")
     if result.pdf is not None:
         typer.echo(f"PDF: {result.pdf} ({result.pdf_pages} pages)")
