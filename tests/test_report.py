@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import html
 import json
 import os
 import re
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from cli_helpers import run_cli
+from markupsafe import escape
 
 from assistant.proof.export import ExportError, export_zip
 from assistant.proof.ledger import Ledger, sha256_bytes
@@ -70,8 +70,8 @@ def test_report_shows_every_account_screenshot_text_and_hash(demo_home: Path) ->
     entries = Ledger(demo_home).entries()
     for folder in attempts(demo_home).values():
         record = json.loads((folder / "record.json").read_text(encoding="utf-8"))
-        assert html.escape(record["text"]) in page  # the text sent, whole
-        assert html.escape(record["form_url"]) in page  # the live address
+        assert escape(record["text"]) in page  # the text sent, whole
+        assert escape(record["form_url"]) in page  # the live address
         for shot in ("form.png", "confirmation.png"):
             assert hashlib.sha256((folder / shot).read_bytes()).hexdigest() in images
     final = [e for e in entries if e.get("outcome") == "confirmed"]
@@ -83,6 +83,21 @@ def test_report_shows_every_account_screenshot_text_and_hash(demo_home: Path) ->
     last = entries[-1]["hash"]
     assert " ".join(last[i : i + 8] for i in range(0, 64, 8)) in page  # the fingerprint
     assert "Confirmed" in page and "English" in page
+
+
+def test_report_tells_the_steps_in_words_and_the_pages_answer_once(demo_home: Path) -> None:
+    page = render_html(demo_home)
+    for internal in ("ensure_login", "review_and_submit", ">absent<", ">done<"):
+        assert internal not in page
+    assert "<td>Log in</td>" in page and "<td>Review and send</td>" in page
+    articles = re.findall(r'<article class="attempt[^"]*" id="[^"]+">(.*?)</article>', page, re.S)
+    assert len(articles) == 2
+    for folder in attempts(demo_home).values():
+        record = json.loads((folder / "record.json").read_text(encoding="utf-8"))
+        # the page's answer (kept as the parts objector read: the whole, its heading, its body)
+        heading = record["confirmation_text"].split(" · ")[1]
+        (article,) = [a for a in articles if f"<b>{record['account']}</b>" in a]
+        assert article.count(str(escape(heading))) == 1, heading
 
 
 def test_report_loads_nothing_from_the_network(demo_home: Path) -> None:
@@ -150,7 +165,7 @@ def test_hostile_proof_is_shown_as_text_never_as_markup(proof: Path, tmp_path: P
     page = render_html(proof)
     assert "<script" not in page.lower()
     assert "<img src=x" not in page and "<b>bad</b>" not in page and "<i>y</i>" not in page
-    assert "&lt;script&gt;alert(&#x27;text&#x27;)&lt;/script&gt;" in page
+    assert "&lt;script&gt;alert(&#39;text&#39;)&lt;/script&gt;" in page
     assert "&lt;script&gt;alert(3)&lt;/script&gt;" in page
     # a ledger line pointing outside the home folder is never followed
     leaked = hashlib.sha256((outside / "form.png").read_bytes()).hexdigest()
@@ -168,7 +183,7 @@ def test_a_record_field_that_does_not_fit_its_format_is_left_out_and_named(proof
         "extra_key" in page
     )
     assert "not words" not in page
-    assert html.escape(record["text"]) in page  # what fits is still shown
+    assert escape(record["text"]) in page  # what fits is still shown
     assert FACEBOOK in page
 
 
@@ -194,8 +209,8 @@ def test_confirmation_email_shows_in_summary_and_attempt(proof: Path) -> None:
     page = render_html(proof)
     assert "Proof intact" in page
     assert "<b>Yes</b>" in page and "27 Nov 2026, 06:12 UTC" in page
-    assert "We&#x27;ve received your objection" in page
-    assert "We&#x27;ll honour your objection.&lt;script&gt;" in page
+    assert "We&#39;ve received your objection" in page
+    assert "We&#39;ll honour your objection.&lt;script&gt;" in page
     assert sha256_bytes(eml) in page
     # the status still comes from the attempt, not from the e-mail entry
     assert page.count('<span class="badge ok">Confirmed</span>') >= 2
