@@ -8,6 +8,7 @@ from datetime import datetime
 
 from ..config.settings import Settings
 from ..errors import UserError
+from ..i18n import _
 from ..proof.evidence import MAIL_FILE
 from ..proof.ledger import Ledger, sha256_bytes
 from ..proof.record import read_record
@@ -26,8 +27,10 @@ def check_mail(settings: Settings) -> MailCheck:
     mail = settings.mail_settings()
     if mail is None:
         raise UserError(
-            "mail check: no mailbox is set up; set OBJECTOR_IMAP_HOST and OBJECTOR_IMAP_USER "
-            "(see .env.example)."
+            _(
+                "mail check: no mailbox is set up; set OBJECTOR_IMAP_HOST and OBJECTOR_IMAP_USER "
+                "(see .env.example)."
+            )
         )
     ledger = Ledger(settings.home)
     result = MailCheck([], [])
@@ -53,12 +56,19 @@ def check_mail(settings: Settings) -> MailCheck:
                     email = record["email"]
                 except (ValueError, KeyError, TypeError, AttributeError):
                     result.waiting.append(
-                        f"{account} · {flow}: its record cannot be read; run 'objector verify'"
+                        # TRANSLATORS: {account} is an account name, {flow} a flow id
+                        _("{account} · {flow}: its record cannot be read; run 'objector verify'").format(
+                            account=account, flow=flow
+                        )
                     )
                     continue
                 found = box.find_confirmation(email, since, record.get("platform"))
                 if found is None:
-                    result.waiting.append(f"{account} · {flow}: no confirmation e-mail to {email} yet")
+                    result.waiting.append(
+                        _("{account} · {flow}: no confirmation e-mail to {email} yet").format(
+                            account=account, flow=flow, email=email
+                        )
+                    )
                     continue
                 atomic_write(folder / MAIL_FILE, found.raw)
                 files = {**newest_files[attempt], MAIL_FILE: sha256_bytes(found.raw)}
@@ -71,7 +81,13 @@ def check_mail(settings: Settings) -> MailCheck:
                     mail_subject=found.subject,
                     mail_date=found.date.isoformat(),
                 )
-                result.found.append(f"{account} · {flow}: {found.subject} ({found.date:%Y-%m-%d %H:%M} UTC)")
+                result.found.append(
+                    # TRANSLATORS: {subject} is the e-mail's subject, {time} like 2026-05-20 10:15
+                    _("{account} · {flow}: {subject} ({time} UTC)").format(
+                        account=account, flow=flow, subject=found.subject, time=f"{found.date:%Y-%m-%d %H:%M}"
+                    )
+                )
     except MailError as exc:
-        raise UserError(f"mail check: {exc}") from None
+        # TRANSLATORS: {problem} is a sentence about the mailbox
+        raise UserError(_("mail check: {problem}").format(problem=exc)) from None
     return result

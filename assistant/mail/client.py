@@ -36,6 +36,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from types import TracebackType
 from typing import Self
 
+from ..i18n import _
 from .messages import (
     TRUSTED_DOMAINS,
     ParsedMail,
@@ -105,24 +106,51 @@ def get_password(settings: MailSettings) -> str:
             import keyring  # optional dependency
         except ImportError:
             keyring = None  # type: ignore[assignment,unused-ignore]
-            keyring_note = " (the optional 'keyring' package is not installed)"
+            keyring_note = "missing"
         if keyring is not None:
             try:
                 stored = keyring.get_password(settings.keyring_service, settings.user)
             except Exception:  # noqa: BLE001 - no usable keyring backend, locked keyring, …
                 stored = None
-                keyring_note = " (the OS keyring could not be read)"
+                keyring_note = "unreadable"
             if stored:
                 return stored
     if not settings.user:
         raise MailError(
-            f"No IMAP password for {settings.where}: set the environment variable "
-            f"{settings.password_env} (or set the IMAP user to look it up in the OS keyring)."
+            # TRANSLATORS: {where} is host:port, {variable} an environment variable name
+            _(
+                "No IMAP password for {where}: set the environment variable "
+                "{variable} (or set the IMAP user to look it up in the OS keyring)."
+            ).format(where=settings.where, variable=settings.password_env)
+        )
+    values = {
+        "user": settings.user,
+        "where": settings.where,
+        "variable": settings.password_env,
+        "command": f"`keyring set {settings.keyring_service} {settings.user}`",
+    }
+    if keyring_note == "missing":
+        raise MailError(
+            _(
+                "No IMAP password for {user} at {where}: set the environment "
+                "variable {variable}, or store it in the OS keyring with "
+                "{command} (the optional 'keyring' package is not installed)."
+            ).format(**values)
+        )
+    if keyring_note == "unreadable":
+        raise MailError(
+            _(
+                "No IMAP password for {user} at {where}: set the environment "
+                "variable {variable}, or store it in the OS keyring with "
+                "{command} (the OS keyring could not be read)."
+            ).format(**values)
         )
     raise MailError(
-        f"No IMAP password for {settings.user} at {settings.where}: set the environment "
-        f"variable {settings.password_env}, or store it in the OS keyring with "
-        f"`keyring set {settings.keyring_service} {settings.user}`{keyring_note}."
+        # TRANSLATORS: {command} is a command to type (keyring set …), {variable} an environment variable
+        _(
+            "No IMAP password for {user} at {where}: set the environment "
+            "variable {variable}, or store it in the OS keyring with {command}."
+        ).format(**values)
     )
 
 
@@ -227,50 +255,75 @@ def _metas(data: list) -> list[_Meta]:
     return metas
 
 
+def _login_step() -> str:
+    """The login, as an IMAP step in the person's language."""
+    # TRANSLATORS: an IMAP step, shown after "during" or "refused"
+    return _("login")
+
+
 def _connect_error(exc: BaseException, settings: MailSettings, scrub: Callable[[str], str]) -> MailError:
     """One clear line for a connection that could not be opened."""
     where = settings.where
     if isinstance(exc, socket.gaierror):
         return MailError(
-            f"Cannot find the mail server {where}: the host name does not resolve "
-            "(check the IMAP host setting and the network)."
+            # TRANSLATORS: {where} is the mail server's host:port
+            _(
+                "Cannot find the mail server {where}: the host name does not resolve "
+                "(check the IMAP host setting and the network)."
+            ).format(where=where)
         )
     if isinstance(exc, ConnectionRefusedError):
         return MailError(
-            f"The mail server {where} refused the connection: check the host and port "
-            "(IMAP over TLS is usually port 993)."
+            _(
+                "The mail server {where} refused the connection: check the host and port "
+                "(IMAP over TLS is usually port 993)."
+            ).format(where=where)
         )
     if isinstance(exc, ssl.SSLCertVerificationError):
-        detail = _one_line(exc.verify_message or exc.reason or "verification failed")
+        detail = _one_line(exc.verify_message or exc.reason or _("verification failed"))
         return MailError(
-            f"The TLS certificate of the mail server {where} could not be verified ({detail}): "
-            "check the host name, or set cafile to the server's CA certificate if it uses "
-            "a private one."
+            # TRANSLATORS: {detail} is the TLS library's own (English) words; keep "cafile" (a setting)
+            _(
+                "The TLS certificate of the mail server {where} could not be verified ({detail}): "
+                "check the host name, or set cafile to the server's CA certificate if it uses "
+                "a private one."
+            ).format(where=where, detail=detail)
         )
     if isinstance(exc, ssl.SSLError):
         detail = _one_line(exc.reason or exc)
         return MailError(
-            f"The TLS handshake with the mail server {where} failed ({detail}): check that "
-            "this port speaks IMAP over TLS (implicit TLS, usually 993), not plain IMAP or "
-            "STARTTLS (143)."
+            _(
+                "The TLS handshake with the mail server {where} failed ({detail}): check that "
+                "this port speaks IMAP over TLS (implicit TLS, usually 993), not plain IMAP or "
+                "STARTTLS (143)."
+            ).format(where=where, detail=detail)
         )
     if isinstance(exc, (TimeoutError, socket.timeout)):
         return MailError(
-            f"The mail server {where} did not answer within {settings.timeout:g} s: "
-            "check the host, port and network or firewall."
+            _(
+                "The mail server {where} did not answer within {seconds} s: "
+                "check the host, port and network or firewall."
+            ).format(where=where, seconds=f"{settings.timeout:g}")
         )
     if isinstance(exc, imaplib.IMAP4.error):
         return MailError(
-            f"The server at {where} did not greet like an IMAP server "
-            f"({scrub(_server_text(exc))}): check the host and port."
+            # TRANSLATORS: {said} is what the server answered
+            _(
+                "The server at {where} did not greet like an IMAP server ({said}): check the host and port."
+            ).format(where=where, said=scrub(_server_text(exc)))
         )
     if isinstance(exc, OSError):
         detail = _one_line(exc.strerror or exc)
         return MailError(
-            f"Cannot connect to the mail server {where} ({detail}): check the host, port and network."
+            _(
+                "Cannot connect to the mail server {where} ({detail}): check the host, port and network."
+            ).format(where=where, detail=detail)
         )
     return MailError(
-        f"Cannot connect to the mail server {where} ({type(exc).__name__}): check the host and port."
+        # TRANSLATORS: {detail} is the name of a Python error, such as ValueError
+        _("Cannot connect to the mail server {where} ({detail}): check the host and port.").format(
+            where=where, detail=type(exc).__name__
+        )
     )
 
 
@@ -281,17 +334,33 @@ def _operation_error(
     where = settings.where
     if isinstance(exc, (TimeoutError, socket.timeout)):
         return MailError(
-            f"The mail server {where} stopped answering during {what} "
-            f"(no reply within {settings.timeout:g} s): try again later."
+            # TRANSLATORS: {what} is one of the IMAP steps, e.g. "the login", "the search"
+            _(
+                "The mail server {where} stopped answering during {what} "
+                "(no reply within {seconds} s): try again later."
+            ).format(where=where, what=what, seconds=f"{settings.timeout:g}")
         )
     if isinstance(exc, (imaplib.IMAP4.abort, OSError)):
         detail = scrub(_server_text(exc)) or type(exc).__name__
         return MailError(
-            f"The connection to the mail server {where} was lost during {what} ({detail}): try again."
+            # TRANSLATORS: {what} is one of the IMAP steps, e.g. "the login", "the search"
+            _(
+                "The connection to the mail server {where} was lost during {what} ({detail}): try again."
+            ).format(where=where, what=what, detail=detail)
         )
     if isinstance(exc, imaplib.IMAP4.error):
-        return MailError(f"The mail server {where} refused {what} ({scrub(_server_text(exc))}).")
-    return MailError(f"Unexpected problem with the mail server {where} during {what} ({type(exc).__name__}).")
+        return MailError(
+            # TRANSLATORS: {what} is one of the IMAP steps, e.g. "the login"; {said} the server's answer
+            _("The mail server {where} refused {what} ({said}).").format(
+                where=where, what=what, said=scrub(_server_text(exc))
+            )
+        )
+    return MailError(
+        # TRANSLATORS: {what} is one of the IMAP steps; {detail} the name of a Python error
+        _("Unexpected problem with the mail server {where} during {what} ({detail}).").format(
+            where=where, what=what, detail=type(exc).__name__
+        )
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -335,9 +404,11 @@ class Mailbox:
         settings = self.settings
         where = settings.where
         if not settings.host:
-            raise MailError("No IMAP host is set: give the mail server's host name.")
+            raise MailError(_("No IMAP host is set: give the mail server's host name."))
         if not settings.user:
-            raise MailError(f"No IMAP user is set for {where}: give the mailbox's user name.")
+            raise MailError(
+                _("No IMAP user is set for {where}: give the mailbox's user name.").format(where=where)
+            )
         if self._password is None:
             self._password = get_password(settings)
 
@@ -349,8 +420,10 @@ class Mailbox:
             except (OSError, ssl.SSLError) as exc:
                 reason = getattr(exc, "strerror", None) or getattr(exc, "reason", None) or exc
                 raise MailError(
-                    f"Cannot use the CA file {settings.cafile} for {where} ({_one_line(reason)}): "
-                    "check that it is a readable PEM certificate file."
+                    _(
+                        "Cannot use the CA file {path} for {where} ({detail}): "
+                        "check that it is a readable PEM certificate file."
+                    ).format(path=settings.cafile, where=where, detail=_one_line(reason))
                 ) from None
 
         try:
@@ -368,7 +441,7 @@ class Mailbox:
             raise
         except Exception as exc:  # noqa: BLE001 - mapped to one clear line
             self._shutdown(imap)
-            raise _operation_error(exc, "login", self.settings, self._scrub) from None
+            raise _operation_error(exc, _login_step(), self.settings, self._scrub) from None
         self._imap = imap
 
     def close(self) -> None:
@@ -397,24 +470,37 @@ class Mailbox:
                 imap.authenticate("PLAIN", lambda _challenge: secret)
             elif "LOGINDISABLED" in capabilities:
                 raise MailError(
-                    f"The mail server {settings.where} offers no login method this program "
-                    "supports (neither AUTH=PLAIN nor LOGIN)."
+                    _(
+                        "The mail server {where} offers no login method this program "
+                        "supports (neither AUTH=PLAIN nor LOGIN)."
+                    ).format(where=settings.where)
                 )
             else:
                 imap.login(user, password)
         except imaplib.IMAP4.abort as exc:
-            raise _operation_error(exc, "login", self.settings, self._scrub) from None
+            raise _operation_error(exc, _login_step(), self.settings, self._scrub) from None
         except imaplib.IMAP4.error as exc:
             said = self._scrub(_server_text(exc))
+            if said:
+                raise MailError(
+                    # TRANSLATORS: {said} is what the server answered
+                    _(
+                        "The mail server {where} refused the login for {user} ({said}): "
+                        "check the user name and password (many providers need an app password)."
+                    ).format(where=settings.where, user=user, said=said)
+                ) from None
             raise MailError(
-                f"The mail server {settings.where} refused the login for {user}"
-                + (f" ({said})" if said else "")
-                + ": check the user name and password (many providers need an app password)."
+                _(
+                    "The mail server {where} refused the login for {user}: "
+                    "check the user name and password (many providers need an app password)."
+                ).format(where=settings.where, user=user)
             ) from None
         except UnicodeEncodeError:
             raise MailError(
-                f"The mail server {settings.where} only offers plain LOGIN, which cannot carry "
-                f"non-ASCII characters in the user name or password of {user}."
+                _(
+                    "The mail server {where} only offers plain LOGIN, which cannot carry "
+                    "non-ASCII characters in the user name or password of {user}."
+                ).format(where=settings.where, user=user)
             ) from None
 
     def _scrub(self, text: str) -> str:
@@ -440,7 +526,11 @@ class Mailbox:
             raise error from None
         if typ != "OK":
             said = self._scrub(" ".join(_one_line(d) for d in data if d is not None))
-            raise MailError(f"The mail server {self.settings.where} refused {what} ({said}).")
+            raise MailError(
+                _("The mail server {where} refused {what} ({said}).").format(
+                    where=self.settings.where, what=what, said=said
+                )
+            )
         return data
 
     # -- searching ----------------------------------------------------------
@@ -449,13 +539,16 @@ class Mailbox:
         folder = self.settings.folder or "INBOX"
         name = folder if re.fullmatch(r"[A-Za-z0-9._/-]+", folder) else _quote(folder)
         try:
-            self._run(f"opening the folder {folder}", lambda m: m.select(name, readonly=True))
+            # TRANSLATORS: an IMAP step, shown after "during" or "refused"
+            opening = _("opening the folder {folder}").format(folder=folder)
+            self._run(opening, lambda m: m.select(name, readonly=True))
         except MailError as exc:
             if self._imap is None:  # connection lost: not a folder problem
                 raise
             raise MailError(
-                f"Cannot open the folder {folder!r} on {self.settings.where}: check the "
-                "folder setting (usually INBOX)."
+                _(
+                    "Cannot open the folder {folder} on {where}: check the folder setting (usually INBOX)."
+                ).format(folder=repr(folder), where=self.settings.where)
             ) from exc
 
     def _candidates(self, to_address: str, since: datetime) -> list[_Meta]:
@@ -471,7 +564,8 @@ class Mailbox:
         criteria += ["OR"] * (len(domains) - 1)
         for domain in domains:
             criteria += ["FROM", _quote(domain)]
-        data = self._run("the search", lambda m: m.uid("SEARCH", *criteria))
+        # TRANSLATORS: an IMAP step, shown after "during" or "refused"
+        data = self._run(_("the search"), lambda m: m.uid("SEARCH", *criteria))
         uids = [
             u.decode() if isinstance(u, bytes) else str(u)
             for u in b" ".join(d for d in data if isinstance(d, bytes)).split()
@@ -480,7 +574,8 @@ class Mailbox:
             return []
         uids = sorted(set(uids), key=int, reverse=True)[: MAX_CANDIDATES * 3]
         data = self._run(
-            "reading mail dates",
+            # TRANSLATORS: an IMAP step, shown after "during" or "refused"
+            _("reading mail dates"),
             lambda m: m.uid("FETCH", ",".join(uids), "(UID INTERNALDATE RFC822.SIZE)"),
         )
         metas = _metas(data)
@@ -495,7 +590,8 @@ class Mailbox:
         return metas[:MAX_CANDIDATES]
 
     def _fetch(self, uid: str) -> bytes | None:
-        data = self._run("downloading a mail", lambda m: m.uid("FETCH", uid, "(BODY.PEEK[])"))
+        # TRANSLATORS: an IMAP step, shown after "during" or "refused"
+        data = self._run(_("downloading a mail"), lambda m: m.uid("FETCH", uid, "(BODY.PEEK[])"))
         for item in data:
             if isinstance(item, tuple) and len(item) >= 2 and isinstance(item[1], bytes):
                 return item[1]
