@@ -420,7 +420,8 @@ def _run_pairs(
                 else:
                     summary.failed.append(f"{label}: {result.outcome.value} — {result.message}")
                     reporter.fail(f"{result.outcome.value}: {result.message}")
-                    reporter.info(f"  details: {attempt.folder}")
+                    if request.proof_hint:  # not the demo's temporary home: it is deleted at the end
+                        reporter.info(f"  details: {attempt.folder}")
                 if result.outcome is Outcome.INTERRUPTED:
                     browser.close(context)
                     context = None

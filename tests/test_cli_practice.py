@@ -48,6 +48,48 @@ def test_demo_no_submits_nothing_and_exits_1_and_removes_its_temporary_home(cli_
     assert "Proof:" not in result.stdout  # no hint to a folder that is gone
 
 
+def test_demo_after_a_login_timeout_names_no_folder_it_then_deletes(cli_env, tmp_path):
+    env = {**cli_env, "TMPDIR": str(tmp_path), "OBJECTOR_LOGIN_TIMEOUT": "3"}
+    result = run_cli(["demo", "--service", "linkedin"], env)  # nobody logs in
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "not logged in after 3s" in result.stdout and "now deleted; to keep it:" in result.stdout
+    assert "details:" not in result.stdout and not list(tmp_path.glob("objector-demo-*"))
+
+
+def test_a_closed_terminal_during_the_demo_still_deletes_its_temporary_home(cli_env, tmp_path):
+    """SIGHUP (the terminal window closed) while the demo waits for an answer: it stops as with
+    Ctrl-C, sends nothing, and its temporary home is deleted."""
+    import signal
+    import subprocess
+    import threading
+
+    from cli_helpers import find_objector
+
+    env = {**cli_env, "TMPDIR": str(tmp_path)}
+    proc = subprocess.Popen(
+        [*find_objector(), "demo", "--auto-login"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, env=env, cwd=tmp_path,
+    )  # fmt: skip
+    seen = bytearray()  # read as it comes: the question ends without a line break
+
+    def read() -> None:
+        for chunk in iter(lambda: proc.stdout.read1(4096), b""):
+            seen.extend(chunk)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    deadline = time.monotonic() + 90
+    while b"Submit now?" not in seen and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert list(tmp_path.glob("objector-demo-*")), seen.decode()
+    proc.send_signal(signal.SIGHUP)
+    assert proc.wait(timeout=60) != 0
+    reader.join(timeout=10)
+    out = seen.decode()
+    assert "received 0 submissions" in out and "Traceback" not in out
+    assert not list(tmp_path.glob("objector-demo-*")), out
+
+
 def test_demo_german_with_code_step(cli_env, tmp_path):
     demo_home = tmp_path / "demo"
     # The practice code is random: answer with a wrong code; the demo shows the real one.
