@@ -23,19 +23,6 @@ def _attempts(home):
     return sorted((home / "evidence").glob("*/*/*/record.json"))
 
 
-def test_demo_yes_confirms_both_accounts_with_two_screenshots(cli_env, tmp_path):
-    demo_home = tmp_path / "demo"
-    result = run_cli(["demo", "--auto-login", "--home", str(demo_home)], cli_env, stdin="y\n" * 10)
-    assert result.returncode == 0, result.stdout + result.stderr
-    records = [read_record(p) for p in _attempts(demo_home)]
-    assert sorted(r["account"] for r in records) == ["anna-facebook", "anna-instagram"]
-    for path in _attempts(demo_home):
-        assert (path.parent / "form.png").is_file() and (path.parent / "confirmation.png").is_file()
-    assert "received 2 submissions (2 confirmed)" in result.stdout
-    again = run_cli(["demo", "--auto-login", "--home", str(demo_home)], cli_env, stdin="")
-    assert again.returncode == 0 and "already done" in again.stdout
-
-
 def test_demo_no_submits_nothing_and_exits_1_and_removes_its_temporary_home(cli_env, tmp_path):
     env = {**cli_env, "TMPDIR": str(tmp_path), "COLUMNS": "400"}  # long paths on one line
     result = run_cli(["demo", "--auto-login"], env, stdin="n\n" * 10)
@@ -149,9 +136,16 @@ def test_run_piped_garbage_is_asked_again(cli_env, home):
 
 
 def test_verify_report_export_and_forget_evidence_on_demo_proof(cli_env, tmp_path):
+    """The demo confirms both accounts (a second demo finds them done); then every proof command on
+    what it kept."""
     demo_home = tmp_path / "demo"
     result = run_cli(["demo", "--auto-login", "--home", str(demo_home)], cli_env, stdin="y\ny\n")
     assert result.returncode == 0, result.stdout + result.stderr
+    records = [read_record(p) for p in _attempts(demo_home)]
+    assert sorted(r["account"] for r in records) == ["anna-facebook", "anna-instagram"]
+    assert "received 2 submissions (2 confirmed)" in result.stdout
+    again = run_cli(["demo", "--auto-login", "--home", str(demo_home)], cli_env, stdin="")
+    assert again.returncode == 0 and "already done" in again.stdout
     env = {**cli_env, "OBJECTOR_HOME": str(demo_home)}
     ok = run_cli(["verify"], env)
     assert ok.returncode == 0 and "Proof intact" in ok.stdout

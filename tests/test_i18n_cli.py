@@ -79,10 +79,6 @@ def test_the_variable_chooses_the_language_too(env: dict[str, str]) -> None:
     assert english.stdout.startswith("Usage: ")  # the option wins over the variable
 
 
-@pytest.mark.xfail(
-    reason="assistant/cli.py's help texts are being wrapped in _() (issue 25); this passes once they are",
-    strict=False,
-)
 def test_the_help_is_pseudo_localised_in_full(env: dict[str, str]) -> None:
     english = run_cli(["--help"], env).stdout
     commands = _commands(english)
@@ -105,3 +101,15 @@ def test_python_dash_m_assistant_is_the_same_command(env: dict[str, str]) -> Non
     assert "⟦Úšáğé:" in result.stdout
     version = run_cli(["--version", "--ui-lang", "de"], env)
     assert version.returncode == 0 and version.stdout.strip().startswith("objector ")
+
+
+def test_the_language_set_in_a_dot_env_file_is_used_and_the_environment_wins(
+    env: dict[str, str], tmp_path
+) -> None:
+    """OBJECTOR_UI_LANGUAGE in ``.env`` (the folder objector runs in), as every other setting."""
+    env = {k: v for k, v in env.items() if k != "OBJECTOR_UI_LANGUAGE"}
+    (tmp_path / ".env").write_text("OBJECTOR_UI_LANGUAGE=qps\n", encoding="utf-8")
+    from_file = run_cli(["--help"], env, cwd=tmp_path)
+    assert from_file.returncode == 0 and from_file.stdout.startswith("⟦"), from_file.stdout[:200]
+    from_env = run_cli(["--help"], {**env, "OBJECTOR_UI_LANGUAGE": "en"}, cwd=tmp_path)
+    assert from_env.stdout.startswith("Usage: ")

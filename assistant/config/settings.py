@@ -51,8 +51,9 @@ _FIELDS = {
     "OBJECTOR_TSA_URL": "tsa_url",
     "OBJECTOR_TSA_CAFILE": "tsa_cafile",
 }
-# read by other parts of the program, not by Settings
-_OTHER_KNOWN = {"OBJECTOR_IMAP_PASSWORD"}
+# read by other parts of the program, not by Settings: the mailbox password (mail.client), the
+# terminal's language (i18n, before any command)
+_OTHER_KNOWN = {"OBJECTOR_IMAP_PASSWORD", "OBJECTOR_UI_LANGUAGE"}
 
 
 def default_home() -> Path:

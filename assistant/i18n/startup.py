@@ -53,10 +53,31 @@ def prepare(argv: Sequence[str], environ: Mapping[str, str] | None = None) -> li
     if not _prepared:
         from . import choose, use
 
-        chosen = choose(override, environ)
+        chosen = choose(override, _with_dotenv(environ))
         use(chosen.code, chosen)
         _prepared = True
     return [*argv[:1], *rest]
+
+
+def _with_dotenv(environ: Mapping[str, str] | None) -> Mapping[str, str] | None:
+    """The environment, plus OBJECTOR_UI_LANGUAGE from a ``.env`` file in the current folder when
+    the environment does not set it (as every other setting is read; the environment wins)."""
+    import os
+    from pathlib import Path
+
+    env = os.environ if environ is None else environ
+    dotenv = Path.cwd() / ".env" if environ is None else None
+    if ENV_VARIABLE in env or dotenv is None:
+        return environ
+    try:
+        if not dotenv.is_file() or dotenv.stat().st_size > 1_000_000:  # never a pipe, never a huge file
+            return environ
+        from dotenv import dotenv_values
+
+        value = dotenv_values(dotenv).get(ENV_VARIABLE)
+    except (OSError, UnicodeDecodeError, ValueError):
+        return environ  # the settings' own reading of .env names the problem
+    return {**env, ENV_VARIABLE: value} if value else environ
 
 
 def begin() -> None:
