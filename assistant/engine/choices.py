@@ -8,7 +8,8 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from ..config.flows import Candidate, ChooseStep
-from .common import _clip
+from ..i18n import N_, _
+from .common import Said, _clip
 from .guide import by_hand, missing, not_found
 from .locate import Found, element_kind, find, visible_now
 from .page_scripts import (
@@ -30,7 +31,7 @@ def choose(run: FlowRun, step: ChooseStep) -> None:
         if found is not None:
             name = _choose_country(run, found.locator, names)
             if name is not None:
-                run.done(step, f"country {name}")
+                run.done(step, Said(N_("country {name}"), name=name))
                 return
         elif step.optional:
             missing(run, step)
@@ -38,9 +39,11 @@ def choose(run: FlowRun, step: ChooseStep) -> None:
         by_hand(
             run,
             step,
-            f"Choose {names[0]} in {step.describe or 'the country field'} in the "
-            "browser window, then press Enter here.",
-            detail=f"country {names[0]}",
+            # TRANSLATORS: {country} is a country's name, {what} names the field in the flow's words
+            _("Choose {country} in {what} in the browser window, then press Enter here.").format(
+                country=names[0], what=step.describe or _("the country field")
+            ),
+            detail=Said(N_("country {name}"), name=names[0]),
         )
         return
     assert step.option
@@ -48,8 +51,10 @@ def choose(run: FlowRun, step: ChooseStep) -> None:
         not_found(
             run,
             step,
-            f"Choose {step.describe or 'the right option'} in the browser window, then press Enter here.",
-            detail="option chosen",
+            _("Choose {what} in the browser window, then press Enter here.").format(
+                what=step.describe or _("the right option")
+            ),
+            detail=Said(N_("option chosen")),
         )
         return
     question = _question_of(run, found.locator) if element_kind(found.locator)["tag"] != "select" else ""
@@ -58,13 +63,23 @@ def choose(run: FlowRun, step: ChooseStep) -> None:
         by_hand(
             run,
             step,
-            f"Choose {step.describe or 'the right option'} in the browser window, then press Enter here.",
-            detail="option chosen",
+            _("Choose {what} in the browser window, then press Enter here.").format(
+                what=step.describe or _("the right option")
+            ),
+            detail=Said(N_("option chosen")),
         )
         return
     _press_next(run, step)
-    detail = f"chose “{_clip(chosen, 60)}”" if chosen else "option chosen"
-    run.done(step, f"{detail} for “{_clip(question, 70)}”" if question else detail)
+    answer, asked = _clip(chosen, 60), _clip(question, 70)
+    if chosen and question:
+        # TRANSLATORS: {answer} is the option chosen, {question} the question, both as the page says them
+        run.done(step, Said(N_("chose “{answer}” for “{question}”"), answer=answer, question=asked))
+    elif chosen:
+        run.done(step, Said(N_("chose “{answer}”"), answer=answer))
+    elif question:
+        run.done(step, Said(N_("option chosen for “{question}”"), question=asked))
+    else:
+        run.done(step, Said(N_("option chosen")))
 
 
 def _question_of(run: FlowRun, field_: Locator) -> str:

@@ -7,6 +7,26 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..i18n import _
+
+
+class Said(str):
+    """A sentence both kept and shown: its value is the English (what ``record.json`` keeps) and
+    ``shown`` the same sentence in the person's language. Mark the message with ``N_``:
+    ``Said(N_("opened {address}"), address=...)``."""
+
+    shown: str
+
+    def __new__(cls, message: str, **values: Any) -> Said:
+        said = super().__new__(cls, message.format(**values) if values else message)
+        said.shown = _(message).format(**values) if values else _(message)
+        return said
+
+
+def shown(text: str) -> str:
+    """``text`` as the person reads it: a ``Said`` in their language, any other text as it is."""
+    return getattr(text, "shown", text)
+
 
 def _fields(labels: list[str]) -> str:
     return "; ".join(f"“{_clip(label, 60)}”" for label in labels[:4])

@@ -6,9 +6,10 @@ import time
 from typing import TYPE_CHECKING
 
 from ..config.flows import Step
+from ..i18n import N_, _
 from ..letters.text import browser_length
 from ..proof.outcome import FlowStop, Outcome
-from .common import _bare, _clip
+from .common import Said, _bare, _clip
 from .guide import by_hand, missing, not_found
 from .locate import Found, visible_now
 from .login import open_address
@@ -55,11 +56,11 @@ def dismiss(run: FlowRun, step: Step, found: Found) -> None:
         if browser_gone(exc):
             raise
         run.reporter.warn(
-            "the cookie dialog is still on screen; going on (the form behind it may still work)"
+            _("the cookie dialog is still on screen; going on (the form behind it may still work)")
         )
         run.record_step(step, "done", "cookie dialog clicked, still on screen")
         return
-    run.done(step, "cookie dialog dismissed")
+    run.done(step, Said(N_("cookie dialog dismissed")))
 
 
 def find_dialog(run: FlowRun, step: Step) -> Found | None:
@@ -92,7 +93,10 @@ def wait_for_form(run: FlowRun, step: Step) -> None:
         if url in tried:
             continue
         tried.append(url)
-        run.reporter.warn(f"no form at {_bare(run.flow.url)}; trying {_bare(other)}")
+        # TRANSLATORS: {address} and {other} are web addresses without https://
+        run.reporter.warn(
+            _("no form at {address}; trying {other}").format(address=_bare(run.flow.url), other=_bare(other))
+        )
         run.form_url = url
         open_address(run, url)
         run.record["form_url_used"] = other
@@ -103,9 +107,12 @@ def wait_for_form(run: FlowRun, step: Step) -> None:
     by_hand(
         run,
         step,
-        f"The form did not show {step.describe or 'its Send button'} where expected. Make sure the "
-        f"browser window shows the objection form ({run.flow.url}), then press Enter here.",
-        detail="form opened by you",
+        # TRANSLATORS: {what} names a button or field in the flow's words, {url} is a web address
+        _(
+            "The form did not show {what} where expected. Make sure the "
+            "browser window shows the objection form ({url}), then press Enter here."
+        ).format(what=step.describe or _("its Send button"), url=run.flow.url),
+        detail=Said(N_("form opened by you")),
     )
     run.form_ready_at = time.monotonic()
 
@@ -117,15 +124,18 @@ def tick(run: FlowRun, step: Step) -> None:
         not_found(
             run,
             step,
-            f"Tick {step.describe or 'the required box'} in the browser window, then press Enter here.",
-            detail="box ticked by you",
+            _("Tick {what} in the browser window, then press Enter here.").format(
+                what=step.describe or _("the required box")
+            ),
+            detail=Said(N_("box ticked by you")),
         )
         return
     run.guard("tick the box")
     run.not_a_password(found.locator, "the box")
     found.locator.check()
     label = found.locator.evaluate(LABEL_OF_JS)
-    run.done(step, f"ticked “{_clip(label, 70)}”" if label else "box ticked")
+    # TRANSLATORS: {label} is the box's label on the page
+    run.done(step, Said(N_("ticked “{label}”"), label=_clip(label, 70)) if label else Said(N_("box ticked")))
 
 
 def fill_step(run: FlowRun, step: Step) -> None:
@@ -141,24 +151,37 @@ def fill_step(run: FlowRun, step: Step) -> None:
         missing(run, step)
         return
     if found is None:
-        what = step.describe or f"the {step.value} field"
+        # TRANSLATORS: {name} is a field's name in the flow (email, phone, first_name, …)
+        what = step.describe or _("the {name} field").format(name=step.value)
         if step.value == "text":
             by_hand(
                 run,
                 step,
-                f"Paste the text shown below into {what} in the browser window, then press Enter here.",
+                _(
+                    "Paste the text shown below into {what} in the browser window, then press Enter here."
+                ).format(what=what),
                 paste=value,
                 check=lambda: _text_present(run),
-                detail=f"reason pasted by you ({browser_length(value)} chars)",
+                # TRANSLATORS: {count} is a number of characters
+                detail=Said(N_("reason pasted by you ({count} chars)"), count=browser_length(value)),
             )
         else:
-            shown = f"your phone number ({_masked(value)})" if step.value == "phone" else value
+            # TRANSLATORS: {number} is the phone number, partly hidden
+            shown = (
+                _("your phone number ({number})").format(number=_masked(value))
+                if step.value == "phone"
+                else value
+            )
             by_hand(
                 run,
                 step,
-                f"Type {shown} into {what} in the browser window, then press Enter here.",
+                # TRANSLATORS: {value} is what to type (an e-mail address, a name, a phone number)
+                _("Type {value} into {what} in the browser window, then press Enter here.").format(
+                    value=shown, what=what
+                ),
                 check=lambda: _value_present(run, value),
-                detail=f"{step.value} typed by you",
+                # TRANSLATORS: {name} is a field's name in the flow (email, phone, first_name, …)
+                detail=Said(N_("{name} typed by you"), name=step.value),
             )
         return
     box = settled_box(run.page, found.locator)
@@ -175,13 +198,19 @@ def fill_step(run: FlowRun, step: Step) -> None:
     if step.value == "text":
         from ..letters.text import language_name
 
-        detail = f"reason ({browser_length(typed)} chars, {language_name(run.account.language)})"
+        # TRANSLATORS: {count} is a number of characters, {language} the letter's language (English name)
+        detail = Said(
+            N_("reason ({count} chars, {language})"),
+            count=browser_length(typed),
+            language=language_name(run.account.language),
+        )
     elif step.value == "email":
-        detail = f"e-mail {value}"
+        detail = Said(N_("e-mail {address}"), address=value)
     elif step.value == "phone":  # the terminal shows it masked; the record keeps it in full
-        detail = f"phone {_masked(value)}"
+        detail = Said(N_("phone {number}"), number=_masked(value))
     else:
-        detail = f"{step.value} filled"
+        # TRANSLATORS: {name} is a field's name in the flow (first_name, last_name, …)
+        detail = Said(N_("{name} filled"), name=step.value)
     run.done(step, detail)
 
 
@@ -194,15 +223,16 @@ def upload(run: FlowRun, step: Step) -> None:
         not_found(
             run,
             step,
-            f"Attach the file {path} with {step.describe or 'the upload button'} in the "
-            "browser window, then press Enter here.",
-            detail=f"screenshot {path.name} attached by you",
+            _("Attach the file {path} with {what} in the browser window, then press Enter here.").format(
+                path=path, what=step.describe or _("the upload button")
+            ),
+            detail=Said(N_("screenshot {name} attached by you"), name=path.name),
         )
         return
     run.guard("upload the screenshot")
     run.not_a_password(found.locator, "the upload field")
     found.locator.set_input_files(str(path))
-    run.done(step, f"screenshot {path.name} attached")
+    run.done(step, Said(N_("screenshot {name} attached"), name=path.name))
 
 
 def _text_present(run: FlowRun) -> bool:

@@ -7,9 +7,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..config.flows import Step
+from ..i18n import N_, _
 from ..people.human import Guidance
 from ..proof.outcome import FlowStop, Outcome
-from .common import _fields
+from .common import Said, _fields, shown
 
 if TYPE_CHECKING:
     from .run import FlowRun
@@ -43,7 +44,8 @@ def by_hand(
     ``still_empty`` names the fields that are still empty afterwards (the message names them).
     """
     what = step.describe or step.label
-    run.reporter.warn(f"could not find {what} on the page — please do this step by hand")
+    # TRANSLATORS: {what} names a field or button of the form, in the flow's words
+    run.reporter.warn(_("could not find {what} on the page — please do this step by hand").format(what=what))
     try:
         run.page.bring_to_front()
     except Exception:  # noqa: BLE001 - bringing the window forward is a courtesy
@@ -52,19 +54,23 @@ def by_hand(
     if not done:
         raise FlowStop(
             Outcome.NEEDS_ATTENTION,
-            f"{what}: not done by hand, so nothing was submitted; run again to retry",
+            Said(N_("{what}: not done by hand, so nothing was submitted; run again to retry"), what=what),
         )
     empty = still_empty() if still_empty is not None else []
     if empty:
-        raise FlowStop(
-            Outcome.NEEDS_ATTENTION,
-            f"{_fields(empty)} still {'looks' if len(empty) == 1 else 'look'} empty, so nothing was "
-            "submitted; run again to retry",
-        )
+        if len(empty) == 1:
+            # TRANSLATORS: {fields} is one field's label in quotes
+            looks = N_("{fields} still looks empty, so nothing was submitted; run again to retry")
+        else:
+            # TRANSLATORS: {fields} is a list of field labels in quotes, separated by ";"
+            looks = N_("{fields} still look empty, so nothing was submitted; run again to retry")
+        message = Said(looks, fields=_fields(empty))
+        raise FlowStop(Outcome.NEEDS_ATTENTION, message)
     if check is not None and not check():
         raise FlowStop(
             Outcome.NEEDS_ATTENTION,
-            f"{what} still looks empty, so nothing was submitted; run again to retry",
+            Said(N_("{what} still looks empty, so nothing was submitted; run again to retry"), what=what),
         )
     run.record_step(step, "manual", detail)
-    run.reporter.ok(f"{detail} (done by hand)")
+    # TRANSLATORS: {detail} says what was done (e.g. "country Germany")
+    run.reporter.ok(_("{detail} (done by hand)").format(detail=shown(detail)))

@@ -13,11 +13,12 @@ from urllib.parse import urlsplit
 
 from ..config.flows import Step
 from ..config.hosts import is_allowed, platform_title
+from ..i18n import N_, _
 from ..people.human import Guidance
 from ..proof.ledger import iso, utc_now
 from ..proof.outcome import FlowStop, Outcome
 from .capture import full_page_screenshot
-from .common import _bare, _duration, _first_line
+from .common import Said, _bare, _duration, _first_line
 from .waiting import browser_gone
 
 if TYPE_CHECKING:
@@ -29,19 +30,34 @@ def open_form(run: FlowRun, step: Step) -> None:
     first_status = response.status if response is not None else 0
     if first_status >= 400:
         for other in run.flow.alternative_urls:  # the same form at another address
-            run.reporter.warn(f"the form answered HTTP {first_status}; trying {_bare(other)}")
+            # TRANSLATORS: {status} is an HTTP status number, {address} a web address
+            run.reporter.warn(
+                _("the form answered HTTP {status}; trying {address}").format(
+                    status=first_status, address=_bare(other)
+                )
+            )
             run.form_url = run.sites.rewrite(other)
             response = open_address(run, run.form_url)
             if response is None or response.status < 400:
                 break
     if response is not None and response.status >= 400:
-        tried = f" (and HTTP {response.status} at its other address)" if run.flow.alternative_urls else ""
-        raise FlowStop(
-            Outcome.FAILED,
-            f"the form answered with an error (HTTP {first_status}){tried}; try again later",
-        )
+        if run.flow.alternative_urls:
+            message = Said(
+                N_(
+                    "the form answered with an error (HTTP {status}) (and HTTP {other} at its other "
+                    "address); try again later"
+                ),
+                status=first_status,
+                other=response.status,
+            )
+        else:
+            message = Said(
+                N_("the form answered with an error (HTTP {status}); try again later"), status=first_status
+            )
+        raise FlowStop(Outcome.FAILED, message)
     run.record["form_url_used"] = run.sites.live_url(run.form_url)
-    run.done(step, f"opened {run.shown(run.page.url)}")
+    # TRANSLATORS: {address} is the web address of the form
+    run.done(step, Said(N_("opened {address}"), address=run.shown(run.page.url)))
     if not run.flow.needs_login:
         note = no_login_note(platform_title(run.account.platform), run.account.email)
         if note not in run.notes:  # the review says so (the form may be opened again)
@@ -52,7 +68,10 @@ def open_form(run: FlowRun, step: Step) -> None:
 def no_login_note(service: str, email: str) -> str:
     """The review's word on a form without a login: anyone could send it, and only the e-mail
     address links the answer to the person."""
-    return f"{service}'s form does not check who you are; the answer comes by e-mail to {email}"
+    # TRANSLATORS: shown in the review before Send; {service} is e.g. Instagram, {email} an address
+    return _("{service}'s form does not check who you are; the answer comes by e-mail to {email}").format(
+        service=service, email=email
+    )
 
 
 def open_address(run: FlowRun, url: str) -> Any:
@@ -67,7 +86,12 @@ def open_address(run: FlowRun, url: str) -> Any:
             raise
         raise FlowStop(
             Outcome.FAILED,
-            f"could not open {run.sites.live_url(url)} ({_first_line(exc)}); check your internet connection",
+            # TRANSLATORS: {address} is a web address, {error} the browser's own message in English
+            Said(
+                N_("could not open {address} ({error}); check your internet connection"),
+                address=run.sites.live_url(url),
+                error=_first_line(exc),
+            ),
         ) from None
     check_host(run, arrived=True)
     return response
@@ -87,8 +111,15 @@ def check_host(run: FlowRun, *, arrived: bool) -> None:
     if not run.service.owns(host):
         raise FlowStop(
             Outcome.BLOCKED,
-            f"the form address led to {host}, which is not {run.service.name}'s — nothing was typed there "
-            f"(official hosts: {', '.join(run.flow.allowed_hosts)})",
+            Said(
+                N_(
+                    "the form address led to {host}, which is not {service}'s — nothing was typed there "
+                    "(official hosts: {hosts})"
+                ),
+                host=host,
+                service=run.service.name,
+                hosts=", ".join(run.flow.allowed_hosts),
+            ),
         )
     if arrived:
         _form_moved(run, live)
@@ -99,25 +130,37 @@ def _form_moved(run: FlowRun, live: str) -> None:
     shown = _bare(live)
     run.record["moved_to"] = live
     run.save("moved.png", full_page_screenshot(run.page))
-    run.reporter.warn(f"the form address now leads to {shown}: the form seems to have moved")
+    # TRANSLATORS: {address} is a web address without https://
+    run.reporter.warn(
+        _("the form address now leads to {address}: the form seems to have moved").format(address=shown)
+    )
     if run.flow.kind == "setting":
         raise FlowStop(
             Outcome.NEEDS_ATTENTION,
-            f"the settings page ({run.flow.url}) now leads to {shown}; nothing was changed (a screenshot "
-            "is kept) — look for the setting there yourself, or update the flow",
+            Said(
+                N_(
+                    "the settings page ({url}) now leads to {address}; nothing was changed (a screenshot "
+                    "is kept) — look for the setting there yourself, or update the flow"
+                ),
+                url=run.flow.url,
+                address=shown,
+            ),
         )
     service = run.service.name
     done = run.human.guide(
         Guidance(
             run.account.name,
-            f"The objection form's address ({run.flow.url}) now leads to {shown}, a {service} page that is "
-            "not the form objector knows, so objector types nothing there. If you find the objection "
-            "form from that page, fill it in and send it yourself; then press Enter here. Type 'skip' "
-            "if you did not send anything.",
+            # TRANSLATORS: 'skip' is the word to type, keep it in English
+            _(
+                "The objection form's address ({url}) now leads to {address}, a {service} page that is "
+                "not the form objector knows, so objector types nothing there. If you find the objection "
+                "form from that page, fill it in and send it yourself; then press Enter here. Type 'skip' "
+                "if you did not send anything."
+            ).format(url=run.flow.url, address=shown, service=service),
             None,
         )
     )
-    if done and run.human.confirm("Did you send the objection yourself on that page?"):
+    if done and run.human.confirm(_("Did you send the objection yourself on that page?")):
         run.submitted, run.submitted_at = True, utc_now()
         run.record["approval"] = {
             "answer": "by hand",
@@ -126,12 +169,21 @@ def _form_moved(run: FlowRun, live: str) -> None:
         }
         raise FlowStop(
             Outcome.NOT_CONFIRMED,
-            f"the form had moved to {shown}; you sent it there yourself, so objector could not see "
-            f"the confirmation — keep {service}'s e-mail as proof",
+            Said(
+                N_(
+                    "the form had moved to {address}; you sent it there yourself, so objector could not see "
+                    "the confirmation — keep {service}'s e-mail as proof"
+                ),
+                address=shown,
+                service=service,
+            ),
         )
     raise FlowStop(
         Outcome.NEEDS_ATTENTION,
-        f"the form seems to have moved to {shown}; nothing was sent (a screenshot is kept)",
+        Said(
+            N_("the form seems to have moved to {address}; nothing was sent (a screenshot is kept)"),
+            address=shown,
+        ),
     )
 
 
@@ -180,7 +232,11 @@ def ensure_login(run: FlowRun, step: Step) -> None:
                 hand_over(run, refusal)
         if state == "ready":
             waited = time.monotonic() - started
-            run.done(step, "logged in" + (f" ({_duration(waited)})" if said else ""))
+            if said:
+                # TRANSLATORS: {duration} is how long the login took, e.g. 45s or 2m05s
+                run.done(step, Said(N_("logged in ({duration})"), duration=_duration(waited)))
+            else:
+                run.done(step, Said(N_("logged in")))
             return
         now = time.monotonic()
         if elsewhere is not None and min(now - elsewhere[1], now - run.last_open) > stay:
@@ -190,34 +246,53 @@ def ensure_login(run: FlowRun, step: Step) -> None:
             if login_state(run) == "login" and session is not None:
                 run.stale_session = session  # the form sent us back: that cookie is not a login
             continue
-        message = {
-            "login": f"not logged in — log in to {platform_title(run.account.platform)} in the browser "
-            "window (2FA and security checks are fine, take your time)",
-            "checkpoint": "finish the security check in the browser window; objector goes on afterwards",
-            "meta": f"log in to {platform_title(run.account.platform)} in the browser window; "
-            f"it is on {_bare(run.sites.live_url(run.page.url))}, a {run.service.name} page",
-        }.get(state)
+        message = _login_message(run, state)
         if message and message != said:
             run.reporter.wait(message)
             said = message
         if message:  # the clock of the wait, with what to do and that Ctrl-C is safe
             run.reporter.progress(
-                time.monotonic() - started, timeout, _doing(state), "Ctrl-C stops safely (nothing is sent)"
+                time.monotonic() - started, timeout, _doing(state), _("Ctrl-C stops safely (nothing is sent)")
             )
         if time.monotonic() - started > timeout:
             raise FlowStop(
                 Outcome.FAILED,
-                f"not logged in after {_duration(timeout)}; run again when you are ready "
-                "(OBJECTOR_LOGIN_TIMEOUT sets the wait)",
+                # TRANSLATORS: {duration} is e.g. 10m00s
+                Said(
+                    N_(
+                        "not logged in after {duration}; run again when you are ready "
+                        "(OBJECTOR_LOGIN_TIMEOUT sets the wait)"
+                    ),
+                    duration=_duration(timeout),
+                ),
             )
         run.page.wait_for_timeout(500)
+
+
+def _login_message(run: FlowRun, state: str) -> str | None:
+    """What the person is told while objector waits for the login in ``state`` (None: nothing)."""
+    service = platform_title(run.account.platform)
+    if state == "login":
+        # TRANSLATORS: {service} is Instagram, Facebook, …
+        return _(
+            "not logged in — log in to {service} in the browser "
+            "window (2FA and security checks are fine, take your time)"
+        ).format(service=service)
+    if state == "checkpoint":
+        return _("finish the security check in the browser window; objector goes on afterwards")
+    if state == "meta":
+        # TRANSLATORS: {address} is a web address; {company} is Meta, Google, …
+        return _("log in to {service} in the browser window; it is on {address}, a {company} page").format(
+            service=service, address=_bare(run.sites.live_url(run.page.url)), company=run.service.name
+        )
+    return None
 
 
 def _doing(state: str) -> str:
     """What the person is expected to do while objector waits for the login, in a few words."""
     if state == "checkpoint":
-        return "finish the security check in the browser window"
-    return "log in in the browser window"
+        return _("finish the security check in the browser window")
+    return _("log in in the browser window")
 
 
 def login_state(run: FlowRun) -> str:
@@ -318,8 +393,11 @@ def hand_over(run: FlowRun, refusal: str) -> None:
     ends as needing attention (with their answer recorded), never as confirmed."""
     service = run.service.name
     run.reporter.warn(
-        f"{service} refuses to sign in in this browser («{refusal}»); objector does not hide that it "
-        "drives the browser, so this one is yours to do"
+        # TRANSLATORS: {refusal} is the sign-in page's own words
+        _(
+            "{service} refuses to sign in in this browser («{refusal}»); objector does not hide that it "
+            "drives the browser, so this one is yours to do"
+        ).format(service=service, refusal=refusal)
     )
     run.save("refused.png", full_page_screenshot(run.page))
     what = _what_to_do(run)
@@ -328,22 +406,29 @@ def hand_over(run: FlowRun, refusal: str) -> None:
     done = run.human.guide(
         Guidance(
             run.account.name,
-            f"In your everyday browser (not this window), open {address}, sign in to {service} "
-            f"and {what}. Then press Enter here.",
+            # TRANSLATORS: {what} is what to do there, e.g. "send the form there with the text shown below"
+            _(
+                "In your everyday browser (not this window), open {address}, sign in to {service} "
+                "and {what}. Then press Enter here."
+            ).format(address=address, service=service, what=what),
             paste,
         )
     )
     run.record["refused_by_service"] = {"text": refusal, "done_by_person": done, "at": iso(utc_now())}
-    raise FlowStop(
-        Outcome.NEEDS_ATTENTION,
-        f"{service} refused this browser; "
-        + (
-            "you did it yourself in your own browser, which objector cannot see, so it is not recorded "
-            "as confirmed"
-            if done
-            else "nothing was done; do it yourself in your own browser"
-        ),
-    )
+    if done:
+        message = Said(
+            N_(
+                "{service} refused this browser; you did it yourself in your own browser, which objector "
+                "cannot see, so it is not recorded as confirmed"
+            ),
+            service=service,
+        )
+    else:
+        message = Said(
+            N_("{service} refused this browser; nothing was done; do it yourself in your own browser"),
+            service=service,
+        )
+    raise FlowStop(Outcome.NEEDS_ATTENTION, message)
 
 
 def _what_to_do(run: FlowRun) -> str:
@@ -352,7 +437,15 @@ def _what_to_do(run: FlowRun) -> str:
 
     switches = [s for s in run.flow.steps if isinstance(s, SettingStep)]
     if not switches:
-        return "send the form there with the text shown below"
-    parts = [f"switch “{s.setting_name}” {s.want.upper()}" + (" for each blog or site" if s.each else "")
-             for s in switches]  # fmt: skip
-    return " and ".join(parts)
+        return _("send the form there with the text shown below")
+    parts = [
+        # TRANSLATORS: {setting} is the setting's name on the page, {state} ON or OFF
+        (
+            _("switch “{setting}” {state} for each blog or site")
+            if s.each
+            else _("switch “{setting}” {state}")
+        ).format(setting=s.setting_name, state=s.want.upper())
+        for s in switches
+    ]
+    # TRANSLATORS: joins two or more things to do: "switch “X” OFF and switch “Y” OFF"
+    return _(" and ").join(parts)

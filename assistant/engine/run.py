@@ -20,13 +20,14 @@ from urllib.parse import urlsplit
 from .. import __version__
 from ..config.flows import Candidate, Flow, SettingStep, Step
 from ..config.hosts import SiteMap, is_allowed, service_of
+from ..i18n import N_, _
 from ..people.human import Human
 from ..proof.evidence import Attempt
 from ..proof.ledger import Ledger, iso, utc_now
 from ..proof.outcome import FlowStop, Outcome
 from . import capture, screens
 from .aftersend import AfterSend, Verdict
-from .common import _first_line
+from .common import Said, _first_line, shown
 from .gate import SendGate
 from .locate import Found, element_kind, find, visible_now
 from .waiting import browser_gone, ctrl_c_pressed, poll_until, until_still, watch_changes
@@ -138,8 +139,11 @@ class FlowRun:
         self.record.setdefault("popups", []).append(self.sites.live_url(url)[:300])
         if url.startswith("http") and not is_allowed(url, self.allowed) and not self.service.owns(host):
             self.reporter.warn(
-                f"the page opened a window on {host}, which is not {self.service.name}'s; "
-                "objector does nothing there"
+                # TRANSLATORS: {host} is a web host (e.g. example.com), {service} a company (Meta, Google)
+                _(
+                    "the page opened a window on {host}, which is not {service}'s; "
+                    "objector does nothing there"
+                ).format(host=host, service=self.service.name)
             )
 
     def _on_console(self, message: Any) -> None:
@@ -164,7 +168,7 @@ class FlowRun:
                 from .setting import settings_outcome
 
                 return self.finish(*settings_outcome(self))
-            return self.finish(Outcome.CONFIRMED, "confirmed")
+            return self.finish(Outcome.CONFIRMED, Said(N_("confirmed")))
         except FlowStop as stop:
             if stop.outcome in (
                 Outcome.FAILED,
@@ -176,16 +180,18 @@ class FlowRun:
                 self.failure_bundle()
             return self.finish(stop.outcome, stop.message)
         except KeyboardInterrupt:
-            self.finish(Outcome.INTERRUPTED, "stopped with Ctrl-C")
+            self.finish(Outcome.INTERRUPTED, Said(N_("stopped with Ctrl-C")))
             raise
         except PlaywrightError as exc:
             if browser_gone(exc) and ctrl_c_pressed():  # the browser went with the Ctrl-C
-                self.finish(Outcome.INTERRUPTED, "stopped with Ctrl-C")
+                self.finish(Outcome.INTERRUPTED, Said(N_("stopped with Ctrl-C")))
                 raise KeyboardInterrupt from None
             if browser_gone(exc):
-                return self.finish(Outcome.INTERRUPTED, "the browser window was closed")
+                return self.finish(Outcome.INTERRUPTED, Said(N_("the browser window was closed")))
             self.failure_bundle()
-            return self.finish(Outcome.FAILED, f"unexpected browser error: {_first_line(exc)}")
+            # TRANSLATORS: {error} is the browser's own message, in English
+            message = Said(N_("unexpected browser error: {error}"), error=_first_line(exc))
+            return self.finish(Outcome.FAILED, message)
         finally:
             self.after.close()
 
@@ -267,7 +273,9 @@ class FlowRun:
         """Refuse to type into, choose in or read a password field; returns the element's kind."""
         kind = element_kind(locator)
         if kind["type"] == "password":
-            raise FlowStop(Outcome.NEEDS_ATTENTION, f"{what} turned out to be a password field; left alone")
+            # TRANSLATORS: {what} names a field of the form, in the flow's words (e.g. "the e-mail box")
+            message = Said(N_("{what} turned out to be a password field; left alone"), what=what)
+            raise FlowStop(Outcome.NEEDS_ATTENTION, message)
         return kind
 
     def fill(self, locator: Locator, value: str, what: str) -> str | None:
@@ -279,7 +287,8 @@ class FlowRun:
 
         if read_box(locator).owned:
             raise FlowStop(
-                Outcome.NEEDS_ATTENTION, f"{what} is read-only or disabled: the page keeps its own value"
+                Outcome.NEEDS_ATTENTION,
+                Said(N_("{what} is read-only or disabled: the page keeps its own value"), what=what),
             )
         locator.fill(value)
         if kind["tag"] not in ("input", "textarea"):
@@ -288,7 +297,12 @@ class FlowRun:
         if got != value:
             raise FlowStop(
                 Outcome.NEEDS_ATTENTION,
-                f"{what} kept {len(got)} of {len(value)} characters; the page may limit the length",
+                Said(
+                    N_("{what} kept {kept} of {count} characters; the page may limit the length"),
+                    what=what,
+                    kept=len(got),
+                    count=len(value),
+                ),
             )
         return got
 
@@ -327,8 +341,9 @@ class FlowRun:
         return shown_address(self.sites, url)
 
     def done(self, step: Step, detail: str) -> None:
+        """A step done: ``detail`` goes to the record (a ``Said`` is shown in the person's language)."""
         self.record_step(step, "done", detail)
-        self.reporter.ok(detail)
+        self.reporter.ok(shown(detail))
 
     def record_step(self, step: Step, status: str, detail: str) -> None:
         self.step_statuses[id(step)] = status

@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from ..config.flows import CodeStep, Step
+from ..i18n import N_, _
 from ..people.human import Decision, SubmitReview
 from ..proof.ledger import iso, utc_now
 from ..proof.outcome import FlowStop, Outcome
 from .aftersend import Verdict
 from .barriers import not_kept, through_challenge, watch_for_barriers
 from .capture import full_page_screenshot
-from .common import _clip, _duration, _fields, wait_clock
+from .common import Said, _clip, _duration, _fields, shown, wait_clock
 from .fields import dismiss
 from .guide import by_hand
 from .locate import Found, find, visible_now
@@ -44,10 +45,13 @@ def review_and_submit(run: FlowRun, step: Step) -> None:
         by_hand(
             run,
             step,
-            f"The form also requires {_fields(required_empty(run))}, which objector does not know "
-            "how to answer for you. Fill it in the browser window (do not press Send yet), then "
-            "press Enter here.",
-            detail=f"filled by you: {_fields(required_empty(run))}",
+            # TRANSLATORS: {fields} is a list of field labels in quotes, separated by ";"
+            _(
+                "The form also requires {fields}, which objector does not know "
+                "how to answer for you. Fill it in the browser window (do not press Send yet), then "
+                "press Enter here."
+            ).format(fields=_fields(required_empty(run))),
+            detail=Said(N_("filled by you: {fields}"), fields=_fields(required_empty(run))),
             still_empty=lambda: required_empty(run),
         )
     run.guard("show the Send button")
@@ -61,7 +65,10 @@ def review_and_submit(run: FlowRun, step: Step) -> None:
         found.locator.evaluate(HIGHLIGHT_JS)
     else:
         run.reporter.warn(
-            f"could not find {step.describe or 'the Send button'}; if you approve, you click it"
+            # TRANSLATORS: {what} names the Send button in the flow's words
+            _("could not find {what}; if you approve, you click it").format(
+                what=step.describe or _("the Send button")
+            )
         )
     run.record["page_language"] = run.page_language()
     run.record["submit_url"] = run.sites.live_url(run.page.url)
@@ -76,7 +83,7 @@ def review_and_submit(run: FlowRun, step: Step) -> None:
         text=run.text,
         language=run.account.language,
         filled=tuple(
-            s["detail"]
+            shown(s["detail"])
             for s in run.steps_done
             if s["status"] in ("done", "manual", "page-owned")
             and s["action"] in ("choose", "fill", "upload", "check")
@@ -91,14 +98,15 @@ def review_and_submit(run: FlowRun, step: Step) -> None:
     approved_at = iso(utc_now())
     if run.dry_run:
         run.record["approval"] = {"answer": "dry-run", "at": approved_at}
-        raise FlowStop(Outcome.DRY_RUN, "dry run: filled and shown, not submitted")
+        raise FlowStop(Outcome.DRY_RUN, Said(N_("dry run: filled and shown, not submitted")))
     if decision in ("n", "none") and _sent_anyway(run):
         run.record["approval"] = {"answer": decision, "by": "terminal", "at": approved_at}
         decision = "browser"
     if decision in ("n", "none"):
         run.record["approval"] = {"answer": decision, "by": "terminal", "at": approved_at}
         raise FlowStop(
-            Outcome.DECLINED, "you chose to skip" if decision == "n" else "no answer, so nothing was sent"
+            Outcome.DECLINED,
+            Said(N_("you chose to skip")) if decision == "n" else Said(N_("no answer, so nothing was sent")),
         )
     if decision == "y" and found is None:
         decision = "m"
@@ -113,7 +121,7 @@ def review_and_submit(run: FlowRun, step: Step) -> None:
         raise
     if decision == "m":
         run.record["approval"]["clicked_seen_at"] = iso(utc_now())
-        run.reporter.ok("you submitted the form")
+        run.reporter.ok(_("you submitted the form"))
     run.record_step(step, "done", f"submitted ({run.record['approval']['by']})")
 
 
@@ -139,14 +147,14 @@ def _send(run: FlowRun, decision: Decision, found: Found | None, approved_at: st
         run.sent_at = time.monotonic()
         run.gate.allow()
         run.click(found.locator, "submit")
-        run.reporter.ok("submitted")
+        run.reporter.ok(_("submitted"))
     elif decision == "m":
         run.record["approval"] = {"answer": "m", "by": "own-click", "at": approved_at}
         run.log("submitting", submitted=True, approval="m")
         run.gate.allow()
         run.submitted_at = utc_now()
         run.page.bring_to_front()
-        run.reporter.wait("waiting for you to click Send in the browser window")
+        run.reporter.wait(_("waiting for you to click Send in the browser window"))
     else:
         run.record.setdefault("approval", {"answer": "none", "by": "terminal", "at": approved_at})
         run.record["approval"].update(by="person clicked in the browser", clicked_seen_at=approved_at)
@@ -154,7 +162,7 @@ def _send(run: FlowRun, decision: Decision, found: Found | None, approved_at: st
             run.log("submitting", submitted=True, approval="browser")
         run.submitted, run.submitted_at = True, utc_now()
         run.sent_at = time.monotonic()
-        run.reporter.ok("you sent the form in the browser yourself")
+        run.reporter.ok(_("you sent the form in the browser yourself"))
 
 
 def await_result(run: FlowRun, timeout: float, *, own_click: bool) -> str:
@@ -164,9 +172,9 @@ def await_result(run: FlowRun, timeout: float, *, own_click: bool) -> str:
     started = time.monotonic()
 
     def tick() -> None:  # the person is to click Send: a clock of the wait, on the terminal
-        run.reporter.progress(time.monotonic() - started, timeout, "click Send in the browser window")
+        run.reporter.progress(time.monotonic() - started, timeout, _("click Send in the browser window"))
 
-    answer_tick = wait_clock(run.reporter, timeout, "waiting for the page's answer to Send")
+    answer_tick = wait_clock(run.reporter, timeout, _("waiting for the page's answer to Send"))
     while True:
         verdict = run.after.wait(
             max(0.0, deadline - time.monotonic()),
@@ -179,7 +187,10 @@ def await_result(run: FlowRun, timeout: float, *, own_click: bool) -> str:
             refused = verdict  # the person can fix the form and click Send again
             run.record["form_error"] = verdict.text[:300]
             run.reporter.warn(
-                f"the form says: {_clip(verdict.text, 120)} — fix it in the browser and click Send again"
+                # TRANSLATORS: {text} is the form's own error message
+                _("the form says: {text} — fix it in the browser and click Send again").format(
+                    text=_clip(verdict.text, 120)
+                )
             )
             run.after.rebase()
             continue
@@ -187,7 +198,11 @@ def await_result(run: FlowRun, timeout: float, *, own_click: bool) -> str:
             if refused is not None:
                 verdict = refused
             elif not run.after.person_sent():
-                raise FlowStop(Outcome.DECLINED, f"no submission seen within {_duration(timeout)}")
+                raise FlowStop(
+                    Outcome.DECLINED,
+                    # TRANSLATORS: {duration} is e.g. 5m00s
+                    Said(N_("no submission seen within {duration}"), duration=_duration(timeout)),
+                )
             else:
                 run.submitted = True
         return settle(run, verdict)
@@ -209,16 +224,26 @@ def settle(run: FlowRun, verdict: Verdict) -> str:
     if verdict.kind == "rejected":
         run.submitted = False  # the page said no: nothing was accepted, a later run may send again
         run.record["form_error"] = verdict.text[:300]
-        raise FlowStop(Outcome.REJECTED, f"the page answered Send with an error: {_clip(verdict.text, 160)}")
+        raise FlowStop(
+            Outcome.REJECTED,
+            # TRANSLATORS: {text} is the page's own error message
+            Said(N_("the page answered Send with an error: {text}"), text=_clip(verdict.text, 160)),
+        )
     if verdict.kind == "left":
         host = urlsplit(run.sites.live_url(verdict.text)).hostname or verdict.text
         raise FlowStop(
             Outcome.BLOCKED,
-            f"after Send the page went to {host}, outside this form's hosts; nothing more was done there",
+            Said(
+                N_(
+                    "after Send the page went to {host}, outside this form's hosts; "
+                    "nothing more was done there"
+                ),
+                host=host,
+            ),
         )
     raise FlowStop(
         Outcome.NOT_CONFIRMED,
-        "submitted, but the page showed no answer; check your e-mail before running again",
+        Said(N_("submitted, but the page showed no answer; check your e-mail before running again")),
     )
 
 
@@ -226,7 +251,8 @@ def code(run: FlowRun, step: CodeStep) -> None:
     if run.result_seen != "code":
         return
     sent_to = run.record.get("email_sent") or run.account.email  # the page's own address, if it chose one
-    run.reporter.wait(f"Meta asks for the code it e-mailed to {sent_to}")
+    # TRANSLATORS: {address} is an e-mail address
+    run.reporter.wait(_("Meta asks for the code it e-mailed to {address}").format(address=sent_to))
     suggested = code_from_mailbox(run)
     for attempt_no in range(1, 4):
         code = run.human.ask_code(
@@ -237,13 +263,19 @@ def code(run: FlowRun, step: CodeStep) -> None:
         if code is None:
             raise FlowStop(
                 Outcome.NEEDS_ATTENTION,
-                "no code given, so the objection is not finished; run again to send a new one "
-                "(or, if the browser window is still open, type the code there)",
+                Said(
+                    N_(
+                        "no code given, so the objection is not finished; run again to send a new one "
+                        "(or, if the browser window is still open, type the code there)"
+                    )
+                ),
             )
         field_ = find(run.page, step.target, run.settings.step_timeout)
         button = find(run.page, step.submit, run.settings.step_timeout)
         if field_ is None or button is None:
-            raise FlowStop(Outcome.NEEDS_ATTENTION, "the code screen changed; finish it in the browser")
+            raise FlowStop(
+                Outcome.NEEDS_ATTENTION, Said(N_("the code screen changed; finish it in the browser"))
+            )
         run.fill(field_.locator, code, "the code box")
         run.after.rebase()
         run.click(button.locator, "send the code")
@@ -252,26 +284,27 @@ def code(run: FlowRun, step: CodeStep) -> None:
             run.settings.confirm_timeout,
             is_allowed=run.allowed_url,
             tick=wait_clock(
-                run.reporter, run.settings.confirm_timeout, "waiting for the page's answer to the code"
+                run.reporter, run.settings.confirm_timeout, _("waiting for the page's answer to the code")
             ),
         )
         if verdict.kind == "rejected" and attempt_no < 3:
-            run.reporter.warn(f"the form says: {_clip(verdict.text, 120)}")
+            # TRANSLATORS: {text} is the form's own error message
+            run.reporter.warn(_("the form says: {text}").format(text=_clip(verdict.text, 120)))
             continue
         if verdict.kind == "nothing":
             break
         run.result_seen = settle(run, verdict)
         run.record_step(step, "done", f"code accepted (try {attempt_no})")
-        run.reporter.ok("code accepted")
+        run.reporter.ok(_("code accepted"))
         return
-    raise FlowStop(Outcome.NEEDS_ATTENTION, "the code was not accepted; check Meta's newest e-mail")
+    raise FlowStop(Outcome.NEEDS_ATTENTION, Said(N_("the code was not accepted; check Meta's newest e-mail")))
 
 
 def expect(run: FlowRun, step: Step) -> None:
     verdict = run.verdict
     if verdict is None or verdict.kind not in ("confirmed", "unrecognised"):
         limit = step.timeout or run.settings.confirm_timeout
-        answer_tick = wait_clock(run.reporter, limit, "waiting for the page's answer")
+        answer_tick = wait_clock(run.reporter, limit, _("waiting for the page's answer"))
         settle(run, run.after.wait(limit, is_allowed=run.allowed_url, tick=answer_tick))
         verdict = run.verdict
     assert verdict is not None
@@ -283,26 +316,35 @@ def expect(run: FlowRun, step: Step) -> None:
     if verdict.kind == "unrecognised" and not verdict.text.strip():
         raise FlowStop(  # a page without words is no answer to put to the person
             Outcome.NOT_CONFIRMED,
-            "submitted, but the page showed no answer; check your e-mail before running again",
+            Said(N_("submitted, but the page showed no answer; check your e-mail before running again")),
         )
     if verdict.kind == "unrecognised":
-        run.reporter.warn("the page changed after Send, in words objector does not recognise")
-        question = (
-            f"The page now shows: «{_clip(text, 300)}». Does it confirm that Meta received your objection?"
-        )
+        run.reporter.warn(_("the page changed after Send, in words objector does not recognise"))
+        # TRANSLATORS: {text} is the page's own words
+        question = _(
+            "The page now shows: «{text}». Does it confirm that Meta received your objection?"
+        ).format(text=_clip(text, 300))
         if not run.human.confirm(question):
             run.record["confirmation_text"] = text[:500]
             raise FlowStop(
                 Outcome.NOT_CONFIRMED,
-                "sent, but the page's answer was not recognised as a confirmation; "
-                "check your e-mail before running again",
+                Said(
+                    N_(
+                        "sent, but the page's answer was not recognised as a confirmation; "
+                        "check your e-mail before running again"
+                    )
+                ),
             )
         by = "person"
     run.record["confirmation_text"] = text[:500]
     run.record["confirmed_by"] = by
     confirmation_from_mailbox(run)
-    how = "you recognised it" if by == "person" else "; ".join(verdict.signals[-2:])
-    run.done(step, f'confirmed: "{_clip(text, 90)}" ({how})')
+    if by == "person":
+        run.done(step, Said(N_('confirmed: "{text}" (you recognised it)'), text=_clip(text, 90)))
+    else:
+        # TRANSLATORS: {text} is the page's words, {signals} what objector recognised them by
+        message = N_('confirmed: "{text}" ({signals})')
+        run.done(step, Said(message, text=_clip(text, 90), signals="; ".join(verdict.signals[-2:])))
 
 
 # -------------------------------------------------------------- helpers
