@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from ..config.hosts import platform_title
+from ..i18n import _
 from ..proof.outcome import FlowStop, Outcome
 from .aftersend import EMPTY, Snapshot, Verdict
 from .capture import full_page_screenshot
@@ -76,7 +77,13 @@ def not_kept(run: FlowRun, verdict: Verdict) -> FlowStop:
     what = (
         f"after Send, {service} showed its login page: the session had ended, so the objection was not kept"
     )
-    run.reporter.warn(f"{what} (nothing was sent)")
+    run.reporter.warn(
+        # TRANSLATORS: {service} is Instagram, Facebook, …
+        _(
+            "after Send, {service} showed its login page: the session had ended, so the objection was "
+            "not kept (nothing was sent)"
+        ).format(service=service)
+    )
     if run.after.session is not None and session_cookie(run) == run.after.session:
         run.stale_session = run.after.session  # the service no longer takes it, whatever the browser holds
     login_step = next((s for s in run.flow.steps if s.action == "ensure_login"), None)
@@ -100,11 +107,16 @@ def through_challenge(run: FlowRun, verdict: Verdict) -> Verdict:
     """
     run.save("challenge.png", full_page_screenshot(run.page))
     run.reporter.warn(
-        f"the page asks for a check before it takes the objection: «{_clip(verdict.text, 160)}»"
+        # TRANSLATORS: {text} is the page's own words
+        _("the page asks for a check before it takes the objection: «{text}»").format(
+            text=_clip(verdict.text, 160)
+        )
     )
     run.reporter.wait(
-        "complete it in the browser window (objector types nothing there); objector then waits for "
-        "the page's answer"
+        _(
+            "complete it in the browser window (objector types nothing there); objector then waits for "
+            "the page's answer"
+        )
     )
     run.page.bring_to_front()
     timeout = run.settings.manual_timeout

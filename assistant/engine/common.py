@@ -19,11 +19,12 @@ class Said(str):
 
     def __new__(cls, message: str, **values: Any) -> Said:
         said = super().__new__(cls, message.format(**values) if values else message)
-        said.shown = _(message).format(**values) if values else _(message)
+        # a value that is a Said itself is shown in the person's language too
+        said.shown = _(message).format(**{k: shown(v) for k, v in values.items()}) if values else _(message)
         return said
 
 
-def shown(text: str) -> str:
+def shown(text: Any) -> Any:
     """``text`` as the person reads it: a ``Said`` in their language, any other text as it is."""
     return getattr(text, "shown", text)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..i18n import _
 from ..proof.evidence import MAIL_FILE
 from ..proof.ledger import iso
 from .common import _duration, wait_clock
@@ -20,7 +21,10 @@ def code_from_mailbox(run: FlowRun) -> str | None:
     from ..mail.client import Mailbox, MailError, get_password
 
     run.reporter.wait(
-        f"looking for Meta's code e-mail in {mail.where} (up to {_duration(run.settings.mail_wait)})"
+        # TRANSLATORS: {where} is the mailbox's host:port, {duration} e.g. 2m00s
+        _("looking for Meta's code e-mail in {where} (up to {duration})").format(
+            where=mail.where, duration=_duration(run.settings.mail_wait)
+        )
     )
     try:
         with Mailbox(mail, get_password(mail)) as box:
@@ -28,15 +32,21 @@ def code_from_mailbox(run: FlowRun) -> str | None:
                 run.account.email,
                 run.submitted_at or run.attempt_started,
                 timeout=run.settings.mail_wait,
-                tick=wait_clock(run.reporter, run.settings.mail_wait, "looking for Meta's code e-mail"),
+                tick=wait_clock(run.reporter, run.settings.mail_wait, _("looking for Meta's code e-mail")),
             )
     except MailError as exc:
-        run.reporter.warn(f"mailbox: {exc}")
+        # TRANSLATORS: {problem} is a sentence about the mailbox
+        run.reporter.warn(_("mailbox: {problem}").format(problem=exc))
         return None
     if found is None:
-        run.reporter.warn("no code e-mail found yet; type the code from Meta's e-mail")
+        run.reporter.warn(_("no code e-mail found yet; type the code from Meta's e-mail"))
         return None
-    run.reporter.ok(f"found Meta's code e-mail ({found[1].subject[:60]}); press Enter to use its code")
+    # TRANSLATORS: {subject} is the e-mail's subject
+    run.reporter.ok(
+        _("found Meta's code e-mail ({subject}); press Enter to use its code").format(
+            subject=found[1].subject[:60]
+        )
+    )
     return found[0]
 
 
@@ -52,12 +62,16 @@ def confirmation_from_mailbox(run: FlowRun) -> None:
             since = run.submitted_at or run.attempt_started
             found = box.find_confirmation(run.account.email, since, run.account.platform)
     except MailError as exc:
-        run.reporter.warn(f"mailbox: {exc}")
+        run.reporter.warn(_("mailbox: {problem}").format(problem=exc))
         return
     if found is None:
         run.reporter.info(
-            f"  {run.service.name}'s confirmation e-mail has not arrived yet; 'objector mail check' looks "
-            "again later."
+            "  "
+            # TRANSLATORS: {service} is Meta, Google, …
+            + _(
+                "{service}'s confirmation e-mail has not arrived yet; 'objector mail check' looks "
+                "again later."
+            ).format(service=run.service.name)
         )
         return
     run.save(MAIL_FILE, found.raw)
@@ -66,4 +80,5 @@ def confirmation_from_mailbox(run: FlowRun) -> None:
         "from": found.sender,
         "date": iso(found.date),
     }
-    run.reporter.ok(f"e-mail confirmed: {found.subject[:70]}")
+    # TRANSLATORS: {subject} is the e-mail's subject
+    run.reporter.ok(_("e-mail confirmed: {subject}").format(subject=found.subject[:70]))

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..config.flows import Step
+from ..i18n import N_, _
 from ..letters.text import MIN_LENGTH, browser_length
 from ..proof.outcome import FlowStop, Outcome
+from .common import Said, shown
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
@@ -53,8 +55,23 @@ _COUNTER = re.compile(r"^\D{0,20}?(\d[\d.,]*)\s*(?:/|\s\w{1,4}\s)\s*(\d[\d.,]*)\
 _LEFT = re.compile(r"(\d[\d.,]*)")
 #: "left" in the page languages, for counters that count down ("500 characters left")
 LEFT_WORDS = (
-    "left", "remaining", "übrig", "verbleib", "restant", "rimanent", "restante", "resterende",
-    "resterande", "kvar", "tilbage", "over", "pozosta", "zbýv", "jäljellä", "maradt", "rămas",
+    "left",
+    "remaining",
+    "übrig",
+    "verbleib",
+    "restant",
+    "rimanent",
+    "restante",
+    "resterende",
+    "resterande",
+    "kvar",
+    "tilbage",
+    "over",
+    "pozosta",
+    "zbýv",
+    "jäljellä",
+    "maradt",
+    "rămas",
 )
 
 
@@ -145,7 +162,8 @@ def page_owned(run: FlowRun, step: Step, box: Box) -> None:
     a disabled one is not sent with the form, so the page alone decides what goes instead. An
     e-mail other than the account's is said out loud (in the review too): the page, not
     accounts.toml, decides where Meta answers."""
-    how = "read-only" if box.readonly else "disabled"
+    # TRANSLATORS: how a box on the page is locked, shown after "the e-mail address … (…)"
+    how = Said(N_("read-only")) if box.readonly else Said(N_("disabled"))
     name = step.value or "field"
     if step.value == "text":  # the letter cannot go into this box: nothing may claim it was sent
         raise FlowStop(
@@ -155,24 +173,46 @@ def page_owned(run: FlowRun, step: Step, box: Box) -> None:
         )
     run.record.setdefault("fields", {})[name] = box.value
     run.record.setdefault("page_owned", []).append(name)
-    shown = box.value or "(empty)"
+    value = box.value or Said(N_("(empty)"))
     if step.value == "email":
         if box.readonly:
             run.record["email_sent"] = box.value
         other = box.value.strip().lower() != run.account.email.strip().lower()
         if other or box.disabled:
-            sends = "sends" if box.readonly else "shows (in a box it does not send)"
-            note = f"the form {sends} the e-mail address {shown}, which the page filled in itself ({how})"
-            if other:
-                note += f"; the account's address {run.account.email} is not used"
+            note = _email_note(box.readonly, other, value, how, run.account.email)
             run.record["email_note"] = note
-            run.notes.append(note)
-            run.reporter.warn(note)
-        run.record_step(step, "page-owned", f"e-mail {shown} (set by the page, {how})")
-        run.reporter.ok(f"e-mail {shown} (set by the page, {how})")
+            run.notes.append(shown(note))
+            run.reporter.warn(shown(note))
+        # TRANSLATORS: {address} is the e-mail address, {how} read-only or disabled
+        detail = Said(N_("e-mail {address} (set by the page, {how})"), address=value, how=how)
+        run.record_step(step, "page-owned", detail)
+        run.reporter.ok(shown(detail))
         return
-    run.record_step(step, "page-owned", f"{name} {shown} (set by the page, {how})")
-    run.reporter.ok(f"{name} left as the page has it ({how})")
+    run.record_step(step, "page-owned", f"{name} {value} (set by the page, {how})")
+    # TRANSLATORS: {name} is a field's name in the flow (email, phone, …), {how} read-only or disabled
+    run.reporter.ok(_("{name} left as the page has it ({how})").format(name=name, how=shown(how)))
+
+
+def _email_note(readonly: bool, other: bool, value: str, how: str, account_email: str) -> Said:
+    """The word on an e-mail box the page filled itself (record, review and terminal)."""
+    if readonly and other:
+        message = N_(
+            "the form sends the e-mail address {value}, which the page filled in itself ({how}); "
+            "the account's address {email} is not used"
+        )
+    elif readonly:
+        message = N_("the form sends the e-mail address {value}, which the page filled in itself ({how})")
+    elif other:
+        message = N_(
+            "the form shows (in a box it does not send) the e-mail address {value}, which the page "
+            "filled in itself ({how}); the account's address {email} is not used"
+        )
+    else:
+        message = N_(
+            "the form shows (in a box it does not send) the e-mail address {value}, which the page "
+            "filled in itself ({how})"
+        )
+    return Said(message, value=value, how=how, email=account_email)
 
 
 def fit_text(run: FlowRun, box: Box) -> str:

@@ -17,9 +17,10 @@ import time
 from typing import TYPE_CHECKING
 
 from ..config.flows import Candidate, Step
+from ..i18n import N_, _
 from ..proof.ledger import iso, utc_now
 from .capture import full_page_screenshot
-from .common import _clip
+from .common import Said, _clip, shown
 from .locate import Found, visible_now
 from .page_scripts import NAME_OF_JS
 from .waiting import browser_gone, poll_until, until_still
@@ -189,14 +190,22 @@ def move_on(run: FlowRun, step: Step, button: Found) -> bool:
                 "at": iso(utc_now()),
             }
         )
-        run.reporter.warn(f"pressed “{_clip(name, 40)}”, but the form stayed on this screen")
+        # TRANSLATORS: {button} is the button's name on the page
+        run.reporter.warn(
+            _("pressed “{button}”, but the form stayed on this screen").format(button=_clip(name, 40))
+        )
         return False
-    detail = f"went on to the form's screen {run.screen_moves + 1} (pressed “{_clip(name, 40)}”)"
+    # TRANSLATORS: {number} counts the form's screens (2, 3, …), {button} is the button's name on the page
+    detail = Said(
+        N_("went on to the form's screen {number} (pressed “{button}”)"),
+        number=run.screen_moves + 1,
+        button=_clip(name, 40),
+    )
     run.steps_done.append(
         {"action": "next", "value": None, "status": "done", "detail": detail, "at": iso(utc_now())}
     )
     run.form_still, run.acted_at = False, time.monotonic()
-    run.reporter.ok(detail)
+    run.reporter.ok(shown(detail))
     look_again_for_absent(run, step)
     return True
 
