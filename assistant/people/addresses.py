@@ -14,6 +14,7 @@ from __future__ import annotations
 from urllib.parse import parse_qsl, urlsplit
 
 from ..config.hosts import SiteMap
+from ..i18n import _
 
 _MAX_QUERY = 40
 
@@ -34,5 +35,6 @@ def shown_address(sites: SiteMap, url: str) -> str:
     live = sites.live_url(url)
     shown = _without_noise(live)
     if sites and live != url:
-        shown += f" (practice copy: {urlsplit(url).netloc})"
+        # TRANSLATORS: {address}: the live address; {local}: the practice copy's host, e.g. 127.0.0.1:41234
+        shown = _("{address} (practice copy: {local})").format(address=shown, local=urlsplit(url).netloc)
     return shown

@@ -14,6 +14,7 @@ import unicodedata
 from urllib.parse import parse_qs, urlsplit
 
 from ..errors import shown
+from ..i18n import N_, _
 
 PLATFORM_ALIASES: dict[str, str] = {
     "instagram": "instagram",
@@ -69,8 +70,10 @@ _HOSTS = {
     "facebook": {"facebook.com", "www.facebook.com", "m.facebook.com", "web.facebook.com", "fb.com"},
 }
 _USER_SHAPE = {
-    "instagram": "1-30 letters, digits, periods or underscores (like anna.k)",
-    "facebook": "5-50 letters, digits or periods (like anna.kowalska), or the profile's number",
+    # TRANSLATORS: follows "an Instagram username has"
+    "instagram": N_("1-30 letters, digits, periods or underscores (like anna.k)"),
+    # TRANSLATORS: follows "a Facebook username has"
+    "facebook": N_("5-50 letters, digits or periods (like anna.kowalska), or the profile's number"),
 }
 
 
@@ -80,8 +83,11 @@ def platform_of(answer: str) -> str:
     if key in PLATFORM_ALIASES:
         return PLATFORM_ALIASES[key]
     raise ValueError(
-        "type instagram (or ig, insta), facebook (or fb), linkedin, x (or twitter), google (or gemini), "
-        "microsoft (or copilot), pinterest, quora, tumblr, wordpress, adobe or whatsapp"
+        # TRANSLATORS: the words to type are typed as shown (instagram, ig, insta, …): do not translate them
+        _(
+            "type instagram (or ig, insta), facebook (or fb), linkedin, x (or twitter), google (or gemini), "
+            "microsoft (or copilot), pinterest, quora, tumblr, wordpress, adobe or whatsapp"
+        )
     )
 
 
@@ -122,7 +128,9 @@ def country_code(answer: str) -> str:
     if found:
         return found
     raise ValueError(
-        f"{shown(value)} is not a country objector knows; type its name or code, like Germany or DE"
+        _("{answer} is not a country objector knows; type its name or code, like Germany or DE").format(
+            answer=shown(value)
+        )
     )
 
 
@@ -138,7 +146,10 @@ def language_code(answer: str) -> str:
         if value in names:
             return code
     raise ValueError(
-        f"there is no objection text in {shown(answer.strip())}; choose one of {', '.join(LANGUAGES)}"
+        # TRANSLATORS: {answer}: what the person typed as a language; {codes}: the letter languages' codes
+        _("there is no objection text in {answer}; choose one of {codes}").format(
+            answer=shown(answer.strip()), codes=", ".join(LANGUAGES)
+        )
     )
 
 
@@ -148,7 +159,8 @@ def country_hint(value: str) -> str | None:
         code = country_code(value)
     except ValueError:
         return None
-    return f"use {code}" if code != value.strip().upper() else None
+    # TRANSLATORS: a hint after a country written another way; {code}: e.g. GB
+    return _("use {code}").format(code=code) if code != value.strip().upper() else None
 
 
 def account_reference(platform: str, answer: str) -> str:
@@ -160,14 +172,20 @@ def account_reference(platform: str, answer: str) -> str:
     """
     value = answer.strip()
     if not value:
-        raise ValueError("is empty")
+        # TRANSLATORS: follows a field's name, e.g. "field 'username': is empty"
+        raise ValueError(_("is empty"))
     if platform not in _HOSTS:  # only Meta's forms ask for it: elsewhere it is kept as written
         return full_name(value)
     if "/" in value or value.lower().startswith(tuple(_HOSTS[platform])):
         return _profile_link(platform, value)
     username = value.removeprefix("@")
     if not _user_pattern(platform).fullmatch(username):
-        raise ValueError(f"a {platform.title()} username has {_USER_SHAPE[platform]}")
+        raise ValueError(
+            # TRANSLATORS: {service}: Instagram or Facebook; {shape}: e.g. "1-30 letters, digits, …"
+            _("a {service} username has {shape}").format(
+                service=platform.title(), shape=_(_USER_SHAPE[platform])
+            )
+        )
     return username
 
 
@@ -180,15 +198,21 @@ def _profile_link(platform: str, value: str) -> str:
     parts = urlsplit(link)
     hosts = _HOSTS[platform]
     if parts.scheme not in ("http", "https") or (parts.hostname or "").lower() not in hosts:
-        raise ValueError(f"a {platform.title()} profile link starts with https://{sorted(hosts)[-1]}/")
+        raise ValueError(
+            _("a {service} profile link starts with {start}").format(
+                service=platform.title(), start=f"https://{sorted(hosts)[-1]}/"
+            )
+        )
     path = parts.path.strip("/")
     if platform == "facebook" and path == "profile.php":
         profile_id = parse_qs(parts.query).get("id", [""])[0]
         if not profile_id.isdigit():
-            raise ValueError("a profile.php link needs its id=NUMBER")
+            raise ValueError(_("a profile.php link needs its id=NUMBER"))
         return f"https://www.facebook.com/profile.php?id={profile_id}"
     if "/" in path or not _user_pattern(platform).fullmatch(path):
-        raise ValueError(f"the link does not end with a username ({_USER_SHAPE[platform]})")
+        raise ValueError(
+            _("the link does not end with a username ({shape})").format(shape=_(_USER_SHAPE[platform]))
+        )
     return path
 
 
@@ -196,7 +220,8 @@ def full_name(answer: str) -> str:
     """The person's name as it should sign the letter: one line, at most 100 characters."""
     value = " ".join(answer.split())
     if len(value) > 100:
-        raise ValueError("is longer than 100 characters")
+        # TRANSLATORS: follows a field's name, e.g. "field 'full_name': is longer than 100 characters"
+        raise ValueError(_("is longer than 100 characters"))
     if any(unicodedata.category(c).startswith("C") for c in value):
-        raise ValueError("contains control characters")
+        raise ValueError(_("contains control characters"))
     return value

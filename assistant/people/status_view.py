@@ -25,6 +25,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..config.flows import unofficial_label
+from ..i18n import N_, _, pgettext
 from ..proof.outcome import PRACTICE_MARK
 
 #: from this width on, tables; below it, one block per account
@@ -32,7 +33,8 @@ WIDE = 100
 
 #: outcome values as the person reads them (stored values stay as they are)
 OUTCOME_WORDS = {
-    "declined": "skipped",  # the person said no, or did not click Send in time: not the service
+    # TRANSLATORS: an outcome in status: the person said no, or did not click Send in time
+    "declined": N_("skipped"),  # the person said no, or did not click Send in time: not the service
 }
 
 _STYLE = {
@@ -48,8 +50,32 @@ _STYLE = {
 
 
 def outcome_words(outcome: str) -> str:
-    """``declined`` -> ``skipped``; other outcomes as they are."""
-    return OUTCOME_WORDS.get(outcome, outcome)
+    """``declined`` -> ``skipped``; other outcomes by their names (both in the language in use)."""
+    if outcome in OUTCOME_WORDS:
+        return _(OUTCOME_WORDS[outcome])
+    return _outcome_names().get(outcome, outcome)
+
+
+def _outcome_names() -> dict[str, str]:
+    """The outcomes' names as status shows them (English: the stored value itself)."""
+    return {
+        "confirmed": pgettext("outcome", "confirmed"),
+        "dry-run": pgettext("outcome", "dry-run"),
+        "not-confirmed": pgettext("outcome", "not-confirmed"),
+        "rejected": pgettext("outcome", "rejected"),
+        "not-kept": pgettext("outcome", "not-kept"),
+        "needs-attention": pgettext("outcome", "needs-attention"),
+        "blocked": pgettext("outcome", "blocked"),
+        "failed": pgettext("outcome", "failed"),
+        "interrupted": pgettext("outcome", "interrupted"),
+        "covered": pgettext("outcome", "covered"),
+        "still-set": pgettext("outcome", "still-set"),
+        "turned-back": pgettext("outcome", "turned-back"),
+        "unknown": pgettext("outcome", "unknown"),
+        "awaiting-approval": pgettext("outcome", "awaiting-approval"),
+        "submitting": pgettext("outcome", "submitting"),
+        "sent": pgettext("outcome", "sent"),
+    }
 
 
 @dataclass
@@ -62,6 +88,7 @@ class StatusRow:
     when: str = ""  # the latest attempt, UTC
     day: str = ""  # the day it was confirmed, or "checked DAY" for a setting
     mail: str = ""  # "yes DAY" when the service's confirmation e-mail is kept
+    mail_day: str = ""  # that DAY
     proof: str = ""  # the latest attempt's folder
     practice: bool = False
     notes: list[Text] = field(default_factory=list)  # lines below it: latest try, warnings, flags
@@ -81,9 +108,11 @@ def _outcome_text(entry: dict) -> Text:
     outcome = str(entry.get("outcome", "?"))
     shown = outcome_words(outcome)
     if outcome == "covered":
-        shown = f"covered via {entry.get('covered_via', '?')}"
+        # TRANSLATORS: an outcome in status; {account}: the linked account whose objection covers this one
+        shown = _("covered via {account}").format(account=entry.get("covered_via", "?"))
     elif entry.get("submitted") and outcome not in ("confirmed", "submitting"):
-        shown += " (sent, not confirmed)"
+        # TRANSLATORS: {outcome}: an outcome's name, e.g. unknown
+        shown = _("{outcome} (sent, not confirmed)").format(outcome=shown)
     return Text(shown, style=_STYLE.get(outcome, "red"))
 
 
@@ -116,29 +145,37 @@ def status_rows(
     for name, flow in pairs:
         entry = latest.get((name, flow))
         if entry is None:
-            rows.append(StatusRow(name, flow, Text("not yet", style="dim")))
+            rows.append(StatusRow(name, flow, Text(_("not yet"), style="dim")))
             continue
         done = confirmed.get((name, flow))
         state = states.get((name, flow))
         standing, notes = _outcome_text(entry), []
         if state is None and done is not None and entry.get("outcome") != "confirmed":
-            standing = Text("confirmed", style="green")  # a later attempt does not undo it
+            standing = Text(outcome_words("confirmed"), style="green")  # a later attempt does not undo it
             later = _outcome_text(entry)
-            notes.append(Text(f"latest try: {later.plain} ({_when(entry)[:10]})", style="yellow"))
+            # TRANSLATORS: below a confirmed objection; {outcome}: the latest attempt's outcome
+            latest_try = _("latest try: {outcome} ({day})").format(outcome=later.plain, day=_when(entry)[:10])
+            notes.append(Text(latest_try, style="yellow"))
         if entry.get("practice"):
-            standing.append(" · PRACTICE")
+            # TRANSLATORS: the mark after each heading of a practice run (against objector's practice site)
+            standing.append(f" · {_('PRACTICE')}")
         if isinstance(entry.get("unofficial"), str):
             notes.append(Text(unofficial_label(entry["unofficial"]), style="bold red"))
         day = str(done["at"])[:10] if done else ""
         if state is not None:
-            day = f"checked {state.last_checked:%Y-%m-%d}" if state.last_checked else ""
+            # TRANSLATORS: the day a setting was last checked, e.g. "checked 2025-03-12"
+            day = (
+                _("checked {day}").format(day=f"{state.last_checked:%Y-%m-%d}") if state.last_checked else ""
+            )
             flag = state.flag(now) if (name, flow) in ours else None
             if flag:
                 notes.append(Text(flag, style="bold red" if state.turned_back else "yellow"))
+        mail_day = mailed[(name, flow)][:10] if (name, flow) in mailed else ""
         rows.append(
             StatusRow(
                 name, flow, standing, when=_when(entry), day=day, notes=notes,
-                mail=f"yes {mailed[(name, flow)][:10]}" if (name, flow) in mailed else "",
+                # TRANSLATORS: the e-mail column: the service's confirmation e-mail is kept, from {day}
+                mail=_("yes {day}").format(day=mail_day) if mail_day else "", mail_day=mail_day,
                 proof=_folder(ledger.home, entry.get("attempt")), practice=bool(entry.get("practice")),
             )
         )  # fmt: skip
@@ -151,7 +188,8 @@ def status_view(rows: list[StatusRow], *, width: int, paths: bool = False) -> Re
     if paths and width >= WIDE:
         view = Group(view, *_proof_lines(rows))
     if any(r.practice for r in rows):
-        caption = Text(f"{PRACTICE_MARK} (made against objector's practice site)")
+        # TRANSLATORS: {mark}: "PRACTICE — nothing was sent to the service", as translated
+        caption = Text(_("{mark} (made against objector's practice site)").format(mark=_(PRACTICE_MARK)))
         return Group(view, caption)
     return view
 
@@ -162,19 +200,20 @@ def _path_line(text: str) -> Text:
 
 
 def _proof_lines(rows: list[StatusRow]) -> list[Text]:
-    lines = [Text("Proof folders:", style="bold")]
+    lines = [Text(_("Proof folders:"), style="bold")]
     return lines + [_path_line(f"  {r.account} · {r.flow}: {r.proof}") for r in rows if r.proof]
 
 
 def _status_table(rows: list[StatusRow]) -> Table:
-    table = Table(title="Objections and settings", title_justify="left")
-    table.add_column("account", no_wrap=True)  # names and ids are read whole; the outcome wraps
-    table.add_column("flow", no_wrap=True)
-    table.add_column("outcome", ratio=1, min_width=18)
-    table.add_column("when (UTC)", no_wrap=True)
-    table.add_column("confirmed on")
+    table = Table(title=_("Objections and settings"), title_justify="left")
+    # names and ids are read whole; the outcome wraps
+    table.add_column(pgettext("status column", "account"), no_wrap=True)
+    table.add_column(pgettext("status column", "flow"), no_wrap=True)
+    table.add_column(pgettext("status column", "outcome"), ratio=1, min_width=18)
+    table.add_column(pgettext("status column", "when (UTC)"), no_wrap=True)
+    table.add_column(pgettext("status column", "confirmed on"))
     if any(r.mail for r in rows):
-        table.add_column("e-mail")
+        table.add_column(pgettext("status column", "e-mail"))
     for r in rows:
         cells: list[RenderableType] = [
             Text(r.account),
@@ -191,7 +230,7 @@ def _status_table(rows: list[StatusRow]) -> Table:
 
 def _status_blocks(rows: list[StatusRow], paths: bool) -> Group:
     """One block per account: its flows, each with its outcome and day, folded to the width."""
-    parts: list[RenderableType] = [Text("Objections and settings", style="italic")]
+    parts: list[RenderableType] = [Text(_("Objections and settings"), style="italic")]
     by_account: dict[str, list[StatusRow]] = {}
     for r in rows:
         by_account.setdefault(r.account, []).append(r)
@@ -202,12 +241,12 @@ def _status_blocks(rows: list[StatusRow], paths: bool) -> Group:
             day = r.day or r.when[:10]
             cell = r.cell(f" · {day}" if day else "")
             if r.mail:
-                cell.append(f"\ne-mail confirmation kept ({r.mail.removeprefix('yes ')})")
+                cell.append("\n" + _("e-mail confirmation kept ({day})").format(day=r.mail_day))
             grid.add_row(Text(f"  {r.flow}"), cell)
             if paths and r.proof:  # a whole line of its own: a path is not folded into a column
                 parts += [
                     grid,
-                    Text("    proof folder:", style="dim"),
+                    Text(_("    proof folder:"), style="dim"),
                     _path_line(f"    {r.proof}"),
                 ]
                 grid = _block_grid()
@@ -232,11 +271,24 @@ def accounts_view(accounts: list, *, width: int) -> Table:  # list[Account]
     if width < WIDE:
         columns.remove("flows")
         columns[columns.index("language")] = "lang"
-    table = Table(title="Accounts", title_justify="left")
+    headers = {
+        "name": pgettext("accounts column", "name"),
+        "platform": pgettext("accounts column", "platform"),
+        "e-mail": pgettext("accounts column", "e-mail"),
+        "country": pgettext("accounts column", "country"),
+        "language": pgettext("accounts column", "language"),
+        # TRANSLATORS: a short "language" for a narrow terminal
+        "lang": pgettext("accounts column", "lang"),
+        "flows": pgettext("accounts column", "flows"),
+        "linked with": pgettext("accounts column", "linked with"),
+    }
+    table = Table(title=_("Accounts"), title_justify="left")
     for column in columns:
-        table.add_column(column, no_wrap=column in ("e-mail", "platform", "flows"))
+        table.add_column(headers[column], no_wrap=column in ("e-mail", "platform", "flows"))
     for a in accounts:
-        linked = f"\n(linked with {a.linked_with})" if a.linked_with and not linked_column else ""
+        # TRANSLATORS: {account}: the Meta account this one is linked with (one objection covers both)
+        linked = "\n" + _("(linked with {account})").format(account=a.linked_with)
+        linked = linked if a.linked_with and not linked_column else ""
         values = {
             "name": a.name + (linked if "flows" not in columns else ""),
             "platform": a.platform, "e-mail": a.email, "country": a.country, "language": a.language,

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..config.flows import unofficial_label
+from ..i18n import N_, _, pgettext
 
 if TYPE_CHECKING:
     from .asks import Guidance, SettingReview, SubmitReview
@@ -55,12 +56,16 @@ class Reporter:
         self.lines.append(f"{mark} {message}")
         self.console.print(f"  [{style}]{mark}[/] {escape(message)}")
 
-    def progress(self, waited: float, limit: float, doing: str, safe: str = "Ctrl-C stops safely") -> None:
+    def progress(self, waited: float, limit: float, doing: str, safe: str | None = None) -> None:
         """How long a wait has lasted and may last, what the person is expected to do, and that Ctrl-C
         is safe. On a terminal one line rewritten in place (call it about once a second); otherwise
         a plain line once a minute, so a log shows the wait without a line a second. Not kept in
         ``lines`` (the record keeps the wait's start and end, not its ticks)."""
-        line = f"  … {_clock(waited)} of {_clock(limit)} · {doing} · {safe}"
+        safe = _("Ctrl-C stops safely") if safe is None else safe
+        # TRANSLATORS: a wait's clock, e.g. "  … 0:12 of 10:00 · log in in the browser · Ctrl-C stops safely"
+        line = _("  … {waited} of {limit} · {doing} · {safe}").format(
+            waited=_clock(waited), limit=_clock(limit), doing=doing, safe=safe
+        )
         if self.console.is_terminal:
             self.console.file.write("\r\x1b[K" + line[: max(20, self.console.width - 1)])
             self.console.file.flush()
@@ -88,7 +93,8 @@ class Reporter:
 
     def heading(self, message: str) -> None:
         if self.practice:
-            message = f"{message} · PRACTICE"
+            # TRANSLATORS: the mark after each heading of a practice run (against objector's practice site)
+            message = f"{message} · {_('PRACTICE')}"
         self._clear()
         self.lines.append(message)
         self.console.print()
@@ -108,22 +114,28 @@ def review_panel(review: SubmitReview) -> Panel:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="dim", no_wrap=True)
     table.add_column()
+    # the labels of the review's rows (short words: the context tells translators where they are)
     if review.unofficial:
-        table.add_row("warning", Text(review.unofficial.upper(), style="bold red"))
-    table.add_row("account", Text(f"{review.account} ({review.email})"))
-    table.add_row("form", Text(review.flow_title))
-    table.add_row("address", Text(review.url))
+        table.add_row(pgettext("review", "warning"), Text(review.unofficial.upper(), style="bold red"))
+    table.add_row(pgettext("review", "account"), Text(f"{review.account} ({review.email})"))
+    table.add_row(pgettext("review", "form"), Text(review.flow_title))
+    table.add_row(pgettext("review", "address"), Text(review.url))
     if review.email_sent is not None and review.email_sent.lower() != review.email.lower():
-        table.add_row("e-mail sent", Text(f"{review.email_sent} (chosen by the page, not {review.email})"))
+        # TRANSLATORS: {sent}: the address the page's form holds; {email}: the account's address
+        chosen = _("{sent} (chosen by the page, not {email})").format(
+            sent=review.email_sent, email=review.email
+        )
+        table.add_row(pgettext("review", "e-mail sent"), Text(chosen))
     if review.shown_phone:
-        table.add_row("phone", Text(review.shown_phone))
+        table.add_row(pgettext("review", "phone"), Text(review.shown_phone))
     if review.filled:
-        table.add_row("filled", Text(", ".join(review.filled)))
+        table.add_row(pgettext("review", "filled"), Text(", ".join(review.filled)))
     for note in review.notes:
-        table.add_row("note", Text(note, style="yellow"))
-    table.add_row("text", Text(review.shown_text))
-    title = "Dry run: this is what would be sent" if review.dry_run else "Ready to submit"
-    subtitle = "The Send button is outlined in orange in the browser window."
+        table.add_row(pgettext("review", "note"), Text(note, style="yellow"))
+    # TRANSLATORS: the label of the letter's text in the review before Send
+    table.add_row(pgettext("review", "text"), Text(review.shown_text))
+    title = _("Dry run: this is what would be sent") if review.dry_run else _("Ready to submit")
+    subtitle = _("The Send button is outlined in orange in the browser window.")
     return Panel(table, title=title, title_align="left", subtitle=subtitle, subtitle_align="left")
 
 
@@ -133,20 +145,21 @@ def setting_panel(review: SettingReview) -> Panel:
     table.add_column(style="dim", no_wrap=True)
     table.add_column()
     if review.unofficial:
-        table.add_row("warning", Text(review.unofficial.upper(), style="bold red"))
-    table.add_row("account", Text(f"{review.account} ({review.email})"))
-    table.add_row("service", Text(review.flow_title))
-    table.add_row("address", Text(review.url))
+        table.add_row(pgettext("review", "warning"), Text(review.unofficial.upper(), style="bold red"))
+    table.add_row(pgettext("review", "account"), Text(f"{review.account} ({review.email})"))
+    table.add_row(pgettext("review", "service"), Text(review.flow_title))
+    table.add_row(pgettext("review", "address"), Text(review.url))
     if review.item:
-        table.add_row("for", Text(review.item))
-    table.add_row("setting", Text(review.setting))
-    table.add_row("change", Text(review.change, style="bold"))
-    title = "Dry run: this is what would be switched" if review.dry_run else "Ready to switch"
+        # TRANSLATORS: the label of the blog or site a setting is made for
+        table.add_row(pgettext("review", "for"), Text(review.item))
+    table.add_row(pgettext("review", "setting"), Text(review.setting))
+    table.add_row(pgettext("review", "change"), Text(review.change, style="bold"))
+    title = _("Dry run: this is what would be switched") if review.dry_run else _("Ready to switch")
     return Panel(
         Group(Text(review.headline, style="bold"), Text(""), table),
         title=title,
         title_align="left",
-        subtitle="The switch is outlined in orange in the browser window.",
+        subtitle=_("The switch is outlined in orange in the browser window."),
         subtitle_align="left",
     )
 
@@ -154,10 +167,11 @@ def setting_panel(review: SettingReview) -> Panel:
 def guidance_panel(guidance: Guidance) -> Panel:
     parts: list[RenderableType] = [Text(guidance.instruction)]
     if guidance.text_to_paste:
-        parts += [Text(""), Panel(Text(guidance.text_to_paste), title="text to paste", title_align="left")]
-    return Panel(
-        Group(*parts), title=f"Your turn ({guidance.account})", title_align="left", border_style="yellow"
-    )
+        paste = Panel(Text(guidance.text_to_paste), title=_("text to paste"), title_align="left")
+        parts += [Text(""), paste]
+    # TRANSLATORS: the title of a step the person does by hand; {account}: the account's short name
+    title = _("Your turn ({account})").format(account=escape(guidance.account))
+    return Panel(Group(*parts), title=title, title_align="left", border_style="yellow")
 
 
 def accounts_table(accounts: list, width: int = 200) -> RenderableType:  # list[Account]
@@ -220,14 +234,17 @@ def flows_table(flows: dict) -> Group:  # dict[str, LoadedFlow]
     from ..config.hosts import platform_title
 
     blocks: list[RenderableType] = []
-    titles = {"form": "Objection forms", "setting": "AI-training settings"}  # what objector does there
+    titles = {
+        "form": N_("Objection forms"),
+        "setting": N_("AI-training settings"),
+    }  # what objector does there
     for kind, title in titles.items():
         by_platform: dict[str, list[tuple[str, Any]]] = {}
         for flow_id, loaded in sorted(flows.items()):
             if (getattr(loaded.flow, "kind", "form") == "setting") == (kind == "setting"):
                 by_platform.setdefault(loaded.flow.platform, []).append((flow_id, loaded))
         if by_platform:
-            blocks += [Text(title.upper(), style="bold"), Text("")]
+            blocks += [Text(_(title).upper(), style="bold"), Text("")]
         for platform in sorted(by_platform, key=lambda p: platform_title(p).lower()):
             blocks.append(Text(platform_title(platform), style="bold underline"))
             for flow_id, loaded in by_platform[platform]:
@@ -237,15 +254,18 @@ def flows_table(flows: dict) -> Group:  # dict[str, LoadedFlow]
 
 def _flow_block(flow_id: str, loaded) -> Text:  # LoadedFlow
     if loaded.source == "bundled":
-        source = f"{loaded.path} (bundled)"
+        source = _("{path} (bundled)").format(path=loaded.path)
     elif loaded.overrides:
-        source = f"{loaded.path} (yours, replaces the bundled one)"
+        source = _("{path} (yours, replaces the bundled one)").format(path=loaded.path)
     else:
-        source = f"{loaded.path} (yours)"
-    kind = getattr(loaded.flow, "kind", "form")
+        source = _("{path} (yours)").format(path=loaded.path)
+    kind = getattr(loaded.flow, "kind", "form")  # a code, as flow files write it
     text = Text()
     text.append(flow_id, style="bold")
-    text.append(f"  ({kind})  {loaded.flow.title}\n  {loaded.flow.url}\n  file: {source}")
+    # TRANSLATORS: {path}: the flow file in use, with where it comes from
+    text.append(
+        f"  ({kind})  {loaded.flow.title}\n  {loaded.flow.url}\n  " + _("file: {path}").format(path=source)
+    )
     if getattr(loaded.flow, "unofficial", False):
         text.append(f"\n  {unofficial_label(loaded.flow.platform)}", style="bold red")
     return text
