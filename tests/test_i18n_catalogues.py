@@ -17,7 +17,13 @@ INCOMPLETE = {"cs", "da", "de", "el", "es", "fi", "fr", "hu", "it", "nl", "pl", 
 
 FORMAT_FIELD = re.compile(r"\{\{|\}\}|\{[^{}\s]*\}")
 PERCENT_FIELD = re.compile(r"%(?:\([^)]*\))?[-#0+ ]*\d*(?:\.\d+)?[sdifrxXeEgGc]")
-MARKUP_TAG = re.compile(r"(?<!\\)\[/?(?:[a-z#][\w #=.:/-]*)?\](?!\()")
+# Rich's style tags ([bold], [dim red], [/], [link=…]); a bracketed word that is no style, such as
+# Typer's "[required]", is text a translator translates
+_STYLE = (
+    r"(?:not |on )?(?:bold|dim|italic|underline|reverse|strike|blink|red|green|yellow|blue|cyan|"
+    r"magenta|white|black|grey\d*|bright_\w+|#[0-9a-f]{6}|link(?:=[^\]]*)?)"
+)
+MARKUP_TAG = re.compile(rf"(?<!\\)\[/?(?:{_STYLE}(?: {_STYLE})*)?\](?!\()")
 HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 
 
