@@ -13,10 +13,11 @@ import typer
 
 from . import __version__
 from .errors import UserError
+from .i18n import _, ngettext
 
 app = typer.Typer(
     name="objector",
-    help="Object to AI-at-Meta training for each of your accounts, and keep proof that you did.",
+    help=_("Object to AI-at-Meta training for each of your accounts, and keep proof that you did."),
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -24,11 +25,11 @@ app = typer.Typer(
     context_settings={"max_content_width": 160},  # use the terminal's width, not Click's 80
 )
 accounts_app = typer.Typer(
-    help="List, add and remove your accounts.", no_args_is_help=True, rich_markup_mode=None
+    help=_("List, add and remove your accounts."), no_args_is_help=True, rich_markup_mode=None
 )
 app.add_typer(accounts_app, name="accounts")
 mail_app = typer.Typer(
-    help="Meta's e-mails in your mailbox (opt-in, IMAP over TLS).",
+    help=_("Meta's e-mails in your mailbox (opt-in, IMAP over TLS)."),
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -37,27 +38,29 @@ app.add_typer(mail_app, name="mail")
 HomeOpt = Annotated[
     Optional[Path],
     typer.Option(
-        "--home", metavar="DIR", help="Folder for accounts, profiles and proof (default: OBJECTOR_HOME)."
+        "--home", metavar="DIR", help=_("Folder for accounts, profiles and proof (default: OBJECTOR_HOME).")
     ),
 ]
 AccountsOpt = Annotated[
     Optional[Path],
-    typer.Option("--accounts", metavar="FILE", help="The accounts file (default: HOME/accounts.toml)."),
+    typer.Option("--accounts", metavar="FILE", help=_("The accounts file (default: HOME/accounts.toml).")),
 ]
 
 
 SelectAccountOpt = Annotated[
-    Optional[list[str]], typer.Option("--account", metavar="NAME", help="Only this account (repeatable).")
+    Optional[list[str]], typer.Option("--account", metavar="NAME", help=_("Only this account (repeatable)."))
 ]
 SelectFlowOpt = Annotated[
-    Optional[list[str]], typer.Option("--flow", metavar="ID", help="Only this flow id (repeatable).")
+    Optional[list[str]], typer.Option("--flow", metavar="ID", help=_("Only this flow id (repeatable)."))
 ]
 KeepLoginOpt = Annotated[
     bool,
     typer.Option(
         "--keep-login/--no-keep-login",
-        help="Keep each account's login in its browser profile (default), or use a temporary profile "
-        "per account, deleted after its forms (you log in each time).",
+        help=_(
+            "Keep each account's login in its browser profile (default), or use a temporary profile "
+            "per account, deleted after its forms (you log in each time)."
+        ),
     ),
 ]
 
@@ -81,7 +84,8 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version and exit.")),
     ] = False,
 ) -> None:
     """objector: walks you through objecting to AI at Meta, account by account."""
@@ -109,12 +113,22 @@ def _existing_home(settings) -> Path:
     except OSError as exc:
         from .storage import path_problem
 
-        raise UserError(f"{home}: cannot be used as the home folder ({path_problem(exc)}).") from None
+        raise UserError(
+            _("{home}: cannot be used as the home folder ({problem}).").format(
+                home=home, problem=path_problem(exc)
+            )
+        ) from None
     if exists:
-        raise UserError(f"{home}: is not a folder; give the objector home with --home or OBJECTOR_HOME.")
+        raise UserError(
+            _("{home}: is not a folder; give the objector home with --home or OBJECTOR_HOME.").format(
+                home=home
+            )
+        )
     raise UserError(
-        f"{home}: no such folder, so there is no proof here yet; check --home or OBJECTOR_HOME "
-        "(or run 'objector run' first)."
+        _(
+            "{home}: no such folder, so there is no proof here yet; check --home or OBJECTOR_HOME "
+            "(or run 'objector run' first)."
+        ).format(home=home)
     )
 
 
@@ -189,7 +203,10 @@ def _reporter(console, settings):
 
         from .proof.outcome import PRACTICE_MARK
 
-        note = f"{PRACTICE_MARK}: OBJECTOR_SITE_MAP sends the services' addresses to the practice site."
+        # TRANSLATORS: {mark} is the translation of "PRACTICE — nothing was sent to the service"
+        note = _("{mark}: OBJECTOR_SITE_MAP sends the services' addresses to the practice site.").format(
+            mark=_(PRACTICE_MARK)
+        )
         console.print(Text(note, style="bold yellow"))
     return reporter
 
@@ -198,41 +215,46 @@ def _accounts_path(settings, accounts: Path | None) -> Path:
     return accounts.expanduser() if accounts else settings.accounts_file
 
 
-@app.command()
+@app.command(help=_("Try everything on the bundled practice Help Centre (no account needed)."))
 def demo(
     home: Annotated[
         Optional[Path],
         typer.Option(
             "--home",
             metavar="DIR",
-            help="Keep the demo's accounts and proof in this folder "
-            "(default: a temporary folder, deleted when the demo ends).",
+            help=_(
+                "Keep the demo's accounts and proof in this folder "
+                "(default: a temporary folder, deleted when the demo ends)."
+            ),
         ),
     ] = None,
     language: Annotated[
-        str, typer.Option(metavar="LANG", help="Language of the practice pages and texts (en, de, fr, …).")
+        str, typer.Option(metavar="LANG", help=_("Language of the practice pages and texts (en, de, fr, …)."))
     ] = "en",
     code_step: Annotated[
-        bool, typer.Option("--code-step", help="Show the e-mailed code screen after Send.")
+        bool, typer.Option("--code-step", help=_("Show the e-mailed code screen after Send."))
     ] = False,
     cookie_dialog: Annotated[
-        bool, typer.Option("--cookie-dialog/--no-cookie-dialog", help="Show a cookie dialog first.")
+        bool, typer.Option("--cookie-dialog/--no-cookie-dialog", help=_("Show a cookie dialog first."))
     ] = True,
     auto_login: Annotated[
-        bool, typer.Option("--auto-login", help="The practice login page logs itself in after a moment.")
+        bool,
+        typer.Option("--auto-login", help=_("The practice login page logs itself in after a moment.")),
     ] = False,
     service: Annotated[
         Optional[list[str]],
         typer.Option(
             "--service",
             metavar="NAME",
-            help="Switch AI training off on a practice service instead (linkedin, x, google, microsoft, "
-            "pinterest, quora, tumblr, wordpress, adobe), or send WhatsApp's practice objection form "
-            "(whatsapp), or all; repeat for several.",
+            help=_(
+                "Switch AI training off on a practice service instead (linkedin, x, google, microsoft, "
+                "pinterest, quora, tumblr, wordpress, adobe), or send WhatsApp's practice objection form "
+                "(whatsapp), or all; repeat for several."
+            ),
         ),
     ] = None,
 ) -> None:
-    """Try everything on the bundled practice Help Centre (no account needed)."""
+    """The demo on the practice Help Centre (help: the decorator's, so that it is translated)."""
     _start_driver()
     from .demo import demo_services, run_demo
 
@@ -250,25 +272,30 @@ def demo(
     )
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Run the practice site on fixed local ports until Ctrl-C: try run, recheck, check and doctor on it."
+    )
+)
 def practice(
     port: Annotated[
-        int, typer.Option(metavar="PORT", help="The first of the local ports the practice site takes.")
+        int, typer.Option(metavar="PORT", help=_("The first of the local ports the practice site takes."))
     ] = 47100,
     language: Annotated[
-        str, typer.Option(metavar="LANG", help="Language of the practice pages (en, de, fr, …).")
+        str, typer.Option(metavar="LANG", help=_("Language of the practice pages (en, de, fr, …)."))
     ] = "en",
     code_step: Annotated[
         bool,
         typer.Option(
-            "--code-step", help="Show the e-mailed code screen after Send (the code is printed here)."
+            "--code-step", help=_("Show the e-mailed code screen after Send (the code is printed here).")
         ),
     ] = False,
     auto_login: Annotated[
-        bool, typer.Option("--auto-login", help="The practice login pages log themselves in after a moment.")
+        bool,
+        typer.Option("--auto-login", help=_("The practice login pages log themselves in after a moment.")),
     ] = False,
 ) -> None:
-    """Run the practice site on fixed local ports until Ctrl-C: try run, recheck, check and doctor on it."""
+    """The practice site on fixed local ports (help: the decorator's)."""
     from .practice_serve import serve
 
     raise typer.Exit(
@@ -276,29 +303,31 @@ def practice(
     )
 
 
-@app.command()
+@app.command(help=_("Walk each of your accounts through the official objection forms."))
 def run(
     home: HomeOpt = None,
     accounts: AccountsOpt = None,
     account: SelectAccountOpt = None,
     flow: SelectFlowOpt = None,
     again: Annotated[
-        bool, typer.Option("--again", help="Submit again even where already confirmed.")
+        bool, typer.Option("--again", help=_("Submit again even where already confirmed."))
     ] = False,
     dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Fill everything and show it, never submit.")
+        bool, typer.Option("--dry-run", help=_("Fill everything and show it, never submit."))
     ] = False,
     trace: Annotated[
         bool,
         typer.Option(
             "--trace",
-            help="Keep a Playwright trace per attempt in HOME/traces (it holds your cookies and typed "
-            "passwords; never part of the proof).",
+            help=_(
+                "Keep a Playwright trace per attempt in HOME/traces (it holds your cookies and typed "
+                "passwords; never part of the proof)."
+            ),
         ),
     ] = False,
     keep_login: KeepLoginOpt = True,
 ) -> None:
-    """Walk each of your accounts through the official objection forms."""
+    """The run over the accounts (help: the decorator's)."""
     _start_driver()
     from .config.accounts import load_accounts
     from .config.flows import load_flows
@@ -313,8 +342,10 @@ def run(
     if not found:
         if not human.interactive:
             raise UserError(
-                f"No accounts yet in {path}. Add one with 'objector accounts add' "
-                "(or write the file as shown in README.md), then run again."
+                _(
+                    "No accounts yet in {path}. Add one with 'objector accounts add' "
+                    "(or write the file as shown in README.md), then run again."
+                ).format(path=path)
             )
         from .people.wizard import add_accounts_interactively
 
@@ -347,7 +378,14 @@ def run(
     raise typer.Exit(summary.exit_code)
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Read again each setting objector switched off, and say whether the service turned it back on."
+        "\n\n"
+        "Nothing is changed and nothing is asked; a setting found on again is switched off by the next "
+        "'objector run', after you say so."
+    )
+)
 def recheck(
     home: HomeOpt = None,
     accounts: AccountsOpt = None,
@@ -357,16 +395,12 @@ def recheck(
         typer.Option(
             "--older-than",
             metavar="AGE",
-            help="Only settings last confirmed or checked longer ago than this (30d, 12h, 2w).",
+            help=_("Only settings last confirmed or checked longer ago than this (30d, 12h, 2w)."),
         ),
     ] = None,
     keep_login: KeepLoginOpt = True,
 ) -> None:
-    """Read again each setting objector switched off, and say whether the service turned it back on.
-
-    Nothing is changed and nothing is asked; a setting found on again is switched
-    off by the next 'objector run', after you say so.
-    """
+    """Reads again the settings objector switched off (help: the decorator's)."""
     from .recheck import parse_duration
 
     age = parse_duration(older_than) if older_than is not None else None
@@ -417,17 +451,20 @@ def recheck(
     raise typer.Exit(summary.exit_code)
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Open each selected form (logged in, as for run) and report whether every field and button is found."
+        "\n\n"
+        "Nothing is filled or submitted."
+    )
+)
 def check(
     home: HomeOpt = None,
     accounts: AccountsOpt = None,
     account: SelectAccountOpt = None,
     flow: SelectFlowOpt = None,
 ) -> None:
-    """Open each selected form (logged in, as for run) and report whether every field and button is found.
-
-    Nothing is filled or submitted.
-    """
+    """Opens each selected form and looks for its fields (help: the decorator's)."""
     _start_driver()
     from .checker import check_forms
     from .config.accounts import load_accounts
@@ -439,7 +476,7 @@ def check(
     path = _accounts_path(settings, accounts)
     found = load_accounts(path)
     if not found:
-        raise UserError("No accounts to check yet; add one with 'objector accounts add'.")
+        raise UserError(_("No accounts to check yet; add one with 'objector accounts add'."))
     request = RunRequest(
         settings=settings,
         accounts=found,
@@ -457,17 +494,29 @@ def check(
     results = check_forms(settings, pairs, human, _reporter(console, settings))
     bad = [r for r in results if not r.ok]
     console.print()
-    console.print(f"{len(results) - len(bad)} of {len(results)} forms look as the flows expect.")
+    console.print(
+        # TRANSLATORS: {good} of {count} forms checked were found as expected; the form follows {count}
+        # (English says "1 of 1 forms" too)
+        ngettext(
+            "{good} of {count} forms look as the flows expect.",
+            "{good} of {count} forms look as the flows expect.",
+            len(results),
+        ).format(good=len(results) - len(bad), count=len(results))
+    )
     raise typer.Exit(1 if bad else 0)
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Check Python, packages, browser, home folder, settings, accounts and flows; say how to fix problems."
+    )
+)
 def doctor(
     home: HomeOpt = None,
-    json_: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
+    json_: Annotated[bool, typer.Option("--json", help=_("Print the findings as JSON."))] = False,
 ) -> None:
-    """Check Python, packages, browser, home folder, settings, accounts and flows; say how to fix problems."""
-    from .doctor import as_json, diagnose
+    """Whether everything is in place for a run (help: the decorator's)."""
+    from .doctor import as_json, diagnose, label
 
     findings = diagnose(home)
     if json_:
@@ -477,35 +526,43 @@ def doctor(
         typer.echo(json.dumps({"ok": ok, "checks": as_json(findings)}, indent=2))
     else:
         for f in findings:
-            typer.echo(f"{'✓' if f.ok else '!' if f.warning else '✗'} {f.check}: {f.detail}")
+            # TRANSLATORS: one line of 'objector doctor': {check} is what was checked (e.g. "browser"),
+            # {detail} what was found
+            line = _("{check}: {detail}").format(check=label(f.check), detail=f.detail)
+            typer.echo(f"{'✓' if f.ok else '!' if f.warning else '✗'} {line}")
             if not f.ok and f.fix:
-                typer.echo(f"    fix: {f.fix}")
+                # TRANSLATORS: under a problem 'objector doctor' found: {fix} says what to do about it
+                typer.echo("    " + _("fix: {fix}").format(fix=f.fix))
     raise typer.Exit(0 if all(f.ok or f.warning for f in findings) else 1)
 
 
-@mail_app.command("check")
+@mail_app.command(
+    "check", help=_("Look for confirmation e-mails that arrived after the run and keep them with the proof.")
+)
 def mail_check(home: HomeOpt = None) -> None:
-    """Look for confirmation e-mails that arrived after the run and keep them with the proof."""
+    """Looks for late confirmation e-mails (help: the decorator's)."""
     from .mail.check import check_mail
 
     settings = _settings(home)
     with _home_lock(_existing_home(settings), "mail-check"):
         result = check_mail(settings)
     for line in result.found:
-        typer.echo(f"✓ e-mail confirmed: {line}")
+        typer.echo("✓ " + _("e-mail confirmed: {found}").format(found=line))
     for line in result.waiting:
         typer.echo(f"… {line}")
     if not result.found and not result.waiting:
         typer.echo(
-            "Nothing to look for: every confirmed objection already has its e-mail "
-            "(or none is confirmed yet)."
+            _(
+                "Nothing to look for: every confirmed objection already has its e-mail "
+                "(or none is confirmed yet)."
+            )
         )
     raise typer.Exit(1 if result.waiting else 0)
 
 
-@accounts_app.command("list")
+@accounts_app.command("list", help=_("Show your accounts."))
 def accounts_list(home: HomeOpt = None, accounts: AccountsOpt = None) -> None:
-    """Show your accounts."""
+    """Shows the accounts (help: the decorator's)."""
     from .config.accounts import load_accounts
     from .people.ui import accounts_table
 
@@ -514,48 +571,56 @@ def accounts_list(home: HomeOpt = None, accounts: AccountsOpt = None) -> None:
     found = load_accounts(path)
     console = _console()
     if not found:
-        console.print(f"No accounts yet ({path}). Add one with: objector accounts add", markup=False)
+        console.print(
+            _("No accounts yet ({path}). Add one with: objector accounts add").format(path=path), markup=False
+        )
         return
     console.print(accounts_table(found, width=console.width))
     console.print(str(path), style="dim", markup=False)
 
 
-@accounts_app.command("add")
+@accounts_app.command(
+    "add",
+    help=_("Add accounts: in a terminal, all of yours in one sitting (a checklist), or one from options."),
+)
 def accounts_add(
     home: HomeOpt = None,
     accounts: AccountsOpt = None,
-    name: Annotated[Optional[str], typer.Option(metavar="NAME", help="A label, e.g. anna-instagram.")] = None,
+    name: Annotated[
+        Optional[str], typer.Option(metavar="NAME", help=_("A label, e.g. anna-instagram."))
+    ] = None,
     platform: Annotated[
-        Optional[str], typer.Option(metavar="PLATFORM", help=f"The service: {_PLATFORM_NAMES}.")
+        Optional[str],
+        typer.Option(metavar="PLATFORM", help=_("The service: {names}.").format(names=_PLATFORM_NAMES)),
     ] = None,
     email: Annotated[
-        Optional[str], typer.Option(metavar="EMAIL", help="The e-mail address of that account.")
+        Optional[str], typer.Option(metavar="EMAIL", help=_("The e-mail address of that account."))
     ] = None,
     country: Annotated[
-        Optional[str], typer.Option(metavar="CC", help="Where you live, as an ISO code (DE, FR, …).")
+        Optional[str], typer.Option(metavar="CC", help=_("Where you live, as an ISO code (DE, FR, …)."))
     ] = None,
     language: Annotated[
-        Optional[str], typer.Option(metavar="LANG", help="Language of the objection text (en, de, …).")
+        Optional[str], typer.Option(metavar="LANG", help=_("Language of the objection text (en, de, …)."))
     ] = None,
     reason: Annotated[
         Optional[list[str]],
         typer.Option(
-            "--reason", metavar="REASON", help="A reason id (repeatable); see 'objector text --help'."
+            "--reason", metavar="REASON", help=_("A reason id (repeatable); see 'objector text --help'.")
         ),
     ] = None,
     username: Annotated[
         Optional[str],
-        typer.Option(metavar="USER", help="The account's username or profile link, as Meta knows it."),
+        typer.Option(metavar="USER", help=_("The account's username or profile link, as Meta knows it.")),
     ] = None,
     full_name: Annotated[
-        Optional[str], typer.Option("--full-name", metavar="NAME", help="Your name, to sign the letter.")
+        Optional[str], typer.Option("--full-name", metavar="NAME", help=_("Your name, to sign the letter."))
     ] = None,
     phone: Annotated[
         Optional[str],
-        typer.Option(metavar="PHONE", help="WhatsApp: the account's phone number with its country code."),
+        typer.Option(metavar="PHONE", help=_("WhatsApp: the account's phone number with its country code.")),
     ] = None,
 ) -> None:
-    """Add accounts: in a terminal, all of yours in one sitting (a checklist), or one from options."""
+    """Adds accounts (help: the decorator's)."""
     from .people.human import TerminalHuman
     from .people.wizard import add_accounts
 
@@ -578,13 +643,13 @@ def accounts_add(
         add_accounts(settings, _accounts_path(settings, accounts), given, TerminalHuman(console), console)
 
 
-@accounts_app.command("remove")
+@accounts_app.command("remove", help=_("Remove an account from the accounts file (its proof stays)."))
 def accounts_remove(
-    name: Annotated[str, typer.Argument(help="The account's name.")],
+    name: Annotated[str, typer.Argument(help=_("The account's name."))],
     home: HomeOpt = None,
     accounts: AccountsOpt = None,
 ) -> None:
-    """Remove an account from the accounts file (its proof stays)."""
+    """Removes an account from the file (help: the decorator's)."""
     from .config.accounts import find_account, load_accounts, save_accounts
 
     settings = _settings(home)
@@ -595,23 +660,32 @@ def accounts_remove(
         rest = [a for a in found if a.name != name]
         for other in rest:
             if other.linked_with == name:
-                raise UserError(f"{path}: account ({other.name}) is linked_with {name}; change that first.")
+                raise UserError(
+                    # TRANSLATORS: linked_with is a field of the accounts file, not translated
+                    _("{path}: account ({other}) is linked_with {name}; change that first.").format(
+                        path=path, other=other.name, name=name
+                    )
+                )
         save_accounts(path, rest)
     typer.echo(
-        f"Removed {name} from {path}. Its proof stays; 'objector forget {name}' deletes its browser profile."
+        _(
+            "Removed {name} from {path}. Its proof stays; "
+            "'objector forget {name}' deletes its browser profile."
+        ).format(name=name, path=path)
     )
 
 
-@app.command()
+@app.command(help=_("Show each account × flow with its last outcome and when."))
 def status(
     account: Annotated[
-        Optional[str], typer.Argument(metavar="[ACCOUNT]", help="Only this account, with its proof folders.")
+        Optional[str],
+        typer.Argument(metavar="[ACCOUNT]", help=_("Only this account, with its proof folders.")),
     ] = None,
     home: HomeOpt = None,
     accounts: AccountsOpt = None,
-    paths: Annotated[bool, typer.Option("--paths", help="Show the proof folder of each attempt.")] = False,
+    paths: Annotated[bool, typer.Option("--paths", help=_("Show the proof folder of each attempt."))] = False,
 ) -> None:
-    """Show each account × flow with its last outcome and when."""
+    """Each account × flow with its last outcome (help: the decorator's)."""
     from .config.accounts import load_accounts
     from .people.ui import setting_advice, status_table
     from .proof.ledger import Ledger
@@ -625,12 +699,15 @@ def status(
     if account is not None:
         found, ledger = _one_account(found, ledger, account), _OneAccountLedger(ledger, account)
         paths = True
-    console.print(f"home: {settings.home}", highlight=False, markup=False)
+    # TRANSLATORS: the first line of 'objector status': {home} is objector's folder
+    console.print(_("home: {home}").format(home=settings.home), highlight=False, markup=False)
     if not found and not ledger.latest():
         from .commands import objector_command
 
         console.print(
-            f"No accounts yet ({path}) and nothing recorded. Add one with: {objector_command()} accounts add",
+            _("No accounts yet ({path}) and nothing recorded. Add one with: {command} accounts add").format(
+                path=path, command=objector_command()
+            ),
             highlight=False,
             markup=False,
             soft_wrap=True,  # a command split over two lines does not work when pasted
@@ -658,8 +735,12 @@ def _one_account(found: list, ledger, name: str) -> list:
 
     mine = [a for a in found if a.name == name]
     if not mine and not any(key[0] == name for key in ledger.latest()):
-        known = ", ".join(a.name for a in found) or "none yet"
-        raise UserError(f"status: there is no account named {shown(name)} (accounts: {known}).")
+        known = ", ".join(a.name for a in found) or _("none yet")
+        raise UserError(
+            _("status: there is no account named {name} (accounts: {known}).").format(
+                name=shown(name), known=known
+            )
+        )
     return mine
 
 
@@ -696,9 +777,9 @@ def _setting_flows(settings) -> frozenset[str]:
         return frozenset()
 
 
-@app.command()
+@app.command(help=_("Check that no proof file or ledger line changed since it was recorded."))
 def verify(home: HomeOpt = None) -> None:
-    """Check that no proof file or ledger line changed since it was recorded."""
+    """Checks the proof (help: the decorator's)."""
     from .proof.verify import verify_home
 
     settings = _settings(home)
@@ -710,20 +791,35 @@ def verify(home: HomeOpt = None) -> None:
     for line in result.stamps:  # what the time-stamping authorities vouch for
         typer.echo(line)
     if result.nothing_recorded:
-        typer.echo(f"Nothing recorded yet: no ledger entries and no proof files in {settings.home}.")
+        typer.echo(
+            _("Nothing recorded yet: no ledger entries and no proof files in {home}.").format(
+                home=settings.home
+            )
+        )
         return
     if result.ok:
         typer.echo(
-            f"Proof intact: {result.entries} ledger entries, {result.files} files checked ({settings.home})."
+            # TRANSLATORS: the form follows {entries}; {files} is a number of files (never 1 here)
+            ngettext(
+                "Proof intact: {entries} ledger entry, {files} files checked ({home}).",
+                "Proof intact: {entries} ledger entries, {files} files checked ({home}).",
+                result.entries,
+            ).format(entries=result.entries, files=result.files, home=settings.home)
         )
         return
-    typer.echo(f"Proof NOT intact: {len(result.problems)} problem(s) in {settings.home}.")
+    typer.echo(
+        ngettext(
+            "Proof NOT intact: {count} problem in {home}.",
+            "Proof NOT intact: {count} problems in {home}.",
+            len(result.problems),
+        ).format(count=len(result.problems), home=settings.home)
+    )
     raise typer.Exit(1)
 
 
-@app.command()
+@app.command(help=_("Get an RFC 3161 time-stamp for the ledger's newest entry (when not stamped yet)."))
 def stamp(home: HomeOpt = None) -> None:
-    """Get an RFC 3161 time-stamp for the ledger's newest entry (when not stamped yet)."""
+    """Time-stamps the ledger's newest entry (help: the decorator's)."""
     from .proof.stamps import stamp as take_stamp
 
     settings = _settings(home)
@@ -735,7 +831,7 @@ def stamp(home: HomeOpt = None) -> None:
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(help=_("Build the proof report: a self-contained HTML page (and PDF) of every attempt."))
 def report(
     home: HomeOpt = None,
     out: Annotated[
@@ -743,63 +839,90 @@ def report(
         typer.Option(
             "--out",
             metavar="FILE",
-            help="Where to write the HTML (default: HOME/report/objector-report.html).",
+            help=_("Where to write the HTML (default: HOME/report/objector-report.html)."),
         ),
     ] = None,
-    pdf: Annotated[bool, typer.Option("--pdf", help="Also render it to PDF with the browser.")] = False,
-    open_: Annotated[bool, typer.Option("--open", help="Open the report when it is written.")] = False,
+    pdf: Annotated[bool, typer.Option("--pdf", help=_("Also render it to PDF with the browser."))] = False,
+    open_: Annotated[bool, typer.Option("--open", help=_("Open the report when it is written."))] = False,
     lang: Annotated[
         Optional[str],
         typer.Option(
             "--lang",
             metavar="LANG",
-            help="Make the report in this language (cs da de el en es fi fr hu it nl pl pt ro sv), "
-            "e.g. 'en' for an authority; default: the language objector speaks.",
+            help=_(
+                "Make the report in this language (cs da de el en es fi fr hu it nl pl pt ro sv), "
+                "e.g. 'en' for an authority; default: the language objector speaks."
+            ),
         ),
     ] = None,
 ) -> None:
-    """Build the proof report: a self-contained HTML page (and PDF) of every attempt."""
+    """The proof report (help: the decorator's)."""
     from .proof.report import REPORT_LANGUAGES, build_report, in_language
 
     if lang is not None and lang.strip().lower() not in REPORT_LANGUAGES:
         raise UserError(
-            f"--lang: {lang!r} is not a report language; use one of {' '.join(REPORT_LANGUAGES)}."
+            _("--lang: {value} is not a report language; use one of {codes}.").format(
+                value=repr(lang), codes=" ".join(REPORT_LANGUAGES)
+            )
         )
     settings = _settings(home)
     with in_language(lang.strip().lower() if lang else None):
         result = build_report(
             _existing_home(settings), out, pdf=pdf, browser=settings.browser, tsa_cafile=settings.tsa_cafile
         )
-    typer.echo(f"Report: {result.html} ({result.attempts} attempts)")
+    typer.echo(
+        ngettext(
+            "Report: {path} ({count} attempt)", "Report: {path} ({count} attempts)", result.attempts
+        ).format(path=result.html, count=result.attempts)
+    )
     if result.pdf is not None:
-        typer.echo(f"PDF: {result.pdf} ({result.pdf_pages} pages)")
+        pages = result.pdf_pages
+        typer.echo(
+            ngettext("PDF: {path} ({count} page)", "PDF: {path} ({count} pages)", pages).format(
+                path=result.pdf, count=pages
+            )
+        )
     if open_:
         import webbrowser
 
         webbrowser.open((result.pdf or result.html).resolve().as_uri())
 
 
-@app.command()
+@app.command(help=_("Put proof, ledger and report in one zip, after checking that the proof is intact."))
 def export(
-    dest: Annotated[Path, typer.Argument(help="The zip file to write (must not exist).")],
+    dest: Annotated[Path, typer.Argument(help=_("The zip file to write (must not exist)."))],
     home: HomeOpt = None,
 ) -> None:
-    """Put proof, ledger and report in one zip, after checking that the proof is intact."""
+    """Puts the proof in one zip (help: the decorator's)."""
     from .proof.export import export_zip
 
     settings = _settings(home)
     with _home_lock(_existing_home(settings), "export"):
         result = export_zip(settings.home, dest.expanduser(), tsa_cafile=settings.tsa_cafile)
-    typer.echo(f"Exported {result.files} files ({result.bytes:,} bytes) to {result.path}.")
+    typer.echo(
+        # TRANSLATORS: the form follows {count}, the number of files; {bytes} a number with grouped digits
+        ngettext(
+            "Exported {count} file ({bytes} bytes) to {path}.",
+            "Exported {count} files ({bytes} bytes) to {path}.",
+            result.files,
+        ).format(count=result.files, bytes=f"{result.bytes:,}", path=result.path)
+    )
     if result.practice:
         from .proof.report import PRACTICE_MARK
 
-        typer.echo(f"{PRACTICE_MARK}: {result.practice} of the attempts in it were practice.")
+        typer.echo(
+            # TRANSLATORS: {mark} is the translation of "PRACTICE — nothing was sent to the service"
+            ngettext(
+                "{mark}: {count} of the attempts in it was practice.",
+                "{mark}: {count} of the attempts in it were practice.",
+                result.practice,
+            ).format(mark=_(PRACTICE_MARK), count=result.practice)
+        )
 
 
-@app.command("flows")
+@app.command("flows", help=_("List the forms objector knows and which file each comes from."))
 def flows_cmd(home: HomeOpt = None) -> None:
-    """List the forms objector knows and which file each comes from."""
+    """Lists the flows (help: the decorator's)."""
     from .config.flows import load_flows
     from .people.ui import flows_table
 
@@ -807,27 +930,31 @@ def flows_cmd(home: HomeOpt = None) -> None:
     _console().print(flows_table(load_flows(settings.layout.flows)))
 
 
-@app.command()
+@app.command(
+    help=_("Delete an account's browser profile (its logins and cookies) and its traces, after confirmation.")
+)
 def forget(
     account: Annotated[
-        Optional[str], typer.Argument(help="The account whose browser profile to delete.")
+        Optional[str], typer.Argument(help=_("The account whose browser profile to delete."))
     ] = None,
     home: HomeOpt = None,
     evidence: Annotated[
-        bool, typer.Option("--evidence", help="Also delete that account's proof (asks separately).")
+        bool, typer.Option("--evidence", help=_("Also delete that account's proof (asks separately)."))
     ] = False,
     sessions: Annotated[
         bool,
         typer.Option(
             "--sessions",
-            help="Delete the browser profiles (logins) and traces of every account instead; the proof stays.",
+            help=_(
+                "Delete the browser profiles (logins) and traces of every account instead; the proof stays."
+            ),
         ),
     ] = False,
     yes: Annotated[
-        bool, typer.Option("--yes", help="Do not ask for confirmation of the profile deletion.")
+        bool, typer.Option("--yes", help=_("Do not ask for confirmation of the profile deletion."))
     ] = False,
 ) -> None:
-    """Delete an account's browser profile (its logins and cookies) and its traces, after confirmation."""
+    """Deletes an account's browser profile and traces (help: the decorator's)."""
     from .engine.profiles import forget_evidence, forget_profile
     from .engine.traces import forget_traces
     from .people.human import TerminalHuman
@@ -836,14 +963,18 @@ def forget(
     if sessions:
         raise typer.Exit(_forget_sessions(settings, account, evidence=evidence, yes=yes))
     if account is None:
-        raise UserError("forget: name the account (see 'objector accounts list'), or --sessions for all.")
+        raise UserError(_("forget: name the account (see 'objector accounts list'), or --sessions for all."))
     _check_forgettable(settings, account)
     console = _console(markup=False)  # paths and names are shown as they are
     human = TerminalHuman(console)
     with _home_lock(settings.home, "forget"):
         code = forget_profile(settings.home, account, human, console, assume_yes=yes)
         if code == 0 and (count := forget_traces(settings.home, account)):
-            console.print(f"Deleted {count} trace{'s' * (count != 1)} of {account}.")
+            console.print(
+                ngettext(
+                    "Deleted {count} trace of {account}.", "Deleted {count} traces of {account}.", count
+                ).format(count=count, account=account)
+            )
         if evidence:
             code = max(code, forget_evidence(settings.home, account, human, console))
     raise typer.Exit(code)
@@ -852,7 +983,7 @@ def forget(
 def _forget_sessions(settings, account: str | None, *, evidence: bool, yes: bool) -> int:
     """``forget --sessions``: every account's browser profile, after one confirmation."""
     if account is not None or evidence:
-        raise UserError("forget --sessions is for every account: give no account name and no --evidence.")
+        raise UserError(_("forget --sessions is for every account: give no account name and no --evidence."))
     from .engine.sessions import forget_sessions
     from .people.human import TerminalHuman
 
@@ -876,48 +1007,56 @@ def _check_forgettable(settings, account: str) -> None:
     if any(p.exists() for p in (profile, Home(home).evidence_of(account), traces_dir(home, account))):
         return
     raise UserError(
-        f"no account {account} in {settings.accounts_file}, and no browser profile, proof or traces "
-        f"of it in {home}; nothing to forget (see 'objector accounts list')."
+        _(
+            "no account {account} in {file}, and no browser profile, proof or traces "
+            "of it in {home}; nothing to forget (see 'objector accounts list')."
+        ).format(account=account, file=settings.accounts_file, home=home)
     )
 
 
-@app.command()
+@app.command(help=_("Print the objection text that would be sent (and copy it with --copy)."))
 def text(
     account: Annotated[
         Optional[str],
-        typer.Option("--account", metavar="NAME", help="Use this account's details, language and reasons."),
+        typer.Option(
+            "--account", metavar="NAME", help=_("Use this account's details, language and reasons.")
+        ),
     ] = None,
     lang: Annotated[
         Optional[str],
-        typer.Option("--lang", metavar="LANG", help="Language (en, de, fr, …) for an example text."),
+        typer.Option("--lang", metavar="LANG", help=_("Language (en, de, fr, …) for an example text.")),
     ] = None,
     reasons: Annotated[
         Optional[list[str]],
         typer.Option(
             "--reasons",
             metavar="REASONS",
-            help="Reason ids, comma-separated or repeated: private_life, children, creative_work, "
-            "private_context, location_behaviour, personalisation.",
+            help=_(
+                "Reason ids, comma-separated or repeated: private_life, children, creative_work, "
+                "private_context, location_behaviour, personalisation."
+            ),
         ),
     ] = None,
     variant: Annotated[
-        Optional[str], typer.Option("--variant", metavar="VARIANT", help="short, standard or detailed.")
+        Optional[str],
+        # TRANSLATORS: short, standard and detailed are the values to type: not translated
+        typer.Option("--variant", metavar="VARIANT", help=_("short, standard or detailed.")),
     ] = None,
     platform: Annotated[
-        str, typer.Option("--platform", metavar="PLATFORM", help="instagram or facebook (with --lang).")
+        str, typer.Option("--platform", metavar="PLATFORM", help=_("instagram or facebook (with --lang)."))
     ] = "instagram",
     country: Annotated[
-        Optional[str], typer.Option("--country", metavar="CC", help="Country code (with --lang).")
+        Optional[str], typer.Option("--country", metavar="CC", help=_("Country code (with --lang)."))
     ] = None,
     template: Annotated[
         Optional[Path],
-        typer.Option("--template", metavar="FILE", help="Your own template file with placeholders."),
+        typer.Option("--template", metavar="FILE", help=_("Your own template file with placeholders.")),
     ] = None,
-    copy: Annotated[bool, typer.Option("--copy", help="Also copy the text to the clipboard.")] = False,
+    copy: Annotated[bool, typer.Option("--copy", help=_("Also copy the text to the clipboard."))] = False,
     home: HomeOpt = None,
     accounts: AccountsOpt = None,
 ) -> None:
-    """Print the objection text that would be sent (and copy it with --copy)."""
+    """The objection text that would be sent (help: the decorator's)."""
     from .letters.letters import text_for_cli
 
     settings = _settings(home)
@@ -943,7 +1082,7 @@ def text(
         if problem:
             typer.echo(f"objector: {problem}", err=True)
             raise typer.Exit(1)
-        typer.echo("Copied to the clipboard.", err=True)
+        typer.echo(_("Copied to the clipboard."), err=True)
 
 
 def main() -> None:
@@ -981,16 +1120,21 @@ def _run_app() -> None:
         typer.echo(f"objector: {exc}", err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
-        typer.echo("objector: stopped.", err=True)
+        typer.echo("objector: " + _("stopped."), err=True)
         sys.exit(130)
     except RecursionError:
-        typer.echo("objector: an input is nested too deeply to be one objector expects.", err=True)
+        typer.echo("objector: " + _("an input is nested too deeply to be one objector expects."), err=True)
         sys.exit(2)
     except OSError as exc:
         from .storage import path_problem
 
-        where = f"{exc.filename}: " if exc.filename else ""
-        typer.echo(f"objector: {where}{path_problem(exc)}.", err=True)
+        if exc.filename:
+            # TRANSLATORS: {path} is a file or folder, {problem} what is wrong with it ("permission denied")
+            said = _("{path}: {problem}.").format(path=exc.filename, problem=path_problem(exc))
+        else:
+            # TRANSLATORS: {problem} is what went wrong with a file (e.g. "permission denied")
+            said = _("{problem}.").format(problem=path_problem(exc))
+        typer.echo(f"objector: {said}", err=True)
         sys.exit(2)
 
 

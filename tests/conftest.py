@@ -42,6 +42,7 @@ def cli_env(home: Path, tmp_path: Path) -> dict[str, str]:
         OBJECTOR_LOGIN_TIMEOUT="60",
         OBJECTOR_CONFIRM_TIMEOUT="20",
         COLUMNS=str(OUTPUT_COLUMNS),
+        OBJECTOR_UI_LANGUAGE="en",
     )
     return env
 
