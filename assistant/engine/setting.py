@@ -28,15 +28,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from gettext import NullTranslations
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from ..config.flows import Candidate, SettingStep
+from ..i18n import N_, _, ngettext, pgettext
 from ..people.human import Decision, SettingReview
 from ..proof.ledger import iso, utc_now
 from ..proof.outcome import FlowStop, Outcome
 from .capture import full_page_screenshot
-from .common import _bare, _clip, _duration, _first_line
+from .common import Said, _bare, _clip, _duration, _first_line, shown
 from .guide import by_hand, missing
 from .locate import Found, build, find
 from .login import check_host, open_address
@@ -74,6 +76,7 @@ MENU_WAIT = 5.0  # seconds a menu may take to open after the click
 CONFIRM_WAIT = 2.5  # seconds a confirming dialog may take to show
 SAVE_WAIT = 4.0  # seconds the page may take to show the new state before the reload
 FINISH_WAIT = 5.0  # seconds a person's own switch may take to be saved before they are asked
+_ENGLISH = NullTranslations()  # the record's language
 __all__ = ["RESULTS", "STATE_OFF", "STATE_ON", "read_state", "setting_step", "settings_outcome", "state_of"]
 
 
@@ -91,12 +94,32 @@ def setting_step(run: FlowRun, step: SettingStep) -> None:
             _entry(run, step, None, before="unknown", after=None, result="absent")
             missing(run, step)
             return
-        raise FlowStop(
-            Outcome.NEEDS_ATTENTION,
-            f"found no {step.describe or 'blogs or sites'} on {_bare(run.sites.live_url(run.page.url))} "
-            f"to set {step.setting_name} for; switch it {step.want.upper() if step.want else ''} in each "
-            "yourself, or check the flow",
-        )
+        address = _bare(run.sites.live_url(run.page.url))
+        state = _state(step.want) if step.want else ""
+        if step.describe:
+            message = Said(
+                # TRANSLATORS: {what} is the flow's name for the list (e.g. "blogs"); {state} is ON or OFF
+                N_(
+                    "found no {what} on {address} to set {setting} for; switch it {state} in each "
+                    "yourself, or check the flow"
+                ),
+                what=step.describe,
+                address=address,
+                setting=step.setting_name,
+                state=state,
+            )
+        else:
+            message = Said(
+                # TRANSLATORS: {setting} is the setting's name on the page; {state} is ON or OFF
+                N_(
+                    "found no blogs or sites on {address} to set {setting} for; switch it {state} in each "
+                    "yourself, or check the flow"
+                ),
+                address=address,
+                setting=step.setting_name,
+                state=state,
+            )
+        raise FlowStop(Outcome.NEEDS_ATTENTION, message)
     run.record["items"] = [name for name, _url in items]
     for name, url in items:
         open_address(run, url)
@@ -115,12 +138,17 @@ def _one(run: FlowRun, step: SettingStep, item: str | None) -> None:
             _entry(run, step, item, before="absent", after=None, result="absent")
             missing(run, step)
             return
-        _guided(run, step, item, number, before="absent", why="could not find it")
+        # TRANSLATORS: completes "objector …": why the person is asked to switch a setting by hand
+        _guided(run, step, item, number, before="absent", why=Said(N_("could not find it")))
         return
     run.not_a_password(found.locator, step.setting_name)
     first = settled_reading(run, step, found)
     if first.ambiguous:
-        why = f"found more than one switch next to {step.setting_name} and cannot tell which one is meant"
+        why = Said(
+            # TRANSLATORS: completes "objector …"; {setting} is the setting's name on the page
+            N_("found more than one switch next to {setting} and cannot tell which one is meant"),
+            setting=step.setting_name,
+        )
         _guided(run, step, item, number, before="unknown", why=why, control=first.path)
         return
     if first.state == step.want:
@@ -129,8 +157,11 @@ def _one(run: FlowRun, step: SettingStep, item: str | None) -> None:
             return
         first = second
     if first.state == "unknown":
-        why = "could not tell whether it is on or off" + (
-            "" if first.settled else " (the page did not settle)"
+        why = Said(
+            # TRANSLATORS: completes "objector …": why the person is asked to switch a setting by hand
+            N_("could not tell whether it is on or off")
+            if first.settled
+            else N_("could not tell whether it is on or off (the page did not settle)")
         )
         _guided(run, step, item, number, before="unknown", why=why, control=first.path)
         return
@@ -149,7 +180,12 @@ def _read_on_a_fresh_load(
     if second.state != step.want:  # the first picture stays as proof of what the page showed first
         run.save(f"setting-{number}-first-reading.png", picture)
         run.reporter.warn(
-            f"{_what(step, item)} first showed {first.state.upper()}, after a reload {second.state.upper()}"
+            # TRANSLATORS: {setting} is the setting's name on the page; {first}, {second}: ON, OFF or UNKNOWN
+            _("{setting} first showed {first}, after a reload {second}").format(
+                setting=_what(step, item),
+                first=shown(_state(first.state)),
+                second=shown(_state(second.state)),
+            )
         )
         return second
     run.save(f"setting-{number}-before.png", picture)
@@ -165,7 +201,12 @@ def _read_on_a_fresh_load(
     )
     run.done(
         step,
-        f"{_what(step, item)} is already {step.want.upper()} (read again after a reload); nothing changed",
+        Said(
+            # TRANSLATORS: {setting} is the setting's name on the page; {state} is ON or OFF
+            N_("{setting} is already {state} (read again after a reload); nothing changed"),
+            setting=_what(step, item),
+            state=_state(step.want),
+        ),
     )
     return None
 
@@ -309,9 +350,15 @@ def _decided(
     if decision in ("n", "none"):
         approval = {"answer": decision, "by": "terminal", "at": at}
         _entry(run, step, item, before=before, after=before, result="declined", approval=approval, **facts)
-        why = "you chose to leave it" if decision == "n" else "no answer"
-        run.record_step(step, "declined", f"{_what(step, item)} left {before.upper()} ({why})")
-        run.reporter.warn(f"{_what(step, item)} left {before.upper()} ({why})")
+        if decision == "n":
+            # TRANSLATORS: {setting} is the setting's name on the page; {state} is ON or OFF
+            left = N_("{setting} left {state} (you chose to leave it)")
+        else:
+            # TRANSLATORS: {setting} is the setting's name on the page; {state} is ON or OFF
+            left = N_("{setting} left {state} (no answer)")
+        said = Said(left, setting=_what(step, item), state=_state(before))
+        run.record_step(step, "declined", said)
+        run.reporter.warn(said.shown)
         return
     run.guard("switch the setting")
     run.page.evaluate("1")  # the browser is still there: a dead one raises here, before the log
@@ -327,7 +374,10 @@ def _decided(
         if decision == "m":
             run.page.bring_to_front()
             run.reporter.wait(
-                f"waiting for you to switch {_what(step, item)} {step.want.upper()} in the browser"
+                # TRANSLATORS: {setting} is the setting's name on the page; {state} is ON or OFF
+                _("waiting for you to switch {setting} {state} in the browser").format(
+                    setting=_what(step, item), state=shown(_state(step.want))
+                )
             )
             switched = poll_until(
                 run.page,
@@ -349,13 +399,16 @@ def _decided(
                 )
                 run.record_step(step, "declined", f"{_what(step, item)}: no change seen")
                 run.reporter.warn(
-                    f"no change of {_what(step, item)} seen within {_duration(run.settings.manual_timeout)}"
+                    # TRANSLATORS: {setting} is the setting's name on the page; {duration} e.g. 5m00s
+                    _("no change of {setting} seen within {duration}").format(
+                        setting=_what(step, item), duration=_duration(run.settings.manual_timeout)
+                    )
                 )
                 return
             approval["switched_seen_at"] = iso(utc_now())
         _until_the_person_has_finished(run, step, item, traffic)
     if not traffic.settle():
-        run.reporter.warn("the page was still busy after the change; reading it again all the same")
+        run.reporter.warn(_("the page was still busy after the change; reading it again all the same"))
     answers = traffic.changes_answered()
     if answers:
         facts["save_requests"] = answers
@@ -380,14 +433,21 @@ def _until_the_person_has_finished(
         return
     if still_to_save(run) and poll_until(run.page, run.settings.manual_timeout, finished, every_ms=300):
         return
-    save_first = "press the page's Save button, then " if still_to_save(run) else ""
-    run.human.guide(
-        _guidance(
-            run,
-            f"objector sees {_what(step, item)} switched {step.want.upper()} in the browser. Please "
-            f"{save_first}press Enter here when you have finished there: objector then reloads the page "
-            "to check it.",
+    if still_to_save(run):
+        # TRANSLATORS: {setting} is the setting's name on the page; {state} is ON or OFF
+        instruction = _(
+            "objector sees {setting} switched {state} in the browser. Please press the page's Save "
+            "button, then press Enter here when you have finished there: objector then reloads the page "
+            "to check it."
         )
+    else:
+        # TRANSLATORS: {setting} is the setting's name on the page; {state} is ON or OFF
+        instruction = _(
+            "objector sees {setting} switched {state} in the browser. Please press Enter here when you "
+            "have finished there: objector then reloads the page to check it."
+        )
+    run.human.guide(
+        _guidance(run, instruction.format(setting=_what(step, item), state=shown(_state(step.want))))
     )
 
 
@@ -411,14 +471,13 @@ def _switch(
     if step.menu:
         item = _safe_choice(run, step.menu, MENU_WAIT)
         if item is None:
-            run.human.guide(
-                _guidance(
-                    run,
-                    f"objector opened the menu of {step.setting_name} but did not find the choice that "
-                    f"switches it {step.want.upper()} without deleting anything. Pick that choice in the "
-                    "browser window yourself (not one that deletes), then press Enter here.",
-                )
-            )
+            # TRANSLATORS: {setting} is the setting's name on the page; {state} is ON or OFF
+            instruction = _(
+                "objector opened the menu of {setting} but did not find the choice that "
+                "switches it {state} without deleting anything. Pick that choice in the "
+                "browser window yourself (not one that deletes), then press Enter here."
+            ).format(setting=step.setting_name, state=shown(_state(step.want)))
+            run.human.guide(_guidance(run, instruction))
         else:
             run.click(item, "pick the menu item")
     if step.confirm:
@@ -516,15 +575,37 @@ def _verify(
     after = reading.state
     run.save(f"setting-{number}-after.png", full_page_screenshot(run.page))
     what = _what(step, item)
-    saved = f", saved with “{facts['saved_with']}”" if facts.get("saved_with") else ""
     if after == step.want:
         _entry(run, step, item, before=before, after=after, result="changed", approval=approval, **facts)
-        run.done(step, f"{what}: {before.upper()} → {after.upper()}{saved} (read again after a reload)")
+        states = {"setting": what, "before": _state(before), "after": _state(after)}
+        if facts.get("saved_with"):
+            done = Said(
+                # TRANSLATORS: {before}, {after}: ON or OFF; {button}: the page's own Save button, as the page
+                # names it
+                N_("{setting}: {before} → {after}, saved with “{button}” (read again after a reload)"),
+                button=facts["saved_with"],
+                **states,
+            )
+        else:
+            # TRANSLATORS: {setting} is the setting's name on the page; {before}, {after}: ON or OFF
+            done = Said(N_("{setting}: {before} → {after} (read again after a reload)"), **states)
+        run.done(step, done)
         return
     _entry(run, step, item, before=before, after=after, result="not-persisted", approval=approval, **facts)
-    shows = f"still shows {after.upper()}" if after != "unknown" else "shows no state"
-    run.record_step(step, "not-persisted", f"{what}: {run.service.name} {shows} after reload")
-    run.reporter.fail(f"{what}: {run.service.name} {shows} after reload")
+    if after != "unknown":
+        failed = Said(
+            # TRANSLATORS: {service} is Meta, Tumblr, …; {state} is ON or OFF
+            N_("{setting}: {service} still shows {state} after reload"),
+            setting=what,
+            service=run.service.name,
+            state=_state(after),
+        )
+    else:
+        failed = Said(
+            N_("{setting}: {service} shows no state after reload"), setting=what, service=run.service.name
+        )
+    run.record_step(step, "not-persisted", failed)
+    run.reporter.fail(failed.shown)
 
 
 def _after_reload(run: FlowRun, step: SettingStep) -> Reading:
@@ -537,7 +618,10 @@ def _after_reload(run: FlowRun, step: SettingStep) -> Reading:
     except PlaywrightError as exc:
         if browser_gone(exc):
             raise
-        run.reporter.warn(f"the page did not reload ({_first_line(exc)}); reading it as it is")
+        run.reporter.warn(
+            # TRANSLATORS: {error} is the browser's own message, in English
+            _("the page did not reload ({error}); reading it as it is").format(error=_first_line(exc))
+        )
     check_host(run, arrived=False)
     return read_afresh(run, step, run.settings.step_timeout)
 
@@ -552,26 +636,51 @@ def _guided(
     number: int,
     *,
     before: str,
-    why: str,
+    why: Said,
     control: str | None = None,
 ) -> None:
     """The person switches it; objector reads the state afterwards (after a reload) and records it."""
     assert step.want is not None
-    where = f" for {item}" if item else ""
-    place = f" ({step.describe})" if step.describe else ""
-    instruction = (
-        f"objector {why}: {step.setting_name}{place}{where} on {run.shown(run.page.url)}. "
-        f"Please make sure it is switched {step.want.upper()} in the browser window (if a menu offers "
-        "to delete data as well, choose the option that does not), then press Enter here."
-    )
-    detail = f"{_what(step, item)} switched by you"
+    setting = f"{step.setting_name} ({step.describe})" if step.describe else step.setting_name
+    values = {
+        "why": shown(why),
+        "setting": setting,
+        "address": run.shown(run.page.url),
+        "state": shown(_state(step.want)),
+    }
+    if item:
+        # TRANSLATORS: {why} completes "objector …" (e.g. "could not find it"); {setting} is the setting's
+        # name on the page; {item} a blog or site; {address} a web address; {state} is ON or OFF
+        instruction = _(
+            "objector {why}: {setting} for {item} on {address}. "
+            "Please make sure it is switched {state} in the browser window (if a menu offers "
+            "to delete data as well, choose the option that does not), then press Enter here."
+        ).format(item=item, **values)
+    else:
+        # TRANSLATORS: {why} completes "objector …" (e.g. "could not find it"); {setting} is the setting's
+        # name on the page; {address} a web address; {state} is ON or OFF
+        instruction = _(
+            "objector {why}: {setting} on {address}. "
+            "Please make sure it is switched {state} in the browser window (if a menu offers "
+            "to delete data as well, choose the option that does not), then press Enter here."
+        ).format(**values)
+    # TRANSLATORS: {setting} is the setting's name on the page
+    detail = Said(N_("{setting} switched by you"), setting=_what(step, item))
     if before == "absent":  # the control is not on the page: the engine's usual guided fallback
         by_hand(run, step, instruction, detail=detail)
     else:
-        run.reporter.warn(f"{_what(step, item)}: objector {why} — please switch it by hand")
+        run.reporter.warn(
+            # TRANSLATORS: {why} completes "objector …" (e.g. "could not tell whether it is on or off")
+            _("{setting}: objector {why} — please switch it by hand").format(
+                setting=_what(step, item), why=shown(why)
+            )
+        )
         if not run.human.guide(_guidance(run, instruction)):
             raise FlowStop(
-                Outcome.NEEDS_ATTENTION, f"{_what(step, item)}: not switched by hand, so nothing was changed"
+                Outcome.NEEDS_ATTENTION,
+                Said(
+                    N_("{setting}: not switched by hand, so nothing was changed"), setting=_what(step, item)
+                ),
             )
         run.record_step(step, "manual", detail)
     after = _after_reload(run, step).state
@@ -582,7 +691,10 @@ def _guided(
     )
     if after != step.want:
         run.reporter.warn(
-            f"{_what(step, item)}: objector reads {after.upper()} after a reload; check it in the browser"
+            # TRANSLATORS: {setting} is the setting's name on the page; {state} is ON, OFF or UNKNOWN
+            _("{setting}: objector reads {state} after a reload; check it in the browser").format(
+                setting=_what(step, item), state=shown(_state(after))
+            )
         )
 
 
@@ -599,13 +711,21 @@ def _recheck(run: FlowRun, step: SettingStep, item: str | None, number: int, fou
     _entry(run, step, item, before=state, after=state, result=result)
     what = _what(step, item)
     if result == "still-set":
-        run.done(step, f"{what} is still {state.upper()}")
+        # TRANSLATORS: {setting} is the setting's name on the page; {state} is ON or OFF
+        run.done(step, Said(N_("{setting} is still {state}"), setting=what, state=_state(state)))
     elif result == "turned-back":
-        run.record_step(step, "turned-back", f"{what} is {state.upper()} again")
-        run.reporter.fail(f"{what} is {state.upper()} again")
+        # TRANSLATORS: {setting} is the setting's name on the page; {state} is ON or OFF
+        again = Said(N_("{setting} is {state} again"), setting=what, state=_state(state))
+        run.record_step(step, "turned-back", again)
+        run.reporter.fail(again.shown)
     else:
         run.record_step(step, "unreadable", f"{what}: {'not found' if found is None else 'state unclear'}")
-        run.reporter.fail(f"{what}: {'not found' if found is None else 'could not read its state'}")
+        if found is None:
+            # TRANSLATORS: {setting} is the setting's name on the page
+            run.reporter.fail(_("{setting}: not found").format(setting=what))
+        else:
+            # TRANSLATORS: {setting} is the setting's name on the page
+            run.reporter.fail(_("{setting}: could not read its state").format(setting=what))
 
 
 def _entry(
@@ -639,6 +759,27 @@ def _entry(
 
 def _what(step: SettingStep, item: str | None) -> str:
     return f"{step.setting_name} ({item})" if item else step.setting_name
+
+
+def _state(state: str) -> Said:
+    """A setting's state as a sentence names it: ``ON`` in the record, the person's word when shown."""
+    word = Said(state.upper())
+    if state == "on":
+        word.shown = pgettext("setting state", "ON")
+    elif state == "off":
+        word.shown = pgettext("setting state", "OFF")
+    elif state == "unknown":
+        word.shown = pgettext("setting state", "UNKNOWN")
+    return word
+
+
+def _said_plural(pick: Callable[[Callable[[str, str, int], str]], str], **values: Any) -> Said:
+    """A ``Said`` whose sentence has a plural form: English in the record, the person's language
+    (as it counts) when shown. ``pick`` is ``lambda ngettext: ngettext("… setting", "… settings", n)``
+    (so that the catalogue finds the message): called once in English, once in the language in use."""
+    said = Said(pick(_ENGLISH.ngettext).format(**values))
+    said.shown = pick(ngettext).format(**{k: shown(v) for k, v in values.items()})
+    return said
 
 
 def _guidance(run: FlowRun, instruction: str):  # -> Guidance
@@ -689,33 +830,92 @@ def settings_outcome(run: FlowRun) -> tuple[Outcome, str]:
     present = [e for e in entries if e["result"] != "absent"]
     service = run.service.name
     if not present:
-        return Outcome.NEEDS_ATTENTION, "none of the flow's settings was on the page; check the flow"
+        return Outcome.NEEDS_ATTENTION, Said(
+            N_("none of the flow's settings was on the page; check the flow")
+        )
     if run.recheck:
         return _recheck_outcome(run, present)
     if any(e["result"] == "dry-run" for e in present):
-        return Outcome.DRY_RUN, "dry run: shown, nothing switched"
+        return Outcome.DRY_RUN, Said(N_("dry run: shown, nothing switched"))
     failed = [e for e in present if e["result"] != "declined" and e["after_reload"] != e["want"]]
     if failed:
-        first = failed[0]
-        shows = (
-            f"still shows {first['after_reload'].upper()}"
-            if first["after_reload"] not in (None, "unknown")
-            else "shows no readable state"
-        )
-        more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
-        return Outcome.NOT_CONFIRMED, f"{service} {shows} after reload: {_named(first)}{more}"
+        return Outcome.NOT_CONFIRMED, _not_persisted(service, failed)
     declined = [e for e in present if e["result"] == "declined"]
     if declined:
         names = ", ".join(_named(e) for e in declined[:3])
         no_answer = all(e.get("approval", {}).get("answer") == "none" for e in declined)
-        return Outcome.DECLINED, (
-            f"no answer, so nothing was switched: {names}" if no_answer else f"you chose to leave {names}"
-        )
+        if no_answer:
+            return Outcome.DECLINED, Said(
+                # TRANSLATORS: {settings} names the settings left as they were, separated by commas
+                N_("no answer, so nothing was switched: {settings}"),
+                settings=names,
+            )
+        # TRANSLATORS: {settings} names the settings left as they were, separated by commas
+        return Outcome.DECLINED, Said(N_("you chose to leave {settings}"), settings=names)
     changed = sum(e["result"] in ("changed", "by-hand") for e in present)
-    states = sorted({e["want"].upper() for e in present})
-    return Outcome.CONFIRMED, (
-        f"{service} shows {'/'.join(states)} after reload: {len(present)} setting"
-        f"{'s' * (len(present) != 1)} ({changed} changed now)"
+    wanted = sorted({e["want"] for e in present}, key=str.upper)
+    states = Said("/".join(state.upper() for state in wanted))
+    states.shown = "/".join(shown(_state(state)) for state in wanted)
+    count = len(present)
+    return Outcome.CONFIRMED, _said_plural(
+        # TRANSLATORS: {service} is Meta, Tumblr, …; {states} is ON or OFF (or ON/OFF); {changed} of the
+        # {count} settings were switched in this run
+        lambda ngettext: ngettext(
+            "{service} shows {states} after reload: {count} setting ({changed} changed now)",
+            "{service} shows {states} after reload: {count} settings ({changed} changed now)",
+            count,
+        ),
+        service=service,
+        states=states,
+        count=count,
+        changed=changed,
+    )
+
+
+def _not_persisted(service: str, failed: list[dict[str, Any]]) -> Said:
+    """The outcome's message when the reloaded page does not show the wanted state."""
+    first = failed[0]
+    named, more = _named(first), len(failed) - 1
+    if first["after_reload"] not in (None, "unknown"):
+        state = _state(first["after_reload"])
+        if more:
+            return _said_plural(
+                # TRANSLATORS: {service} is Meta, Tumblr, …; {state} is ON or OFF; {setting} the first setting
+                # that did not change, {count} how many more did not
+                lambda ngettext: ngettext(
+                    "{service} still shows {state} after reload: {setting} (and {count} more)",
+                    "{service} still shows {state} after reload: {setting} (and {count} more)",
+                    more,
+                ),
+                service=service,
+                state=state,
+                setting=named,
+                count=more,
+            )
+        return Said(
+            # TRANSLATORS: {service} is Meta, Tumblr, …; {state} is ON or OFF; {setting} the setting's name
+            N_("{service} still shows {state} after reload: {setting}"),
+            service=service,
+            state=state,
+            setting=named,
+        )
+    if more:
+        return _said_plural(
+            # TRANSLATORS: {setting} is the first setting that did not change, {count} how many more did not
+            lambda ngettext: ngettext(
+                "{service} shows no readable state after reload: {setting} (and {count} more)",
+                "{service} shows no readable state after reload: {setting} (and {count} more)",
+                more,
+            ),
+            service=service,
+            setting=named,
+            count=more,
+        )
+    return Said(
+        # TRANSLATORS: {service} is Meta, Tumblr, …; {setting} the setting's name
+        N_("{service} shows no readable state after reload: {setting}"),
+        service=service,
+        setting=named,
     )
 
 
@@ -726,12 +926,27 @@ def _recheck_outcome(run: FlowRun, present: list[dict[str, Any]]) -> tuple[Outco
     if back:
         first = back[0]
         run.record["recheck_result"] = "turned-on-again" if first["want"] == "off" else "turned-off-again"
-        return Outcome.TURNED_BACK, f"{service} shows {first['before'].upper()} again: {_named(first)}"
+        return Outcome.TURNED_BACK, Said(
+            # TRANSLATORS: {service} is Meta, Tumblr, …; {state} is ON or OFF; {setting} the setting's name
+            N_("{service} shows {state} again: {setting}"),
+            service=service,
+            state=_state(first["before"]),
+            setting=_named(first),
+        )
     if unreadable:
-        return Outcome.NEEDS_ATTENTION, f"could not read {_named(unreadable[0])}; check it in the browser"
+        return Outcome.NEEDS_ATTENTION, Said(
+            # TRANSLATORS: {setting} is the setting's name on the page
+            N_("could not read {setting}; check it in the browser"),
+            setting=_named(unreadable[0]),
+        )
     run.record["recheck_result"] = f"still-{present[0]['want']}"
-    return Outcome.STILL_SET, f"{service} still shows {present[0]['want'].upper()}: " + ", ".join(
-        _named(e) for e in present[:3]
+    return Outcome.STILL_SET, Said(
+        # TRANSLATORS: {service} is Meta, Tumblr, …; {state} is ON or OFF; {settings} the settings' names,
+        # separated by commas
+        N_("{service} still shows {state}: {settings}"),
+        service=service,
+        state=_state(present[0]["want"]),
+        settings=", ".join(_named(e) for e in present[:3]),
     )
 
 
