@@ -71,13 +71,30 @@ def _target_block(flow_id: str, marker: str) -> str:
 
 
 # ------------------------------------------------------- approval, every path
-def test_no_answer_but_y_submits_anything(home, site):
-    """Five answers that are not y/n/m (read as no), then m without a click: nothing is sent."""
-    garbage = "yes please\nY E S\nja\n\x1b[Ay\nyy\n"
-    stdin = PipedStdin(garbage + "m\n")  # then the end of input
+#: per language shown: five answers that are none of the question's (English or the language's own),
+#: then the language's "myself" key; "ja" is no answer in English, Latin "n" is "no" in Greek (not ναι)
+GARBAGE = {
+    "en": ("yes please\nY E S\nja\n\x1b[Ay\nyy\n", "m"),
+    "de": ("ja bitte\nJ A\noui\n\x1b[Aj\njj\n", "s"),
+    "el": ("ναι ναι\nν α ι\nsi\n\x1b[Aν\nνν\n", "μ"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(GARBAGE))
+def test_no_answer_but_y_submits_anything(home, site, language):
+    """Five answers that are not yes/no/myself in the language shown or in English (read as no), then
+    "myself" (m, or the language's key) without a click: nothing is sent."""
+    from assistant import i18n
+
+    garbage, myself = GARBAGE[language]
+    stdin = PipedStdin(garbage + myself + "\n")  # then the end of input
     human = TerminalHuman(Console(file=io.StringIO(), width=120, color_system=None), stdin)
     accounts = [account("garbage-instagram"), account("myself-facebook", "facebook")]
-    result = run_inprocess(home, site.site_map, accounts, human, manual_timeout=3)
+    i18n.use(language)
+    try:
+        result = run_inprocess(home, site.site_map, accounts, human, manual_timeout=3)
+    finally:
+        i18n.use("en")
     assert site.submissions == []
     assert result.summary.exit_code == 1, result.output
     garbage_record, myself = result.record_of("garbage-instagram"), result.record_of("myself-facebook")

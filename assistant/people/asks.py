@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
+from ..i18n import _, pgettext
+
 # y: send now · n: skip · m: the person clicks Send · browser: they already clicked it while asked ·
 # none: no usable answer (end of input, or five answers that were not one of the choices)
 Decision = Literal["y", "n", "m", "browser", "none"]
@@ -74,14 +76,30 @@ class SettingReview:
     @property
     def change(self) -> str:
         """``ON → OFF``, and ``, then press “Save settings”`` where the page keeps it only so."""
-        then = f", then press “{self.then_press}”" if self.then_press else ""
-        return f"{self.before.upper()} → {self.after.upper()}{then}"
+        before, after = state_word(self.before), state_word(self.after)
+        if self.then_press:
+            # TRANSLATORS: {before}, {after}: ON or OFF; {button}: the page's own button, as the page names it
+            return _("{before} → {after}, then press “{button}”").format(
+                before=before, after=after, button=self.then_press
+            )
+        return f"{before} → {after}"
 
     @property
     def headline(self) -> str:
         """One line: ``LinkedIn · anna@example.org · Data for …: ON → OFF``."""
         where = f" ({self.item})" if self.item else ""
         return f"{self.service} · {self.email} · {self.setting}{where}: {self.change}"
+
+
+def state_word(state: str) -> str:
+    """A setting's state as shown: ``on`` -> ``ON``, ``off`` -> ``OFF`` (in the language in use)."""
+    if state == "on":
+        return pgettext("setting state", "ON")
+    if state == "off":
+        return pgettext("setting state", "OFF")
+    if state == "unknown":
+        return pgettext("setting state", "UNKNOWN")
+    return state.upper()
 
 
 @dataclass(frozen=True)

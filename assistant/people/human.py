@@ -23,11 +23,23 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from .asks import Decision, Guidance, Human, SettingReview, SubmitReview, Watch
+from ..i18n import _
+from ..i18n.answers import KEEP, MYSELF, NO, SEND, SKIP, YES, Answers, answers
+from .asks import Decision, Guidance, Human, SettingReview, SubmitReview, Watch, state_word
 
 __all__ = ["Decision", "Guidance", "Human", "SettingReview", "SubmitReview", "TerminalHuman", "Watch"]
 
 POLL_SECONDS = 0.15
+
+#: what an approval's answers mean, as ``Decision`` (``Decision`` values are recorded: English codes)
+_DECISION = {YES: "y", NO: "n", MYSELF: "m"}
+
+
+def _key(key: str) -> str:
+    """A key as a prompt shows it, in bold: ``[y]`` (a ``[`` escaped for Rich)."""
+    from rich.markup import escape
+
+    return f"[bold]\\[{escape(key)}][/]"
 
 
 class EndOfAnswers(Exception):
@@ -68,7 +80,7 @@ class _FdLines:
 
         while b"\n" not in self.buffer:
             try:
-                ready, _, _ = select.select([self.fd], [], [], POLL_SECONDS if watch else None)
+                ready, _w, _x = select.select([self.fd], [], [], POLL_SECONDS if watch else None)
             except (OSError, ValueError):
                 ready = [self.fd]
             if ready:
@@ -135,7 +147,7 @@ class TerminalHuman:
         if not line:
             from rich.text import Text
 
-            self.console.print(Text("(no answer: end of input)", style="dim"))  # type: ignore[attr-defined]
+            self.console.print(Text(_("(no answer: end of input)"), style="dim"))  # type: ignore[attr-defined]
             raise EndOfAnswers
         answer = line.strip()
         if not self.interactive:
@@ -143,30 +155,48 @@ class TerminalHuman:
         return answer
 
     def _choose(
-        self, prompt: str, valid: dict[str, str], *, tries: int = 5, watch: Watch | None = None
+        self,
+        prompt: str,
+        valid: Answers,
+        *,
+        empty: str | None = None,
+        tries: int = 5,
+        watch: Watch | None = None,
     ) -> str | None:
-        for _ in range(tries):
+        """The meaning of the answer (``YES``, ``NO`` …: English keys, or the language's own); ``empty``
+        for an empty line when given; None after ``tries`` answers that are none of them."""
+        from rich.markup import escape
+
+        for _attempt in range(tries):
             try:
-                answer = self._line(prompt, watch).lower()
+                answer = self._line(prompt, watch)
             except EndOfAnswers:
                 return None
-            if answer in valid:
-                return valid[answer]
-            self.console.print(  # type: ignore[attr-defined]
-                f"  Please answer {', '.join(sorted(set(valid.values())))}.", highlight=False
-            )
+            if not answer.strip() and empty is not None:
+                return empty
+            meaning = valid.read(answer)
+            if meaning is not None:
+                return meaning
+            # TRANSLATORS: after an answer that is none of the keys; {keys}: the keys, e.g. "m, n, y"
+            again = _("  Please answer {keys}.").format(keys=escape(valid.listed()))
+            self.console.print(again, highlight=False)  # type: ignore[attr-defined]
         return None
 
     def approve_submit(self, review: SubmitReview, watch: Watch | None = None) -> Decision:
         """y: objector sends it · n: skip · m: the person clicks Send in the browser."""
         from .ui import review_panel
 
+        valid = answers(YES, NO, MYSELF)
+        # TRANSLATORS: the question before Send; {yes}, {no}, {myself}: the keys, e.g. [y] [n] [m]
+        question = _("Submit now? {yes} submit  {no} skip this account  {myself} I'll click Send myself")
         return self._approve(
             review_panel(review),
             dry_run=review.dry_run,
-            dry_note="nothing will be submitted",
-            question="Submit now? [bold]\\[y][/] submit  [bold]\\[n][/] skip this account  "
-            "[bold]\\[m][/] I'll click Send myself",
+            dry_note=_("  Dry run: nothing will be submitted."),
+            question=question.format(
+                yes=_key(valid.key(YES)), no=_key(valid.key(NO)), myself=_key(valid.key(MYSELF))
+            ),
+            valid=valid,
             watch=watch,
         )
 
@@ -174,40 +204,56 @@ class TerminalHuman:
         """y: objector switches it · n: leave it · m: the person switches it in the browser."""
         from .ui import setting_panel
 
+        valid = answers(YES, NO, MYSELF)
+        # TRANSLATORS: before switching a setting; {state}: ON or OFF; {yes}, {no}, {myself}: the keys
+        question = _("Switch it {state} now? {yes} switch  {no} leave it  {myself} I'll switch it myself")
         return self._approve(
             setting_panel(review),
             dry_run=review.dry_run,
-            dry_note="nothing will be changed",
-            question=f"Switch it {review.after.upper()} now? [bold]\\[y][/] switch  [bold]\\[n][/] leave it  "
-            "[bold]\\[m][/] I'll switch it myself",
+            dry_note=_("  Dry run: nothing will be changed."),
+            question=question.format(
+                state=state_word(review.after),
+                yes=_key(valid.key(YES)),
+                no=_key(valid.key(NO)),
+                myself=_key(valid.key(MYSELF)),
+            ),
+            valid=valid,
             watch=watch,
         )
 
     def _approve(
-        self, panel: object, *, dry_run: bool, dry_note: str, question: str, watch: Watch | None
+        self,
+        panel: object,
+        *,
+        dry_run: bool,
+        dry_note: str,
+        question: str,
+        valid: Answers,
+        watch: Watch | None,
     ) -> Decision:
-        """Show what the answer applies to, then ask y/n/m (a click ``watch`` sees ends it as "browser")."""
+        """Show what the answer applies to, then ask yes/no/myself (y/n/m, or the language's keys; a
+        click ``watch`` sees ends it as "browser")."""
         self.console.print(panel)  # type: ignore[attr-defined]
         if dry_run:
             from rich.text import Text
 
-            self.console.print(Text(f"  Dry run: {dry_note}.", style="yellow"))  # type: ignore[attr-defined]
+            self.console.print(Text(dry_note, style="yellow"))  # type: ignore[attr-defined]
             return "n"
-        valid = {"y": "y", "yes": "y", "n": "n", "no": "n", "m": "m"}
-        if not self.interactive:
-            valid[""] = "n"  # piped answers: an empty line is "no", as it always was
-        no_default = " [dim](no default)[/]" if self.interactive else ""
+        # piped answers: an empty line is "no", as it always was
+        empty = None if self.interactive else NO
+        no_default = f" [dim]{_('(no default)')}[/]" if self.interactive else ""
         try:
-            answer = self._choose(f"  {question}{no_default}: ", valid, watch=watch)
+            meaning = self._choose(f"  {question}{no_default}: ", valid, empty=empty, watch=watch)
         except SentInBrowser:
             self.console.print()  # type: ignore[attr-defined]
             return "browser"
-        return answer or "none"  # type: ignore[return-value]
+        return _DECISION[meaning] if meaning is not None else "none"  # type: ignore[return-value]
 
     def ask_code(self, account: str, email: str, attempt: int, suggested: str | None = None) -> str | None:
         hint = f" \\[{suggested}]" if suggested else ""
-        prompt = f"  Code from the e-mail Meta sent to {email}{hint}: "
-        for _ in range(5):
+        # TRANSLATORS: {email}: the account's address; {hint}: the code found in the mailbox, e.g. " [123456]"
+        prompt = _("  Code from the e-mail Meta sent to {email}{hint}: ").format(email=email, hint=hint)
+        for _attempt in range(5):
             try:
                 answer = self._line(prompt).replace(" ", "")
             except EndOfAnswers:
@@ -217,18 +263,21 @@ class TerminalHuman:
             answer = unicodedata.normalize("NFKC", answer)
             if answer.isascii() and answer.isdigit() and 4 <= len(answer) <= 10:
                 return answer
-            self.console.print("  The code is the number in Meta's e-mail (usually 6 digits).")  # type: ignore[attr-defined]
+            self.console.print(_("  The code is the number in Meta's e-mail (usually 6 digits)."))  # type: ignore[attr-defined]
         return None
 
     def guide(self, guidance: Guidance) -> bool:
         from .ui import guidance_panel
 
         self.console.print(guidance_panel(guidance))  # type: ignore[attr-defined]
+        skip = answers(SKIP)
+        # TRANSLATORS: {skip}: the word to type to skip the step ("skip", or the language's own word)
+        prompt = _("  Press Enter here when done (or type '{skip}'): ").format(skip=skip.key(SKIP))
         try:
-            answer = self._line("  Press Enter here when done (or type 'skip'): ")
+            answer = self._line(prompt)
         except EndOfAnswers:
             return False
-        return answer.strip().lower() not in ("skip", "s", "n", "no")
+        return skip.read(answer) != SKIP
 
     def ask(self, question: str, default: str | None = None) -> str | None:
         """A free answer (the default on an empty line); None at the end of input."""
@@ -246,19 +295,20 @@ class TerminalHuman:
         from rich.markup import escape
 
         self.console.print(f"  {escape(question)}", highlight=False)  # type: ignore[attr-defined]
-        answer = self._choose(
-            "  \\[s] send it again  \\[k] keep it as sent (default): ",
-            {"s": "s", "send": "s", "k": "k", "keep": "k", "": "k"},
+        valid = answers(SEND, KEEP)
+        # TRANSLATORS: a form that may have been sent; {send}, {keep}: the keys, e.g. [s] [k]
+        prompt = _("  {send} send it again  {keep} keep it as sent (default): ").format(
+            send=f"\\[{escape(valid.key(SEND))}]", keep=f"\\[{escape(valid.key(KEEP))}]"
         )
-        return answer == "s"
+        answer = self._choose(prompt, valid, empty=KEEP)
+        return answer == SEND
 
     def confirm(self, question: str, default: bool = False) -> bool:
         """y or n; Enter gives ``default`` (shown in capitals: ``[y/N]`` or ``[Y/n]``)."""
         from rich.markup import escape
 
-        keys = "\\[Y/n]" if default else "\\[y/N]"
-        empty = "y" if default else "n"
-        answer = self._choose(
-            f"{escape(question)} {keys}: ", {"y": "y", "yes": "y", "n": "n", "no": "n", "": empty}
-        )
-        return answer == "y"
+        valid = answers(YES, NO)
+        yes, no = escape(valid.key(YES)), escape(valid.key(NO))
+        keys = f"\\[{yes.upper()}/{no}]" if default else f"\\[{yes}/{no.upper()}]"
+        answer = self._choose(f"{escape(question)} {keys}: ", valid, empty=YES if default else NO)
+        return answer == YES

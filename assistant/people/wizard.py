@@ -34,6 +34,8 @@ from ..config.accounts import (
     save_accounts,
 )
 from ..errors import UserError, shown
+from ..i18n import N_, _
+from ..i18n.answers import NO, YES, answers
 from ..storage import atomic_write
 from .answers import account_reference, country_code, full_name, platform_of
 from .human import TerminalHuman
@@ -53,8 +55,8 @@ _OPTION_OF = {
 #: services with a form that sends the person's objection; the others switch an AI-training setting off
 FORM_PLATFORMS = ("instagram", "facebook", "whatsapp", "linkedin")
 GROUP_TITLES = {
-    "form": "Objection forms (objector fills in the service's form and sends your letter)",
-    "setting": "AI-training settings (objector switches the setting off)",
+    "form": N_("Objection forms (objector fills in the service's form and sends your letter)"),
+    "setting": N_("AI-training settings (objector switches the setting off)"),
 }
 
 
@@ -106,7 +108,8 @@ def _checked(field: str, parse: Callable[[str], object] | None = None, platform:
 
     def check(answer: str) -> object:
         if not answer.strip():
-            raise ValueError(f"an answer is required ({_WHAT.get(field, field)})")
+            # TRANSLATORS: said after a question; {what}: what to type, e.g. "e.g. Germany or DE"
+            raise ValueError(_("an answer is required ({what})").format(what=_(_WHAT.get(field, field))))
         value = parse(answer) if parse else answer.strip()
         problem = _field_problem(field, value, platform)
         if problem:
@@ -117,10 +120,10 @@ def _checked(field: str, parse: Callable[[str], object] | None = None, platform:
 
 
 _WHAT = {
-    "email": "the e-mail address you log in with",
-    "platform": "the service, e.g. instagram",
-    "country": "e.g. Germany or DE",
-    "name": "a short label such as anna-instagram",
+    "email": N_("the e-mail address you log in with"),
+    "platform": N_("the service, e.g. instagram"),
+    "country": N_("e.g. Germany or DE"),
+    "name": N_("a short label such as anna-instagram"),
 }
 
 
@@ -135,7 +138,11 @@ def _reasons_of(answer: str) -> tuple[str, ...]:
         elif part.isdigit() and 1 <= int(part) <= len(REASONS):
             chosen.append(REASONS[int(part) - 1])
         else:
-            raise ValueError(f"there is no reason {shown(part)}; type numbers from 1 to {len(REASONS)}")
+            raise ValueError(
+                _("there is no reason {answer}; type numbers from 1 to {last}").format(
+                    answer=shown(part), last=len(REASONS)
+                )
+            )
     return tuple(dict.fromkeys(chosen))
 
 
@@ -171,7 +178,8 @@ def _ask(human: TerminalHuman, console, question: str, default: str | None, chec
         try:
             value = check(answer)
         except ValueError as exc:
-            say(console, f"  ✗ {exc}. Please try again.", "yellow")
+            # TRANSLATORS: {problem}: why the answer was refused (begins in lower case)
+            say(console, _("  ✗ {problem}. Please try again.").format(problem=exc), "yellow")
             continue
         if isinstance(value, str) and value and value != answer.strip():
             say(console, f"  → {value}", "dim")  # how the answer was understood
@@ -187,28 +195,34 @@ def _ask_account(
 
     last = existing[-1] if existing else None
     if "platform" not in values:
-        values["platform"] = _ask(
-            human, console, f"Platform ({' / '.join(PLATFORMS)})", None, _checked("platform", platform_of)
-        )
+        # TRANSLATORS: {platforms}: the services' names, e.g. "instagram / facebook / …" (typed as shown)
+        question = _("Platform ({platforms})").format(platforms=" / ".join(PLATFORMS))
+        values["platform"] = _ask(human, console, question, None, _checked("platform", platform_of))
     platform = values["platform"]
     letter = platform in LETTER_PLATFORMS  # the other platforms' flows switch settings: no letter
     if "email" not in values:
-        question = "The e-mail address of that account"
+        question = _("The e-mail address of that account")
         values["email"] = _ask(human, console, question, last.email if last else None, _checked("email"))
         twin = _same_account(existing, platform, values["email"])
         if twin is not None:
-            say(console, f"  ! {twin.name} is already your {platform} account with this e-mail; "
-                "go on only if this is another one.", "yellow")  # fmt: skip
+            # TRANSLATORS: {name}: the account's short name; {platform}: e.g. instagram
+            warning = _(
+                "  ! {name} is already your {platform} account with this e-mail; "
+                "go on only if this is another one."
+            ).format(name=twin.name, platform=platform)
+            say(console, warning, "yellow")
     if "phone" not in values and platform == "whatsapp":
         values["phone"] = _ask(
-            human, console, "The phone number of that WhatsApp account, with its country code (+49 …)",
+            human, console, _("The phone number of that WhatsApp account, with its country code (+49 …)"),
             last.phone if last and last.phone else None, _checked("phone", platform="whatsapp"),
         )  # fmt: skip
     if "username" not in values and platform in META_PLATFORMS:
         reference = _ask(
             human,
             console,
-            f"Its {platform.title()} username or profile link (Enter to skip; it helps Meta find it)",
+            _("Its {service} username or profile link (Enter to skip; it helps Meta find it)").format(
+                service=platform.title()
+            ),
             "",
             lambda a: account_reference(platform, a) if a.strip() else "",
         )
@@ -217,7 +231,10 @@ def _ask_account(
         values["linked_with"] = _ask_linked(human, console, existing)
     if "full_name" not in values and letter:
         previous = last.full_name if last else None
-        question = "Your full name, to sign the letter" + ("" if previous else " (Enter to skip)")
+        if previous:
+            question = _("Your full name, to sign the letter")
+        else:
+            question = _("Your full name, to sign the letter (Enter to skip)")
         name = _ask(human, console, question, previous, full_name)
         values["full_name"] = name or None
     if "name" not in values:
@@ -225,30 +242,33 @@ def _ask_account(
         def free_label(answer: str) -> str:
             label = _checked("name")(answer)
             if label in taken:
-                raise ValueError(f"an account named '{label}' exists already; choose another name")
+                raise ValueError(
+                    _("an account named '{name}' exists already; choose another name").format(name=label)
+                )
             return str(label)
 
         suggested = _suggest_name(values["email"], platform, taken)
-        values["name"] = _ask(human, console, "A short name for it (only for you)", suggested, free_label)
+        question = _("A short name for it (only for you)")
+        values["name"] = _ask(human, console, question, suggested, free_label)
     if "country" not in values:
         default = settings.country or (last.country if last else None)
         values["country"] = _ask(
-            human, console, "Country you live in (name or code, e.g. Germany or DE)", default,
+            human, console, _("Country you live in (name or code, e.g. Germany or DE)"), default,
             _checked("country", country_code),
         )  # fmt: skip
     if "language" not in values and not letter:
         values["language"] = _language_of_country(values["country"]) or settings.language
     if "language" not in values:
         values["language"] = _ask(
-            human, console, f"Language of the objection text ({', '.join(LANGUAGES)})",
+            human, console, _("Language of the objection text ({codes})").format(codes=", ".join(LANGUAGES)),
             _language_of_country(values["country"]) or settings.language, _language_of,
         )  # fmt: skip
     if values.get("reasons") is None and letter:
-        say(console, "  Reasons that apply to you (they add a sentence each to your objection):")
+        say(console, _("  Reasons that apply to you (they add a sentence each to your objection):"))
         for number, reason in enumerate(REASONS, start=1):
             say(console, f"    {number}. {reason_label(reason, 'en')}")
         values["reasons"] = _ask(
-            human, console, "Numbers separated by spaces, or Enter for none", "", _reasons_of
+            human, console, _("Numbers separated by spaces, or Enter for none"), "", _reasons_of
         )
     return values
 
@@ -260,22 +280,31 @@ def _ask_linked(human: TerminalHuman, console, existing: list[Account]) -> str |
     if not meta:
         return None
     one = meta[0] if len(meta) == 1 else None
-    question = (
-        f"Is it in the same Meta Accounts Centre as {one}? One objection covers both (y, or Enter for no)"
-        if one
-        else f"In the same Meta Accounts Centre as one of yours ({', '.join(meta)})? "
-        "Its name, or Enter for no"
-    )
+    valid = answers(YES, NO)
+    if one:
+        # TRANSLATORS: {name}: an account's short name; {yes}: the key for yes, e.g. y
+        question = _(
+            "Is it in the same Meta Accounts Centre as {name}? "
+            "One objection covers both ({yes}, or Enter for no)"
+        ).format(name=one, yes=valid.key(YES))
+    else:
+        question = _(
+            "In the same Meta Accounts Centre as one of yours ({names})? Its name, or Enter for no"
+        ).format(names=", ".join(meta))
 
     def linked(answer: str) -> str:
         value = answer.strip()
-        if one and value.lower() in ("y", "yes"):
+        meaning = valid.read(value)
+        if one and meaning == YES:
             return one
-        if value.lower() in ("", "n", "no"):
+        if not value or meaning == NO:
             return ""
         if value in meta:
             return value
-        raise ValueError(f"type {'y or n' if one else 'one of ' + ', '.join(meta)}")
+        if one:
+            # TRANSLATORS: {yes}, {no}: the keys for yes and no, e.g. y and n
+            raise ValueError(_("type {yes} or {no}").format(yes=valid.key(YES), no=valid.key(NO)))
+        raise ValueError(_("type one of {names}").format(names=", ".join(meta)))
 
     return str(_ask(human, console, question, "", linked)) or None
 
@@ -288,7 +317,10 @@ def _validated(values: dict) -> Account:
         err = exc.errors()[0]
         option = _OPTION_OF.get(str(err["loc"][0]) if err["loc"] else "", "account")
         detail = _describe(exc).split(": ", 1)[-1]
-        raise UserError(f"accounts add: {option}: {detail}") from None
+        # TRANSLATORS: {option}: a command-line option, e.g. --email; {problem}: what is wrong with it
+        raise UserError(
+            _("accounts add: {option}: {problem}").format(option=option, problem=detail)
+        ) from None
 
 
 def _from_options(settings, values: dict) -> Account:
@@ -300,7 +332,7 @@ def _from_options(settings, values: dict) -> Account:
         try:
             values["platform"] = platform_of(values["platform"])
         except ValueError as exc:
-            raise UserError(f"accounts add: --platform: {exc}.") from None
+            raise UserError(_("accounts add: --platform: {problem}.").format(problem=exc)) from None
     if "name" not in values:
         suggested = _suggest_name(values.get("email"), values.get("platform"))  # taken: refused below
         if suggested:
@@ -309,8 +341,11 @@ def _from_options(settings, values: dict) -> Account:
     required += ("phone",) if values.get("platform") == "whatsapp" else ()
     missing = [_OPTION_OF[k] for k in required if k not in values]
     if missing:
+        # TRANSLATORS: {options}: the options not given, e.g. "--email, --country"
         raise UserError(
-            f"accounts add: {', '.join(missing)} missing (in a terminal, objector asks for them)."
+            _("accounts add: {options} missing (in a terminal, objector asks for them).").format(
+                options=", ".join(missing)
+            )
         )
     return _validated(values)
 
@@ -389,8 +424,10 @@ def add_account(
         twin = _same_account(existing, account.platform, account.email)
         if twin is not None and (twin.username or None) == (account.username or None):
             raise UserError(
-                f"accounts add: an {twin.platform} account with {account.email} exists already "
-                f"({twin.name}); give its --username if this is another account."
+                _(
+                    "accounts add: an {platform} account with {email} exists already "
+                    "({name}); give its --username if this is another account."
+                ).format(platform=twin.platform, email=account.email, name=twin.name)
             )
     else:
         if "platform" in values:
@@ -408,20 +445,23 @@ def add_account(
             raise
         account = _validated(dict(filled))
         if confirm:
-            say(console, "  This account will be saved as:")
+            say(console, _("  This account will be saved as:"))
             say(console, account.to_toml())
-            if not human.confirm("  Save it?", default=True):
-                say(console, "Not saved.")
+            if not human.confirm(_("  Save it?"), default=True):
+                say(console, _("Not saved."))
                 _advance(draft)
                 return None
     if account.name in taken:
         raise UserError(
-            f"accounts add: an account named '{account.name}' exists already; choose another --name."
+            _("accounts add: an account named '{name}' exists already; choose another --name.").format(
+                name=account.name
+            )
         )
     save_accounts(path, [*existing, account])
     if human.interactive and draft is not None:
         _advance(draft)
-    say(console, f"Added {account.name} ({account.platform}, {account.email}) to {path}.")
+    added = _("Added {name} ({platform}, {email}) to {path}.")
+    say(console, added.format(name=account.name, platform=account.platform, email=account.email, path=path))
     return account
 
 
@@ -430,10 +470,12 @@ def _kept(console, draft: Draft) -> None:
     draft.stopped = True
     if dict(draft) or draft.queue:
         draft.save()
-        say(console, "Nothing added yet; your answers are kept: 'objector accounts add' goes on from them.")
+        say(
+            console, _("Nothing added yet; your answers are kept: 'objector accounts add' goes on from them.")
+        )
     else:
         draft.drop()
-        say(console, "Nothing added.")
+        say(console, _("Nothing added."))
 
 
 def _advance(draft: Draft) -> None:
@@ -452,9 +494,9 @@ def _checklist(human: TerminalHuman, console) -> list[str]:
     numbered = [p for kind in ("form", "setting") for p in groups[kind]]
     from ..config.hosts import platform_title
 
-    say(console, "Which accounts do you have? objector can help with these services:")
+    say(console, _("Which accounts do you have? objector can help with these services:"))
     for kind in ("form", "setting"):
-        say(console, f"  {GROUP_TITLES[kind]}:", "bold")
+        say(console, f"  {_(GROUP_TITLES[kind])}:", "bold")
         for platform in groups[kind]:
             say(console, f"    {numbered.index(platform) + 1:>2}. {platform_title(platform)}")
 
@@ -464,14 +506,18 @@ def _checklist(human: TerminalHuman, console) -> list[str]:
             if part.isdigit() and 1 <= int(part) <= len(numbered):
                 picked.append(numbered[int(part) - 1])
             elif part.isdigit():
-                raise ValueError(f"there is no service {shown(part)}; type numbers from 1 to {len(numbered)}")
+                raise ValueError(
+                    _("there is no service {answer}; type numbers from 1 to {last}").format(
+                        answer=shown(part), last=len(numbered)
+                    )
+                )
             else:
                 picked.append(platform_of(part))
         if not picked:
-            raise ValueError("an answer is required (numbers or names, e.g. 1 2 5)")
+            raise ValueError(_("an answer is required (numbers or names, e.g. 1 2 5)"))
         return picked
 
-    question = (
+    question = _(
         "All your accounts at once: numbers or names, separated by spaces (a number twice: two accounts)"
     )
     return list(_ask(human, console, question, None, chosen))  # type: ignore[call-overload]
@@ -493,9 +539,16 @@ def _resumed(path: Path, human: TerminalHuman, console) -> Draft | None:
     if draft is None:
         return None
     doing = ", ".join(str(v) for k, v in draft.items() if k in ("platform", "email", "name"))
-    rest = f"; then {', '.join(draft.queue)}" if draft.queue else ""
-    say(console, f"You were adding accounts when objector stopped ({doing or 'not started'}{rest}).")
-    if human.confirm("Go on from there?", default=True):
+    doing = doing or _("not started")
+    if draft.queue:
+        # TRANSLATORS: {doing}: the account being added (platform, e-mail…); {rest}: the platforms after it
+        stopped = _("You were adding accounts when objector stopped ({doing}; then {rest}).").format(
+            doing=doing, rest=", ".join(draft.queue)
+        )
+    else:
+        stopped = _("You were adding accounts when objector stopped ({doing}).").format(doing=doing)
+    say(console, stopped)
+    if human.confirm(_("Go on from there?"), default=True):
         return draft
     draft.drop()
     return None
@@ -510,18 +563,21 @@ def _add_many(settings, path: Path, human: TerminalHuman, console, *, ask_more: 
         try:
             platforms = _checklist(human, console)
         except _Stop:
-            say(console, "Nothing added.")
+            say(console, _("Nothing added."))
             return added
         dict.__setitem__(draft, "platform", platforms[0])
         draft.queue = platforms[1:]
     while True:
         if "platform" not in draft and draft.queue:
             dict.__setitem__(draft, "platform", draft.queue.pop(0))
-        if "platform" not in draft and not (ask_more and human.confirm("Add another account?")):
+        if "platform" not in draft and not (ask_more and human.confirm(_("Add another account?"))):
             return added
         total = len(added) + 1 + len(draft.queue)
         if "platform" in draft and total > 1:
-            say(console, f"Account {len(added) + 1} of {total}: {draft['platform']}", "bold")
+            heading = _("Account {number} of {total}: {platform}").format(
+                number=len(added) + 1, total=total, platform=draft["platform"]
+            )
+            say(console, heading, "bold")
         account = add_account(settings, path, {}, human, console, draft=draft)
         if account is None:
             if draft.stopped:  # the draft waits for the next wizard
@@ -534,6 +590,6 @@ def _add_many(settings, path: Path, human: TerminalHuman, console, *, ask_more: 
 
 def add_accounts_interactively(settings, path: Path, human: TerminalHuman, console) -> list[Account]:
     """The first run of ``objector run``: no accounts yet, so ask for all of them."""
-    say(console, f"No accounts yet. Let's add them ({path}).")
+    say(console, _("No accounts yet. Let's add them ({path}).").format(path=path))
     _add_many(settings, path, human, console, ask_more=True)
     return load_accounts(path)
