@@ -3,6 +3,7 @@ there is none, ``forget --sessions`` and ``run --no-keep-login``."""
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import shutil
@@ -25,6 +26,7 @@ from assistant.engine.sessions import (
     forget_sessions,
     kept_profiles,
     new_temporary_profile,
+    remove_profile,
     remove_stale_temporary,
 )
 from assistant.errors import UserError
@@ -324,6 +326,23 @@ def test_temporary_profiles_left_by_a_killed_run_are_deleted_unless_a_browser_ho
     assert not stale.exists() and held.exists()
 
 
+def test_a_file_the_ending_browser_renames_away_meanwhile_does_not_stop_the_deletion(home, monkeypatch):
+    # Chromium writes its last files (a temporary file renamed over Local State, ...) while it
+    # ends: rmtree then fails on a name it listed that is gone; the folder is still there
+    profile = new_temporary_profile(home, "anna-instagram")
+    (profile / "Local State").write_text("{}")
+    real, calls = shutil.rmtree, []
+
+    def walked_while_the_browser_ends(path, *args, **kwargs):
+        calls.append(path)
+        if len(calls) == 1:
+            raise FileNotFoundError(errno.ENOENT, "No such file", ".org.chromium.Chromium.Local State.mMQZHv")
+        real(path, *args, **kwargs)
+
+    monkeypatch.setattr(shutil, "rmtree", walked_while_the_browser_ends)
+    assert remove_profile(profile) and not profile.exists() and len(calls) == 2
+
+
 # --------------------------------------------------------------------- the first run's notice
 def test_the_fixed_key_notice_is_for_the_first_run_that_keeps_logins(home):
     choice = browser_module.BrowserChoice("test", executable=Path("/bin/true"))
@@ -488,6 +507,9 @@ def test_ctrl_c_in_a_run_without_kept_login_deletes_the_temporary_profile(cli_en
             ledger.read_text() if ledger.exists() else ""
         ):
             time.sleep(0.1)
+        if not temporary.is_dir() or len(list(temporary.iterdir())) != 1:
+            os.killpg(proc.pid, signal.SIGKILL)
+            pytest.fail(f"no form awaiting approval with one temporary profile:\n{proc.communicate()[0]}")
         (profile,) = temporary.iterdir()  # the browser is open on it, waiting for the answer
         assert profile.stat().st_mode & 0o777 == 0o700
         os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole process group

@@ -76,9 +76,9 @@ def remove_profile(path: Path, patience: float = REMOVE_PATIENCE) -> bool:
                 path.unlink()
             else:
                 shutil.rmtree(path)
-        except FileNotFoundError:
-            return True
         except OSError:
+            # also FileNotFoundError: a file inside that an ending browser renamed or deleted while
+            # rmtree walked the folder (the folder itself may well still be there: looked at next)
             pass
         if not os.path.lexists(path):
             return True
