@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from .config.accounts import Account
 from .config.flows import LoadedFlow
 from .config.settings import Settings
+from .i18n import _
 from .people.human import Human
 from .people.ui import Reporter
 
@@ -36,7 +37,10 @@ def check_forms(
     with session(
         settings.home, settings.browser, headless=settings.headless, password_store=settings.password_store
     ) as browser:
-        reporter.info(f"browser: {browser.description} · nothing will be filled or submitted")
+        reporter.info(
+            # TRANSLATORS: {browser} names the browser, e.g. "Chromium (/usr/bin/chromium)"
+            _("browser: {browser} · nothing will be filled or submitted").format(browser=browser.description)
+        )
         for account, loaded in pairs:
             flow = loaded.flow
             reporter.heading(f"{account.name} · {flow.title}")
@@ -80,12 +84,20 @@ def _say_row(reporter: Reporter, row: dict) -> None:
     if status == "found":
         shows = row.get("state")
         if shows:
-            reporter.ok(f"{what}: found, shows {shows.upper()} (wanted {row['want'].upper()})")
+            # TRANSLATORS: {what} is a part of the page ("the Send button"); {shows} and {wanted} are
+            # a setting's state, ON or OFF
+            line = _("{what}: found, shows {shows} (wanted {wanted})")
+            reporter.ok(line.format(what=what, shows=shows.upper(), wanted=row["want"].upper()))
         else:
-            reporter.ok(f"{what}: found")
+            # TRANSLATORS: {what} is a part of the page, e.g. "the Send button"
+            reporter.ok(_("{what}: found").format(what=what))
     elif status in ("after-send", "next-screen"):
         reporter.info(f"  · {what}: {row['detail']}")
     elif status == "absent":
-        reporter.warn(f"{what}: not on this page (optional)")
+        # TRANSLATORS: {what} is a part of the page, e.g. "the e-mail address box"
+        reporter.warn(_("{what}: not on this page (optional)").format(what=what))
     else:
-        reporter.fail(f"{what}: not found — the flow '{row['step']}' step needs it")
+        reporter.fail(
+            # TRANSLATORS: {what} is a part of the page; {step} a flow step's name (e.g. fill): as it is
+            _("{what}: not found — the flow '{step}' step needs it").format(what=what, step=row["step"])
+        )

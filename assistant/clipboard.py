@@ -7,6 +7,8 @@ import shutil
 import subprocess
 import sys
 
+from .i18n import N_, _
+
 # (program, arguments), tried in order; the first one installed is used.
 _TOOLS: list[tuple[str, list[str]]] = [
     ("pbcopy", []),  # macOS
@@ -16,7 +18,7 @@ _TOOLS: list[tuple[str, list[str]]] = [
     ("xsel", ["--clipboard", "--input"]),  # X11
 ]
 
-NO_CLIPBOARD = (
+NO_CLIPBOARD = N_(
     "no clipboard is available here (on Linux install wl-clipboard or xclip); "
     "select the text above and copy it instead."
 )
@@ -36,8 +38,14 @@ def copy(text: str) -> str | None:
         try:
             done = subprocess.run([exe, *args], input=text.encode(encoding), timeout=10, capture_output=True)
         except (OSError, subprocess.TimeoutExpired) as exc:
-            return f"{program} failed ({exc}); select the text above and copy it instead."
+            # TRANSLATORS: {program} is a clipboard program (xclip, pbcopy, …), {error} its error
+            return _("{program} failed ({error}); select the text above and copy it instead.").format(
+                program=program, error=exc
+            )
         if done.returncode == 0:
             return None
-        return f"{program} failed (exit {done.returncode}); select the text above and copy it instead."
-    return NO_CLIPBOARD
+        # TRANSLATORS: {program} is a clipboard program (xclip, pbcopy, …), {code} its exit code
+        return _("{program} failed (exit {code}); select the text above and copy it instead.").format(
+            program=program, code=done.returncode
+        )
+    return _(NO_CLIPBOARD)

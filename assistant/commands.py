@@ -15,6 +15,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from .i18n import _
+
 
 def _same_file(a: Path, b: Path) -> bool:
     try:
@@ -57,4 +59,5 @@ def proof_hint(home: Path) -> str:
     base = objector_command()
     status = with_home(f"{base} status", home, next_home_default())
     report = with_home(f"{base} report --open", home, next_home_default())
-    return f"Proof: {status}    Report: {report}"
+    # TRANSLATORS: {status} and {report} are commands to type (objector status, objector report --open)
+    return _("Proof: {status}    Report: {report}").format(status=status, report=report)

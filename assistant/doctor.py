@@ -339,9 +339,8 @@ def _reachability(hosts: tuple[str, ...] = META_HOSTS, timeout: float = 3.0) -> 
     unreachable = [h for h in hosts if not results.get(h)]
     if not unreachable:
         # TRANSLATORS: {hosts} are host names, e.g. help.instagram.com, www.facebook.com
-        return Finding(
-            N_("Meta's hosts"), True, _("{hosts} answer (port 443)").format(hosts=", ".join(hosts))
-        )
+        answer = _("{hosts} answer (port 443)").format(hosts=", ".join(hosts))
+        return Finding(N_("Meta's hosts"), True, answer)
     return Finding(
         N_("Meta's hosts"),
         False,
@@ -411,9 +410,8 @@ def _mailbox(settings) -> Finding:
             N_("mailbox"), False, str(exc), _("check the OBJECTOR_IMAP_* settings and the password")
         )
     # TRANSLATORS: {server} is the mail server, {user} the mailbox's user name
-    return Finding(
-        N_("mailbox"), True, _("logged in to {server} as {user}").format(server=ms.where, user=ms.user)
-    )
+    logged_in = _("logged in to {server} as {user}").format(server=ms.where, user=ms.user)
+    return Finding(N_("mailbox"), True, logged_in)
 
 
 def as_json(findings: list[Finding]) -> list[dict]:

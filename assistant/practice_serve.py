@@ -17,6 +17,7 @@ import threading
 from rich.text import Text
 
 from .errors import UserError
+from .i18n import _
 
 #: the first of the ports the practice site takes (one per impersonated host, in a fixed order)
 DEFAULT_PORT = 47100
@@ -28,8 +29,11 @@ def check_port(port: int) -> int:
 
     last = 65535 - PracticeSite.port_count() + 1
     if not 1024 <= port <= last:
-        raise UserError(f"practice: --port {port} must be from 1024 to {last} (the site takes "
-                        f"{PracticeSite.port_count()} ports from it).")  # fmt: skip
+        raise UserError(
+            _(
+                "practice: --port {port} must be from 1024 to {last} (the site takes {count} ports from it)."
+            ).format(port=port, last=last, count=PracticeSite.port_count())
+        )
     return port
 
 
@@ -46,7 +50,10 @@ def serve(console, *, port: int, language: str, code_step: bool, auto_login: boo
     from .proof.outcome import PRACTICE_MARK
 
     def show_code(email: str, code: str) -> None:
-        console.print(Text(f"  Practice e-mail to {email}: your confirmation code is {code}", style="bold"))
+        said = _("Practice e-mail to {email}: your confirmation code is {code}").format(
+            email=email, code=code
+        )
+        console.print(Text("  " + said, style="bold"))
 
     config = PracticeConfig(language=language, code_step=code_step, auto_login=auto_login, on_code=show_code)
     site = PracticeSite(config, base_port=check_port(port))
@@ -55,33 +62,45 @@ def serve(console, *, port: int, language: str, code_step: bool, auto_login: boo
     except OSError as exc:
         last = port + PracticeSite.port_count() - 1
         raise UserError(
-            f"practice: ports {port}-{last} on 127.0.0.1 are not all free ({exc.strerror or exc}); "
-            "is it running already? Otherwise choose others with --port."
+            _(
+                "practice: ports {first}-{last} on 127.0.0.1 are not all free ({problem}); "
+                "is it running already? Otherwise choose others with --port."
+            ).format(first=port, last=last, problem=exc.strerror or exc)
         ) from None
     try:
-        _announce(console, site, port, PRACTICE_MARK)
+        _announce(console, site, port, _(PRACTICE_MARK))
         (stop or threading.Event()).wait()
     except KeyboardInterrupt:
         pass
     finally:
         site.stop()
-    console.print(Text("Practice site stopped. Unset OBJECTOR_SITE_MAP before a real run."))
+    console.print(Text(_("Practice site stopped. Unset OBJECTOR_SITE_MAP before a real run.")))
     return 0
 
 
 def _announce(console, site, port: int, mark: str) -> None:
     last = port + site.port_count() - 1
     console.print(Text(f"{mark}.", style="bold yellow"))
-    console.print(Text(f"The practice site runs on 127.0.0.1, ports {port}-{last}, until you press Ctrl-C."))
-    console.print(Text("In another terminal, set this (one line), then run objector as usual:"))
+    console.print(
+        Text(
+            _("The practice site runs on 127.0.0.1, ports {first}-{last}, until you press Ctrl-C.").format(
+                first=port, last=last
+            )
+        )
+    )
+    console.print(Text(_("In another terminal, set this (one line), then run objector as usual:")))
     console.print()
     console.print(Text(site_map_line(site.site_map)), soft_wrap=True)  # pasted whole
     console.print()
     console.print(
         Text(
-            "run, recheck, check and doctor then use the practice copies of every service, and every "
-            "line, record and report says PRACTICE. Log in on the practice pages with any name and password "
-            "(nothing is checked). "
-            "Unset OBJECTOR_SITE_MAP (or close that terminal) for the real services."
+            # TRANSLATORS: run, recheck, check and doctor are commands (not translated); the records keep
+            # the English word PRACTICE
+            _(
+                "run, recheck, check and doctor then use the practice copies of every service, and every "
+                "line, record and report says PRACTICE. Log in on the practice pages with any name and "
+                "password (nothing is checked). "
+                "Unset OBJECTOR_SITE_MAP (or close that terminal) for the real services."
+            )
         )
     )
