@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UserError
+from ..i18n import N_, _
 from ..storage import private_dir
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ LAUNCH_ARGS = (
     "--password-store=basic",
 )
 
-NO_BROWSER_HELP = (
+NO_BROWSER_HELP = N_(
     "No browser found. Install Google Chrome (https://www.google.com/chrome/), or run "
     "'playwright install chromium', or set OBJECTOR_BROWSER to a browser's path."
 )
@@ -129,17 +130,21 @@ def discover(requested: str | None, playwright: Playwright | None = None) -> Bro
         return _requested(requested, playwright)
     chrome = _channel_path("chrome")
     if chrome:
-        return BrowserChoice("Google Chrome (your installed Chrome)", channel="chrome")
+        return BrowserChoice(_("Google Chrome (your installed Chrome)"), channel="chrome")
     edge = _channel_path("msedge")
     if edge:
-        return BrowserChoice("Microsoft Edge (your installed Edge)", channel="msedge")
+        return BrowserChoice(_("Microsoft Edge (your installed Edge)"), channel="msedge")
     managed = _managed_chromium(playwright)
     if managed:
-        return BrowserChoice(f"Chromium managed by Playwright ({managed})", executable=managed)
+        return BrowserChoice(
+            # TRANSLATORS: {path} is where the browser's program is
+            _("Chromium managed by Playwright ({path})").format(path=managed),
+            executable=managed,
+        )
     system = _system_chromium()
     if system:
         return BrowserChoice(f"Chromium ({system})", executable=system)
-    raise UserError(NO_BROWSER_HELP)
+    raise UserError(_(NO_BROWSER_HELP))
 
 
 def _requested(requested: str, playwright: Playwright | None) -> BrowserChoice:
@@ -148,15 +153,28 @@ def _requested(requested: str, playwright: Playwright | None) -> BrowserChoice:
         if value == "chromium":
             found = _managed_chromium(playwright) or _system_chromium()
             if found is None:
-                raise UserError(f"OBJECTOR_BROWSER=chromium: no Chromium found. {NO_BROWSER_HELP}")
+                raise UserError(
+                    # TRANSLATORS: {help} is the sentence "No browser found. Install Google Chrome …"
+                    _("OBJECTOR_BROWSER=chromium: no Chromium found. {help}").format(help=_(NO_BROWSER_HELP))
+                )
             return BrowserChoice(f"Chromium ({found})", executable=found)
         if _channel_path(value) is None:
-            raise UserError(f"OBJECTOR_BROWSER={value}: that browser is not installed. {NO_BROWSER_HELP}")
-        return BrowserChoice(f"{value} (installed)", channel=value)
+            raise UserError(
+                # TRANSLATORS: {channel} is a browser's name, e.g. chrome-beta; {help} is the sentence
+                # "No browser found. Install Google Chrome …"
+                _("OBJECTOR_BROWSER={channel}: that browser is not installed. {help}").format(
+                    channel=value, help=_(NO_BROWSER_HELP)
+                )
+            )
+        # TRANSLATORS: {channel} is a browser's name, e.g. chrome-beta
+        return BrowserChoice(_("{channel} (installed)").format(channel=value), channel=value)
     path = Path(value).expanduser()
     if not path.is_file() or not os.access(path, os.X_OK):
         raise UserError(
-            f"OBJECTOR_BROWSER={value}: not a browser channel ({', '.join(CHANNELS)}) nor an executable file."
+            # TRANSLATORS: {value} is what OBJECTOR_BROWSER says; {channels} the browser names it may say
+            _("OBJECTOR_BROWSER={value}: not a browser channel ({channels}) nor an executable file.").format(
+                value=value, channels=", ".join(CHANNELS)
+            )
         )
     return BrowserChoice(f"{path.name} ({path})", executable=path)
 
@@ -231,7 +249,7 @@ def launch_args() -> list[str]:
     return args
 
 
-NO_DISPLAY_HELP = (
+NO_DISPLAY_HELP = N_(
     "there is no graphical display here (neither DISPLAY nor WAYLAND_DISPLAY is set), so the browser "
     "window you log in through cannot open. Run objector in a terminal on your desktop, on the "
     "computer you sit at; 'objector check' and 'objector demo --auto-login' can also run with "
@@ -248,7 +266,7 @@ def display_problem(environ: dict[str, str] | None = None, platform: str | None 
     if name.startswith(("linux", "freebsd", "openbsd", "netbsd")) and not (
         env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")
     ):
-        return NO_DISPLAY_HELP
+        return _(NO_DISPLAY_HELP)
     return None
 
 
@@ -279,7 +297,10 @@ def profile_in_use(profile: Path) -> bool:
 
 
 def profile_busy_message(profile: Path) -> str:
-    return f"the browser profile for {profile.name} is open in another window — close it and run again"
+    # TRANSLATORS: {account} is the account's short name, e.g. anna-instagram
+    return _("the browser profile for {account} is open in another window — close it and run again").format(
+        account=profile.name
+    )
 
 
 def open_profile(
@@ -341,8 +362,13 @@ def open_profile(
     text = str(result)
     if any(sign in text for sign in _PROFILE_IN_USE):
         raise UserError(profile_busy_message(profile))
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "no reason given")
-    raise UserError(f"the browser did not start ({first[:200]}); 'objector doctor' checks the setup.")
+    first = next((line.strip() for line in text.splitlines() if line.strip()), _("no reason given"))
+    raise UserError(
+        # TRANSLATORS: {error} is the browser's own message, in English
+        _("the browser did not start ({error}); 'objector doctor' checks the setup.").format(
+            error=first[:200]
+        )
+    )
 
 
 #: Chromium keeps a socket at TMPDIR/.org.chromium.Chromium.XXXXXX/SingletonSocket; a socket path
@@ -383,7 +409,8 @@ class BrowserSession:
 
     @property
     def description(self) -> str:
-        return self.choice.description if self.choice else "(not needed)"
+        # TRANSLATORS: in place of the browser's name, when the command needs no browser
+        return self.choice.description if self.choice else _("(not needed)")
 
     def fixed_key_notice(self) -> str | None:
         """The risk of the logins this session is about to keep, when nothing seals them and no

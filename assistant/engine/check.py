@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..config.flows import SettingStep, Step
+from ..i18n import N_, _
 from . import screens
 from .fields import find_dialog
 from .locate import find
@@ -31,7 +32,7 @@ def inspect(run: FlowRun) -> list[dict[str, Any]]:
                     "step": step.label,
                     "what": _what(step),
                     "status": "after-send",
-                    "detail": "appears only after Send; not checked",
+                    "detail": _("appears only after Send; not checked"),
                 }
             )
             continue
@@ -58,8 +59,10 @@ def inspect(run: FlowRun) -> list[dict[str, Any]]:
                     "step": step.label,
                     "what": _what(step),
                     "status": "next-screen",
-                    "detail": "not on the form's first screen (a check presses no Next; a run goes on "
-                    "to the next screen)",
+                    "detail": _(
+                        "not on the form's first screen (a check presses no Next; a run goes on "
+                        "to the next screen)"
+                    ),
                 }
             )
         else:
@@ -74,17 +77,19 @@ def inspect(run: FlowRun) -> list[dict[str, Any]]:
     return rows
 
 
-#: what a step looks for, in words, when its flow does not say (``describe``)
+#: what a step looks for, in words, when its flow does not say (``describe``); shown as
+#: "the Send button: found", "a box to tick: not on this page (optional)"
 _ACTION_WORDS = {
-    "dismiss": "a dialog to close",
-    "wait": "the form",
-    "fill": "a box to fill in",
-    "choose": "a question to answer",
-    "check": "a box to tick",
-    "upload": "a file to attach",
-    "review_and_submit": "the Send button",
-    "code": "the box for the e-mailed code",
-    "expect": "the page's confirmation",
+    "dismiss": N_("a dialog to close"),
+    "wait": N_("the form"),
+    "fill": N_("a box to fill in"),
+    "choose": N_("a question to answer"),
+    "check": N_("a box to tick"),
+    "upload": N_("a file to attach"),
+    # TRANSLATORS: the form's button that sends it, as 'objector check' names it ("the Send button: found")
+    "review_and_submit": N_("the Send button"),
+    "code": N_("the box for the e-mailed code"),
+    "expect": N_("the page's confirmation"),
 }
 
 
@@ -92,7 +97,10 @@ def _what(step: Step) -> str:
     """The step's target in the flow's own words (its ``describe``), else in general words."""
     if isinstance(step, SettingStep):
         return step.setting_name
-    return step.describe or _ACTION_WORDS.get(step.action_name, step.label)
+    if step.describe:
+        return step.describe
+    words = _ACTION_WORDS.get(step.action_name)
+    return _(words) if words is not None else step.label
 
 
 def _setting_row(run: FlowRun, step: SettingStep) -> dict[str, Any]:
@@ -106,7 +114,8 @@ def _setting_row(run: FlowRun, step: SettingStep) -> dict[str, Any]:
             return _not_there(step, "no links to blogs or sites")
         return {
             "step": step.label,
-            "what": f"{step.setting_name}: the links to each blog or site",
+            # TRANSLATORS: {setting} is the setting's name on the page (shown as "…: found")
+            "what": _("{setting}: the links to each blog or site").format(setting=step.setting_name),
             "status": "found",
             "detail": f"links to each item: candidate {found.index + 1}: {found.candidate.describe()} "
             "(each item's control is looked at when run)",

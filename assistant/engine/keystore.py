@@ -23,6 +23,8 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..i18n import N_, _
+
 PASSWORD_STORES = ("auto", "keyring", "basic")
 #: What Playwright passes to Chromium on every platform, and what seals nothing: a fixed key on
 #: Linux, a mock keychain (a fixed key too) on macOS. Left out when the keyring is used.
@@ -32,7 +34,12 @@ DETECT_TIMEOUT = 0.8
 
 #: Session-bus names of the Linux keyrings, in the order preferred, and Chromium's store for each.
 LINUX_KEYRINGS = (
-    ("org.freedesktop.secrets", "Secret Service (GNOME Keyring, KeePassXC or KWallet)", "gnome-libsecret"),
+    (
+        "org.freedesktop.secrets",
+        # TRANSLATORS: the Linux keyrings that answer as the Secret Service; the names stay as they are
+        N_("Secret Service (GNOME Keyring, KeePassXC or KWallet)"),
+        "gnome-libsecret",
+    ),
     ("org.kde.kwalletd6", "KWallet 6", "kwallet6"),
     ("org.kde.kwalletd5", "KWallet 5", "kwallet5"),
     ("org.kde.kwalletd", "KWallet", "kwallet"),
@@ -45,11 +52,16 @@ class Keyring:
 
     name: str | None  # "macOS Keychain", "Windows DPAPI", "KWallet 5", …; None: none found
     store: str | None = None  # Chromium's --password-store value for it (Linux only)
-    reason: str = ""  # why none was found, in a few words
+    reason: str = ""  # why none was found, in a few words (English, marked: shown translated)
 
     @property
     def found(self) -> bool:
         return self.name is not None
+
+    @property
+    def why(self) -> str:
+        """``reason`` in the language in use."""
+        return _(self.reason) if self.reason else ""
 
 
 def platform_key(platform: str | None = None) -> str:
@@ -69,14 +81,15 @@ def detect_keyring(
     env = os.environ if environ is None else environ
     address = env.get("DBUS_SESSION_BUS_ADDRESS", "")
     if not address:
-        return Keyring(None, reason="no session bus: DBUS_SESSION_BUS_ADDRESS is not set")
+        # TRANSLATORS: why no keyring was found (the session bus is the desktop's message bus)
+        return Keyring(None, reason=N_("no session bus: DBUS_SESSION_BUS_ADDRESS is not set"))
     names = _bus_names(address, timeout)
     if names is None:
-        return Keyring(None, reason="the session bus did not answer")
+        return Keyring(None, reason=N_("the session bus did not answer"))
     for bus_name, label, store in LINUX_KEYRINGS:
         if bus_name in names:
             return Keyring(label, store=store)
-    return Keyring(None, reason="no Secret Service or KWallet answers on the session bus")
+    return Keyring(None, reason=N_("no Secret Service or KWallet answers on the session bus"))
 
 
 def _bus_names(address: str, timeout: float) -> frozenset[str] | None:
@@ -148,16 +161,24 @@ class Sealing:
     def at_rest(self) -> str:
         """What protects the kept logins, in a few words (for ``objector doctor``)."""
         if self.platform == "win32":
-            return "your logins in the browser profiles are encrypted with Windows DPAPI (your Windows login)"
-        if self.sealed and self.keyring.found:
-            return f"your logins in the browser profiles are encrypted with a key kept in {self.keyring.name}"
-        if self.sealed:
-            return (
-                "OBJECTOR_PASSWORD_STORE=keyring: Chromium is asked to use the system keyring, but "
-                f"none was found ({self.keyring.reason}); without one it falls back to a fixed key"
+            return _(
+                "your logins in the browser profiles are encrypted with Windows DPAPI (your Windows login)"
             )
-        why = "OBJECTOR_PASSWORD_STORE=basic" if self.mode == "basic" else self.keyring.reason
-        return f"no keyring for the browser ({why})"
+        if self.sealed and self.keyring.found:
+            # TRANSLATORS: {keyring} is e.g. "macOS Keychain", "KWallet 5"
+            return _("your logins in the browser profiles are encrypted with a key kept in {keyring}").format(
+                keyring=_(str(self.keyring.name))
+            )
+        if self.sealed:
+            # TRANSLATORS: {reason} says why no keyring was found
+            return _(
+                "OBJECTOR_PASSWORD_STORE=keyring: Chromium is asked to use the system keyring, but "
+                "none was found ({reason}); without one it falls back to a fixed key"
+            ).format(reason=self.keyring.why)
+        why = "OBJECTOR_PASSWORD_STORE=basic" if self.mode == "basic" else self.keyring.why
+        # TRANSLATORS: {reason} says why, e.g. "the session bus did not answer" or
+        # "OBJECTOR_PASSWORD_STORE=basic"
+        return _("no keyring for the browser ({reason})").format(reason=why)
 
 
 def sealing(mode: str = "auto", platform: str | None = None, keyring: Keyring | None = None) -> Sealing:
@@ -165,14 +186,19 @@ def sealing(mode: str = "auto", platform: str | None = None, keyring: Keyring | 
     key = platform_key(platform)
     if keyring is None:
         # only 'auto' needs to know (and 'keyring', for the Linux store to name); basic asks nothing
-        keyring = Keyring(None, reason="not looked for") if mode == "basic" else system_keyring()
+        keyring = Keyring(None, reason=N_("not looked for")) if mode == "basic" else system_keyring()
     return Sealing(mode=mode, keyring=keyring, platform=key)
 
 
-FIXED_KEY_RISK = "sessions are stored with a fixed key: anyone who copies {profiles} can use your logins"
-FIXED_KEY_ADVICE = "use 'objector forget --sessions' when you are done, or 'objector run --no-keep-login'"
+#: shown translated: ``_(FIXED_KEY_RISK).format(profiles=...)``, ``_(FIXED_KEY_ADVICE)``
+# TRANSLATORS: {profiles} is the folder of the browser profiles
+FIXED_KEY_RISK = N_("sessions are stored with a fixed key: anyone who copies {profiles} can use your logins")
+FIXED_KEY_ADVICE = N_("use 'objector forget --sessions' when you are done, or 'objector run --no-keep-login'")
 
 
 def fixed_key_warning(profiles: object) -> str:
     """The risk of unsealed sessions and what to do, in one line (the first run)."""
-    return f"{FIXED_KEY_RISK.format(profiles=profiles)}; {FIXED_KEY_ADVICE}"
+    # TRANSLATORS: {risk} is "sessions are stored with a fixed key: …", {advice} "use 'objector forget …'"
+    return _("{risk}; {advice}").format(
+        risk=_(FIXED_KEY_RISK).format(profiles=profiles), advice=_(FIXED_KEY_ADVICE)
+    )

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..config.accounts import NAME_RE
 from ..config.home import EVIDENCE_DIR, Home
 from ..errors import UserError, shown
+from ..i18n import _, ngettext
 from ..people.human import Human
 
 # Chromium preferences for objector's profiles: no "Save password?" bubble over the form
@@ -21,7 +22,9 @@ QUIET_PREFERENCES: dict[str, dict | bool] = {
 
 def profile_path(home: Path, account: str) -> Path:
     if not NAME_RE.fullmatch(account):
-        raise UserError(f"{shown(account)} is not an account name (letters, digits, - and _ only).")
+        raise UserError(
+            _("{name} is not an account name (letters, digits, - and _ only).").format(name=shown(account))
+        )
     return Home(home).profile(account)
 
 
@@ -60,19 +63,30 @@ def forget_profile(home: Path, account: str, human: Human, console, *, assume_ye
     """Delete the account's browser profile after the person confirms. Returns the exit code."""
     path = profile_path(home, account)
     if not path.exists():
-        console.print(f"No browser profile for {account} in {Home(home).profiles}; nothing to forget.")
+        console.print(
+            # TRANSLATORS: {account} is the account's short name, {folder} the folder of the browser profiles
+            _("No browser profile for {account} in {folder}; nothing to forget.").format(
+                account=account, folder=Home(home).profiles
+            )
+        )
         return 0
-    question = f"Delete the browser profile of {account} ({path})? You will have to log in again next time."
+    # TRANSLATORS: {account} is the account's short name, {path} its browser profile's folder
+    question = _(
+        "Delete the browser profile of {account} ({path})? You will have to log in again next time."
+    ).format(account=account, path=path)
     if not assume_yes and not human.confirm(question):
-        console.print("Nothing deleted.")
+        console.print(_("Nothing deleted."))
         return 1
     try:
         shutil.rmtree(path)
     except OSError as exc:
         raise UserError(
-            f"{path}: could not be deleted ({exc.strerror or exc}). Close the browser and try again."
+            # TRANSLATORS: {error} is the system's own reason, in English
+            _("{path}: could not be deleted ({error}). Close the browser and try again.").format(
+                path=path, error=exc.strerror or exc
+            )
         ) from None
-    console.print(f"Deleted the browser profile of {account}.")
+    console.print(_("Deleted the browser profile of {account}.").format(account=account))
     return 0
 
 
@@ -82,22 +96,29 @@ def forget_evidence(home: Path, account: str, human: Human, console) -> int:
 
     folder = Home(home).evidence_of(profile_path(home, account).name)
     if not folder.exists():
-        console.print(f"No proof for {account}; nothing to delete.")
+        console.print(_("No proof for {account}; nothing to delete.").format(account=account))
         return 0
     attempts = sum(1 for p in folder.glob("*/*") if p.is_dir())
-    question = (
-        f"Delete ALL proof of {account} ({attempts} attempt folders in {folder})? "
-        "It cannot be undone, and the proof will be gone if you ever need it"
-    )
+    # TRANSLATORS: {account} is the account's short name, {count} how many attempt folders, {folder} where
+    question = ngettext(
+        "Delete ALL proof of {account} ({count} attempt folder in {folder})? "
+        "It cannot be undone, and the proof will be gone if you ever need it",
+        "Delete ALL proof of {account} ({count} attempt folders in {folder})? "
+        "It cannot be undone, and the proof will be gone if you ever need it",
+        attempts,
+    ).format(account=account, count=attempts, folder=folder)
     if not human.confirm(question):
-        console.print("Proof kept.")
+        console.print(_("Proof kept."))
         return 0  # keeping it is the person's choice, not a failure
     try:
         shutil.rmtree(folder)
     except OSError as exc:
-        raise UserError(f"{folder}: could not be deleted ({exc.strerror or exc}).") from None
+        raise UserError(
+            # TRANSLATORS: {error} is the system's own reason, in English
+            _("{path}: could not be deleted ({error}).").format(path=folder, error=exc.strerror or exc)
+        ) from None
     Ledger(home).append(
         kind="forget", account=account, forgotten=f"{EVIDENCE_DIR}/{account}", attempts=attempts
     )
-    console.print(f"Deleted the proof of {account}; the ledger notes the deletion.")
+    console.print(_("Deleted the proof of {account}; the ledger notes the deletion.").format(account=account))
     return 0

@@ -23,7 +23,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..config.flows import SettingStep
+from ..i18n import N_
 from ..proof.outcome import FlowStop, Outcome
+from .common import Said
 from .locate import Found, find
 from .page_scripts import SETTING_STATE_JS
 from .waiting import QUIET_MS, browser_gone, until_changed, until_still
@@ -71,7 +73,11 @@ def reading_of(run: FlowRun, element: Locator, step: SettingStep) -> Reading:
     """One reading, as the page shows it now (it may not be settled yet)."""
     info = element.evaluate(SETTING_STATE_JS)
     if info.get("type") == "password":
-        raise FlowStop(Outcome.NEEDS_ATTENTION, f"{step.setting_name} turned out to be a password field")
+        raise FlowStop(
+            Outcome.NEEDS_ATTENTION,
+            # TRANSLATORS: {setting} is the setting's name on the page
+            Said(N_("{setting} turned out to be a password field"), setting=step.setting_name),
+        )
     path = str(info.get("path") or "itself")
     state = "unknown" if path == "ambiguous" else state_of(info, step)
     return Reading(state, path, bool(info.get("settled", True)))

@@ -16,9 +16,12 @@ from pathlib import Path
 
 from ..config.home import Home
 from ..errors import UserError
+from ..i18n import N_, _
 from ..storage import atomic_write, inside_home
 
-TRACE_WARNING = (
+#: shown (translated: ``_(TRACE_WARNING).format(folder=...)``) when ``run --trace`` starts
+# TRANSLATORS: {folder} is the folder where the traces are kept; ACCOUNT stays as it is (the command's word)
+TRACE_WARNING = N_(
     "--trace: each attempt's Playwright trace is kept in {folder}. A trace holds your session "
     "cookies and what the page sent, including any password you type while it runs: "
     "keep it private, never share it, and delete it when you no longer need it "
@@ -46,5 +49,8 @@ def forget_traces(home: Path, account: str) -> int:
     try:
         shutil.rmtree(folder)
     except OSError as exc:
-        raise UserError(f"{folder}: could not be deleted ({exc.strerror or exc}).") from None
+        raise UserError(
+            # TRANSLATORS: {error} is the system's own reason, in English
+            _("{path}: could not be deleted ({error}).").format(path=folder, error=exc.strerror or exc)
+        ) from None
     return count

@@ -7,9 +7,11 @@ import stat
 from pathlib import Path
 
 from ..errors import shown
+from ..i18n import N_, _
 
 MAX_BYTES = 4 * 1024 * 1024
-KINDS = "JPG, PNG, GIF, TIFF, HEIF or WebP"
+# TRANSLATORS: the image formats Meta's form takes (shown as "… is not a JPG, PNG, … or WebP image")
+KINDS = N_("JPG, PNG, GIF, TIFF, HEIF or WebP")
 _HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
 
 
@@ -35,21 +37,27 @@ def screenshot_problem(path: Path) -> str | None:
     try:
         info = path.stat()
     except (FileNotFoundError, NotADirectoryError):
-        return f"{shown(path)} does not exist (or is not a file)"
+        return _("{path} does not exist (or is not a file)").format(path=shown(path))
     except OSError as exc:  # a name too long for the file system, a folder that may not be entered …
-        return f"{shown(path)} cannot be used ({exc.strerror or exc})"
+        # TRANSLATORS: {error} is the system's own reason, in English
+        return _("{path} cannot be used ({error})").format(path=shown(path), error=exc.strerror or exc)
     if not stat.S_ISREG(info.st_mode):
-        return f"{shown(path)} does not exist (or is not a file)"
+        return _("{path} does not exist (or is not a file)").format(path=shown(path))
     size = info.st_size
     if size == 0:
-        return f"{shown(path)} is empty"
+        return _("{path} is empty").format(path=shown(path))
     if size >= MAX_BYTES:
-        return f"{shown(path)} is {size / 1024 / 1024:.1f} MB; Meta takes screenshots under 4 MB"
+        # TRANSLATORS: {size} is the file's size in megabytes, e.g. 5.2
+        return _("{path} is {size} MB; Meta takes screenshots under 4 MB").format(
+            path=shown(path), size=f"{size / 1024 / 1024:.1f}"
+        )
     try:
         with path.open("rb") as fh:
             head = fh.read(16)
     except OSError as exc:
-        return f"{shown(path)} cannot be read ({exc.strerror or exc})"
+        # TRANSLATORS: {error} is the system's own reason, in English
+        return _("{path} cannot be read ({error})").format(path=shown(path), error=exc.strerror or exc)
     if image_kind(head) is None:
-        return f"{shown(path)} is not a {KINDS} image"
+        # TRANSLATORS: {kinds} is the list of image formats, e.g. "JPG, PNG, GIF, TIFF, HEIF or WebP"
+        return _("{path} is not a {kinds} image").format(path=shown(path), kinds=_(KINDS))
     return None
