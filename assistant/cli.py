@@ -878,7 +878,7 @@ def report(
     if result.pdf is not None:
         pages = result.pdf_pages
         typer.echo(
-            ngettext("PDF: {path} ({count} page)", "PDF: {path} ({count} pages)", pages).format(
+            ngettext("PDF: {path} ({count} page)", "PDF: {path} ({count} pages)", pages or 0).format(
                 path=result.pdf, count=pages
             )
         )

@@ -20,6 +20,7 @@ from .config.accounts import Account, load_accounts, save_accounts
 from .config.home import Home
 from .config.settings import Settings
 from .errors import UserError
+from .i18n import _, ngettext
 
 # The country each practice language stands for (the person's country in the demo).
 COUNTRY_OF_LANGUAGE = {
@@ -47,7 +48,11 @@ def demo_services(names: list[str]) -> tuple[str, ...]:
             for service in picked:
                 if service not in DEMO_SERVICES:
                     raise UserError(
-                        f"--service {part}: the practice site has {', '.join(DEMO_SERVICES)} (or all)."
+                        # TRANSLATORS: {name} is what was typed after --service; {services} the names
+                        # to type instead, and "all" is typed as it is
+                        _("--service {name}: the practice site has {services} (or all).").format(
+                            name=part, services=", ".join(DEMO_SERVICES)
+                        )
                     )
                 if service not in chosen:
                     chosen.append(service)
@@ -103,7 +108,12 @@ def run_demo(
     from .practice import LANGUAGES
 
     if language not in LANGUAGES:
-        raise UserError(f"--language {language}: the practice site speaks {', '.join(LANGUAGES)}.")
+        raise UserError(
+            # TRANSLATORS: {languages} are language codes (en, de, …)
+            _("--language {language}: the practice site speaks {languages}.").format(
+                language=language, languages=", ".join(LANGUAGES)
+            )
+        )
     ensure_browser(settings, TerminalHuman(console), console)
     options = DemoOptions(language, code_step, cookie_dialog, auto_login, services)
     if home is not None:
@@ -114,8 +124,11 @@ def run_demo(
     finally:
         shutil.rmtree(temporary, ignore_errors=True)
         console.print(
-            f"The demo's practice proof was in a temporary folder, now deleted; to keep it: "
-            f"{objector_command()} demo --home DIR",
+            # TRANSLATORS: {command} is objector's command; "demo --home DIR" is typed as it is
+            _(
+                "The demo's practice proof was in a temporary folder, now deleted; to keep it: "
+                "{command} demo --home DIR"
+            ).format(command=objector_command()),
             soft_wrap=True,
         )
 
@@ -158,9 +171,10 @@ def _run_demo(
         names = []
 
     def show_code(email: str, code: str) -> None:
-        console.print(
-            f"\n  [bold]📧 Practice e-mail to {email}:[/] your confirmation code is [bold]{code}[/]\n"
+        said = _("[bold]📧 Practice e-mail to {email}:[/] your confirmation code is [bold]{code}[/]").format(
+            email=email, code=code
         )
+        console.print(f"\n  {said}\n")
 
     config = PracticeConfig(
         language=options.language,
@@ -171,18 +185,22 @@ def _run_demo(
     )
     with PracticeSite(config) as site:
         demo_settings = settings.model_copy(update={"home": home, "site_map": site.site_map})
-        where = (
-            "practice pages of " + ", ".join(platform_title(s) for s in options.services)
-            if options.services
-            else f"practice Help Centre on {site.origin('help.instagram.com')}"
-        )
-        console.print(f"[bold]objector demo[/] · {escape(where)} · home: {escape(str(home))}")
-        if options.services == ("whatsapp",):
-            console.print("WhatsApp's practice form has no login.")
-        elif options.auto_login:
-            console.print("The practice login pages log themselves in after a moment.")
+        if options.services:
+            # TRANSLATORS: {services} are service names (LinkedIn, Tumblr, …)
+            where = _("practice pages of {services}").format(
+                services=", ".join(platform_title(s) for s in options.services)
+            )
         else:
-            console.print("Log in on the practice pages with any username and password.")
+            # TRANSLATORS: {address} is the practice site's local address (http://127.0.0.1:…)
+            where = _("practice Help Centre on {address}").format(address=site.origin("help.instagram.com"))
+        home_shown = _("home: {home}").format(home=escape(str(home)))
+        console.print(f"[bold]objector demo[/] · {escape(where)} · {home_shown}")
+        if options.services == ("whatsapp",):
+            console.print(_("WhatsApp's practice form has no login."))
+        elif options.auto_login:
+            console.print(_("The practice login pages log themselves in after a moment."))
+        else:
+            console.print(_("Log in on the practice pages with any username and password."))
         request = RunRequest(
             settings=demo_settings,
             accounts=accounts,
@@ -195,20 +213,47 @@ def _run_demo(
         confirmed = site.confirmed
         changes = site.setting_changes
     if options.services:
-        names_shown = ", ".join(platform_title(s) for s in options.services)
-        done = []
-        if any(s != "whatsapp" for s in options.services):
-            done.append(f"saved {len(changes)} setting change{'s' * (len(changes) != 1)}")
-        if "whatsapp" in options.services:  # WhatsApp's is a form: what it received is counted
-            done.append(f"received {len(received)} form{'s' * (len(received) != 1)}")
-        console.print(
-            f"The practice pages {' and '.join(done)}; nothing reached {names_shown}.",
-            markup=False,
-        )
+        console.print(_services_done(options.services, len(changes), len(received)), markup=False)
     else:
         console.print(
-            f"The practice Help Centre received {len(received)} submission{'s' * (len(received) != 1)} "
-            f"({len(confirmed)} confirmed); nothing was sent to Meta.",
+            # TRANSLATORS: the form follows {count}, the submissions; {confirmed} how many were confirmed
+            ngettext(
+                "The practice Help Centre received {count} submission ({confirmed} confirmed); "
+                "nothing was sent to Meta.",
+                "The practice Help Centre received {count} submissions ({confirmed} confirmed); "
+                "nothing was sent to Meta.",
+                len(received),
+            ).format(count=len(received), confirmed=len(confirmed)),
             markup=False,
         )
     return summary.exit_code
+
+
+def _services_done(services: tuple[str, ...], changes: int, received: int) -> str:
+    """The demo's last line with ``--service``: what the practice pages kept, and that nothing left."""
+    from .config.hosts import platform_title
+
+    names = ", ".join(platform_title(s) for s in services)
+    settings = any(s != "whatsapp" for s in services)
+    if "whatsapp" not in services:  # WhatsApp's is a form: what it received is counted
+        # TRANSLATORS: {names} are the services' names (LinkedIn, Tumblr, …)
+        return ngettext(
+            "The practice pages saved {count} setting change; nothing reached {names}.",
+            "The practice pages saved {count} setting changes; nothing reached {names}.",
+            changes,
+        ).format(count=changes, names=names)
+    forms = ngettext(
+        "The practice pages received {count} form; nothing reached {names}.",
+        "The practice pages received {count} forms; nothing reached {names}.",
+        received,
+    )
+    if not settings:
+        return forms.format(count=received, names=names)
+    # TRANSLATORS: {saved} is e.g. "saved 3 setting changes", {received} e.g. "received 1 form"
+    return _("The practice pages {saved} and {received}; nothing reached {names}.").format(
+        saved=ngettext("saved {count} setting change", "saved {count} setting changes", changes).format(
+            count=changes
+        ),
+        received=ngettext("received {count} form", "received {count} forms", received).format(count=received),
+        names=names,
+    )

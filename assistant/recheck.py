@@ -25,6 +25,7 @@ from typing import Any
 from .config.accounts import Account
 from .config.flows import Flow
 from .errors import UserError
+from .i18n import _, ngettext, pgettext
 from .proof.ledger import is_evidence_path
 from .proof.outcome import Outcome
 
@@ -59,13 +60,20 @@ def parse_duration(text: str, option: str = "--older-than") -> timedelta:
     match = _DURATION_RE.fullmatch(text or "")
     if not match:
         raise UserError(
-            f"{option} {text}: give a whole number with h (hours), d (days) or w (weeks), "
-            "for example 30d, 12h or 2w."
+            # TRANSLATORS: h, d and w are the letters to type (not translated)
+            _(
+                "{option} {text}: give a whole number with h (hours), d (days) or w (weeks), "
+                "for example 30d, 12h or 2w."
+            ).format(option=option, text=text)
         )
     number, unit = int(match.group(1)), match.group(2).lower()
     duration = timedelta(**{_UNITS[unit][0]: number})
     if duration > MAX_DURATION:
-        raise UserError(f"{option} {text}: that is more than a hundred years; give at most 5200w.")
+        raise UserError(
+            _("{option} {text}: that is more than a hundred years; give at most 5200w.").format(
+                option=option, text=text
+            )
+        )
     return duration
 
 
@@ -73,14 +81,12 @@ def duration_words(duration: timedelta) -> str:
     """A duration as the person would say it: ``30 days``, ``2 weeks``, ``12 hours``."""
     hours = int(duration.total_seconds() // 3600)
     if hours % (24 * 7) == 0 and hours:
-        return _plural(hours // (24 * 7), "week")
+        weeks = hours // (24 * 7)
+        return ngettext("{count} week", "{count} weeks", weeks).format(count=weeks)
     if hours % 24 == 0:
-        return _plural(hours // 24, "day")
-    return _plural(hours, "hour")
-
-
-def _plural(number: int, noun: str) -> str:
-    return f"{number} {noun}{'s' * (number != 1)}"
+        days = hours // 24
+        return ngettext("{count} day", "{count} days", days).format(count=days)
+    return ngettext("{count} hour", "{count} hours", hours).format(count=hours)
 
 
 # --------------------------------------------------------------------------- dates as said
@@ -184,14 +190,29 @@ class SettingState:
 
     def changed_words(self) -> str:
         """``turned on again`` (or ``off``), or ``changed back`` when the record does not say which."""
-        return f"turned {self.unwanted} again" if self.unwanted else "changed back"
+        if self.unwanted == "on":
+            return _("turned on again")
+        if self.unwanted == "off":
+            return _("turned off again")
+        if self.unwanted:
+            # TRANSLATORS: {state} is a setting's state as the record names it
+            return _("turned {state} again").format(state=self.unwanted)
+        return _("changed back")
+
+    def changed_on(self, when: datetime, now: datetime) -> str:
+        """``turned on again on 3 Dec`` (or ``changed back on …``)."""
+        # TRANSLATORS: {changed} is "turned on again", "changed back", …; {day} a date such as 3 Dec
+        return _("{changed} on {day}").format(changed=self.changed_words(), day=short_day(when, now))
 
     def flag(self, now: datetime) -> str | None:
         """The short warning for the status table, or None when there is nothing to say."""
         if self.turned_back is not None:
-            return f"{self.changed_words()} on {short_day(self.turned_back, now)}"
+            return self.changed_on(self.turned_back, now)
         if self.stale(now):
-            return f"not checked for {self.days_unchecked(now)} days"
+            days = self.days_unchecked(now) or 0
+            return ngettext("not checked for {count} days", "not checked for {count} days", days).format(
+                count=days
+            )
         return None
 
     def advice(self, now: datetime, commands: Mapping[str, str]) -> str | None:
@@ -200,7 +221,8 @@ class SettingState:
         if flag is None:
             return None
         verb = "run" if self.turned_back is not None else "recheck"
-        return f"{flag} — run `{commands[verb]}`"
+        # TRANSLATORS: {flag} is e.g. "changed back on 3 Dec"; {command} a command to type
+        return _("{flag} — run `{command}`").format(flag=flag, command=commands[verb])
 
 
 def setting_states(
@@ -303,7 +325,9 @@ def select_rechecks(
     for name in names:
         if name not in known:
             raise UserError(
-                f"--account {name}: no such account (accounts: {', '.join(sorted(known)) or 'none'})."
+                _("--account {name}: no such account (accounts: {known}).").format(
+                    name=name, known=", ".join(sorted(known)) or _("none")
+                )
             )
     kinds = frozenset(setting_flows)
     reads = newest_reads(entries)
@@ -333,25 +357,35 @@ def nothing_to_recheck(selection: Selection) -> str:
     """The line ``objector recheck`` prints when nothing is due (it then ends with exit 0)."""
     if selection.recent and selection.older_than is not None:
         count = len(selection.recent)
-        which = "the setting was" if count == 1 else f"all {count} settings were"
-        return (
-            f"Nothing to re-check: {which} checked less than {duration_words(selection.older_than)} ago "
-            f"(the oldest on {day(selection.recent[0].checked)})."
+        # TRANSLATORS: {duration} is e.g. "30 days", {day} a date such as 27 Nov 2026
+        return ngettext(
+            "Nothing to re-check: the setting was checked less than {duration} ago (the oldest on {day}).",
+            "Nothing to re-check: all {count} settings were checked less than {duration} ago "
+            "(the oldest on {day}).",
+            count,
+        ).format(
+            count=count, duration=duration_words(selection.older_than), day=day(selection.recent[0].checked)
         )
     return (
-        "Nothing to re-check: no setting has been switched off with objector yet "
-        "(settings are switched off with `objector run`)."
+        _(
+            "Nothing to re-check: no setting has been switched off with objector yet "
+            "(settings are switched off with `objector run`)."
+        )
         if not selection.turned_back
-        else "Nothing to re-check."
+        else _("Nothing to re-check.")
     )
 
 
 def turned_back_line(state: SettingState, run_command: str, now: datetime) -> str:
     """A setting left out of the re-check because the last one found it changed back."""
-    return (
-        f"{state.account} · {state.flow}: {state.changed_words()} on "
-        f"{short_day(state.turned_back or now, now)} — run `{run_command}` to set it again "
-        "(you will be asked first)"
+    # TRANSLATORS: {changed} is e.g. "turned on again on 3 Dec"; {command} a command to type
+    return _(
+        "{account} · {flow}: {changed} — run `{command}` to set it again (you will be asked first)"
+    ).format(
+        account=state.account,
+        flow=state.flow,
+        changed=state.changed_on(state.turned_back or now, now),
+        command=run_command,
     )
 
 
@@ -395,26 +429,71 @@ def recheck_findings(
 
 def _finding(home: Path, label: str, entry: dict[str, Any] | None, run_command: str) -> Finding:
     if entry is None:
-        return Finding("failed", f"{label}: not checked (the re-check stopped before it)")
+        return Finding(
+            "failed", _("{label}: not checked (the re-check stopped before it)").format(label=label)
+        )
     outcome = entry.get("outcome")
     when = moment(entry.get("at"))
     record = read_record(home, entry)
     if outcome == Outcome.STILL_SET.value:
         state = kept_state(record)
-        said = f"still {state}" if state else "still as you set it"
-        return Finding("ok", f"{label}: {said}" + (f" (checked {day(when)})" if when else ""))
+        return Finding("ok", _still_set(label, state, day(when) if when else None))
     if outcome == Outcome.TURNED_BACK.value:
         unwanted = unwanted_state(record)
         if unwanted:
             return Finding(
                 "changed",
-                f"{label}: turned {unwanted.upper()} again — run `{run_command}` to switch it "
-                f"{opposite(unwanted)} again (you will be asked first)",
+                # TRANSLATORS: {state} is ON or OFF (as the service shows it), {wanted} on or off;
+                # {command} a command to type
+                _(
+                    "{label}: turned {state} again — run `{command}` to switch it {wanted} again "
+                    "(you will be asked first)"
+                ).format(
+                    label=label,
+                    state=_state_word(unwanted).upper(),
+                    command=run_command,
+                    wanted=_state_word(opposite(unwanted)),
+                ),
             )
         return Finding(
             "changed",
-            f"{label}: changed back by the service — run `{run_command}` to set it again "
-            "(you will be asked first)",
+            _(
+                "{label}: changed back by the service — run `{command}` to set it again "
+                "(you will be asked first)"
+            ).format(label=label, command=run_command),
         )
-    where = f"; details: {entry['attempt']}" if isinstance(entry.get("attempt"), str) else ""
-    return Finding("failed", f"{label}: not checked ({outcome}){where}")
+    if isinstance(entry.get("attempt"), str):
+        return Finding(
+            "failed",
+            # TRANSLATORS: {outcome} is an outcome code (not translated); {folder} the attempt's folder
+            _("{label}: not checked ({outcome}); details: {folder}").format(
+                label=label, outcome=outcome, folder=entry["attempt"]
+            ),
+        )
+    # TRANSLATORS: {outcome} is an outcome code (not translated)
+    return Finding("failed", _("{label}: not checked ({outcome})").format(label=label, outcome=outcome))
+
+
+def _still_set(label: str, state: str | None, checked: str | None) -> str:
+    """A re-check that found the setting as the person left it."""
+    if state and checked:
+        # TRANSLATORS: {state} is on or off; {day} a date such as 27 Nov 2026
+        return _("{label}: still {state} (checked {day})").format(
+            label=label, state=_state_word(state), day=checked
+        )
+    if state:
+        return _("{label}: still {state}").format(label=label, state=_state_word(state))
+    if checked:
+        return _("{label}: still as you set it (checked {day})").format(label=label, day=checked)
+    return _("{label}: still as you set it").format(label=label)
+
+
+def _state_word(state: str) -> str:
+    """A setting's state (on, off) in the language in use; another value as the record has it."""
+    if state == "on":
+        # TRANSLATORS: a setting's state, as in "still on"
+        return pgettext("setting state", "on")
+    if state == "off":
+        # TRANSLATORS: a setting's state, as in "still off"
+        return pgettext("setting state", "off")
+    return state

@@ -17,6 +17,7 @@ from .config.flows import Flow, LoadedFlow, unofficial_label, unofficial_service
 from .config.hosts import service_name
 from .config.settings import Settings
 from .errors import UserError
+from .i18n import _, ngettext
 from .people.human import Human
 from .people.ui import Reporter
 from .proof.evidence import Attempt
@@ -89,11 +90,17 @@ def plan(request: RunRequest) -> list[Pair]:
     for name in request.account_names:
         if name not in known:
             raise UserError(
-                f"--account {name}: no such account (accounts: {', '.join(sorted(known)) or 'none'})."
+                _("--account {name}: no such account (accounts: {known}).").format(
+                    name=name, known=", ".join(sorted(known)) or _("none")
+                )
             )
     for flow_id in request.flow_ids:
         if flow_id not in request.flows:
-            raise UserError(f"--flow {flow_id}: no such flow (flows: {', '.join(sorted(request.flows))}).")
+            raise UserError(
+                _("--flow {flow}: no such flow (flows: {flows}).").format(
+                    flow=flow_id, flows=", ".join(sorted(request.flows))
+                )
+            )
     chosen = [a for a in request.accounts if not request.account_names or a.name in request.account_names]
     chosen.sort(key=lambda a: a.linked_with is not None)
     pairs: list[Pair] = []
@@ -101,8 +108,15 @@ def plan(request: RunRequest) -> list[Pair]:
         for flow_id in account.flow_ids:
             if flow_id not in request.flows:
                 raise UserError(
-                    f"{request.accounts_file}: account ({account.name}): field 'flows': "
-                    f"no flow '{flow_id}' (flows: {', '.join(sorted(request.flows))})."
+                    # TRANSLATORS: 'flows' is a field of the accounts file (not translated)
+                    _(
+                        "{file}: account ({account}): field 'flows': no flow '{flow}' (flows: {flows})."
+                    ).format(
+                        file=request.accounts_file,
+                        account=account.name,
+                        flow=flow_id,
+                        flows=", ".join(sorted(request.flows)),
+                    )
                 )
             if request.flow_ids and flow_id not in request.flow_ids:
                 continue
@@ -127,8 +141,12 @@ def _check_values(accounts_file: Path, account: Account, flow: Flow) -> None:
     ]
     if missing:
         raise UserError(
-            f"{accounts_file}: account ({account.name}): the flow {flow.id} needs "
-            f"{', '.join(missing)}; add {'them' if len(missing) > 1 else 'it'} to the account."
+            # TRANSLATORS: {fields} are field names of the accounts file (first_name, …), not translated
+            ngettext(
+                "{file}: account ({account}): the flow {flow} needs {fields}; add it to the account.",
+                "{file}: account ({account}): the flow {flow} needs {fields}; add them to the account.",
+                len(missing),
+            ).format(file=accounts_file, account=account.name, flow=flow.id, fields=", ".join(missing))
         )
 
 
@@ -159,7 +177,10 @@ def execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
 
         remove_stale_temporary(home)  # temporary browser profiles a killed run left behind
         for attempt in recover(home, Ledger(home)):
-            reporter.warn(f"an earlier run was cut short; recorded {attempt} as interrupted")
+            reporter.warn(
+                # TRANSLATORS: {attempt} is an attempt's folder; "interrupted" is an outcome code
+                _("an earlier run was cut short; recorded {attempt} as interrupted").format(attempt=attempt)
+            )
         summary = _execute(request, human, reporter)
         if not request.dry_run:  # the ledger head, RFC 3161 time-stamped (pending when offline)
             from .proof.stamps import after_run
@@ -175,7 +196,9 @@ def _execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
     not_applicable = []
     if request.recheck:  # a re-check reads settings; a form has nothing to read
         not_applicable = [
-            f"{p.account.name} · {p.flow.flow.id} (a form: nothing to re-check)"
+            _("{account} · {flow} (a form: nothing to re-check)").format(
+                account=p.account.name, flow=p.flow.flow.id
+            )
             for p in pairs
             if p.flow.flow.kind == "form"
         ]
@@ -208,15 +231,25 @@ def _execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
         )
     )
     with opened as browser:
-        reporter.info(f"objector {__version__} · browser: {browser.description} · home: {settings.home}")
+        reporter.info(
+            # TRANSLATORS: the run's first line; {browser} names the browser, {home} is objector's folder
+            _("objector {version} · browser: {browser} · home: {home}").format(
+                version=__version__, browser=browser.description, home=settings.home
+            )
+        )
         # the first run that keeps logins only; not the demo's temporary home (deleted, logins too)
         kept_home = request.browser is None and request.proof_hint and bool(todo)
         if kept_home and (notice := browser.fixed_key_notice()):
             reporter.warn(notice)
         accounts = {p.account.name for p in pairs}
-        line = f"{_count(len(accounts), 'account')} · {_to_do(todo, request.recheck)}"
+        counted = ngettext("{count} account", "{count} accounts", len(accounts)).format(count=len(accounts))
+        line = f"{counted} · {_to_do(todo, request.recheck)}"
         if summary.already:
-            line += f" · {len(summary.already)} already done ({'; '.join(summary.already)})"
+            # TRANSLATORS: {count} forms or settings already done, {items} which (account · flow, …)
+            done = _("{count} already done ({items})").format(
+                count=len(summary.already), items="; ".join(summary.already)
+            )
+            line += f" · {done}"
         reporter.info(line)
         for pair in todo:
             if pair.key in reasons:
@@ -229,7 +262,7 @@ def _execute(request: RunRequest, human: Human, reporter: Reporter) -> Summary:
             _run_pairs(todo, request, texts, human, reporter, browser, ledger, summary, reasons)
         except KeyboardInterrupt:
             summary.interrupted = True
-            reporter.fail("stopped with Ctrl-C; the ledger is consistent, run again to resume")
+            reporter.fail(_("stopped with Ctrl-C; the ledger is consistent, run again to resume"))
     if request.recheck:
         print_recheck_summary(todo, seqs, reporter, settings.home)
     else:
@@ -264,33 +297,46 @@ def triage(pairs: list[Pair], request: RunRequest, ledger: Ledger) -> tuple[list
             todo.append(pair)
         elif read is not None and read.get("outcome") == Outcome.TURNED_BACK.value:
             unwanted = unwanted_state(read_record(request.settings.home, read))
-            found = f"found {unwanted} again" if unwanted else "found changed back"
             checked = moment(read.get("at"))
-            at = f" ({day(checked)})" if checked else ""
-            reasons[pair.key] = f"{found} at the last check{at}; you will be asked first"
+            reasons[pair.key] = _turned_back_reason(unwanted, day(checked) if checked else None)
             todo.append(pair)
         elif last and last.get("outcome") == Outcome.STILL_SET.value:
             summary.already.append(
-                f"{pair.account.name} · {pair.flow.flow.id} (still set, checked {last['at'][:10]})"
+                _("{account} · {flow} (still set, checked {day})").format(
+                    account=pair.account.name, flow=pair.flow.flow.id, day=last["at"][:10]
+                )
             )
         elif pair.key in confirmed:
             when = confirmed[pair.key]["at"][:10]
-            summary.already.append(f"{pair.account.name} · {pair.flow.flow.id} (confirmed {when})")
+            summary.already.append(
+                _("{account} · {flow} (confirmed {day})").format(
+                    account=pair.account.name, flow=pair.flow.flow.id, day=when
+                )
+            )
         elif last and last.get("outcome") in DONE_OUTCOMES:
             summary.already.append(f"{pair.account.name} · {pair.flow.flow.id} ({last['outcome']})")
         elif last and last.get("outcome") == Outcome.UNKNOWN.value:
             summary.uncertain.append((pair, last))
         elif last and last.get("ledger_lost"):
             summary.skipped.append(
-                f"{pair.account.name} · {pair.flow.flow.id}: proof NOT intact — the ledger had lost this "
-                f"attempt, whose record says {last.get('record_outcome', 'sent')} "
-                f"({str(last.get('found_at') or '')[:10] or 'undated'}); nothing is sent again on its own. "
-                "Run 'objector verify', then use --again to send it once more"
+                # TRANSLATORS: {outcome} is an outcome code (confirmed, sent, …); {day} a date or "undated"
+                _(
+                    "{account} · {flow}: proof NOT intact — the ledger had lost this attempt, whose record "
+                    "says {outcome} ({day}); nothing is sent again on its own. "
+                    "Run 'objector verify', then use --again to send it once more"
+                ).format(
+                    account=pair.account.name,
+                    flow=pair.flow.flow.id,
+                    outcome=last.get("record_outcome", "sent"),
+                    day=str(last.get("found_at") or "")[:10] or _("undated"),
+                )
             )
         elif last and is_pending(last):
             summary.skipped.append(
-                f"{pair.account.name} · {pair.flow.flow.id}: submitted on {last['at'][:10]} but not "
-                "confirmed; check your e-mail, then use --again to submit once more"
+                _(
+                    "{account} · {flow}: submitted on {day} but not confirmed; check your e-mail, "
+                    "then use --again to submit once more"
+                ).format(account=pair.account.name, flow=pair.flow.flow.id, day=last["at"][:10])
             )
         else:
             todo.append(pair)
@@ -306,14 +352,17 @@ def decide_uncertain(
     again: list[Pair] = []
     for pair, last in summary.uncertain:
         when = str(last.get("at", ""))[:16].replace("T", " ")
-        question = (
-            f"{pair.account.name} · {pair.flow.flow.title}: objector was stopped while sending this "
-            f"form ({when} UTC), so it may or may not have reached "
-            f"{service_name(pair.flow.flow.platform)}. "
-            "Check your e-mail for their confirmation first."
+        question = _(
+            "{account} · {title}: objector was stopped while sending this form ({when} UTC), so it may or "
+            "may not have reached {service}. Check your e-mail for their confirmation first."
+        ).format(
+            account=pair.account.name,
+            title=pair.flow.flow.title,
+            when=when,
+            service=service_name(pair.flow.flow.platform),
         )
         if human.send_again(question):
-            reasons[pair.key] = "sent again at your word after a run was stopped while sending"
+            reasons[pair.key] = _("sent again at your word after a run was stopped while sending")
             again.append(pair)
             continue
         ledger.append(
@@ -324,8 +373,10 @@ def decide_uncertain(
             decided="kept as sent",
         )
         summary.skipped.append(
-            f"{pair.account.name} · {pair.flow.flow.id}: kept as sent (stopped while sending on "
-            f"{when[:10]}); check your e-mail, then use --again to submit once more"
+            _(
+                "{account} · {flow}: kept as sent (stopped while sending on {day}); check your e-mail, "
+                "then use --again to submit once more"
+            ).format(account=pair.account.name, flow=pair.flow.flow.id, day=when[:10])
         )
     return again
 
@@ -372,8 +423,17 @@ def _run_pairs(
                         covered_via=covered,
                         **({"practice": True} if settings.sites else {}),
                     )
-                    reporter.ok(f"covered via {covered} (same Accounts Centre); not submitted again")
-                    summary.confirmed.append(f"{account.name} · {flow.id} (covered via {covered})")
+                    reporter.ok(
+                        # TRANSLATORS: {account} is the linked account whose objection covers this one
+                        _("covered via {account} (same Accounts Centre); not submitted again").format(
+                            account=covered
+                        )
+                    )
+                    summary.confirmed.append(
+                        _("{account} · {flow} (covered via {other})").format(
+                            account=account.name, flow=flow.id, other=covered
+                        )
+                    )
                     continue
                 if context is None:
                     context = browser.open(account.name, timeout=settings.step_timeout)
@@ -401,27 +461,42 @@ def _run_pairs(
                     if result.outcome is not Outcome.NOT_KEPT or not tries_left or page.is_closed():
                         break
                     reporter.wait(
-                        "objector opens the form again: review it and answer again (nothing is sent "
-                        "without your new answer)"
+                        _(
+                            "objector opens the form again: review it and answer again (nothing is sent "
+                            "without your new answer)"
+                        )
                     )
                 label = f"{account.name} · {flow.id}"
                 if attempt.unofficial:  # every line about it says so, the summary's too
                     label += f" ({unofficial_label(attempt.unofficial)})"
                 if result.outcome in (Outcome.CONFIRMED, Outcome.STILL_SET):
                     summary.confirmed.append(
-                        label if result.outcome is Outcome.CONFIRMED else f"{label} (still set)"
+                        label
+                        if result.outcome is Outcome.CONFIRMED
+                        else _("{label} (still set)").format(label=label)
                     )
-                    reporter.ok(f"proof saved: {attempt.relpath} ({len(attempt.files)} files)")
+                    reporter.ok(
+                        ngettext(
+                            "proof saved: {folder} ({count} file)",
+                            "proof saved: {folder} ({count} files)",
+                            len(attempt.files),
+                        ).format(folder=attempt.relpath, count=len(attempt.files))
+                    )
                 elif result.outcome is Outcome.TURNED_BACK:
                     summary.failed.append(f"{label}: {result.outcome.value} — {result.message}")
                 elif result.outcome in (Outcome.DECLINED, Outcome.DRY_RUN):
                     summary.skipped.append(f"{label}: {result.message}")
-                    reporter.warn(f"{result.message} · record: {attempt.relpath}")
+                    reporter.warn(
+                        # TRANSLATORS: {message} says why nothing was sent; {folder} the attempt's folder
+                        _("{message} · record: {folder}").format(
+                            message=result.message, folder=attempt.relpath
+                        )
+                    )
                 else:
                     summary.failed.append(f"{label}: {result.outcome.value} — {result.message}")
                     reporter.fail(f"{result.outcome.value}: {result.message}")
                     if request.proof_hint:  # not the demo's temporary home: it is deleted at the end
-                        reporter.info(f"  details: {attempt.folder}")
+                        reporter.info("  " + _("details: {folder}").format(folder=attempt.folder))
                 if result.outcome is Outcome.INTERRUPTED:
                     browser.close(context)
                     context = None
@@ -432,16 +507,53 @@ def _run_pairs(
 def _to_do(todo: list[Pair], recheck: bool) -> str:
     """ "2 objections · 3 settings to do" (or "… to re-check")."""
     if not todo:
-        return "nothing to re-check" if recheck else "nothing to do"
+        return _("nothing to re-check") if recheck else _("nothing to do")
     forms = sum(1 for p in todo if p.flow.flow.kind == "form")
-    parts = [_count(forms, "objection")] if forms else []
-    if len(todo) - forms:
-        parts.append(_count(len(todo) - forms, "setting"))
-    return f"{' · '.join(parts)} to {'re-check' if recheck else 'do'}"
+    settings = len(todo) - forms
+    if recheck:
+        if not forms:
+            return ngettext("{count} setting to re-check", "{count} settings to re-check", settings).format(
+                count=settings
+            )
+        if not settings:
+            return ngettext("{count} objection to re-check", "{count} objections to re-check", forms).format(
+                count=forms
+            )
+        # TRANSLATORS: {objections} is e.g. "2 objections", {settings} e.g. "3 settings"
+        return _("{objections} · {settings} to re-check").format(
+            objections=_objections(forms), settings=_settings(settings)
+        )
+    if not forms:
+        return ngettext("{count} setting to do", "{count} settings to do", settings).format(count=settings)
+    if not settings:
+        return ngettext("{count} objection to do", "{count} objections to do", forms).format(count=forms)
+    # TRANSLATORS: {objections} is e.g. "2 objections", {settings} e.g. "3 settings"
+    return _("{objections} · {settings} to do").format(
+        objections=_objections(forms), settings=_settings(settings)
+    )
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'s' * (number != 1)}"
+def _objections(count: int) -> str:
+    return ngettext("{count} objection", "{count} objections", count).format(count=count)
+
+
+def _settings(count: int) -> str:
+    return ngettext("{count} setting", "{count} settings", count).format(count=count)
+
+
+def _turned_back_reason(unwanted: str | None, day: str | None) -> str:
+    """Why a setting found changed back at its last check runs again (it asks first)."""
+    if unwanted and day:
+        # TRANSLATORS: {state} is the setting's unwanted state (e.g. ON), {day} the check's date
+        return _("found {state} again at the last check ({day}); you will be asked first").format(
+            state=unwanted, day=day
+        )
+    if unwanted:
+        # TRANSLATORS: {state} is the setting's unwanted state (e.g. ON)
+        return _("found {state} again at the last check; you will be asked first").format(state=unwanted)
+    if day:
+        return _("found changed back at the last check ({day}); you will be asked first").format(day=day)
+    return _("found changed back at the last check; you will be asked first")
 
 
 def _covered_by(account: Account, ledger: Ledger) -> str | None:
@@ -456,8 +568,11 @@ def _covered_by(account: Account, ledger: Ledger) -> str | None:
 def print_summary(summary: Summary, reporter: Reporter, home: Path | None = None) -> None:
     done = len(summary.confirmed) + len(summary.already)
     reporter.heading(
-        f"Summary: {done} confirmed ({len(summary.already)} earlier) · "
-        f"{len(summary.skipped)} skipped · {len(summary.failed)} failed"
+        # TRANSLATORS: the run's summary: how many forms and settings are confirmed (of them done in
+        # an earlier run), skipped and failed
+        _("Summary: {done} confirmed ({earlier} earlier) · {skipped} skipped · {failed} failed").format(
+            done=done, earlier=len(summary.already), skipped=len(summary.skipped), failed=len(summary.failed)
+        )
     )
     for item in summary.confirmed:
         reporter.ok(item)
@@ -484,7 +599,10 @@ def print_recheck_summary(
     findings = recheck_findings(home, due, Ledger(home).entries(), run_command)
     count = {tone: sum(f.tone == tone for f in findings) for tone in ("ok", "changed", "failed")}
     reporter.heading(
-        f"Re-check: {count['ok']} still set · {count['changed']} changed back · {count['failed']} not checked"
+        # TRANSLATORS: the re-check's summary: how many settings are still set, changed back, not checked
+        _("Re-check: {ok} still set · {changed} changed back · {failed} not checked").format(
+            ok=count["ok"], changed=count["changed"], failed=count["failed"]
+        )
     )
     for finding in findings:
         {"ok": reporter.ok, "changed": reporter.fail, "failed": reporter.warn}[finding.tone](finding.line)
