@@ -19,6 +19,7 @@ from pathlib import Path
 from ..config.accounts import NAME_RE
 from ..config.home import TEMPORARY_PROFILES_DIR, Home
 from ..errors import UserError
+from ..i18n import _, ngettext
 from ..people.human import Human
 from ..storage import inside_home, private_dir
 
@@ -125,38 +126,59 @@ def forget_sessions(home: Path, human: Human, console, *, assume_yes: bool = Fal
     profiles = Home(home).profiles
     if os.path.lexists(profiles) and inside_home(home, profiles.relative_to(home).as_posix()) is None:
         raise UserError(
-            f"{profiles} is a link out of the home folder; objector does not follow it. "
-            "Delete the browser profiles it points to yourself."
+            # TRANSLATORS: {folder} is the folder of the browser profiles
+            _(
+                "{folder} is a link out of the home folder; objector does not follow it. "
+                "Delete the browser profiles it points to yourself."
+            ).format(folder=profiles)
         )
     kept = kept_profiles(home)
     root = temporary_root(home)
     temporary = root.is_dir() and not root.is_symlink() and any(True for _ in root.iterdir())
     traces = trace_folders(home)
     if not kept and not temporary and not traces:
-        console.print(f"No browser profiles in {profiles}; nothing to forget.")
+        # TRANSLATORS: {folder} is the folder of the browser profiles
+        console.print(_("No browser profiles in {folder}; nothing to forget.").format(folder=profiles))
         return 0
     for path in kept:
         if profile_in_use(path):
             raise UserError(profile_busy_message(path))
-    names = ", ".join(p.name for p in kept) or "none kept"
-    question = (
-        f"Delete the browser profiles of every account ({names}) in {profiles}, and their traces? "
+    # TRANSLATORS: in place of the accounts' names, when no account has a kept browser profile
+    names = ", ".join(p.name for p in kept) or _("none kept")
+    # TRANSLATORS: {accounts} names the accounts (separated by commas); {folder} is the profiles' folder
+    question = _(
+        "Delete the browser profiles of every account ({accounts}) in {folder}, and their traces? "
         "You will have to log in again next time; your proof stays"
-    )
+    ).format(accounts=names, folder=profiles)
     if not assume_yes and not human.confirm(question):
-        console.print("Nothing deleted.")
+        console.print(_("Nothing deleted."))
         return 1
     left = [p for p in kept if not remove_profile(p, patience=0)]
     remove_stale_temporary(home)
     if left:
         raise UserError(
-            f"{left[0]}: could not be deleted completely. Close the browser and run "
-            "'objector forget --sessions' again."
+            _(
+                "{path}: could not be deleted completely. Close the browser and run "
+                "'objector forget --sessions' again."
+            ).format(path=left[0])
         )
     count = sum(forget_traces(home, folder.name) for folder in traces)
-    plural = "s" * (len(kept) != 1)
-    line = f"Deleted {len(kept)} browser profile{plural} ({profiles})"
+    # TRANSLATORS: part of "Deleted {profiles} ({folder}) …": how many browser profiles were deleted
+    deleted = ngettext("{count} browser profile", "{count} browser profiles", len(kept)).format(
+        count=len(kept)
+    )
     if count:
-        line += f" and {count} trace{'s' * (count != 1)}"
-    console.print(f"{line}; the proof is untouched.")
+        # TRANSLATORS: part of "Deleted {profiles} ({folder}) and {traces} …": how many traces were deleted
+        also = ngettext("{count} trace", "{count} traces", count).format(count=count)
+        # TRANSLATORS: {profiles} is e.g. "2 browser profiles", {folder} their folder, {traces} e.g.
+        # "3 traces"
+        line = _("Deleted {profiles} ({folder}) and {traces}; the proof is untouched.").format(
+            profiles=deleted, folder=profiles, traces=also
+        )
+    else:
+        # TRANSLATORS: {profiles} is e.g. "2 browser profiles", {folder} their folder
+        line = _("Deleted {profiles} ({folder}); the proof is untouched.").format(
+            profiles=deleted, folder=profiles
+        )
+    console.print(line)
     return 0
