@@ -17,11 +17,12 @@ import sys
 from collections.abc import Callable
 
 from .errors import UserError
+from .i18n import N_, _
 
 INSTALL_COMMAND = (sys.executable, "-m", "playwright", "install", "chromium")
 # the interpreter objector runs in: after 'pipx install .' a bare 'python' has no Playwright
 INSTALL_HINT = f"{shlex.quote(sys.executable)} -m playwright install chromium"
-WAYS_OUT = (
+WAYS_OUT = N_(
     "install Google Chrome or Microsoft Edge, or your system's Chromium package "
     "(e.g. apt install chromium), or set OBJECTOR_BROWSER=/path/to/browser"
 )
@@ -48,11 +49,17 @@ def find_browser(requested: str | None) -> str | None:
 
 
 def _install(console, run: Callable[..., subprocess.CompletedProcess]) -> bool:
-    console.print(f"Fetching Chromium with Playwright's installer ({INSTALL_HINT}) …")
+    from rich.markup import escape
+
+    # TRANSLATORS: {command} is the installer's command line
+    console.print(
+        _("Fetching Chromium with Playwright's installer ({command}) …").format(command=INSTALL_HINT)
+    )
     try:
         done = run(list(INSTALL_COMMAND), check=False)  # inherits the terminal: its progress shows
     except OSError as exc:
-        console.print(f"[red]The installer did not start ({exc.strerror or exc}).[/]")
+        said = _("The installer did not start ({problem}).").format(problem=escape(str(exc.strerror or exc)))
+        console.print(f"[red]{said}[/]")
         return False
     return done.returncode == 0
 
@@ -63,14 +70,26 @@ def ensure_browser(
     """Return when a browser is found (fetching Chromium if the person agrees); else UserError."""
     if find_browser(settings.browser):
         return
+    ways_out = _(WAYS_OUT)
     if not human.interactive:
         raise UserError(
-            f"No browser found. Run '{INSTALL_HINT}' to fetch Chromium (about 150 MB), "
-            f"or {WAYS_OUT}; then run again."
+            # TRANSLATORS: {command} is a command to type; {ways_out} the other ways to get a browser
+            _(
+                "No browser found. Run '{command}' to fetch Chromium (about 150 MB), or {ways_out}; "
+                "then run again."
+            ).format(command=INSTALL_HINT, ways_out=ways_out)
         )
-    console.print("No Google Chrome, Microsoft Edge or Chromium found on this computer.")
-    if not human.confirm(f"Fetch Chromium now with '{INSTALL_HINT}' (about 150 MB)?"):
-        raise UserError(f"No browser: run '{INSTALL_HINT}', or {WAYS_OUT}.")
+    console.print(_("No Google Chrome, Microsoft Edge or Chromium found on this computer."))
+    if not human.confirm(
+        _("Fetch Chromium now with '{command}' (about 150 MB)?").format(command=INSTALL_HINT)
+    ):
+        raise UserError(
+            _("No browser: run '{command}', or {ways_out}.").format(command=INSTALL_HINT, ways_out=ways_out)
+        )
     if not _install(console, run) or not find_browser(settings.browser):
-        raise UserError(f"Chromium could not be fetched (offline or no permission?): {WAYS_OUT}.")
-    console.print("[green]✓[/] Chromium is ready.")
+        raise UserError(
+            _("Chromium could not be fetched (offline or no permission?): {ways_out}.").format(
+                ways_out=ways_out
+            )
+        )
+    console.print(f"[green]✓[/] {_('Chromium is ready.')}")
