@@ -32,6 +32,7 @@ def check_forms(
     from .engine import FlowRun, FlowStop
     from .engine.browser import session
     from .engine.check import inspect
+    from .engine.common import shown
 
     results: list[FlowCheck] = []
     with session(
@@ -62,7 +63,7 @@ def check_forms(
                     rows = inspect(run)
                     results.append(FlowCheck(account.name, flow.id, rows))
                 except FlowStop as stop:
-                    results.append(FlowCheck(account.name, flow.id, [], stop.message))
+                    results.append(FlowCheck(account.name, flow.id, [], shown(stop.message)))
                 except PlaywrightError as exc:
                     results.append(FlowCheck(account.name, flow.id, [], str(exc).splitlines()[0]))
             finally:

@@ -16,9 +16,11 @@ from .config.accounts import Account
 from .config.flows import Flow, LoadedFlow, unofficial_label, unofficial_service
 from .config.hosts import service_name
 from .config.settings import Settings
+from .engine.common import shown
 from .errors import UserError
 from .i18n import _, ngettext
 from .people.human import Human
+from .people.status_view import outcome_words
 from .people.ui import Reporter
 from .proof.evidence import Attempt
 from .proof.ledger import DONE_OUTCOMES, Ledger, is_pending
@@ -467,6 +469,7 @@ def _run_pairs(
                         )
                     )
                 label = f"{account.name} · {flow.id}"
+                message = shown(result.message)  # English in the record, the person's language here
                 if attempt.unofficial:  # every line about it says so, the summary's too
                     label += f" ({unofficial_label(attempt.unofficial)})"
                 if result.outcome in (Outcome.CONFIRMED, Outcome.STILL_SET):
@@ -483,18 +486,16 @@ def _run_pairs(
                         ).format(folder=attempt.relpath, count=len(attempt.files))
                     )
                 elif result.outcome is Outcome.TURNED_BACK:
-                    summary.failed.append(f"{label}: {result.outcome.value} — {result.message}")
+                    summary.failed.append(f"{label}: {outcome_words(result.outcome.value)} — {message}")
                 elif result.outcome in (Outcome.DECLINED, Outcome.DRY_RUN):
-                    summary.skipped.append(f"{label}: {result.message}")
+                    summary.skipped.append(f"{label}: {message}")
                     reporter.warn(
                         # TRANSLATORS: {message} says why nothing was sent; {folder} the attempt's folder
-                        _("{message} · record: {folder}").format(
-                            message=result.message, folder=attempt.relpath
-                        )
+                        _("{message} · record: {folder}").format(message=message, folder=attempt.relpath)
                     )
                 else:
-                    summary.failed.append(f"{label}: {result.outcome.value} — {result.message}")
-                    reporter.fail(f"{result.outcome.value}: {result.message}")
+                    summary.failed.append(f"{label}: {outcome_words(result.outcome.value)} — {message}")
+                    reporter.fail(f"{outcome_words(result.outcome.value)}: {message}")
                     if request.proof_hint:  # not the demo's temporary home: it is deleted at the end
                         reporter.info("  " + _("details: {folder}").format(folder=attempt.folder))
                 if result.outcome is Outcome.INTERRUPTED:
