@@ -361,7 +361,7 @@ def run(
 
         from .engine.traces import TRACE_WARNING, traces_dir
 
-        console.print(Text(TRACE_WARNING.format(folder=traces_dir(settings.home)), style="yellow"))
+        console.print(Text(_(TRACE_WARNING).format(folder=traces_dir(settings.home)), style="yellow"))
     request = RunRequest(
         settings=settings,
         accounts=found,
