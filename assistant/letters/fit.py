@@ -30,6 +30,8 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..engine.common import Said
+from ..i18n import N_, _, ngettext
 from .text import (
     MIN_LENGTH,
     REASONS,
@@ -62,17 +64,57 @@ class Fitted:
         return browser_length(self.text) != self.original_length or bool(self.dropped)
 
     def describe(self, wanted: str) -> str:
-        """One line for the person: what was done to fit the limit."""
-        letter = f"the {self.variant} letter"
-        if self.variant != wanted:
-            letter += f" instead of the {wanted} one"
-        if self.dropped:
-            n = sum(len(split_sentences(part)) for part in self.dropped)
-            letter += f" with {n} sentence{'s' if n > 1 else ''} left out (the legal core kept)"
-        return (
-            f"the page takes at most {self.limit} characters and the letter has {self.original_length}: "
-            f"objector sends {letter}, {browser_length(self.text)} characters in whole sentences"
-        )
+        """One line for the person (in their language): what was done to fit the limit."""
+        values = {
+            "limit": self.limit,
+            "original": self.original_length,
+            "variant": self.variant,
+            "wanted": wanted,
+            "length": browser_length(self.text),
+        }
+        if not self.dropped:
+            if self.variant == wanted:
+                # TRANSLATORS: {variant} is short, standard or detailed (as written); {limit}, {original} and
+                # {length} count characters
+                message = _(
+                    "the page takes at most {limit} characters and the letter has {original}: "
+                    "objector sends the {variant} letter, {length} characters in whole sentences"
+                )
+            else:
+                # TRANSLATORS: {variant} and {wanted} are short, standard or detailed (as written); {limit},
+                # {original} and {length} count characters
+                message = _(
+                    "the page takes at most {limit} characters and the letter has {original}: "
+                    "objector sends the {variant} letter instead of the {wanted} one, "
+                    "{length} characters in whole sentences"
+                )
+            return message.format(**values)
+        n = sum(len(split_sentences(part)) for part in self.dropped)
+        if self.variant == wanted:
+            # TRANSLATORS: {variant} is short, standard or detailed (as written); {n} sentences were left out;
+            # {limit}, {original} and {length} count characters
+            message = ngettext(
+                "the page takes at most {limit} characters and the letter has {original}: "
+                "objector sends the {variant} letter with {n} sentence left out (the legal core kept), "
+                "{length} characters in whole sentences",
+                "the page takes at most {limit} characters and the letter has {original}: "
+                "objector sends the {variant} letter with {n} sentences left out (the legal core kept), "
+                "{length} characters in whole sentences",
+                n,
+            )
+        else:
+            # TRANSLATORS: {variant} and {wanted} are short, standard or detailed (as written); {n} sentences
+            # were left out; {limit}, {original} and {length} count characters
+            message = ngettext(
+                "the page takes at most {limit} characters and the letter has {original}: "
+                "objector sends the {variant} letter instead of the {wanted} one with {n} sentence left out "
+                "(the legal core kept), {length} characters in whole sentences",
+                "the page takes at most {limit} characters and the letter has {original}: "
+                "objector sends the {variant} letter instead of the {wanted} one with {n} sentences left out "
+                "(the legal core kept), {length} characters in whole sentences",
+                n,
+            )
+        return message.format(n=n, **values)
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -102,15 +144,28 @@ def join(parts: list[list[str]]) -> str:
 def fit_letter(inp: LetterInput, limit: int, *, template: Path | None = None) -> Fitted:
     """The letter for ``inp`` in at most ``limit`` characters (see the module docstring)."""
     if limit < MIN_LENGTH:
-        raise TextError(f"the page takes at most {limit} characters, below the minimum of {MIN_LENGTH}")
+        raise TextError(
+            Said(
+                N_("the page takes at most {limit} characters, below the minimum of {minimum}"),
+                limit=limit,
+                minimum=MIN_LENGTH,
+            )
+        )
     original = render_letter(inp, max_length=10**6, template=template)
     length = browser_length(original)
     if length <= limit:
         return Fitted(original, inp.variant, limit, length)
     if template is not None:
         raise TextError(
-            f"your letter template {template} gives {length} characters; the page takes at most "
-            f"{limit}: write a shorter template (or remove text_template to use the built-in letters)",
+            Said(
+                N_(
+                    "your letter template {template} gives {length} characters; the page takes at most "
+                    "{limit}: write a shorter template (or remove text_template to use the built-in letters)"
+                ),
+                template=template,
+                length=length,
+                limit=limit,
+            ),
             path=template,
             length=length,
             limit=limit,
@@ -155,13 +210,25 @@ def _shorten(inp: LetterInput, limit: int, original_length: int) -> Fitted:
     length = browser_length(result)
     if length > limit:
         raise TextError(
-            f"the page takes at most {limit} characters, and the shortest letter that keeps the "
-            f"objection, the account and the request to confirm has {length}",
+            Said(
+                N_(
+                    "the page takes at most {limit} characters, and the shortest letter that keeps the "
+                    "objection, the account and the request to confirm has {length}"
+                ),
+                limit=limit,
+                length=length,
+            ),
             length=length,
             limit=limit,
         )
     if length < MIN_LENGTH:
-        raise TextError(f"the shortened letter has {length} characters, below the minimum of {MIN_LENGTH}")
+        raise TextError(
+            Said(
+                N_("the shortened letter has {length} characters, below the minimum of {minimum}"),
+                length=length,
+                minimum=MIN_LENGTH,
+            )
+        )
     return Fitted(result, inp.variant, limit, original_length, tuple(dropped + left_out))
 
 

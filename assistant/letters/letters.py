@@ -8,6 +8,7 @@ from typing import Any
 from ..config.accounts import Account, find_account, load_accounts
 from ..config.settings import Settings
 from ..errors import UserError
+from ..i18n import N_, _
 
 #: the number ``objector text --platform whatsapp`` shows without an account (a made-up example)
 EXAMPLE_PHONE = "+49 1512 3456789"
@@ -54,7 +55,11 @@ def text_for_account(account: Account, settings: Settings, max_length: int) -> s
 
 
 def fitted_for_account(account: Account, settings: Settings, max_length: int):
-    """The account's letter fitted to ``max_length`` (``fit.Fitted``: the text and what was done)."""
+    """The account's letter fitted to ``max_length`` (``fit.Fitted``: the text and what was done).
+
+    The UserError's message is in the person's language; its ``said`` is the same line as a
+    ``Said`` (English in a record, the person's language when shown)."""
+    from ..engine.common import Said
     from .fit import fit_letter
     from .text import TextError
 
@@ -62,7 +67,11 @@ def fitted_for_account(account: Account, settings: Settings, max_length: int):
     try:
         return fit_letter(letter_input(account), max_length, template=template)
     except TextError as exc:
-        raise UserError(f"account {account.name}: {exc}") from None
+        # TRANSLATORS: {account} is the account's name in accounts.toml; {problem} says why there is no letter
+        said = Said(N_("account {account}: {problem}"), account=account.name, problem=exc)
+        error = UserError(said.shown)
+        error.said = said  # type: ignore[attr-defined]
+        raise error from None
 
 
 def text_for_cli(
@@ -100,7 +109,8 @@ def text_for_cli(
         try:
             country_code = (country or settings.country or example_country(language)).upper()
         except TextError as exc:
-            raise UserError(f"text: --lang: {exc}") from None
+            # TRANSLATORS: "text" is the command, --lang its option; {problem} says what is wrong
+            raise UserError(_("text: --lang: {problem}").format(problem=exc.shown)) from None
         inp = LetterInput(
             platform=platform.lower(),
             account="your.username",
@@ -111,9 +121,10 @@ def text_for_cli(
             variant=variant or "standard",
             phone=EXAMPLE_PHONE,
         )
-        note = "(example details: use --account NAME for the text of one of your accounts)"
+        note = _("(example details: use --account NAME for the text of one of your accounts)")
     try:
         body = render_letter(inp, max_length=DEFAULT_MAX_LENGTH, template=template or settings.text_template)
     except TextError as exc:
-        raise UserError(f"text: {exc}") from None
+        # TRANSLATORS: "text" is the command; {problem} says what is wrong
+        raise UserError(_("text: {problem}").format(problem=exc.shown)) from None
     return body, note

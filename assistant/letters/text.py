@@ -117,6 +117,9 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..engine.common import Said, shown
+from ..i18n import N_
+
 __all__ = [
     "DEFAULT_MAX_LENGTH",
     "LANGUAGES",
@@ -166,7 +169,8 @@ _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 class TextError(ValueError):
-    """A problem with the inputs or a template; ``str(err)`` is one clear line.
+    """A problem with the inputs or a template; ``str(err)`` is one clear line (English), ``shown``
+    the same line in the person's language (the message is a ``Said``).
 
     Optional attributes give the details to callers that want them: ``path``
     (the template file, if any), ``placeholder``, ``length`` and ``limit``.
@@ -182,6 +186,7 @@ class TextError(ValueError):
         limit: int | None = None,
     ) -> None:
         super().__init__(" ".join(message.split()))
+        self.shown = " ".join(shown(message).split())
         self.path = path
         self.placeholder = placeholder
         self.length = length
@@ -226,19 +231,37 @@ def _choices(values: Iterable[str]) -> str:
 
 def _check_language(language: str) -> str:
     if not isinstance(language, str) or language not in LANGUAGES:
-        raise TextError(f"unknown language {language!r}; available languages: {_choices(LANGUAGES)}")
+        raise TextError(
+            Said(
+                N_("unknown language {language!r}; available languages: {languages}"),
+                language=language,
+                languages=_choices(LANGUAGES),
+            )
+        )
     return language
 
 
 def _check_reason(reason: str) -> str:
     if reason not in REASONS:
-        raise TextError(f"unknown reason {reason!r}; valid reasons: {_choices(REASONS)}")
+        raise TextError(
+            Said(
+                N_("unknown reason {reason!r}; valid reasons: {reasons}"),
+                reason=reason,
+                reasons=_choices(REASONS),
+            )
+        )
     return reason
 
 
 def _check_variant(variant: str) -> str:
     if variant not in VARIANTS:
-        raise TextError(f"unknown variant {variant!r}; valid variants: {_choices(VARIANTS)}")
+        raise TextError(
+            Said(
+                N_("unknown variant {variant!r}; valid variants: {variants}"),
+                variant=variant,
+                variants=_choices(VARIANTS),
+            )
+        )
     return variant
 
 
@@ -261,10 +284,10 @@ def _parse_template(text: str, source: str, path: pathlib.Path | None) -> list[t
     literal: list[str] = []
     pos = 0
 
-    def where(at: int) -> str:
+    def where(at: int) -> Said:
         line = text.count("\n", 0, at) + 1
         column = at - (text.rfind("\n", 0, at) + 1) + 1
-        return f"line {line}, column {column}"
+        return Said(N_("line {line}, column {column}"), line=line, column=column)
 
     for match in _TEMPLATE_TOKEN.finditer(text):
         literal.append(text[pos : match.start()])
@@ -275,27 +298,57 @@ def _parse_template(text: str, source: str, path: pathlib.Path | None) -> list[t
             continue
         if token == "{":
             raise TextError(
-                f"{source}: unclosed '{{' at {where(match.start())} (write '{{{{' for a literal brace)",
+                # TRANSLATORS: {source} is the template (a file); {position} is "line 3, column 7";
+                # '{{' shows as one brace, '{{{{' as two
+                Said(
+                    N_("{source}: unclosed '{{' at {position} (write '{{{{' for a literal brace)"),
+                    source=source,
+                    position=where(match.start()),
+                ),
                 path=path,
             )
         if token == "}":
             raise TextError(
-                f"{source}: single '}}' at {where(match.start())} (write '}}}}' for a literal brace)",
+                # TRANSLATORS: {source} is the template (a file); {position} is "line 3, column 7";
+                # '}}' shows as one brace, '}}}}' as two
+                Said(
+                    N_("{source}: single '}}' at {position} (write '}}}}' for a literal brace)"),
+                    source=source,
+                    position=where(match.start()),
+                ),
                 path=path,
             )
         field = match.group(1)
         if not _IDENTIFIER.fullmatch(field):
             raise TextError(
-                f"{source}: malformed placeholder {{{field}}} at {where(match.start())}; "
-                f"use one of {_placeholder_list()} (write '{{{{' and '}}}}' "
-                "for literal braces)",
+                # TRANSLATORS: {{{field}}} shows the placeholder in braces, e.g. {0}; '{{{{' shows as two
+                # braces; {placeholders} lists the placeholders a template may use
+                Said(
+                    N_(
+                        "{source}: malformed placeholder {{{field}}} at {position}; use one of "
+                        "{placeholders} (write '{{{{' and '}}}}' for literal braces)"
+                    ),
+                    source=source,
+                    field=field,
+                    position=where(match.start()),
+                    placeholders=_placeholder_list(),
+                ),
                 path=path,
                 placeholder=field,
             )
         if field not in PLACEHOLDERS:
             raise TextError(
-                f"{source}: unknown placeholder {{{field}}} at {where(match.start())}; "
-                f"known placeholders: {_placeholder_list()}",
+                # TRANSLATORS: {{{field}}} shows the placeholder in braces, e.g. {nmae}
+                Said(
+                    N_(
+                        "{source}: unknown placeholder {{{field}}} at {position}; "
+                        "known placeholders: {placeholders}"
+                    ),
+                    source=source,
+                    field=field,
+                    position=where(match.start()),
+                    placeholders=_placeholder_list(),
+                ),
                 path=path,
                 placeholder=field,
             )
@@ -337,11 +390,17 @@ def _read_language_file(path: pathlib.Path, code: str) -> _Language:
         with path.open("rb") as fh:
             data = tomllib.load(fh)
     except FileNotFoundError:
-        raise TextError(f"template file not found: {path}", path=path) from None
+        raise TextError(Said(N_("template file not found: {path}"), path=path), path=path) from None
     except tomllib.TOMLDecodeError as exc:
-        raise TextError(f"{path}: not valid TOML: {exc}", path=path) from None
+        # TRANSLATORS: {error} is the TOML reader's own message, in English
+        raise TextError(
+            Said(N_("{path}: not valid TOML: {error}"), path=path, error=exc), path=path
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise TextError(f"cannot read template file {path}: {exc}", path=path) from None
+        # TRANSLATORS: {error} is the system's own message, in English
+        raise TextError(
+            Said(N_("cannot read template file {path}: {error}"), path=path, error=exc), path=path
+        ) from None
 
     def need_str(table: dict, key: str, where: str) -> str:
         return _need_str(path, table, key, where)
@@ -349,17 +408,17 @@ def _read_language_file(path: pathlib.Path, code: str) -> _Language:
     def need_table(key: str) -> dict:
         value = data.get(key)
         if not isinstance(value, dict):
-            raise TextError(f"{path}: missing table [{key}]", path=path)
+            raise TextError(Said(N_("{path}: missing table [{key}]"), path=path, key=key), path=path)
         return value
 
     name = need_str(data, "name", "")
     babel_locale = data.get("babel_locale", code)
     if not isinstance(babel_locale, str):
-        raise TextError(f"{path}: babel_locale must be a string", path=path)
+        raise TextError(Said(N_("{path}: babel_locale must be a string"), path=path), path=path)
     example_country = data.get("example_country", "")
     if not isinstance(example_country, str) or not _COUNTRY_CODE.fullmatch(example_country):
         raise TextError(
-            f'{path}: example_country must be an ISO 3166 alpha-2 code such as "DE"',
+            Said(N_('{path}: example_country must be an ISO 3166 alpha-2 code such as "DE"'), path=path),
             path=path,
         )
 
@@ -369,7 +428,9 @@ def _read_language_file(path: pathlib.Path, code: str) -> _Language:
     platforms: dict[str, str] = {}
     for key, value in need_table("platforms").items():
         if not isinstance(value, str) or not value.strip():
-            raise TextError(f"{path}: platforms.{key} must be a non-empty text", path=path)
+            raise TextError(
+                Said(N_("{path}: platforms.{key} must be a non-empty text"), path=path, key=key), path=path
+            )
         platforms[key.lower()] = _nfc(value.strip())
 
     labels, sentences = _read_reasons(path, need_table("reasons"))
@@ -402,7 +463,10 @@ def _need_str(path: pathlib.Path, table: dict, key: str, where: str) -> str:
     one is an error that names the file."""
     value = table.get(key)
     if not isinstance(value, str) or not value.strip():
-        raise TextError(f"{path}: missing or empty text {where}{key}", path=path)
+        # TRANSLATORS: {key} is where in the file, e.g. variants.short or law.eu
+        raise TextError(
+            Said(N_("{path}: missing or empty text {key}"), path=path, key=f"{where}{key}"), path=path
+        )
     return _nfc(value.replace("\r\n", "\n").strip())
 
 
@@ -413,19 +477,30 @@ def _read_reasons(path: pathlib.Path, table: dict) -> tuple[dict[str, str], dict
     for reason in REASONS:
         entry = table.get(reason)
         if not isinstance(entry, dict):
-            raise TextError(f"{path}: missing table [reasons.{reason}]", path=path)
+            raise TextError(
+                Said(N_("{path}: missing table [{key}]"), path=path, key=f"reasons.{reason}"), path=path
+            )
         labels[reason] = _need_str(path, entry, "label", f"reasons.{reason}.")
         sentence = _need_str(path, entry, "sentence", f"reasons.{reason}.")
         if "{" in sentence or "}" in sentence or "\n" in sentence:
             raise TextError(
-                f"{path}: reasons.{reason}.sentence must be one line without braces",
+                Said(
+                    N_("{path}: reasons.{reason}.sentence must be one line without braces"),
+                    path=path,
+                    reason=reason,
+                ),
                 path=path,
             )
         sentences[reason] = sentence
     unknown = sorted(set(table) - set(REASONS))
     if unknown:
         raise TextError(
-            f"{path}: unknown reason {unknown[0]!r}; valid reasons: {_choices(REASONS)}",
+            Said(
+                N_("{path}: unknown reason {reason!r}; valid reasons: {reasons}"),
+                path=path,
+                reason=unknown[0],
+                reasons=_choices(REASONS),
+            ),
             path=path,
         )
     return labels, sentences
@@ -434,11 +509,17 @@ def _read_reasons(path: pathlib.Path, table: dict) -> tuple[dict[str, str], dict
 def _read_services(path: pathlib.Path, table: object) -> dict[str, dict[str, list[tuple[str, str]]]]:
     """The letters of ``[services.<platform>]``: one template per variant, for a service beyond Meta."""
     if not isinstance(table, dict):
-        raise TextError(f"{path}: [services] must be a table of [services.<platform>] tables", path=path)
+        raise TextError(
+            Said(N_("{path}: [services] must be a table of [services.<platform>] tables"), path=path),
+            path=path,
+        )
     services: dict[str, dict[str, list[tuple[str, str]]]] = {}
     for platform, entry in table.items():
         if not isinstance(entry, dict):
-            raise TextError(f"{path}: [services.{platform}] must be a table", path=path)
+            raise TextError(
+                Said(N_("{path}: [services.{platform}] must be a table"), path=path, platform=platform),
+                path=path,
+            )
         services[platform.lower()] = {
             variant: _parse_template(
                 _need_str(path, entry, variant, f"services.{platform}."),
@@ -467,8 +548,13 @@ def _letter_language(inp: LetterInput) -> _Language:
     if not platform or SERVICE_NAMES.get(platform, "Meta") == "Meta":
         return lang  # a Meta product (Threads...) gets [variants]; an empty one is reported later
     raise TextError(
-        f"there is no letter for {platform} (letters: {', '.join(META_LETTER_PLATFORMS)}"
-        f"{''.join(', ' + p for p in sorted(lang.services))})"
+        # TRANSLATORS: {platform} is a service's id (e.g. quora); {letters} lists the ids of the services
+        # there are letters for
+        Said(
+            N_("there is no letter for {platform} (letters: {letters})"),
+            platform=platform,
+            letters=", ".join((*META_LETTER_PLATFORMS, *sorted(lang.services))),
+        )
     )
 
 
@@ -503,19 +589,26 @@ def _one_line(value: str) -> str:
 def _values(inp: LetterInput, lang: _Language) -> dict[str, str]:
     account = _one_line(inp.account or "")
     if not account:
-        raise TextError("the account label is empty; the text must name the account")
+        raise TextError(Said(N_("the account label is empty; the text must name the account")))
     email = _one_line(inp.email or "")
     if not email:
-        raise TextError(f"the e-mail address for account {account!r} is empty")
+        raise TextError(Said(N_("the e-mail address for account {account!r} is empty"), account=account))
     country = (inp.country or "").strip().upper()
     if not _COUNTRY_CODE.fullmatch(country):
-        raise TextError(f"country {inp.country!r} is not an ISO 3166 alpha-2 code (two letters, e.g. DE)")
+        raise TextError(
+            Said(
+                N_("country {country!r} is not an ISO 3166 alpha-2 code (two letters, e.g. DE)"),
+                country=inp.country,
+            )
+        )
     country_name = _country_name(country, lang.babel_locale)
     if country_name is None:
-        raise TextError(f"unknown country code {country!r} (expected ISO 3166 alpha-2, e.g. DE)")
+        raise TextError(
+            Said(N_("unknown country code {country!r} (expected ISO 3166 alpha-2, e.g. DE)"), country=country)
+        )
     platform_id = _one_line(inp.platform or "")
     if not platform_id:
-        raise TextError("the platform is empty (expected e.g. instagram or facebook)")
+        raise TextError(Said(N_("the platform is empty (expected e.g. instagram or facebook)")))
     platform = lang.platforms.get(platform_id.lower()) or platform_id.title()
 
     if inp.reasons is None:
@@ -592,14 +685,19 @@ def _read_custom_template(path: pathlib.Path) -> str:
     try:
         raw = read_bounded(path)
     except FileNotFoundError:
-        raise TextError(f"template file not found: {path}", path=path) from None
+        raise TextError(Said(N_("template file not found: {path}"), path=path), path=path) from None
     except UserError as exc:
-        raise TextError(f"template {exc}", path=path) from None
+        # TRANSLATORS: {problem} says what is wrong with the file, e.g. "file … is too large"
+        raise TextError(Said(N_("template {problem}"), problem=exc), path=path) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise TextError(
-            f"template file {path} is not UTF-8 text (bad byte at offset {exc.start})",
+            Said(
+                N_("template file {path} is not UTF-8 text (bad byte at offset {offset})"),
+                path=path,
+                offset=exc.start,
+            ),
             path=path,
         ) from None
 
@@ -622,10 +720,14 @@ def render_letter(
     longer than ``max_length`` (counted with ``browser_length``).
     """
     if isinstance(max_length, bool) or not isinstance(max_length, int):
-        raise TextError(f"the length limit must be a whole number, not {max_length!r}")
+        raise TextError(Said(N_("the length limit must be a whole number, not {limit!r}"), limit=max_length))
     if max_length < MIN_LENGTH:
         raise TextError(
-            f"the length limit {max_length} is below the minimum text length {MIN_LENGTH}",
+            Said(
+                N_("the length limit {limit} is below the minimum text length {minimum}"),
+                limit=max_length,
+                minimum=MIN_LENGTH,
+            ),
             limit=max_length,
         )
     _check_language(inp.language)
@@ -635,30 +737,61 @@ def render_letter(
 
     if template is not None:
         path = pathlib.Path(template)
-        source = f"template {path}"
+        # TRANSLATORS: names the person's own letter template (a file) before a colon
+        source = Said(N_("template {path}"), path=path)
         parts = _parse_template(_read_custom_template(path), source, path)
-        what = source
     else:
         path = lang.path
         service = lang.services.get((inp.platform or "").strip().lower())
         parts = service[variant] if service is not None else lang.variants[variant]
-        what = f"the {variant} {lang.name} text ({path})"
+    # the values that name the person's own template, or the built-in one
+    what: dict[str, object] = {"path": path}
+    if template is None:
+        what.update(variant=variant, language=lang.name)
 
     if not values["phone"] and any(field == "phone" for _literal, field in parts):
-        raise TextError(f"{what} names the phone number, and there is none (field 'phone')", path=path)
+        if template is not None:
+            message = N_("template {path} names the phone number, and there is none (field 'phone')")
+        else:
+            # TRANSLATORS: {variant} is short, standard or detailed (as written); {language} the language's
+            # own name (Deutsch); {path} the template file
+            message = N_(
+                "the {variant} {language} text ({path}) names the phone number, "
+                "and there is none (field 'phone')"
+            )
+        raise TextError(Said(message, **what), path=path)
     text = _tidy(_fill(parts, values))
     length = browser_length(text)
     if length < MIN_LENGTH:
+        if template is not None:
+            message = N_("template {path} is {length} characters; it must be at least {minimum}")
+        else:
+            # TRANSLATORS: {variant} is short, standard or detailed (as written); {language} the language's
+            # own name (Deutsch); {path} the template file
+            message = N_(
+                "the {variant} {language} text ({path}) is {length} characters; it must be at least {minimum}"
+            )
         raise TextError(
-            f"{what} is {length} characters; it must be at least {MIN_LENGTH}",
+            Said(message, **what, length=length, minimum=MIN_LENGTH),
             path=path,
             length=length,
             limit=MIN_LENGTH,
         )
     if length > max_length:
+        if template is not None:
+            message = N_(
+                "template {path} is {length} characters, over the limit of {limit} "
+                "(choose fewer reasons or a shorter variant)"
+            )
+        else:
+            # TRANSLATORS: {variant} is short, standard or detailed (as written); {language} the language's
+            # own name (Deutsch); {path} the template file
+            message = N_(
+                "the {variant} {language} text ({path}) is {length} characters, over the limit of {limit} "
+                "(choose fewer reasons or a shorter variant)"
+            )
         raise TextError(
-            f"{what} is {length} characters, over the limit of {max_length} "
-            "(choose fewer reasons or a shorter variant)",
+            Said(message, **what, length=length, limit=max_length),
             path=path,
             length=length,
             limit=max_length,
