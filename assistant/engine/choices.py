@@ -117,7 +117,7 @@ def _pick(run: FlowRun, field_: Locator, options: list[Candidate]) -> str | None
         if option is not None:
             return _click_option(run, option.locator)
     if kind["role"] in ("combobox", "button") or kind["tag"] in ("input", "button"):
-        run.click(field_, "open the list")
+        run.click(field_, N_("open the list"))
         option = find(run.page, [c for c in _option_candidates(options) if c.role == "option"], 3)
         if option is not None:
             return _click_option(run, option.locator)
@@ -127,7 +127,7 @@ def _pick(run: FlowRun, field_: Locator, options: list[Candidate]) -> str | None
 def _click_option(run: FlowRun, option: Locator) -> str:
     """Click an option; returns its name, read before the click (the question may go with it)."""
     name = " ".join(str(option.evaluate(NAME_OF_JS) or "").split())
-    run.click(option, "choose an option")
+    run.click(option, N_("choose an option"))
     return name
 
 
@@ -149,7 +149,7 @@ def _press_next(run: FlowRun, step: ChooseStep) -> None:
 
     button = poll_until(run.page, 2, look)
     if isinstance(button, Found):  # otherwise the answer itself opened the form (or there is no Next)
-        run.click(button.locator, "go on to the form")
+        run.click(button.locator, N_("go on to the form"))
 
 
 def _select_matching(run: FlowRun, select: Locator, options: list) -> str | None:  # list[Candidate]
@@ -162,7 +162,7 @@ def _select_matching(run: FlowRun, select: Locator, options: list) -> str | None
             continue
         for text in texts:
             if re.search(pattern, text, re.IGNORECASE):
-                run.guard("choose an option")
+                run.guard(N_("choose an option"))
                 select.select_option(label=text)
                 return text
     return None
@@ -171,7 +171,7 @@ def _select_matching(run: FlowRun, select: Locator, options: list) -> str | None
 def _choose_country(run: FlowRun, field_: Locator, names: list[str]) -> str | None:
     """Pick the country in a select or a typeahead; None when the page offers no match."""
     code = run.account.country
-    run.guard("choose the country")
+    run.guard(N_("choose the country"))
     kind = run.not_a_password(field_, "the country field")
     if kind["tag"] == "select":
         options = field_.evaluate("el => Array.from(el.options).map(o => [o.value, o.text.trim()])")
@@ -190,7 +190,7 @@ def _choose_country(run: FlowRun, field_: Locator, names: list[str]) -> str | No
         pattern = re.compile(r"^\s*" + re.escape(name) + r"\s*$", re.IGNORECASE)
         option = run.page.get_by_role("option", name=pattern).first
         if poll_until(run.page, 3, partial(_shown, option), every_ms=150):
-            run.click(option, "choose the country")
+            run.click(option, N_("choose the country"))
             return name
     field_.fill("")
     return None

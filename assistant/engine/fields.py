@@ -47,7 +47,7 @@ def dismiss(run: FlowRun, step: Step, found: Found) -> None:
         if browser_gone(exc):
             raise
         handle = None  # the dialog went away on its own: the button's own wait below says so
-    run.click(found.locator, "dismiss the dialog")
+    run.click(found.locator, N_("dismiss the dialog"))
     try:
         found.locator.wait_for(state="hidden", timeout=3000)
         if handle is not None:
@@ -130,7 +130,7 @@ def tick(run: FlowRun, step: Step) -> None:
             detail=Said(N_("box ticked by you")),
         )
         return
-    run.guard("tick the box")
+    run.guard(N_("tick the box"))
     run.not_a_password(found.locator, "the box")
     found.locator.check()
     label = found.locator.evaluate(LABEL_OF_JS)
@@ -229,7 +229,7 @@ def upload(run: FlowRun, step: Step) -> None:
             detail=Said(N_("screenshot {name} attached by you"), name=path.name),
         )
         return
-    run.guard("upload the screenshot")
+    run.guard(N_("upload the screenshot"))
     run.not_a_password(found.locator, "the upload field")
     found.locator.set_input_files(str(path))
     run.done(step, Said(N_("screenshot {name} attached"), name=path.name))

@@ -283,7 +283,7 @@ def refit_after_error(run: FlowRun) -> bool:
         return False
     limit = max(named)  # "at least 100 … at most 300": the most the box takes
     _fit(run, limit, "error")
-    held = run.fill(found.locator, run.text, step.describe or "the text")
+    held = run.fill(found.locator, run.text, step.describe or N_("the text"))
     run.record.setdefault("fields", {})["text"] = held if held is not None else run.text
     run.record_step(
         step,

@@ -281,7 +281,7 @@ class FlowRun:
     def fill(self, locator: Locator, value: str, what: str) -> str | None:
         """Type ``value`` and return what the box holds afterwards (read back; None for a box
         that is not an input). A box the page owns (read-only, disabled) is never typed into."""
-        self.guard(f"fill {what}")
+        self.guard(Said(N_("fill {what}"), what=what if isinstance(what, Said) else Said(what)))
         kind = self.not_a_password(locator, what)
         from .owned import read_box
 
@@ -315,8 +315,16 @@ class FlowRun:
         if not is_allowed(url, self.allowed):
             raise FlowStop(
                 Outcome.BLOCKED,
-                f"did not {what}: the page is {url}, which is not one of this form's official hosts "
-                f"({', '.join(self.flow.allowed_hosts)})",
+                Said(
+                    # TRANSLATORS: {what} is what objector was about to do, e.g. "tick the box"
+                    N_(
+                        "did not {what}: the page is {url}, which is not one of this form's official "
+                        "hosts ({hosts})"
+                    ),
+                    what=what if isinstance(what, Said) else Said(what),
+                    url=url,
+                    hosts=", ".join(self.flow.allowed_hosts),
+                ),
             )
 
     @property

@@ -177,9 +177,9 @@ def move_on(run: FlowRun, step: Step, button: Found) -> bool:
     run.screen_moves += 1
     run.save(f"form-screen-{run.screen_moves}.png", full_page_screenshot(run.page))
     pressed = button.locator.element_handle()
-    run.click(button.locator, "go on to the form's next screen")
+    run.click(button.locator, N_("go on to the form's next screen"))
     _settle(run)
-    run.guard("go on with the form")
+    run.guard(N_("go on with the form"))
     if _still_shown(pressed):  # the page kept this screen (a field it wants is empty): not again
         run.steps_done.append(
             {

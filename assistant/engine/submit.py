@@ -54,7 +54,7 @@ def review_and_submit(run: FlowRun, step: Step) -> None:
             detail=Said(N_("filled by you: {fields}"), fields=_fields(required_empty(run))),
             still_empty=lambda: required_empty(run),
         )
-    run.guard("show the Send button")
+    run.guard(N_("show the Send button"))
     # From here the person may click Send themselves: remember the page as it is first
     watch_for_barriers(run)  # the login page or a check after Send is told from an answer
     run.after.arm(found.locator if found is not None else None)
@@ -137,7 +137,7 @@ def _send(run: FlowRun, decision: Decision, found: Found | None, approved_at: st
     The ledger says "submitting" before anything can leave, so a kill at any moment after this
     never leads to a second submission on the next run.
     """
-    run.guard("submit")
+    run.guard(N_("submit"))
     run.page.evaluate("1")  # the browser is still there: a dead one raises here, before the log
     if decision == "y":
         assert found is not None
@@ -146,7 +146,7 @@ def _send(run: FlowRun, decision: Decision, found: Found | None, approved_at: st
         run.submitted, run.submitted_at = True, utc_now()
         run.sent_at = time.monotonic()
         run.gate.allow()
-        run.click(found.locator, "submit")
+        run.click(found.locator, N_("submit"))
         run.reporter.ok(_("submitted"))
     elif decision == "m":
         run.record["approval"] = {"answer": "m", "by": "own-click", "at": approved_at}
@@ -276,9 +276,9 @@ def code(run: FlowRun, step: CodeStep) -> None:
             raise FlowStop(
                 Outcome.NEEDS_ATTENTION, Said(N_("the code screen changed; finish it in the browser"))
             )
-        run.fill(field_.locator, code, "the code box")
+        run.fill(field_.locator, code, N_("the code box"))
         run.after.rebase()
-        run.click(button.locator, "send the code")
+        run.click(button.locator, N_("send the code"))
         run.after.code = []  # the code box stays on screen until the page answers
         verdict = run.after.wait(
             run.settings.confirm_timeout,
