@@ -235,7 +235,10 @@ def _fit(run: FlowRun, limit: int, where: str) -> None:
     try:
         fitted = fitted_for_account(run.account, run.settings, limit)
     except UserError as exc:
-        raise FlowStop(Outcome.NEEDS_ATTENTION, f"the letter does not fit the form: {exc}") from None
+        problem = getattr(exc, "said", str(exc))  # English in the record, the person's language shown
+        # TRANSLATORS: {problem} says why no letter fits (e.g. "account anna: the page takes at most …")
+        message = Said(N_("the letter does not fit the form: {problem}"), problem=problem)
+        raise FlowStop(Outcome.NEEDS_ATTENTION, message) from None
     note = fitted.describe(run.account.text_variant)
     run.record["text_fitted"] = {
         "limit": limit,
