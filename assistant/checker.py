@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .config.accounts import Account
-from .config.flows import LoadedFlow
+from .config.flows import LoadedFlow, flow_words
 from .config.settings import Settings
 from .i18n import _
 from .people.human import Human
@@ -44,7 +44,7 @@ def check_forms(
         )
         for account, loaded in pairs:
             flow = loaded.flow
-            reporter.heading(f"{account.name} · {flow.title}")
+            reporter.heading(f"{account.name} · {flow_words(flow.title)}")
             context = browser.open(account.name)
             try:
                 page = context.pages[0] if context.pages else context.new_page()

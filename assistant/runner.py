@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .config.accounts import Account
-from .config.flows import Flow, LoadedFlow, unofficial_label, unofficial_service
+from .config.flows import Flow, LoadedFlow, flow_words, unofficial_label, unofficial_service
 from .config.hosts import service_name
 from .config.settings import Settings
 from .engine.common import shown
@@ -359,7 +359,7 @@ def decide_uncertain(
             "may not have reached {service}. Check your e-mail for their confirmation first."
         ).format(
             account=pair.account.name,
-            title=pair.flow.flow.title,
+            title=flow_words(pair.flow.flow.title),
             when=when,
             service=service_name(pair.flow.flow.platform),
         )
@@ -413,7 +413,7 @@ def _run_pairs(
             for pair in account_pairs:
                 number += 1
                 flow = pair.flow.flow
-                reporter.heading(f"[{number}/{len(todo)}] {account.name} · {flow.title}")
+                reporter.heading(f"[{number}/{len(todo)}] {account.name} · {flow_words(flow.title)}")
                 if pair.key in reasons:
                     reporter.warn(reasons[pair.key])
                 covered = _covered_by(account, ledger) if not (request.again or request.recheck) else None

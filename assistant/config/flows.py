@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, ClassVar, Literal, get_args
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal, get_args
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -23,6 +23,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ..errors import UserError, shown
 from ..i18n import N_, _
 from .hosts import SiteMap
+
+if TYPE_CHECKING:
+    from ..engine.common import Said
 
 FLOW_ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{1,63}")  # always used with fullmatch
 
@@ -289,8 +292,8 @@ class SettingStep(_Targeted):
 
     @property
     def setting_name(self) -> str:
-        """What the person reads in the review and the record."""
-        return self.name or self.describe or "the setting"
+        """What the person reads in the review and the record (as written: show it with ``flow_words``)."""
+        return self.name or self.describe or N_("the setting")
 
 
 STEP_MODELS: tuple[type[_Step], ...] = (
@@ -616,6 +619,24 @@ def _not_for_this_action(key: str, action: str) -> str | None:
 #: the words every record, table and report uses for a form outside the service's official hosts
 # TRANSLATORS: {service} is the name of a service, like Instagram
 UNOFFICIAL_LABEL = N_("not an official form of {service}")
+
+
+def flow_words(text: str | None) -> str:
+    """A flow file's words for the person (its title, a step's ``describe``, a setting's name) in the
+    person's language: the catalogue's translation when it has one (``scripts/i18n extract`` collects
+    them from flows/*.toml), else as written, so a person's own flow file shows its own words. Only
+    for what is shown: records keep the words as written."""
+    return _(text) if text else (text or "")
+
+
+def flow_said(text: str | None) -> Said | str:
+    """A flow file's words as a ``Said`` (a value of another ``Said``): as written in the record,
+    in the person's language when shown (``flow_words``). An empty text (or none) is ""."""
+    if not text:
+        return text or ""
+    from ..engine.common import Said
+
+    return Said(text)
 
 
 def unofficial_label(service: str, *, translated: bool = True) -> str:

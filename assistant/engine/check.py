@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..config.flows import SettingStep, Step
+from ..config.flows import SettingStep, Step, flow_words
 from ..i18n import N_, _
 from . import screens
 from .fields import find_dialog
@@ -71,7 +71,7 @@ def inspect(run: FlowRun) -> list[dict[str, Any]]:
                     "step": step.label,
                     "what": _what(step),
                     "status": "absent" if step.optional else "missing",
-                    "detail": (step.describe or "") + (" (optional)" if step.optional else ""),
+                    "detail": flow_words(step.describe) + (" (optional)" if step.optional else ""),
                 }
             )
     return rows
@@ -96,9 +96,9 @@ _ACTION_WORDS = {
 def _what(step: Step) -> str:
     """The step's target in the flow's own words (its ``describe``), else in general words."""
     if isinstance(step, SettingStep):
-        return step.setting_name
+        return flow_words(step.setting_name)
     if step.describe:
-        return step.describe
+        return flow_words(step.describe)
     words = _ACTION_WORDS.get(step.action_name)
     return _(words) if words is not None else step.label
 
@@ -115,20 +115,22 @@ def _setting_row(run: FlowRun, step: SettingStep) -> dict[str, Any]:
         return {
             "step": step.label,
             # TRANSLATORS: {setting} is the setting's name on the page (shown as "…: found")
-            "what": _("{setting}: the links to each blog or site").format(setting=step.setting_name),
+            "what": _("{setting}: the links to each blog or site").format(
+                setting=flow_words(step.setting_name)
+            ),
             "status": "found",
             "detail": f"links to each item: candidate {found.index + 1}: {found.candidate.describe()} "
             "(each item's control is looked at when run)",
         }
     found = find(run.page, step.target, timeout)
     if found is None:
-        return _not_there(step, step.describe or step.setting_name)
+        return _not_there(step, flow_words(step.describe or step.setting_name))
     reading = settled_reading(run, step, found)  # a placeholder is not the setting's state
     state = reading.state
     chosen = "" if reading.path == "itself" else f"; the control: {reading.path}"
     return {
         "step": step.label,
-        "what": step.setting_name,
+        "what": flow_words(step.setting_name),
         "status": "found",
         "detail": f"candidate {found.index + 1}: {found.candidate.describe()}{chosen}; shows {state.upper()} "
         f"(wanted {step.want.upper()})",

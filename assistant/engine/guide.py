@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..config.flows import Step
+from ..config.flows import Step, flow_said
 from ..i18n import N_, _
 from ..people.human import Guidance
 from ..proof.outcome import FlowStop, Outcome
@@ -43,9 +43,11 @@ def by_hand(
 
     ``still_empty`` names the fields that are still empty afterwards (the message names them).
     """
-    what = step.describe or step.label
+    what = flow_said(step.describe) or step.label
     # TRANSLATORS: {what} names a field or button of the form, in the flow's words
-    run.reporter.warn(_("could not find {what} on the page — please do this step by hand").format(what=what))
+    run.reporter.warn(
+        _("could not find {what} on the page — please do this step by hand").format(what=shown(what))
+    )
     try:
         run.page.bring_to_front()
     except Exception:  # noqa: BLE001 - bringing the window forward is a courtesy

@@ -32,7 +32,7 @@ from gettext import NullTranslations
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from ..config.flows import Candidate, SettingStep
+from ..config.flows import Candidate, SettingStep, flow_said, flow_words
 from ..i18n import N_, _, ngettext, pgettext
 from ..people.human import Decision, SettingReview
 from ..proof.ledger import iso, utc_now
@@ -103,9 +103,9 @@ def setting_step(run: FlowRun, step: SettingStep) -> None:
                     "found no {what} on {address} to set {setting} for; switch it {state} in each "
                     "yourself, or check the flow"
                 ),
-                what=step.describe,
+                what=flow_said(step.describe),
                 address=address,
-                setting=step.setting_name,
+                setting=flow_said(step.setting_name),
                 state=state,
             )
         else:
@@ -116,7 +116,7 @@ def setting_step(run: FlowRun, step: SettingStep) -> None:
                     "yourself, or check the flow"
                 ),
                 address=address,
-                setting=step.setting_name,
+                setting=flow_said(step.setting_name),
                 state=state,
             )
         raise FlowStop(Outcome.NEEDS_ATTENTION, message)
@@ -141,13 +141,13 @@ def _one(run: FlowRun, step: SettingStep, item: str | None) -> None:
         # TRANSLATORS: completes "objector …": why the person is asked to switch a setting by hand
         _guided(run, step, item, number, before="absent", why=Said(N_("could not find it")))
         return
-    run.not_a_password(found.locator, step.setting_name)
+    run.not_a_password(found.locator, flow_said(step.setting_name))
     first = settled_reading(run, step, found)
     if first.ambiguous:
         why = Said(
             # TRANSLATORS: completes "objector …"; {setting} is the setting's name on the page
             N_("found more than one switch next to {setting} and cannot tell which one is meant"),
-            setting=step.setting_name,
+            setting=flow_said(step.setting_name),
         )
         _guided(run, step, item, number, before="unknown", why=why, control=first.path)
         return
@@ -182,7 +182,7 @@ def _read_on_a_fresh_load(
         run.reporter.warn(
             # TRANSLATORS: {setting} is the setting's name on the page; {first}, {second}: ON, OFF or UNKNOWN
             _("{setting} first showed {first}, after a reload {second}").format(
-                setting=_what(step, item),
+                setting=shown(_what(step, item)),
                 first=shown(_state(first.state)),
                 second=shown(_state(second.state)),
             )
@@ -376,7 +376,7 @@ def _decided(
             run.reporter.wait(
                 # TRANSLATORS: {setting} is the setting's name on the page; {state} is ON or OFF
                 _("waiting for you to switch {setting} {state} in the browser").format(
-                    setting=_what(step, item), state=shown(_state(step.want))
+                    setting=shown(_what(step, item)), state=shown(_state(step.want))
                 )
             )
             switched = poll_until(
@@ -401,7 +401,7 @@ def _decided(
                 run.reporter.warn(
                     # TRANSLATORS: {setting} is the setting's name on the page; {duration} e.g. 5m00s
                     _("no change of {setting} seen within {duration}").format(
-                        setting=_what(step, item), duration=_duration(run.settings.manual_timeout)
+                        setting=shown(_what(step, item)), duration=_duration(run.settings.manual_timeout)
                     )
                 )
                 return
@@ -447,7 +447,7 @@ def _until_the_person_has_finished(
             "have finished there: objector then reloads the page to check it."
         )
     run.human.guide(
-        _guidance(run, instruction.format(setting=_what(step, item), state=shown(_state(step.want))))
+        _guidance(run, instruction.format(setting=shown(_what(step, item)), state=shown(_state(step.want))))
     )
 
 
@@ -476,7 +476,7 @@ def _switch(
                 "objector opened the menu of {setting} but did not find the choice that "
                 "switches it {state} without deleting anything. Pick that choice in the "
                 "browser window yourself (not one that deletes), then press Enter here."
-            ).format(setting=step.setting_name, state=shown(_state(step.want)))
+            ).format(setting=flow_words(step.setting_name), state=shown(_state(step.want)))
             run.human.guide(_guidance(run, instruction))
         else:
             run.click(item, "pick the menu item")
@@ -641,7 +641,8 @@ def _guided(
 ) -> None:
     """The person switches it; objector reads the state afterwards (after a reload) and records it."""
     assert step.want is not None
-    setting = f"{step.setting_name} ({step.describe})" if step.describe else step.setting_name
+    name = flow_words(step.setting_name)
+    setting = f"{name} ({flow_words(step.describe)})" if step.describe else name
     values = {
         "why": shown(why),
         "setting": setting,
@@ -672,7 +673,7 @@ def _guided(
         run.reporter.warn(
             # TRANSLATORS: {why} completes "objector …" (e.g. "could not tell whether it is on or off")
             _("{setting}: objector {why} — please switch it by hand").format(
-                setting=_what(step, item), why=shown(why)
+                setting=shown(_what(step, item)), why=shown(why)
             )
         )
         if not run.human.guide(_guidance(run, instruction)):
@@ -693,7 +694,7 @@ def _guided(
         run.reporter.warn(
             # TRANSLATORS: {setting} is the setting's name on the page; {state} is ON, OFF or UNKNOWN
             _("{setting}: objector reads {state} after a reload; check it in the browser").format(
-                setting=_what(step, item), state=shown(_state(after))
+                setting=shown(_what(step, item)), state=shown(_state(after))
             )
         )
 
@@ -722,10 +723,10 @@ def _recheck(run: FlowRun, step: SettingStep, item: str | None, number: int, fou
         run.record_step(step, "unreadable", f"{what}: {'not found' if found is None else 'state unclear'}")
         if found is None:
             # TRANSLATORS: {setting} is the setting's name on the page
-            run.reporter.fail(_("{setting}: not found").format(setting=what))
+            run.reporter.fail(_("{setting}: not found").format(setting=shown(what)))
         else:
             # TRANSLATORS: {setting} is the setting's name on the page
-            run.reporter.fail(_("{setting}: could not read its state").format(setting=what))
+            run.reporter.fail(_("{setting}: could not read its state").format(setting=shown(what)))
 
 
 def _entry(
@@ -757,8 +758,23 @@ def _entry(
     run.record["settings"].append(entry)
 
 
-def _what(step: SettingStep, item: str | None) -> str:
-    return f"{step.setting_name} ({item})" if item else step.setting_name
+def _what(step: SettingStep, item: str | None) -> Said:
+    """The setting's name (and the blog or site it is set for): as the flow writes it in the record,
+    in the person's language when shown."""
+    return _said_name(step.setting_name, item)
+
+
+def _said_name(name: str, item: str | None) -> Said:
+    said = Said(f"{name} ({item})" if item else name)
+    said.shown = f"{flow_words(name)} ({item})" if item else flow_words(name)
+    return said
+
+
+def _joined(names: list[Said]) -> Said:
+    """Names separated by commas, shown in the person's language."""
+    said = Said(", ".join(names))
+    said.shown = ", ".join(shown(name) for name in names)
+    return said
 
 
 def _state(state: str) -> Said:
@@ -842,7 +858,7 @@ def settings_outcome(run: FlowRun) -> tuple[Outcome, str]:
         return Outcome.NOT_CONFIRMED, _not_persisted(service, failed)
     declined = [e for e in present if e["result"] == "declined"]
     if declined:
-        names = ", ".join(_named(e) for e in declined[:3])
+        names = _joined([_named(e) for e in declined[:3]])
         no_answer = all(e.get("approval", {}).get("answer") == "none" for e in declined)
         if no_answer:
             return Outcome.DECLINED, Said(
@@ -946,9 +962,10 @@ def _recheck_outcome(run: FlowRun, present: list[dict[str, Any]]) -> tuple[Outco
         N_("{service} still shows {state}: {settings}"),
         service=service,
         state=_state(present[0]["want"]),
-        settings=", ".join(_named(e) for e in present[:3]),
+        settings=_joined([_named(e) for e in present[:3]]),
     )
 
 
-def _named(entry: dict[str, Any]) -> str:
-    return f"{entry['name']} ({entry['item']})" if entry.get("item") else str(entry["name"])
+def _named(entry: dict[str, Any]) -> Said:
+    """A record entry's setting (and its blog or site), shown in the person's language."""
+    return _said_name(str(entry["name"]), entry["item"] if entry.get("item") else None)

@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..config.flows import SettingStep
+from ..config.flows import SettingStep, flow_said
 from ..i18n import N_
 from ..proof.outcome import FlowStop, Outcome
 from .common import Said
@@ -76,7 +76,7 @@ def reading_of(run: FlowRun, element: Locator, step: SettingStep) -> Reading:
         raise FlowStop(
             Outcome.NEEDS_ATTENTION,
             # TRANSLATORS: {setting} is the setting's name on the page
-            Said(N_("{setting} turned out to be a password field"), setting=step.setting_name),
+            Said(N_("{setting} turned out to be a password field"), setting=flow_said(step.setting_name)),
         )
     path = str(info.get("path") or "itself")
     state = "unknown" if path == "ambiguous" else state_of(info, step)

@@ -1,8 +1,10 @@
 """Keeping the catalogues in step with the sources (``scripts/i18n``; not used when objector runs).
 
     extract   every message of objector's sources (Python under assistant/, the Jinja2 templates
-              under assistant/**/templates/, not the practice site) and Typer's (and Click's, where
-              it is installed on its own) into the template locales/objector.pot
+              under assistant/**/templates/, not the practice site), the words the person reads in
+              the flows (flows/*.toml: each flow's title, each step's describe, a setting's name)
+              and Typer's (and Click's, where it is installed on its own) into the template
+              locales/objector.pot
     update    merge the template into each language's .po (no fuzzy matching: a changed message is
               a new, untranslated entry, never a guessed one)
     compile   write each .po's .mo (fuzzy entries left out)
@@ -14,7 +16,9 @@ With no command: extract, update, compile, stats.
 from __future__ import annotations
 
 import io
+import re
 import sys
+import tomllib
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,6 +32,8 @@ from .languages import ENGLISH, LETTER_LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "assistant"
+#: The flow files: their titles, steps' ``describe`` and settings' ``name`` are shown to the person.
+FLOWS = ROOT / "flows"
 #: Folders under assistant/ whose words are not the terminal's (the practice site has its own languages).
 EXCLUDED = ("practice",)
 #: The languages with a catalogue: every letter language but English, the source language.
@@ -53,6 +59,47 @@ def _own_files() -> Iterator[tuple[Path, str]]:
             yield path, "python"
         elif path.suffix == ".html" and "templates" in relative.parts[:-1]:
             yield path, "jinja2.ext:babel_extract"
+
+
+def _flow_files() -> list[Path]:
+    return sorted(FLOWS.glob("*.toml"))
+
+
+def _flow_messages(path: Path) -> Iterator[tuple[int, str, str]]:
+    """The words of one flow file the person reads, each with its line and a comment naming it:
+    the title, each step's ``describe`` and a setting step's ``name``. Never a candidate's
+    ``name``/``text``/``label`` (regular expressions matched against the page), nor anything else."""
+    text = path.read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    flow = data.get("id") or path.stem
+    lines = text.splitlines()
+    searched = {"title": 0, "describe": 0, "name": 0}
+
+    def line_of(key: str) -> int:
+        """The line of the next ``key = …`` at the start of a line (the steps come in order)."""
+        pattern = re.compile(rf"\s*{key}\s*=")
+        for index in range(searched[key], len(lines)):
+            if pattern.match(lines[index]):
+                searched[key] = index + 1
+                return index + 1
+        return 0
+
+    if isinstance(data.get("title"), str) and data["title"]:
+        yield line_of("title"), data["title"], f"flow {flow}: title"
+    for number, step in enumerate(data.get("steps", []), start=1):
+        if not isinstance(step, dict):
+            continue
+        action = step.get("action", "?")
+        if isinstance(step.get("describe"), str) and step["describe"]:
+            yield line_of("describe"), step["describe"], f"flow {flow}: step {number} ({action}), describe"
+        if action == "setting" and isinstance(step.get("name"), str) and step["name"]:
+            yield line_of("name"), step["name"], f"flow {flow}: step {number} (setting), the setting's name"
+
+
+def _add_flows(catalog: Catalog) -> None:
+    for path in _flow_files():
+        for lineno, message, comment in _flow_messages(path):
+            catalog.add(message, None, [(_location(path), lineno)], auto_comments=[comment])
 
 
 def _toolkit_files() -> Iterator[tuple[Path, str]]:
@@ -101,13 +148,14 @@ def extract(*, toolkit: bool = True) -> Catalog:
         creation_date=datetime.now(UTC),
     )
     _add(catalog, _own_files())
+    _add_flows(catalog)
     if toolkit:
         _add(catalog, _toolkit_files())
     return catalog
 
 
 def own_locations() -> set[str]:
-    return {_location(path) for path, _method in _own_files()}
+    return {_location(path) for path, _method in _own_files()} | {_location(path) for path in _flow_files()}
 
 
 def _po_bytes(catalog: Catalog, **options: bool) -> bytes:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
+from ..config.flows import flow_words
 from ..i18n import _, pgettext
 
 # y: send now · n: skip · m: the person clicks Send · browser: they already clicked it while asked ·
@@ -88,7 +89,7 @@ class SettingReview:
     def headline(self) -> str:
         """One line: ``LinkedIn · anna@example.org · Data for …: ON → OFF``."""
         where = f" ({self.item})" if self.item else ""
-        return f"{self.service} · {self.email} · {self.setting}{where}: {self.change}"
+        return f"{self.service} · {self.email} · {flow_words(self.setting)}{where}: {self.change}"
 
 
 def state_word(state: str) -> str:

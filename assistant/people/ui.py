@@ -14,7 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..config.flows import unofficial_label
+from ..config.flows import flow_words, unofficial_label
 from ..i18n import N_, _, pgettext
 
 if TYPE_CHECKING:
@@ -118,7 +118,7 @@ def review_panel(review: SubmitReview) -> Panel:
     if review.unofficial:
         table.add_row(pgettext("review", "warning"), Text(review.unofficial.upper(), style="bold red"))
     table.add_row(pgettext("review", "account"), Text(f"{review.account} ({review.email})"))
-    table.add_row(pgettext("review", "form"), Text(review.flow_title))
+    table.add_row(pgettext("review", "form"), Text(flow_words(review.flow_title)))
     table.add_row(pgettext("review", "address"), Text(review.url))
     if review.email_sent is not None and review.email_sent.lower() != review.email.lower():
         # TRANSLATORS: {sent}: the address the page's form holds; {email}: the account's address
@@ -147,12 +147,12 @@ def setting_panel(review: SettingReview) -> Panel:
     if review.unofficial:
         table.add_row(pgettext("review", "warning"), Text(review.unofficial.upper(), style="bold red"))
     table.add_row(pgettext("review", "account"), Text(f"{review.account} ({review.email})"))
-    table.add_row(pgettext("review", "service"), Text(review.flow_title))
+    table.add_row(pgettext("review", "service"), Text(flow_words(review.flow_title)))
     table.add_row(pgettext("review", "address"), Text(review.url))
     if review.item:
         # TRANSLATORS: the label of the blog or site a setting is made for
         table.add_row(pgettext("review", "for"), Text(review.item))
-    table.add_row(pgettext("review", "setting"), Text(review.setting))
+    table.add_row(pgettext("review", "setting"), Text(flow_words(review.setting)))
     table.add_row(pgettext("review", "change"), Text(review.change, style="bold"))
     title = _("Dry run: this is what would be switched") if review.dry_run else _("Ready to switch")
     return Panel(
@@ -264,7 +264,8 @@ def _flow_block(flow_id: str, loaded) -> Text:  # LoadedFlow
     text.append(flow_id, style="bold")
     # TRANSLATORS: {path}: the flow file in use, with where it comes from
     text.append(
-        f"  ({kind})  {loaded.flow.title}\n  {loaded.flow.url}\n  " + _("file: {path}").format(path=source)
+        f"  ({kind})  {flow_words(loaded.flow.title)}\n  {loaded.flow.url}\n  "
+        + _("file: {path}").format(path=source)
     )
     if getattr(loaded.flow, "unofficial", False):
         text.append(f"\n  {unofficial_label(loaded.flow.platform)}", style="bold red")

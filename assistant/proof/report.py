@@ -37,7 +37,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .. import __version__
-from ..config.flows import unofficial_label
+from ..config.flows import flow_words, unofficial_label
 from ..config.home import Home
 from ..errors import UserError
 from ..i18n import N_, _, language, ngettext
@@ -738,7 +738,7 @@ def _summary(proof: Proof) -> list[dict[str, Any]]:
             {
                 "account": pair.account,
                 "flow": pair.flow,
-                "title": titles.get(pair.flow, ""),
+                "title": flow_words(titles.get(pair.flow, "")),
                 "badge": badge(entry.get("outcome"), submitted=bool(entry.get("submitted")))
                 if entry
                 else None,
@@ -831,7 +831,8 @@ def _attempt_head(
         "platform": _platform(rec.get("platform")),
         "flow": view.flow,
         "practice": is_practice(view.entries),
-        "title": _text(rec.get("flow_title")) or proof_titles(proof).get(view.flow) or view.flow,
+        # the flow's title as written in the record, in the report's language when the catalogue has it
+        "title": flow_words(_text(rec.get("flow_title")) or proof_titles(proof).get(view.flow)) or view.flow,
         "badge": _setting_badge(rec) or badge(outcome, submitted=submitted),
         "count": _("attempt {number} of {total}").format(number=number(number_), total=number(total)),
         "started": when(started, seconds=False),
@@ -1185,7 +1186,7 @@ def _setting_table(rec: dict[str, Any]) -> dict[str, Any]:
     rows = [
         {
             "number": number(n),
-            "name": _text(item.get("name")),
+            "name": flow_words(_text(item.get("name"))),
             "item": _text(item.get("item")),
             "want": _want(item),
             "before": _state(item.get("before")),
@@ -1230,7 +1231,7 @@ def _history_rows(view: AttemptView, rec: dict[str, Any]) -> list[tuple[tuple[st
         return [((view.account, "", _text(at)), row)]
     rows: list[tuple[tuple[str, ...], dict[str, Any]]] = []
     for n, item in enumerate(items, start=1):
-        name = _text(item.get("name"))
+        name = flow_words(_text(item.get("name")))
         if recheck:
             read = _state(item.get("after_reload"))
             shot = _shot_link(view, f"recheck-{n}.png")
