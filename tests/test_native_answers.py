@@ -282,3 +282,16 @@ def test_a_practice_run_in_polish_is_skipped_with_nie_and_english_keys_still_wor
         sent = run_cli(["run", "--again"], env, stdin="y\n")  # a script's English key
         assert sent.returncode == 0, sent.stdout + sent.stderr
         assert len(site.confirmed) == 1
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_look_alike_of_a_key_is_no_answer_but_a_word_may_lose_its_accents(language):
+    """``ý``, ``ÿ`` or a full-width ``ｙ`` is not ``y`` (nothing is sent on a look-alike); a word of
+    the language typed without its accents is still that word."""
+    valid = answers(YES, NO, MYSELF, language=language)
+    for look_alike in ("ý", "ÿ", "ŷ", "Ｙ", "ｙｅｓ", "ｎ"):
+        assert valid.read(look_alike) is None, (language, look_alike)
+    for meaning in (YES, NO):
+        for word in NATIVE.get(language, {}).get(meaning, ()):
+            if len(word) > 1 and valid.read(word) == meaning:
+                assert valid.read(fold(word)) == meaning, (language, word)

@@ -14,8 +14,9 @@ English key. The table itself never has a word of the language that English read
 ``send`` while it means something else (``tests/test_native_answers.py`` checks every language),
 so only an explicit yes in the language shown, or the English one, can send anything.
 
-Answers are compared case- and accent-insensitively (``sí`` = ``si`` = ``SI``, ``não`` = ``nao``,
-``όχι`` = ``οχι``).
+Answers are compared without case; a word of the language (two letters or more) also without its
+accents (``sí`` = ``si`` = ``SI``, ``não`` = ``nao``, ``όχι`` = ``οχι``), but a key and every
+English answer only as written: an accented or full-width look-alike of ``y`` is no answer.
 """
 
 from __future__ import annotations
@@ -79,18 +80,37 @@ def fold(answer: str) -> str:
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
+def plain(answer: str) -> str:
+    """An answer as typed: stripped, without case, inner spaces single (accents kept)."""
+    return " ".join(unicodedata.normalize("NFC", answer.strip().casefold()).split())
+
+
 @dataclass(frozen=True)
 class Answers:
     """The answers one question accepts: ``accepted`` maps a folded answer to its meaning,
-    ``keys`` each meaning to the key (or word) the prompt shows."""
+    ``keys`` each meaning to the key (or word) the prompt shows; ``exact`` holds every accepted
+    answer as written, ``forgiving`` the folded words of the language that may be typed without
+    their accents (``si`` for ``sí``)."""
 
     meanings: tuple[str, ...]
     accepted: dict[str, str]
     keys: dict[str, str]
+    exact: frozenset[str] = frozenset()
+    forgiving: frozenset[str] = frozenset()
 
     def read(self, answer: str) -> str | None:
-        """The meaning of a typed answer; None when it is none of the accepted ones."""
-        return self.accepted.get(fold(answer))
+        """The meaning of a typed answer; None when it is none of the accepted ones.
+
+        A key and every English answer count only as written (any case): ``ý`` or a full-width
+        ``ｙ`` is no ``y``, so nothing is sent on a look-alike. Only a word of the language, two
+        letters or more, is also taken without its accents (``nao`` for ``não``)."""
+        folded = fold(answer)
+        meaning = self.accepted.get(folded)
+        if meaning is None:
+            return None
+        if plain(answer) in self.exact or folded in self.forgiving:
+            return meaning
+        return None
 
     def key(self, meaning: str) -> str:
         """The key (or word) the prompt shows for ``meaning``."""
@@ -128,4 +148,7 @@ def answers(*meanings: str, language: str | None = None) -> Answers:
     for meaning in meanings:
         shown = [w for w in own.get(meaning, ()) if usable.get(fold(w)) == meaning]
         keys[meaning] = shown[0] if shown else ENGLISH[meaning][0]
-    return Answers(tuple(meanings), accepted, keys)
+    exact = {plain(w) for m in meanings for w in ENGLISH[m]}
+    exact |= {plain(w) for m in meanings for w in own.get(m, ()) if fold(w) in usable}
+    forgiving = {fold(w) for m in meanings for w in own.get(m, ()) if fold(w) in usable and len(fold(w)) > 1}
+    return Answers(tuple(meanings), accepted, keys, frozenset(exact), frozenset(forgiving))
