@@ -11,9 +11,10 @@ import time
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from ..config.flows import Step
+from ..config.flows import Step, flow_words
 from ..config.hosts import is_allowed, platform_title
 from ..i18n import N_, _
+from ..people.asks import state_word
 from ..people.human import Guidance
 from ..proof.ledger import iso, utc_now
 from ..proof.outcome import FlowStop, Outcome
@@ -444,7 +445,7 @@ def _what_to_do(run: FlowRun) -> str:
             _("switch “{setting}” {state} for each blog or site")
             if s.each
             else _("switch “{setting}” {state}")
-        ).format(setting=s.setting_name, state=s.want.upper())
+        ).format(setting=flow_words(s.setting_name), state=state_word(s.want))
         for s in switches
     ]
     # TRANSLATORS: joins two or more things to do: "switch “X” OFF and switch “Y” OFF"
