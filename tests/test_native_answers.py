@@ -211,7 +211,15 @@ def test_no_word_of_any_language_approves_unless_it_is_a_yes_here(speak, languag
     speak(language)
     yes_here = {fold(w) for w in (*ENGLISH[YES], *NATIVE.get(language, {}).get(YES, ()))}
     send_here = {fold(w) for w in (*ENGLISH[SEND], *NATIVE.get(language, {}).get(SEND, ()))}
-    for word in sorted(_every_word()):
+    for word in sorted(_every_word()):  # every word of every language, read as each question reads it
+        approved = answers(YES, NO, MYSELF).read(word) == YES
+        assert approved == (fold(word) in yes_here), (language, word)
+        assert (answers(YES, NO).read(word) == YES) == approved, (language, word)
+        assert (answers(SEND, KEEP).read(word) == SEND) == (fold(word) in send_here), (language, word)
+    # and through the terminal's questions themselves, for the words of this language and English
+    own = NATIVE.get(language, {})
+    here = {w for m in (YES, NO, MYSELF, SEND, KEEP) for w in (*ENGLISH[m], *own.get(m, ()))}
+    for word in sorted(here):
         human, _out = _human(f"{word}\n")
         approved = human.approve_submit(REVIEW) == "y"
         assert approved == (fold(word) in yes_here), (language, word)
