@@ -92,6 +92,12 @@ def test_the_first_hour_in_german_polish_and_greek(cli_env, home, tmp_path, code
             assert _("Objections and settings") in status.stdout
             assert i18n.pgettext("outcome", "confirmed") in status.stdout
 
+        doctor = run_cli(["doctor"], env, timeout=120)
+        assert "Traceback" not in doctor.stderr, doctor.stderr
+        (line,) = [line for line in doctor.stdout.splitlines() if f"({code})" in line]
+        assert line.startswith(f"✓ {_('language')}"), line
+        assert f"{i18n.language_name(code)} ({code})" in line and f"OBJECTOR_UI_LANGUAGE={code}" in line
+
         report = run_cli(["report", "--out", str(tmp_path / "report.html")], env)
         assert report.returncode == 0, report.stderr
         page = (tmp_path / "report.html").read_text(encoding="utf-8")
