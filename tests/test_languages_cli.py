@@ -56,12 +56,13 @@ def test_the_first_hour_in_german_polish_and_greek(cli_env, home, tmp_path, code
     with speaking(code) as _:
         # the wizard on a terminal: its questions in the language, saved with the language's yes
         wizard = Terminal(env, tmp_path / "wizard.txt")
-        wizard.answer(
-            literal(_("All your accounts at once: numbers or names, separated by spaces (a number twice: two accounts)")),
-            "1\n",
-        )  # fmt: skip
+        checklist = _(
+            "All your accounts at once: numbers or names, separated by spaces (a number twice: two accounts)"
+        )
+        wizard.answer(literal(checklist), "1\n")
         wizard.answer(literal(_("The e-mail address of that account")), "anna@example.org\n")
-        wizard.answer(literal(_("Its {service} username or profile link (Enter to skip; it helps Meta find it)")), "anna.k\n")  # fmt: skip
+        username = _("Its {service} username or profile link (Enter to skip; it helps Meta find it)")
+        wizard.answer(literal(username), "anna.k\n")
         wizard.answer(literal(_("Your full name, to sign the letter (Enter to skip)")), "\n")
         wizard.answer(literal(_("A short name for it (only for you)")), "\n")
         wizard.answer(literal(_("Country you live in (name or code, e.g. Germany or DE)")), "\n")
