@@ -104,13 +104,23 @@ def moment(value: Any) -> datetime | None:
 
 
 def day(when: datetime) -> str:
-    """``27 Nov 2026``."""
-    return f"{when.day} {when:%b %Y}"
+    """``27 Nov 2026`` (``27. Nov. 2026`` in German: as the language in use writes a day)."""
+    return _day(when, "yMMMd")
 
 
 def short_day(when: datetime, now: datetime) -> str:
     """``3 Dec`` within the current year, else ``3 Dec 2025``."""
-    return f"{when.day} {when:%b}" if when.year == now.year else day(when)
+    return _day(when, "MMMd") if when.year == now.year else day(when)
+
+
+def _day(when: datetime, skeleton: str) -> str:
+    from .i18n import PSEUDO, language
+
+    if language() in ("en", PSEUDO):  # the day first, as objector's English always wrote it
+        return f"{when.day} {when:%b %Y}" if "y" in skeleton else f"{when.day} {when:%b}"
+    from babel.dates import format_skeleton
+
+    return format_skeleton(skeleton, when, locale=language())
 
 
 # --------------------------------------------------------------------------- what the ledger says
