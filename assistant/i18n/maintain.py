@@ -22,6 +22,7 @@ import tomllib
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
@@ -136,17 +137,22 @@ def _add(catalog: Catalog, files: Iterable[tuple[Path, str]]) -> None:
             catalog.add(message, None, [(_location(path), lineno)], auto_comments=comments, context=context)
 
 
-def extract(*, toolkit: bool = True) -> Catalog:
-    """The template catalogue of the sources as they are now."""
-    catalog = Catalog(
+def _new_catalog(**more: Any) -> Catalog:
+    """An empty catalogue with objector's header (the template's, or a new language's)."""
+    return Catalog(
         project="objector",
         version="1",
         copyright_holder="objector's contributors",
         msgid_bugs_address="",
         charset="utf-8",
         fuzzy=False,
-        creation_date=datetime.now(UTC),
+        **more,
     )
+
+
+def extract(*, toolkit: bool = True) -> Catalog:
+    """The template catalogue of the sources as they are now."""
+    catalog = _new_catalog(creation_date=datetime.now(UTC))
     _add(catalog, _own_files())
     _add_flows(catalog)
     if toolkit:
@@ -200,16 +206,7 @@ def update(template: Catalog) -> list[str]:
         if path.exists():
             catalog = read(path, code)
         else:
-            catalog = Catalog(
-                locale=code,
-                domain=DOMAIN,
-                project="objector",
-                version="1",
-                copyright_holder="objector's contributors",
-                msgid_bugs_address="",
-                charset="utf-8",
-                fuzzy=False,
-            )
+            catalog = _new_catalog(locale=code, domain=DOMAIN)
         catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
         # An entry that went away is kept (as #~) only when someone had translated it.
         for key in [key for key, message in catalog.obsolete.items() if not _translated(message.string)]:
