@@ -22,6 +22,7 @@ from test_wizard_terminal import Terminal
 from assistant import i18n
 from assistant.i18n.answers import MYSELF, NO, YES, answers
 from assistant.i18n.languages import PSEUDO, SUPPORTED
+from assistant.letters.text import reason_label
 from assistant.practice import PracticeConfig, PracticeSite
 
 pytestmark = pytest.mark.cli
@@ -73,6 +74,7 @@ def test_the_first_hour_in_german_polish_and_greek(cli_env, home, tmp_path, code
         assert wizard.close() == 0, wizard.output()
         shown = wizard.output()
         assert f"[{yes.upper()}/" in shown and "Save it?" not in shown, shown  # Enter: yes
+        assert reason_label("children", code) in shown  # the reasons offered in the language too
         assert (home / "accounts.toml").is_file()
 
         # a practice run: the review and the question in the language, answered with its yes

@@ -35,6 +35,7 @@ from ..config.accounts import (
 )
 from ..errors import UserError, shown
 from ..i18n import N_, _
+from ..i18n import language as ui_language
 from ..i18n.answers import NO, YES, answers
 from ..storage import atomic_write
 from .answers import account_reference, country_code, full_name, platform_of
@@ -265,8 +266,10 @@ def _ask_account(
         )  # fmt: skip
     if values.get("reasons") is None and letter:
         say(console, _("  Reasons that apply to you (they add a sentence each to your objection):"))
+        # the reasons' labels come with the letters (one per letter language): in the terminal's
+        labels_in = ui_language() if ui_language() in LANGUAGES else "en"
         for number, reason in enumerate(REASONS, start=1):
-            say(console, f"    {number}. {reason_label(reason, 'en')}")
+            say(console, f"    {number}. {reason_label(reason, labels_in)}")
         values["reasons"] = _ask(
             human, console, _("Numbers separated by spaces, or Enter for none"), "", _reasons_of
         )
