@@ -125,16 +125,6 @@ def test_run_with_code_step_and_status(cli_env, home):
         assert again.returncode == 0 and len(site.submissions) == 1
 
 
-def test_run_piped_garbage_is_asked_again(cli_env, home):
-    with PracticeSite(PracticeConfig(auto_login=True, auto_login_key_ms=2, auto_login_delay=0.3)) as site:
-        env = {**cli_env, "OBJECTOR_SITE_MAP": site.site_map}
-        (home / "accounts.toml").write_text(account_toml(language="en"))
-        result = run_cli(["run"], env, stdin="perhaps\ny\n")
-        assert result.returncode == 0, result.stdout + result.stderr
-        assert "Please answer" in result.stdout
-        assert len(site.confirmed) == 1
-
-
 def test_verify_report_export_and_forget_evidence_on_demo_proof(cli_env, tmp_path):
     """The demo confirms both accounts (a second demo finds them done); then every proof command on
     what it kept."""

@@ -13,7 +13,6 @@ import io
 import itertools
 
 import pytest
-from cli_helpers import account_toml, run_cli
 from rich.console import Console
 
 from assistant import i18n
@@ -273,23 +272,8 @@ def test_every_pair_of_languages_agrees_on_what_english_reads():
 
 
 # ------------------------------------------------------- the real command
-# a practice run in German, Polish and Greek answered with the language's yes: tests/test_languages_cli.py
-
-
-@pytest.mark.cli
-@pytest.mark.browser
-def test_a_practice_run_in_polish_is_skipped_with_nie_and_english_keys_still_work(cli_env, home):
-    from assistant.practice import PracticeConfig, PracticeSite
-
-    with PracticeSite(PracticeConfig(auto_login=True, auto_login_key_ms=2, auto_login_delay=0.3)) as site:
-        env = {**cli_env, "OBJECTOR_SITE_MAP": site.site_map, "OBJECTOR_UI_LANGUAGE": "pl"}
-        (home / "accounts.toml").write_text(account_toml(language="pl"))
-        skipped = run_cli(["run"], env, stdin="nie\n")
-        assert "[t] " in skipped.stdout and "[n] " in skipped.stdout, skipped.stdout
-        assert site.submissions == []
-        sent = run_cli(["run", "--again"], env, stdin="y\n")  # a script's English key
-        assert sent.returncode == 0, sent.stdout + sent.stderr
-        assert len(site.confirmed) == 1
+# practice runs in German, Polish and Greek answered with the language's keys (and asked again after an
+# answer that is none of them): tests/test_languages_cli.py
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
