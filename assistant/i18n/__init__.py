@@ -13,6 +13,7 @@ The language is chosen once, before the command line is read (``startup.prepare`
 from __future__ import annotations
 
 import gettext as _gettext
+import sys
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -103,9 +104,10 @@ def use(code: str, why: Choice | None = None) -> None:
         found = load(code)
     _translations, _language = found, code
     _choice = why if why is not None and why.code == code else Choice(code, "option", "use()", code)
-    from . import toolkit
+    if code != ENGLISH or f"{__name__}.toolkit" in sys.modules:  # Click's own words are English
+        from . import toolkit
 
-    toolkit.follow()
+        toolkit.follow()
 
 
 def choice() -> Choice:

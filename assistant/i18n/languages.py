@@ -7,7 +7,6 @@ included.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -140,6 +139,8 @@ def _windows_language() -> str | None:
 
 
 def _macos_language() -> str | None:
+    import subprocess  # only on macOS, only when no locale variable says anything
+
     result = subprocess.run(
         ["defaults", "read", "-g", "AppleLanguages"],
         capture_output=True,
