@@ -169,18 +169,12 @@ def await_result(run: FlowRun, timeout: float, *, own_click: bool) -> str:
     """After Send: the code screen, a confirmation, an unrecognised change, or the page's error."""
     deadline = time.monotonic() + timeout
     refused: Verdict | None = None
-    started = time.monotonic()
-
-    def tick() -> None:  # the person is to click Send: a clock of the wait, on the terminal
-        run.reporter.progress(time.monotonic() - started, timeout, _("click Send in the browser window"))
-
-    answer_tick = wait_clock(run.reporter, timeout, _("waiting for the page's answer to Send"))
+    if own_click:  # the person is to click Send: the clock runs from the start
+        tick = wait_clock(run.reporter, timeout, _("click Send in the browser window"), after=0)
+    else:
+        tick = wait_clock(run.reporter, timeout, _("waiting for the page's answer to Send"))
     while True:
-        verdict = run.after.wait(
-            max(0.0, deadline - time.monotonic()),
-            is_allowed=run.allowed_url,
-            tick=tick if own_click else answer_tick,
-        )
+        verdict = run.after.wait(max(0.0, deadline - time.monotonic()), is_allowed=run.allowed_url, tick=tick)
         if own_click and verdict.kind != "nothing" and run.sent_at is None:
             run.submitted, run.sent_at = True, time.monotonic()
         if own_click and verdict.kind == "rejected" and time.monotonic() < deadline:
