@@ -66,7 +66,9 @@ def test_all_four_are_switched_off_and_the_server_holds_it(home, site):
     accounts = [account(f"anna-{p}", p) for p in FLOWS]
     result = run_practice(home, site, accounts, ["y"] * 4, login_timeout=30)
     assert result.summary.exit_code == 0, result.output
-    assert result.output.count("not logged in — log in to") == 4
+    # each on its own practice login page, as the server saw it (whether objector saw the login
+    # page or only its result depends on how quickly the stand-in person typed)
+    assert sorted(where for where, _user in site.state.logins) == sorted(FLOWS)
     records = {r["account"]: r for r in result.records()}
     for platform in FLOWS:
         assert _held(site, platform) is False, platform

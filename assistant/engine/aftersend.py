@@ -230,7 +230,7 @@ ERROR_RE = _compile(ERROR_WORDS)
 CHALLENGE_RE = _compile(CHALLENGE_WORDS)
 
 # Marks the reviewed Send button and notes the person's own click on it (or the form's submit).
-ARM_JS = """el => { if (!el) return;
+ARM_JS = """el => { window.__objectorSendClicked = false; if (!el) return;
   el.setAttribute('data-objector-send', '1');
   let region = el;  // the form's own part of the page: the Send button's nearest ancestor with fields
   while (region.parentElement && !region.querySelector('textarea, select, input:not([type=hidden])'))
@@ -411,9 +411,14 @@ class AfterSend:
 
     # ------------------------------------------------------------ set-up
     def arm(self, send: Locator | None) -> None:
-        """At the review: remember the page as it is, mark Send, and start listening."""
+        """At the review: remember the page as it is, mark Send, and start listening. A review
+        shown again (the page refused the first send) starts from no click: only one made since
+        it counts as the person's."""
+        self.clicked = False
         if send is not None:
             send.evaluate(ARM_JS)
+        else:
+            self._evaluate("_root => { window.__objectorSendClicked = false; }")
         self.rebase()
         if not self._listening:
             self.page.on("request", self._on_request)

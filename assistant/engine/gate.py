@@ -38,11 +38,14 @@ MAY_SEND = "__objectorMaySend"
 #: In the page: a click on the marked Send button (``aftersend.ARM_JS``) or a submit of a form is
 #: held back until objector answers that the ledger knows (``MAY_SEND``); then it is done again as
 #: it was. ``__objectorAllowSend()`` lets every later one through (objector's own click, after its
-#: ledger line). A page whose objector is gone waits for an answer that never comes: nothing leaves.
+#: ledger line); run again in the same document (a new review), it holds them once more. A page
+#: whose objector is gone waits for an answer that never comes: nothing leaves.
 GUARD_JS = (
-    """() => { if (window.__objectorGuard) return; window.__objectorGuard = true;
+    """() => { if (window.__objectorGuard) { window.__objectorHoldSend(); return; }
+  window.__objectorGuard = true;
   let allowed = false, asking = false;
   window.__objectorAllowSend = () => { allowed = true; };
+  window.__objectorHoldSend = () => { allowed = false; };
   const ask = redo => { if (asking) return; asking = true;
     window."""
     + MAY_SEND
@@ -72,16 +75,21 @@ class SendGate:
 
     def open(self) -> None:
         """Hold the form in the page until objector says it may go, and hold its request until the
-        ledger knows (a held click survives a kill of objector; a held request may not)."""
-        if self.open_now:
-            return
+        ledger knows (a held click survives a kill of objector; a held request may not).
+
+        Each review opens a new round: a form shown again in the same attempt (the page refused
+        the first one, which therefore did not count as sent) is held again, and a click on it is
+        the person's until their answer says otherwise, written to the ledger before it leaves.
+        """
         page = self.run.page
         if getattr(page, "_objector_gate", None) is None:  # a binding is bound once per page
             page.expose_binding(MAY_SEND, lambda _source: page._objector_gate._may_send())  # type: ignore[attr-defined]
         page._objector_gate = self  # type: ignore[attr-defined]  # the attempt the page asks now
-        page.route(EVERY_REQUEST, self._handle)
-        page.evaluate(GUARD_JS)
+        if not self.open_now:
+            page.route(EVERY_REQUEST, self._handle)
+        self.run.submitting_logged = self.sent_logged = False
         self.open_now = True
+        page.evaluate(GUARD_JS)
 
     def allow(self) -> None:
         """objector's own click, or the person's after "m": the ledger says so already."""

@@ -74,7 +74,8 @@ def review_and_submit(run: FlowRun, step: Step) -> None:
     run.record["submit_url"] = run.sites.live_url(run.page.url)
     run.save("form.png", full_page_screenshot(run.page))
     run.archive("form.mhtml")
-    run.log("awaiting-approval", submitted=False)
+    if not run.submitting_logged:  # else the person sent it in the browser while it was being shown
+        run.log("awaiting-approval", submitted=False)
     review = SubmitReview(
         account=run.account.name,
         email=run.account.email,

@@ -104,7 +104,7 @@ def _with_session(svc: SettingsService, response: Response, session: str) -> Res
 
 
 def _logged_in(site: PracticeSite, svc: SettingsService, user: str, next_url: str) -> Response:
-    return _with_session(svc, Response.redirect(next_url), site.state.new_session(user))
+    return _with_session(svc, Response.redirect(next_url), site.state.new_session(user, where=svc.id))
 
 
 def _login_address(site: PracticeSite, svc: SettingsService, next_url: str) -> str:

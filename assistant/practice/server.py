@@ -208,7 +208,7 @@ class PracticeSite:
     def new_login(self, host: str, username: str) -> tuple[str, str]:
         """The session cookie (name, value) a login of ``username`` on ``host`` sets."""
         cookie = self.login_cookie(host)
-        return cookie, self.state.new_session(username, numeric=cookie == "c_user")
+        return cookie, self.state.new_session(username, numeric=cookie == "c_user", where=host)
 
     def user_for(self, host: str, req: Request) -> str | None:
         return self.state.user_for(req.cookies.get(self.login_cookie(host)))

@@ -139,7 +139,7 @@ def _next_of(site: PracticeSite, svc: SettingsService, req: Request) -> str:
 
 
 def _logged_in(site: PracticeSite, svc: SettingsService, user: str, next_url: str) -> Response:
-    session = site.state.new_session(user)
+    session = site.state.new_session(user, where=svc.id)
     return Response.redirect(next_url).set_cookie(svc.cookie, session)
 
 

@@ -32,6 +32,7 @@ class PracticeState:
         self._codes: list[tuple[str, str]] = []
         self._pending: dict[str, PendingCode] = {}
         self._sessions: dict[str, str] = {}  # login cookie value -> practice username
+        self._logins: list[tuple[str, str]] = []  # (where, username) of every login since the last reset
         self._checkpoints: dict[str, tuple[str, str]] = {}  # token -> (username, live host)
         self._foreign_hits: list[dict[str, object]] = []
         self._rejected: list[dict[str, object]] = []
@@ -43,11 +44,19 @@ class PracticeState:
         self._screens: list[dict[str, object]] = []  # a form in steps went on to its next screen
 
     # -- logins ---------------------------------------------------------------
-    def new_session(self, username: str, *, numeric: bool = False) -> str:
+    def new_session(self, username: str, *, numeric: bool = False, where: str = "") -> str:
+        """A session for a login of ``username`` on ``where`` (a host or a service's key)."""
         value = str(100000000000000 + secrets.randbelow(10**15)) if numeric else secrets.token_urlsafe(24)
         with self._lock:
             self._sessions[value] = username
+            self._logins.append((where, username))
         return value
+
+    @property
+    def logins(self) -> list[tuple[str, str]]:
+        """(where, username) of each login through a practice login page since the last reset."""
+        with self._lock:
+            return list(self._logins)
 
     def user_for(self, session_value: str | None) -> str | None:
         if not session_value:
@@ -203,6 +212,7 @@ class PracticeState:
             self._touched.clear()
             self._events.clear()
             self._screens.clear()
+            self._logins.clear()
 
     def as_json(self) -> dict[str, object]:
         return {
