@@ -69,6 +69,13 @@ def outcomes(home: Path, account: str | None = None) -> list[str]:
     ]
 
 
+def at_the_review(home: Path) -> bool:
+    """The form is shown for approval, or already sent: the ledger says "awaiting-approval", or,
+    when the person clicked Send while the form was still being kept (a busy machine), straight
+    "submitting"."""
+    return bool({"awaiting-approval", "submitting", "sent"} & set(outcomes(home)))
+
+
 def has_outcome(home: Path, outcome: str, account: str | None = None) -> bool:
     try:
         return outcome in outcomes(home, account)

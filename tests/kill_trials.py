@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cli_helpers import account_toml, run_cli
-from fault_helpers import RunningCli, outcomes, reap, wait_until
+from fault_helpers import RunningCli, at_the_review, outcomes, reap, wait_until
 
 from assistant.practice import PracticeConfig, PracticeSite
 
@@ -46,7 +46,7 @@ def kill_after_click(home: Path, env: dict[str, str], folder: Path, signal_name:
         env = {**env, "OBJECTOR_SITE_MAP": site.site_map}
         cli = RunningCli.start(["run"], env, folder)
         try:
-            wait_until(lambda: "awaiting-approval" in outcomes(home), 120, what="the Send question")
+            wait_until(lambda: at_the_review(home), 120, what="the Send question")
             time.sleep(delay)
             cli.remember_children()
             cli.proc.send_signal(SIGNALS[signal_name])

@@ -15,7 +15,7 @@ import time
 
 import pytest
 from cli_helpers import account_toml, find_objector, run_cli
-from fault_helpers import RunningCli, ledger_entries, outcomes, per_host, reap, wait_until
+from fault_helpers import RunningCli, at_the_review, ledger_entries, outcomes, per_host, reap, wait_until
 
 from assistant.practice import PracticeConfig, PracticeSite
 
@@ -84,7 +84,7 @@ def test_send_clicked_in_the_browser_then_killed_is_sent_exactly_once(cli_env, h
         env = {**cli_env, "OBJECTOR_SITE_MAP": site.site_map}
         cli = RunningCli.start(["run"], env, tmp_path / "first")
         try:
-            wait_until(lambda: "awaiting-approval" in outcomes(home), 120, what="the Send question")
+            wait_until(lambda: at_the_review(home), 120, what="the Send question")
             if answer:
                 cli.answer(answer)
             # the click is on the ledger ("submitting"), then the form leaves the browser ("sent")
