@@ -655,3 +655,29 @@ def test_third_party_upload_over_4_mb_is_refused(site: PracticeSite) -> None:
     accepted = post(4 * 1024 * 1024)
     assert accepted["ok"]
     assert site.confirmed[0].fields["screenshot_size"] == str(4 * 1024 * 1024)
+
+
+def test_a_connection_the_browser_dropped_prints_no_traceback_but_a_real_error_does(caplog, capsys):
+    """``objector practice`` runs in the person's terminal: a browser that closes a connection
+    before its answer is written (a page left, a window closed) is not an error of the site."""
+    import logging
+
+    from assistant.practice import PracticeSite
+
+    with PracticeSite() as site:
+        server = next(iter(site._servers.values()))
+        with caplog.at_level(logging.DEBUG, logger="assistant.practice.server"):
+            for dropped in (BrokenPipeError(32, "Broken pipe"), ConnectionResetError(104, "reset")):
+                try:
+                    raise dropped
+                except OSError:
+                    server.handle_error(None, ("127.0.0.1", 1))
+            assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+            assert "closed the connection" in caplog.text
+            assert "Traceback" not in capsys.readouterr().err
+            try:
+                raise ValueError("a bug in a page")
+            except ValueError:
+                server.handle_error(None, ("127.0.0.1", 1))
+        (error,) = [r for r in caplog.records if r.levelno >= logging.ERROR]
+        assert "ValueError: a bug in a page" in error.getMessage()

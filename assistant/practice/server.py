@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -42,6 +43,17 @@ class _Server(ThreadingHTTPServer):
         self.site = site
         self.live_host = live_host
         super().__init__(("127.0.0.1", port), _Handler)
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A browser that closes its connection before the answer is written (a page left, a
+        window closed, a request the browser no longer needs) is no error of the site's: noted
+        in the debug log, not printed as a traceback in the person's terminal. Anything else is
+        logged as an error, with its traceback."""
+        error = sys.exc_info()[1]
+        if isinstance(error, (BrokenPipeError, ConnectionResetError, ConnectionAbortedError)):
+            log.debug("%s: the browser closed the connection (%s)", self.live_host, error)
+            return
+        log.error("practice server error on %s:\n%s", self.live_host, traceback.format_exc())
 
 
 class _Handler(BaseHTTPRequestHandler):
