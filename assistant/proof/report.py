@@ -539,9 +539,9 @@ def _approval(record: dict[str, Any], entries: list[dict[str, Any]]) -> Pieces:
         text = _("You sent it yourself on the page the form had moved to; objector could not see it.")
     elif answer == "y":
         text = (
-            _("You approved sending it in the terminal at {time} UTC (you answered “y”).")
+            _("You approved sending it in the terminal at {time} UTC.")
             if timed
-            else _("You approved sending it in the terminal (you answered “y”).")
+            else _("You approved sending it in the terminal.")
         )
     elif answer == "m":
         seen = approval.get("clicked_seen_at")
