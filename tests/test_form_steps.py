@@ -52,6 +52,19 @@ def test_a_form_in_two_screens_is_sent_once_with_every_screens_values(home, step
     assert any(line.startswith("reason") for line in review.filled)
 
 
+@pytest.mark.parametrize("steps", ["same-page", "navigate"])
+def test_a_next_that_is_a_link_styled_as_a_button_is_followed(home, steps):
+    """Some forms draw their Next as a link (``<a href="#">``), not a button: it is the same Next."""
+    config = PracticeConfig(**FAST, language="de", form_steps=steps, next_as_link=True)
+    site, result = _one(home, config, account(language="de", country="AT"), ["y"])
+    assert result.summary.exit_code == 0, result.output
+    (sent,) = site.confirmed
+    assert sent.fields["email"] == "anna@example.org" and sent.fields["country"] == "AT"
+    (record,) = result.records()
+    moves = [s for s in record["steps"] if s["action"] == "next"]
+    assert [m["status"] for m in moves] == ["done"] and "Weiter" in moves[0]["detail"]
+
+
 def test_the_third_party_form_in_steps_with_its_choice_as_a_list(home):
     config = PracticeConfig(**FAST, form_steps="same-page", choice_markup="select")
     person = account("anna-3p", "facebook", **THIRD_PARTY)

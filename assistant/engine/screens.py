@@ -61,9 +61,12 @@ FILLING = ("fill", "choose", "check", "upload")
 MAX_MOVES = 5  # a form with more screens than this is not a form objector walks through alone
 
 
-def next_target(run: FlowRun) -> list[Candidate]:
-    """The Next-like buttons: the engine's words, then any the flow names for a question's Next."""
+def next_target(run: FlowRun, *, links: bool = True) -> list[Candidate]:
+    """The Next-like buttons: the engine's words on a button or (``links``) on a link styled as
+    one, then any the flow names for a question's Next."""
     target = [Candidate(role="button", name=NEXT_NAME)]
+    if links:
+        target.append(Candidate(role="link", name=NEXT_NAME))
     for step in run.flow.steps:
         for candidate in getattr(step, "next", None) or []:
             if candidate not in target:
@@ -74,10 +77,12 @@ def next_target(run: FlowRun) -> list[Candidate]:
 def target_of(run: FlowRun, step: Step) -> list[Candidate]:
     """What a step looks for: the form's wait also takes a first screen as the form, by its Next or
     by one of the form's own text boxes (a first screen whose Next says words objector does not
-    know is still the form: it is not waited for twice, at this address and the other)."""
+    know is still the form: it is not waited for twice, at this address and the other). A Next
+    drawn as a link does not make a page the form: a page between the login and the form may have
+    a "Continue" link of its own."""
     assert step.target
     if step.action == "wait" and run.flow.kind == "form":
-        return [*step.target, *next_target(run), *_form_boxes(run)]
+        return [*step.target, *next_target(run, links=False), *_form_boxes(run)]
     return step.target
 
 

@@ -141,6 +141,7 @@ register(
         why="the form in two screens: Next reveals the rest, or goes on to a second page",
     ),
     Behaviour("next_held_out", (), frozenset({FORM}), held_out=(True,), why="a Next wording no list has"),
+    Behaviour("next_as_link", (True,), frozenset({FORM}), why="the form's Next is a link styled as a button"),
     Behaviour(
         "choice_markup",
         ("select", "combobox", "buttons"),

@@ -61,6 +61,9 @@ give the same pages as before these modes existed):
 ``next_held_out``
     The Next button says a wording from ``form_steps.HELD_OUT_NEXT``, which no
     flow's or the engine's word list contains.
+``next_as_link``
+    The Next of a form in steps is a link styled as a button (``<a href="#">``),
+    not a button: a script shows the second screen, or posts the first.
 ``choice_markup``
     How the third-party form asks its request type, and WhatsApp's contact form
     its topic (``whatsapp.py``) (default: radios):
@@ -225,6 +228,7 @@ class PracticeConfig:
     after_send: str | None = None  # session-expired | challenge | challenge-unnamed
     form_steps: str | None = None  # same-page | navigate: the form in two screens
     next_held_out: bool = False  # the Next button in a wording no list has
+    next_as_link: bool = False  # the Next of a form in steps is a link styled as a button
     choice_markup: str | None = None  # select | combobox | buttons: third-party request type, WhatsApp topic
     readonly_email: str | None = None  # same | other: the e-mail box prefilled and read-only
     text_maxlength: int | None = None  # maxlength and a counter on the text box
@@ -265,8 +269,9 @@ class PracticeConfig:
         _one_of("after_send", self.after_send, AFTER_SEND)
         _one_of("form_steps", self.form_steps, FORM_STEPS)
         _one_of("choice_markup", self.choice_markup, CHOICE_MARKUPS)
-        if not isinstance(self.next_held_out, bool):
-            raise ValueError(f"next_held_out must be True or False, not {self.next_held_out!r}")
+        for name in ("next_held_out", "next_as_link"):
+            if not isinstance(getattr(self, name), bool):
+                raise ValueError(f"{name} must be True or False, not {getattr(self, name)!r}")
         _check_form_limits(self)
         _one_of("chrome_language", self.chrome_language, CHROME_LANGUAGES)
         _one_of("alert_banner", self.alert_banner, ALERT_BANNERS)

@@ -80,9 +80,13 @@ def screens(fields: tuple[FieldSpec, ...]) -> tuple[tuple[FieldSpec, ...], tuple
 
 
 def next_button(form: FormSpec, *, submit: bool) -> str:
-    """The Next button (a div with role=button in the "div-buttons" drift, unless it must post)."""
+    """The Next button (a div with role=button in the "div-buttons" drift, unless it must post), or
+    a link styled as one (``next_as_link``: on the second page's way it posts the form by script)."""
     from .pages import button
 
+    if form.next_link:
+        posts = " data-submits" if submit else ""
+        return f'<a href="#" class="btn primary next-button" data-form-next{posts}>{esc(form.next_label)}</a>'
     div = form.variant == "div-buttons" and not submit
     return button(form.next_label, cls="primary next-button", div=div, attrs="data-form-next", submit=submit)
 

@@ -53,6 +53,7 @@ class FormSpec:
     steps: str | None = None  # None | "same-page" | "navigate" (PracticeConfig.form_steps)
     markup: str | None = None  # the request type's markup (PracticeConfig.choice_markup)
     next_label: str = ""  # the words on the Next button of a form in steps
+    next_link: bool = False  # that Next is a link styled as a button (PracticeConfig.next_as_link)
 
     def field(self, purpose: str) -> FieldSpec | None:
         return next((f for f in self.fields if f.purpose == purpose), None)
@@ -176,7 +177,13 @@ def _in_steps(spec: FormSpec, config: PracticeConfig) -> FormSpec:
     from .form_steps import next_label
 
     label = next_label(config, config.language) if config.form_steps else ""
-    return replace(spec, steps=config.form_steps, markup=config.choice_markup, next_label=label)
+    return replace(
+        spec,
+        steps=config.form_steps,
+        markup=config.choice_markup,
+        next_label=label,
+        next_link=config.next_as_link and bool(config.form_steps),
+    )
 
 
 def _page_email(spec: FieldSpec, config: PracticeConfig) -> FieldSpec:

@@ -280,7 +280,8 @@
     var one = unit.querySelector('[data-form-screen="1"]');
     var two = unit.querySelector('[data-form-screen="2"]');
     if (!next || !one || !two) return;
-    activate(next, function () {
+    activate(next, function (ev) {
+      if (ev && next.tagName === "A") ev.preventDefault(); /* a link styled as a button */
       var error = one.querySelector("[data-step-error]");
       var empty = Array.prototype.filter.call(one.querySelectorAll("input[name], select[name]"), function (f) {
         if (f.type === "radio") return !one.querySelector('input[name="' + f.name + '"]:checked');
@@ -357,6 +358,14 @@
     setupChoices(scope);
     scope.querySelectorAll("[data-counter]").forEach(setupCounter);
     scope.querySelectorAll("[data-contact-unit]").forEach(bindUnit);
+    /* the first screen of a form in steps whose Next is a link: the link posts the form */
+    scope.querySelectorAll("a[data-form-next][data-submits]").forEach(function (link) {
+      activate(link, function (ev) {
+        ev.preventDefault();
+        var form = link.closest("form");
+        if (form) form.requestSubmit ? form.requestSubmit() : form.submit();
+      });
+    });
   }
 
   var deferred = document.getElementById("contact-deferred");
