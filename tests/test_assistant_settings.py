@@ -238,6 +238,8 @@ def test_chatgpt_switched_by_the_person_is_read_after_their_done(home, site, run
     (entry,) = record["settings"]
     assert entry["result"] == "changed" and entry["approval"]["by"] == "own-click"
     assert "confirmed_dialogs" not in record  # objector pressed nothing: Done was the person's
+    said = " ".join(result.output.split())
+    assert "and to press the button that confirms it (such as Done or Save)" in said
     assert _held(site, "chatgpt") is False and len(site.setting_changes) == 1
 
 

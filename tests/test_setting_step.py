@@ -593,8 +593,12 @@ def test_recheck_reads_without_asking_still_set_then_turned_back(browser, home, 
 
 
 @pytest.mark.browser
-def test_a_missing_control_is_switched_by_the_person_and_read_afterwards(browser, home, site, runs):
+@pytest.mark.parametrize("confirm", [False, True])
+def test_a_missing_control_is_switched_by_the_person_and_read_afterwards(browser, home, site, runs, confirm):
+    """The guidance names the page's confirming button too when the flow has one (a switch in a
+    small window with Done, or a dialog asking to confirm)."""
     site.pages.kinds["late"] = "late"
+    extra = 'confirm = [{ role = "button", name = "^done$" }]' if confirm else ""
 
     def person_opens_and_switches() -> str:
         page = runs[-1].page
@@ -603,9 +607,11 @@ def test_a_missing_control_is_switched_by_the_person_and_read_afterwards(browser
         page.wait_for_timeout(300)
         return ""
 
-    result = _run(browser, home, site, _flow("/s/late"), [person_opens_and_switches], observer=runs)
+    flow = _flow("/s/late", extra=extra)
+    result = _run(browser, home, site, flow, [person_opens_and_switches], observer=runs)
     guide = result.human.asked[0]
     assert guide.startswith("guide:") and NAME in guide and "OFF" in guide and "/s/late" in guide
+    assert ("(such as Done, Save or Confirm) before you press Enter" in guide) is confirm
     (entry,) = result.record["settings"]
     assert entry["result"] == "by-hand" and entry["after_reload"] == "off"
     assert result.record["outcome"] == "confirmed"

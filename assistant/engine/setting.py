@@ -373,11 +373,18 @@ def _decided(
     else:
         if decision == "m":
             run.page.bring_to_front()
-            run.reporter.wait(
+            waiting = (
                 # TRANSLATORS: {setting} is the setting's name on the page; {state} is ON or OFF
-                _("waiting for you to switch {setting} {state} in the browser").format(
-                    setting=shown(_what(step, item)), state=shown(_state(step.want))
+                _(
+                    "waiting for you to switch {setting} {state} in the browser and to press the "
+                    "button that confirms it (such as Done or Save)"
                 )
+                if step.confirm
+                # TRANSLATORS: {setting} is the setting's name on the page; {state} is ON or OFF
+                else _("waiting for you to switch {setting} {state} in the browser")
+            )
+            run.reporter.wait(
+                waiting.format(setting=shown(_what(step, item)), state=shown(_state(step.want)))
             )
             switched = poll_until(
                 run.page,
@@ -665,6 +672,11 @@ def _guided(
             "Please make sure it is switched {state} in the browser window (if a menu offers "
             "to delete data as well, choose the option that does not), then press Enter here."
         ).format(**values)
+    if step.confirm:  # the switch sits in a small window, or the page asks to confirm the change
+        instruction += " " + _(
+            "If the switch is in a small window or the page asks you to confirm, press that window's "
+            "own button (such as Done, Save or Confirm) before you press Enter."
+        )
     # TRANSLATORS: {setting} is the setting's name on the page
     detail = Said(N_("{setting} switched by you"), setting=_what(step, item))
     if before == "absent":  # the control is not on the page: the engine's usual guided fallback
