@@ -99,6 +99,19 @@ RUNNER_TERMINAL_VARIABLES = ("COLUMNS", "LINES")
 def pytest_configure(config: pytest.Config) -> None:
     for name in RUNNER_TERMINAL_VARIABLES:
         os.environ.pop(name, None)
+    _hypothesis_examples()
+
+
+def _hypothesis_examples() -> None:
+    """Hypothesis keeps the examples that failed in ``.hypothesis/`` to try them first next time;
+    where the clone cannot be written (CI's unprivileged pass reads root's clone) it keeps them in
+    memory for the run, without warning about it in every test that draws examples."""
+    from hypothesis import settings
+    from hypothesis.database import InMemoryExampleDatabase
+
+    if not os.access(ROOT, os.W_OK):
+        settings.register_profile("read-only-clone", database=InMemoryExampleDatabase())
+        settings.load_profile("read-only-clone")
 
 
 @pytest.hookimpl(optionalhook=True)
