@@ -117,6 +117,25 @@ def test_a_form_shown_again_after_a_refusal_is_held_again_and_its_click_is_on_th
     assert second.index("submitting", second.index("awaiting-approval", 1)) > 0, second
 
 
+def test_yes_after_the_person_clicked_send_in_the_browser_sends_it_once(home, runs):
+    """The person clicks Send in the browser while the question is open, then types "y" as well
+    (the page takes a moment to answer, its Send still on screen): the form is sent once, as the
+    person's click, and objector clicks nothing."""
+
+    def click_then_yes() -> str:
+        runs[-1].page.locator("[data-objector-send]").click()
+        return "y"
+
+    with PracticeSite(PracticeConfig(**FAST, submit_delay=1.5)) as site:
+        result = run_practice(home, site, [account()], [click_then_yes], logged_in=True, observer=runs)
+    (record,) = result.records()
+    assert record["outcome"] == "confirmed", result.output
+    assert len(site.submissions) == 1
+    assert record["approval"]["by"] == "person clicked in the browser"
+    submitting = [e for e in Ledger(home).entries() if e["outcome"] == "submitting"]
+    assert [e["approval"] for e in submitting] == ["browser"]
+
+
 def test_cut_off_while_sending_is_unknown_and_the_person_decides(home):
     """A ledger whose newest entry is "submitting" (a form): recovery says unknown; the next run
     asks with keys of its own, and keeps it as sent unless told to send it again."""

@@ -480,6 +480,25 @@ def test_m_the_person_switches_it_and_objector_reads_it(browser, home, site, run
 
 
 @pytest.mark.browser
+def test_yes_after_the_person_switched_it_in_the_browser_does_not_switch_it_back(browser, home, site, runs):
+    """The person flips the switch in the browser while the question is open, then types "y":
+    objector reads it first, clicks nothing (a second click would turn the setting back on) and
+    records that the person switched it."""
+    site.pages.kinds["checkbox"] = "checkbox"
+
+    def person_switches_then_says_yes() -> str:
+        runs[-1].page.get_by_label("generative ai").uncheck()
+        return "y"
+
+    result = _run(browser, home, site, _flow("/s/checkbox"), [person_switches_then_says_yes], observer=runs)
+    assert site.pages.saves == [("checkbox", "off")] and site.pages.state["checkbox"] is False
+    (entry,) = result.record["settings"]
+    assert entry["approval"]["by"] == "person switched it in the browser"
+    assert entry["after_reload"] == "off" and entry["result"] == "changed"
+    assert result.record["outcome"] == "confirmed"
+
+
+@pytest.mark.browser
 def test_a_styled_switch_is_switched_through_its_label(browser, home, site):
     result = _run(browser, home, site, _flow("/s/wrapped"), ["y"])
     assert site.pages.saves == [("wrapped", "off")]

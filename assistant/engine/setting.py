@@ -345,7 +345,9 @@ def _decided(
         )
         run.record_step(step, "shown", f"{_what(step, item)}: {before.upper()}, not switched (dry run)")
         return
-    if decision in ("n", "none") and switched_in_browser():
+    if decision in ("n", "none", "y") and switched_in_browser():
+        # the person switched it in the browser before their answer came: on "y" too, objector
+        # clicks nothing (a second click on a toggle would switch it back)
         decision = "browser"
     if decision in ("n", "none"):
         approval = {"answer": decision, "by": "terminal", "at": at}

@@ -103,6 +103,11 @@ def review_and_submit(run: FlowRun, step: Step) -> None:
     if decision in ("n", "none") and _sent_anyway(run):
         run.record["approval"] = {"answer": decision, "by": "terminal", "at": approved_at}
         decision = "browser"
+    elif decision == "y" and (run.submitting_logged or run.after.person_sent()):
+        # the person's own click in the browser came before their "y": the form is on its way, and
+        # objector's click would send it a second time (or wait on a Send the page has disabled)
+        run.record["approval"] = {"answer": decision, "by": "terminal", "at": approved_at}
+        decision = "browser"
     if decision in ("n", "none"):
         run.record["approval"] = {"answer": decision, "by": "terminal", "at": approved_at}
         raise FlowStop(
