@@ -100,12 +100,7 @@ def review_and_submit(run: FlowRun, step: Step) -> None:
     if run.dry_run:
         run.record["approval"] = {"answer": "dry-run", "at": approved_at}
         raise FlowStop(Outcome.DRY_RUN, Said(N_("dry run: filled and shown, not submitted")))
-    if decision in ("n", "none") and _sent_anyway(run):
-        run.record["approval"] = {"answer": decision, "by": "terminal", "at": approved_at}
-        decision = "browser"
-    elif decision == "y" and (run.submitting_logged or run.after.person_sent()):
-        # the person's own click in the browser came before their "y": the form is on its way, and
-        # objector's click would send it a second time (or wait on a Send the page has disabled)
+    if decision in ("n", "none", "y") and _sent_anyway(run, decision):
         run.record["approval"] = {"answer": decision, "by": "terminal", "at": approved_at}
         decision = "browser"
     if decision in ("n", "none"):
@@ -131,8 +126,12 @@ def review_and_submit(run: FlowRun, step: Step) -> None:
     run.record_step(step, "done", f"submitted ({run.record['approval']['by']})")
 
 
-def _sent_anyway(run: FlowRun) -> bool:
-    """After "no": did the person send the form in the browser all the same? Look once more."""
+def _sent_anyway(run: FlowRun, decision: Decision) -> bool:
+    """Did the person send the form in the browser, whatever they answered? Before a "y" it is on
+    its way, and objector's click would send it a second time (or wait on a Send the page has
+    disabled); after a "no", look once more a moment later."""
+    if decision == "y":
+        return run.submitting_logged or run.after.person_sent()
     run.page.wait_for_timeout(300)
     return run.after.person_sent()
 
