@@ -239,6 +239,7 @@ def test_a_save_button_page_keeps_a_change_only_when_save_is_pressed(site, signe
     assert site.state.setting_changes == []  # switched on the page, not kept
     save.click()
     expect(save).to_be_disabled()
+    expect(save).not_to_have_attribute("aria-busy", "true")  # the server has answered the save
     assert _is_on(site, "linkedin", "ai-training") is False
 
 
