@@ -29,6 +29,7 @@ class PracticeState:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._submissions: list[Submission] = []
+        self._arrivals: list[str] = []  # the host of every request to a Send endpoint, on arrival
         self._codes: list[tuple[str, str]] = []
         self._pending: dict[str, PendingCode] = {}
         self._sessions: dict[str, str] = {}  # login cookie value -> practice username
@@ -94,6 +95,17 @@ class PracticeState:
             self._checkpoints.pop(token, None)
 
     # -- submissions ----------------------------------------------------------
+    def record_arrival(self, host: str) -> None:
+        """A request reached a Send endpoint: before the server reads, checks or answers it."""
+        with self._lock:
+            self._arrivals.append(host)
+
+    @property
+    def arrivals(self) -> list[str]:
+        """The host of each request that reached a Send endpoint (answered or not) since the reset."""
+        with self._lock:
+            return list(self._arrivals)
+
     def add_submission(self, submission: Submission) -> None:
         with self._lock:
             self._submissions.append(submission)
@@ -203,6 +215,7 @@ class PracticeState:
         with self._lock:
             self._refused_submits = 0
             self._submissions.clear()
+            self._arrivals.clear()
             self._codes.clear()
             self._pending.clear()
             self._foreign_hits.clear()

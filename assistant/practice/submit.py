@@ -73,6 +73,7 @@ def _refused(config: PracticeConfig, t: Texts, spec: FormSpec) -> Response:
 
 def handle_submit(site: PracticeSite, host: str, req: Request) -> Response:
     config = site.config
+    site.state.record_arrival(host)  # the request left the browser, whatever the server then says
     if config.submit_delay:
         time.sleep(config.submit_delay)  # a slow server; each request has its own thread
     values, uploads = req.form()
