@@ -113,23 +113,46 @@ def test_a_request_that_never_ends_does_not_hold_the_run(home, site):
 # ------------------------------------------------------------------ 2. the right control, read the right way
 
 
-def test_a_card_with_several_switches_is_left_to_the_person(home, site, runs):
-    """Two switches named alike in one card with no row each, the target second: objector does
-    not take the first one near the words; it asks the person, who switches the right one."""
-    _configure(site, setting_markup="shared-card")
+def _person_uses(runs, *places: int):
+    """The person, asked to switch it by hand: clicks the card's switches at ``places`` in turn."""
 
-    def person_switches_the_second() -> str:
-        runs[-1].page.get_by_role("switch").nth(1).click()
-        runs[-1].page.wait_for_timeout(300)
+    def switch() -> str:
+        for place in places:
+            runs[-1].page.get_by_role("switch").nth(place).click()
+            runs[-1].page.wait_for_timeout(300)
         return ""
 
-    result = _run(home, site, "pinterest", [person_switches_the_second], observer=runs)
+    return switch
+
+
+def test_a_card_with_several_switches_is_left_to_the_person_and_read_from_their_switch(home, site, runs):
+    """Two switches named alike in one card with no row each, the target second: objector does
+    not take the first one near the words; it asks the person, who switches the right one. After a
+    reload it reads the switch they used (the second of the two), so the change is confirmed."""
+    _configure(site, setting_markup="shared-card")
+    result = _run(home, site, "pinterest", [_person_uses(runs, 1)], observer=runs)
     assert result.human.setting_reviews == [] and result.human.asked[0].startswith("guide:")
     assert _neighbour_changes(site) == []
     assert _is_on(site, "pinterest", "canvas-training") is False
     entry = _entry(result)
-    assert entry["result"] == "by-hand" and entry["control"] == "ambiguous"
-    assert "more than one switch" in entry["why"]
+    assert entry["result"] == "by-hand" and "more than one switch" in entry["why"]
+    assert (entry["control"], entry["chosen"], entry["after_reload"]) == ("yours", 2, "off")
+    (record,) = result.records()
+    assert record["outcome"] == "confirmed"
+    assert "read from the switch you used" in result.output
+
+
+def test_a_card_whose_switches_the_person_all_touched_is_not_read_from_any(home, site, runs):
+    """The person flips the neighbour, back again, then the right one: objector cannot tell from
+    that which one is meant, so it does not read one and does not call it confirmed."""
+    _configure(site, setting_markup="shared-card")
+    result = _run(home, site, "pinterest", [_person_uses(runs, 0, 0, 1)], observer=runs)
+    assert _is_on(site, "pinterest", "canvas-training") is False  # the server holds it …
+    entry = _entry(result)
+    assert (entry["control"], entry["after_reload"]) == ("ambiguous", "unknown")  # … objector cannot read it
+    assert "chosen" not in entry
+    (record,) = result.records()
+    assert record["outcome"] == "not-confirmed"
 
 
 def test_a_web_component_switch_already_off_is_read_off_not_by_its_value(home, site):

@@ -140,7 +140,7 @@ REQUIRED_EMPTY_JS = """() => {
 # ``settled`` is false while the control or a container is disabled, busy or a placeholder. The
 # control is marked data-objector-setting, and what to click data-objector-click (the label of an
 # input drawn invisibly under a styled switch).
-SETTING_STATE_JS = """el => {
+SETTING_STATE_JS = """(el, chosen) => {
   const kinds = 'input[type=checkbox], input[type=radio], [role=switch], [role=checkbox], [role=radio], ' +
     '[role=menuitemcheckbox], [aria-checked], [aria-pressed]';
   const inner = e => e && e.shadowRoot ? e.shadowRoot.querySelector(kinds) : null;
@@ -152,8 +152,9 @@ SETTING_STATE_JS = """el => {
   const exposed = e => !e.closest('[aria-hidden=true], [hidden], [inert]');
   const controlsIn = root => Array.from(root.querySelectorAll('*'))
     .filter(e => isControl(e) && exposed(e) && !nested(e));
+  let many = [];  // the controls that made the choice ambiguous, in document order
   const pick = (found, path) =>
-    found.length === 1 ? [found[0], path] : found.length > 1 ? [null, 'ambiguous'] : null;
+    found.length === 1 ? [found[0], path] : found.length > 1 ? (many = found, [null, 'ambiguous']) : null;
   const choose = () => {
     if (isControl(el) || outer(el)) return [el, 'itself'];
     if (el.tagName === 'LABEL') return (el.control && [el.control, 'label']) || pick(controlsIn(el), 'label');
@@ -179,11 +180,17 @@ SETTING_STATE_JS = """el => {
     }
     return [el, 'itself'];
   };
-  for (const mark of ['data-objector-setting', 'data-objector-click'])
+  for (const mark of ['data-objector-setting', 'data-objector-click', 'data-objector-candidate'])
     document.querySelectorAll(`[${mark}]`).forEach(e => e.removeAttribute(mark));
-  const [c, path] = choose();
-  if (!c) return {path: 'ambiguous', candidates: controlsIn(el.parentElement || el).length, settled: true,
-                  tag: '', type: '', checked: null, ariaChecked: null, ariaPressed: null, own: [], near: []};
+  let [c, path] = choose();
+  // the one the person used, where objector could not tell which is meant (its place among them)
+  if (!c && Number.isInteger(chosen) && chosen >= 0 && chosen < many.length)
+    [c, path] = [many[chosen], 'yours'];
+  if (!c) {
+    many.forEach((e, i) => e.setAttribute('data-objector-candidate', String(i)));
+    return {path: 'ambiguous', candidates: many.length, settled: true,
+            tag: '', type: '', checked: null, ariaChecked: null, ariaPressed: null, own: [], near: []};
+  }
   const host = outer(c) || c, shadow = inner(c), s = shadow || c;
   host.setAttribute('data-objector-setting', '1');
   const input = s.tagName === 'INPUT', box = s.getBoundingClientRect();
@@ -205,6 +212,26 @@ SETTING_STATE_JS = """el => {
           ariaChecked: aria('aria-checked'), ariaPressed: aria('aria-pressed'),
           disabled: off(host) || off(s), settled: !(off(host) || off(s) || waiting),
           own: lines(text), near: near.slice(0, 30)};
+}"""
+# Where objector could not tell which of several switches is the setting (SETTING_STATE_JS marked
+# them data-objector-candidate=N): which of them the person uses while they switch it by hand.
+# __objectorChoice() is the place of the one they used, or null when they used none or more than one.
+CHOICE_WATCH_JS = """() => {
+  window.__objectorUsed = new Set();
+  if (window.__objectorWatchingChoice) return;
+  window.__objectorWatchingChoice = true;
+  const note = ev => {
+    if (ev.type === 'keydown' && ev.key !== ' ' && ev.key !== 'Enter') return;
+    for (const e of ev.composedPath()) {
+      if (e instanceof Element && e.hasAttribute('data-objector-candidate')) {
+        window.__objectorUsed.add(Number(e.getAttribute('data-objector-candidate')));
+        return;
+      }
+    }
+  };
+  for (const kind of ['click', 'change', 'keydown']) document.addEventListener(kind, note, true);
+  window.__objectorChoice = () =>
+    window.__objectorUsed.size === 1 ? Array.from(window.__objectorUsed)[0] : null;
 }"""
 # Marks every button that is disabled or hidden now (data-objector-was-off), before a switch: a
 # page-level Save button that a change enables or shows is told apart afterwards.

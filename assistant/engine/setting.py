@@ -42,10 +42,10 @@ from .common import Said, _bare, _clip, _duration, _first_line, shown
 from .guide import by_hand, missing
 from .locate import Found, build, find
 from .login import check_host, open_address
-from .page_scripts import DIALOG_TITLE_JS, HIGHLIGHT_JS, LINKS_JS, NAME_OF_JS
+from .page_scripts import CHOICE_WATCH_JS, DIALOG_TITLE_JS, HIGHLIGHT_JS, LINKS_JS, NAME_OF_JS
 from .setting_read import STATE_OFF, STATE_ON, Reading, read_afresh, read_state, settled_reading, state_of
 from .setting_save import SaveButton, Traffic, announced, note_buttons, press, save_button, still_to_save
-from .waiting import browser_gone, poll_until
+from .waiting import browser_gone, in_document, poll_until
 
 if TYPE_CHECKING:
     from playwright.sync_api import Locator
@@ -617,9 +617,9 @@ def _verify(
     run.reporter.fail(failed.shown)
 
 
-def _after_reload(run: FlowRun, step: SettingStep) -> Reading:
+def _after_reload(run: FlowRun, step: SettingStep, chosen: int | None = None) -> Reading:
     """Reload, then read the control once it has appeared (a page may draw its heading first) and
-    the page has settled."""
+    the page has settled. ``chosen``: see ``read_afresh``."""
     from playwright.sync_api import Error as PlaywrightError
 
     try:
@@ -632,7 +632,7 @@ def _after_reload(run: FlowRun, step: SettingStep) -> Reading:
             _("the page did not reload ({error}); reading it as it is").format(error=_first_line(exc))
         )
     check_host(run, arrived=False)
-    return read_afresh(run, step, run.settings.step_timeout)
+    return read_afresh(run, step, run.settings.step_timeout, chosen)
 
 
 # ------------------------------------------------------------------ by hand, re-check, records
@@ -690,6 +690,8 @@ def _guided(
                 setting=shown(_what(step, item)), why=shown(why)
             )
         )
+        if control == "ambiguous":  # which of the switches the person uses tells which one is meant
+            _in_page(run, CHOICE_WATCH_JS)
         if not run.human.guide(_guidance(run, instruction)):
             raise FlowStop(
                 Outcome.NEEDS_ATTENTION,
@@ -698,9 +700,19 @@ def _guided(
                 ),
             )
         run.record_step(step, "manual", detail)
-    after = _after_reload(run, step).state
+    chosen = _in_page(run, "() => window.__objectorChoice ? window.__objectorChoice() : null")
+    reading = _after_reload(run, step, chosen if isinstance(chosen, int) else None)
+    after = reading.state
     run.save(f"setting-{number}-after.png", full_page_screenshot(run.page))
     facts: dict[str, Any] = {"why": why} | ({"control": control} if control else {})
+    if reading.path == "yours":  # read from the switch the person used, the n-th of those that could be it
+        facts.update(control="yours", chosen=int(chosen) + 1)
+        run.reporter.info(
+            # TRANSLATORS: {setting} is the setting's name on the page
+            _("{setting}: read from the switch you used in the browser").format(
+                setting=shown(_what(step, item))
+            )
+        )
     _entry(
         run, step, item, before=before, after=after, result="by-hand", approval={"answer": "by hand"}, **facts
     )
@@ -711,6 +723,18 @@ def _guided(
                 setting=shown(_what(step, item)), state=shown(_state(after))
             )
         )
+
+
+def _in_page(run: FlowRun, script: str) -> Any:
+    """``script``'s answer in the page's document; None while the page is between two documents."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    try:
+        return in_document(run.page, script)
+    except PlaywrightError as exc:
+        if browser_gone(exc):
+            raise
+        return None
 
 
 def _recheck(run: FlowRun, step: SettingStep, item: str | None, number: int, found: Found | None) -> None:

@@ -12,7 +12,8 @@ are read only where a control has no such state (a button that says "On").
 Which control: the found element itself, the control its ``<label>`` names, the one that names
 itself by it (``aria-labelledby``), or the only control in its row. A row holding several
 controls (a card with no row per setting) gives no control: the path is "ambiguous" and the
-person is asked.
+person is asked to switch it. If they use exactly one of those controls, the readings after that
+are taken from it (the path is "yours"); else the state stays unknown.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ class Reading:
     """One reading of a setting: its state, how its control was chosen, whether it was usable."""
 
     state: str  # "on" | "off" | "unknown"
-    path: str  # itself | label | labelledby | row | button | ambiguous | absent
+    path: str  # itself | label | labelledby | row | button | ambiguous | yours | absent
     settled: bool = True
 
     @property
@@ -69,9 +70,10 @@ def read_state(run: FlowRun, element: Locator, step: SettingStep) -> str:
     return reading_of(run, element, step).state
 
 
-def reading_of(run: FlowRun, element: Locator, step: SettingStep) -> Reading:
-    """One reading, as the page shows it now (it may not be settled yet)."""
-    info = element.evaluate(SETTING_STATE_JS)
+def reading_of(run: FlowRun, element: Locator, step: SettingStep, chosen: int | None = None) -> Reading:
+    """One reading, as the page shows it now (it may not be settled yet). ``chosen``: where the
+    control could be more than one, the place among them of the one the person used (``yours``)."""
+    info = element.evaluate(SETTING_STATE_JS, chosen)
     if info.get("type") == "password":
         raise FlowStop(
             Outcome.NEEDS_ATTENTION,
@@ -103,7 +105,9 @@ def state_of(info: dict[str, Any], step: SettingStep) -> str:
     return "unknown"
 
 
-def settled_reading(run: FlowRun, step: SettingStep, found: Found, seconds: float = SETTLE_MAX) -> Reading:
+def settled_reading(
+    run: FlowRun, step: SettingStep, found: Found, seconds: float = SETTLE_MAX, chosen: int | None = None
+) -> Reading:
     """The control's state once it is usable and the page has been still for a moment.
 
     Read again (the control found afresh: a page may replace its placeholder) while the control
@@ -120,7 +124,7 @@ def settled_reading(run: FlowRun, step: SettingStep, found: Found, seconds: floa
         left = deadline - time.monotonic()
         until_still(run.page, max(0.0, left), quiet_ms=QUIET_MS)
         try:
-            last = reading_of(run, found.locator, step)
+            last = reading_of(run, found.locator, step, chosen)
         except PlaywrightError as exc:  # the page drew the control anew: find it again below
             if browser_gone(exc):
                 raise
@@ -135,7 +139,7 @@ def settled_reading(run: FlowRun, step: SettingStep, found: Found, seconds: floa
             found = again
 
 
-def read_afresh(run: FlowRun, step: SettingStep, timeout: float) -> Reading:
+def read_afresh(run: FlowRun, step: SettingStep, timeout: float, chosen: int | None = None) -> Reading:
     """Find the control afresh (after a reload its heading may come before it) and read it settled."""
     from playwright.sync_api import Error as PlaywrightError
 
@@ -144,7 +148,7 @@ def read_afresh(run: FlowRun, step: SettingStep, timeout: float) -> Reading:
     if found is None:
         return Reading("unknown", "absent", False)
     try:
-        return settled_reading(run, step, found)
+        return settled_reading(run, step, found, chosen=chosen)
     except PlaywrightError as exc:
         if browser_gone(exc):
             raise

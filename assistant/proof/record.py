@@ -168,7 +168,10 @@ class SettingState(_Part):
     control: str | None = Field(
         None,
         description="how the control was told from the others: itself, label, labelledby, row, button "
-        "(ambiguous: more than one could be meant)",
+        "(ambiguous: more than one could be meant; yours: of those, the one the person used by hand)",
+    )
+    chosen: int | None = Field(
+        None, ge=1, description="with control 'yours': its place (1, 2, …) among those that could be it"
     )
     saved_with: str | None = Field(None, description="the page's own Save button pressed after the switch")
     save_requests: list[SaveRequest] = Field(
