@@ -2,13 +2,14 @@
 
 Draws practice pages with random combinations of behaviours (``assistant/practice/behaviours.py``),
 runs the real runner and engine in headless Chromium against each (a person who says yes to
-everything), and holds each run's proof against what the practice server kept
+everything; on settings pages, in half of the draws or as ``--person`` says, one who also does by
+hand what they are asked), and holds each run's proof against what the practice server kept
 (``assistant/practice/judge.py``). Prints how many pages were tried, how many invariants broke
 (with the seed that draws each failing page again), and a table of behaviour × service →
 outcomes reached.
 
     python bench/mutations.py [--pages 200] [--seed 1] [--kind form|settings|both] [--held-out]
-                              [--minutes 30] [--json FILE]
+                              [--minutes 30] [--person drawn|careful|hasty] [--json FILE]
 
 A failing page is drawn again by ``--seed <its seed> --pages 1`` with the same ``--kind`` and
 ``--held-out``. The test suite runs a few pages with a fixed seed (tests/test_page_mutations.py).
@@ -17,6 +18,7 @@ A failing page is drawn again by ``--seed <its seed> --pages 1`` with the same `
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import random
 import sys
@@ -34,6 +36,12 @@ def main() -> int:
     parser.add_argument("--kind", choices=("form", "settings", "both"), default="both")
     parser.add_argument("--held-out", action="store_true", help="draw the held-out behaviours too")
     parser.add_argument("--minutes", type=float, default=0, help="stop after this long (0: no limit)")
+    parser.add_argument(
+        "--person",
+        choices=("drawn", "careful", "hasty"),
+        default="drawn",
+        help="on settings pages, whether the person asked to switch by hand does it (default: drawn)",
+    )
     parser.add_argument("--json", type=Path, help="write every verdict here")
     args = parser.parse_args()
 
@@ -52,6 +60,8 @@ def main() -> int:
         seed = args.seed + number
         kind = kinds[number % len(kinds)]
         page = draw_page(random.Random(seed), kind, held_out=args.held_out)
+        if args.person != "drawn" and kind == SETTINGS:
+            page = dataclasses.replace(page, careful=args.person == "careful")
         verdict = run_drawn(page)
         tried += 1
         outcome = "/".join(verdict.outcomes) or "no record"

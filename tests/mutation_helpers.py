@@ -17,6 +17,7 @@ from practice_helpers import account, run_practice
 from scripted_human import ScriptedHuman
 
 from assistant.config.accounts import DEFAULT_FLOWS
+from assistant.engine import RunObserver
 from assistant.practice import LANGUAGES, PracticeConfig, PracticeSite
 from assistant.practice.behaviours import FORM, SETTINGS, draw
 from assistant.practice.judge import Broken, judge_form, judge_setting
@@ -41,13 +42,15 @@ class DrawnPage:
     platform: str
     language: str
     behaviours: dict[str, object] = field(default_factory=dict)
+    careful: bool = False  # asked to switch a setting by hand, the person does it (CarefulPerson)
 
     def config(self) -> PracticeConfig:
         return PracticeConfig(**{**FAST, "language": self.language, **self.behaviours})  # type: ignore[arg-type]
 
     def __str__(self) -> str:
         switched = ", ".join(f"{k}={v!r}" for k, v in sorted(self.behaviours.items())) or "defaults"
-        return f"{self.kind} {self.platform} ({self.language}): {switched}"
+        person = ", a careful person" if self.careful else ""
+        return f"{self.kind} {self.platform} ({self.language}{person}): {switched}"
 
 
 def draw_page(rng: random.Random, kind: str, *, held_out: bool = False) -> DrawnPage:
@@ -56,7 +59,8 @@ def draw_page(rng: random.Random, kind: str, *, held_out: bool = False) -> Drawn
         platform, language = rng.choice(FORM_PLATFORMS), rng.choice(LANGUAGES)
     else:
         platform, language = rng.choice(SETTING_PLATFORMS), rng.choice(SETTINGS_LANGUAGES)
-    return DrawnPage(kind, platform, language, draw(rng, kind, held_out=held_out))
+    behaviours = draw(rng, kind, held_out=held_out)
+    return DrawnPage(kind, platform, language, behaviours, careful=kind == SETTINGS and rng.random() < 0.5)
 
 
 class HastyPerson(ScriptedHuman):
@@ -79,6 +83,53 @@ class HastyPerson(ScriptedHuman):
         return "y"
 
 
+class CarefulPerson(HastyPerson):
+    """The same person, except that asked to switch a setting by hand they do it in the browser,
+    as the page lets a person do it: each of the flow's switches (the practice page knows which
+    control is which: ``data-setting``) that the server does not hold as wanted is clicked, a dialog
+    asking to confirm is confirmed, a Save button or save bar the change brought up is pressed;
+    then Enter. What objector then records is still judged only by what the server kept."""
+
+    def __init__(self, site: PracticeSite, service: str, runs: list) -> None:
+        super().__init__(site)
+        self.service = SETTINGS_SERVICES[service]
+        self.runs = runs
+
+    def _next(self, question: str) -> str | None:
+        if question.startswith("guide: ") and self.runs:
+            self._switch(self.runs[-1].page)
+        return super()._next(question)
+
+    def _switch(self, page) -> None:
+        for setting in self.service.settings:
+            for control in page.locator(f'[data-setting="{setting.key}"]').all():
+                if not control.is_visible():
+                    continue
+                held = self.site.setting(
+                    self.service.id, AUTO_LOGIN_USER, setting.key, control.get_attribute("data-item")
+                )
+                if held == setting.wanted_on:
+                    continue
+                control.click()
+                page.wait_for_timeout(300)
+                confirm = page.locator("[role=dialog] .btn.primary")
+                if confirm.count() and confirm.first.is_visible():
+                    confirm.first.click()
+                    page.wait_for_timeout(300)
+        for save in page.locator("[data-page-save]").all():
+            if save.is_visible() and save.is_enabled():
+                save.click()
+                page.wait_for_timeout(500)
+                break
+
+
+class RunsSeen(RunObserver, list):
+    """Every FlowRun of a drawn page's run, for the person to act in its page."""
+
+    def started(self, run) -> None:
+        self.append(run)
+
+
 @dataclass
 class Verdict:
     page: DrawnPage
@@ -98,9 +149,12 @@ def run_drawn(page: DrawnPage, home: Path | None = None) -> Verdict:
         home = home or Path(scratch)
         with PracticeSite(page.config()) as site:
             person = account(f"anna-{page.platform}", page.platform, language=page.language)
-            human = HastyPerson(site)
+            runs = RunsSeen()
+            human = CarefulPerson(site, page.platform, runs) if page.careful else HastyPerson(site)
             started = time.monotonic()
-            result = run_practice(home, site, [person], [], logged_in=True, **TIMEOUTS, human=human)
+            result = run_practice(
+                home, site, [person], [], logged_in=True, **TIMEOUTS, human=human, observer=runs
+            )
             seconds = time.monotonic() - started
             # a request still on its way when the run ended (a slow server) is kept now or never
             time.sleep(float(page.behaviours.get("submit_delay", 0) or 0) + 0.2)  # type: ignore[arg-type]
@@ -118,4 +172,14 @@ def flow_of(page: DrawnPage) -> str:
     return DEFAULT_FLOWS[page.platform]
 
 
-__all__ = ["FORM", "SETTINGS", "DrawnPage", "HastyPerson", "Verdict", "draw_page", "flow_of", "run_drawn"]
+__all__ = [
+    "FORM",
+    "SETTINGS",
+    "CarefulPerson",
+    "DrawnPage",
+    "HastyPerson",
+    "Verdict",
+    "draw_page",
+    "flow_of",
+    "run_drawn",
+]

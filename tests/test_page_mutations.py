@@ -4,7 +4,8 @@ Hypothesis draws combinations of the practice site's page behaviours (``practice
 slow paint, placeholders, save buttons, read-only fields, limits, forms in steps, challenges,
 expired sessions, chrome in languages no flow names, alert banners, …), a service and a page
 language; each drawn page gets one real run in headless Chromium with a person who says yes to
-everything, and ``practice/judge.py`` holds the run's proof against what the server kept. The
+everything (on a settings page, half of the draws, one who also does by hand what they are asked),
+and ``practice/judge.py`` holds the run's proof against what the server kept. The
 seed is fixed (``derandomize``): the same pages every run, so a failure here is reproducible;
 ``bench/mutations.py`` draws many more with fresh seeds.
 """
@@ -170,6 +171,26 @@ def test_a_site_notice_after_send_is_not_the_pages_answer():
         "facebook",
         "sv",
         {"alert_banner": "late", "drift": "in-place", "submit_delay": 1.5, "choice_markup": "buttons"},
+    )
+    verdict = run_drawn(page)
+    assert verdict.held, [str(b) for b in verdict.broken]
+    assert verdict.outcomes == ["confirmed"], verdict.output[-1500:]
+
+
+@pytest.mark.browser
+def test_a_shared_card_switched_by_a_careful_person_on_every_blog_is_confirmed_and_held():
+    """Found by a drawn page (seed 7304, with the person who does what they are asked): on Tumblr's
+    blogs, each switch in a card shared with another setting, saved by a sticky bar. objector
+    cannot tell the switches apart, so the person switches each blog's by hand; it reads after
+    the reload the one they used, and the server holds what the record says."""
+    from mutation_helpers import DrawnPage
+
+    page = DrawnPage(
+        SETTINGS,
+        "tumblr",
+        "de",
+        {"chrome_language": "pl", "setting_markup": "shared-card", "setting_save": "sticky-bar"},
+        careful=True,
     )
     verdict = run_drawn(page)
     assert verdict.held, [str(b) for b in verdict.broken]
