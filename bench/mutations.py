@@ -2,8 +2,8 @@
 
 Draws practice pages with random combinations of behaviours (``assistant/practice/behaviours.py``),
 runs the real runner and engine in headless Chromium against each (a person who says yes to
-everything; on settings pages, in half of the draws or as ``--person`` says, one who also does by
-hand what they are asked), and holds each run's proof against what the practice server kept
+everything; in half of the draws, or as ``--person`` says, one who also does by hand what they
+are asked), and holds each run's proof against what the practice server kept
 (``assistant/practice/judge.py``). Prints how many pages were tried, how many invariants broke
 (with the seed that draws each failing page again), and a table of behaviour × service →
 outcomes reached.
@@ -40,7 +40,7 @@ def main() -> int:
         "--person",
         choices=("drawn", "careful", "hasty"),
         default="drawn",
-        help="on settings pages, whether the person asked to switch by hand does it (default: drawn)",
+        help="whether the person asked to do something by hand does it (default: drawn per page)",
     )
     parser.add_argument("--json", type=Path, help="write every verdict here")
     args = parser.parse_args()
@@ -60,7 +60,7 @@ def main() -> int:
         seed = args.seed + number
         kind = kinds[number % len(kinds)]
         page = draw_page(random.Random(seed), kind, held_out=args.held_out)
-        if args.person != "drawn" and kind == SETTINGS:
+        if args.person != "drawn":
             page = dataclasses.replace(page, careful=args.person == "careful")
         verdict = run_drawn(page)
         tried += 1

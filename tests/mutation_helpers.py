@@ -42,7 +42,7 @@ class DrawnPage:
     platform: str
     language: str
     behaviours: dict[str, object] = field(default_factory=dict)
-    careful: bool = False  # asked to switch a setting by hand, the person does it (CarefulPerson)
+    careful: bool = False  # asked to do something by hand, the person does it (CarefulPerson)
 
     def config(self) -> PracticeConfig:
         return PracticeConfig(**{**FAST, "language": self.language, **self.behaviours})  # type: ignore[arg-type]
@@ -60,7 +60,7 @@ def draw_page(rng: random.Random, kind: str, *, held_out: bool = False) -> Drawn
     else:
         platform, language = rng.choice(SETTING_PLATFORMS), rng.choice(SETTINGS_LANGUAGES)
     behaviours = draw(rng, kind, held_out=held_out)
-    return DrawnPage(kind, platform, language, behaviours, careful=kind == SETTINGS and rng.random() < 0.5)
+    return DrawnPage(kind, platform, language, behaviours, careful=rng.random() < 0.5)
 
 
 class HastyPerson(ScriptedHuman):
@@ -84,23 +84,41 @@ class HastyPerson(ScriptedHuman):
 
 
 class CarefulPerson(HastyPerson):
-    """The same person, except that asked to switch a setting by hand they do it in the browser,
-    as the page lets a person do it: each of the flow's switches (the practice page knows which
-    control is which: ``data-setting``) that the server does not hold as wanted is clicked, a dialog
-    asking to confirm is confirmed, a Save button or save bar the change brought up is pressed;
-    then Enter. What objector then records is still judged only by what the server kept."""
+    """The same person, except that asked to do something by hand they do it in the browser, as
+    the page lets a person do it. On a settings page: each of the flow's switches (the practice
+    page knows which control is which: ``data-setting``) that the server does not hold as wanted is
+    clicked, a dialog asking to confirm is confirmed, a Save button or save bar the change brought
+    up is pressed. On a form: the Next button (``data-form-next``) of a form in steps is pressed, and
+    a text they are asked to paste is pasted into the form's one text box. Then Enter.
+    What objector then records is still judged only by what the server kept."""
 
     def __init__(self, site: PracticeSite, service: str, runs: list) -> None:
         super().__init__(site)
-        self.service = SETTINGS_SERVICES[service]
+        self.service = SETTINGS_SERVICES.get(service)
         self.runs = runs
 
-    def _next(self, question: str) -> str | None:
-        if question.startswith("guide: ") and self.runs:
-            self._switch(self.runs[-1].page)
-        return super()._next(question)
+    def guide(self, guidance) -> bool:
+        if self.runs:
+            page = self.runs[-1].page
+            if self.service is not None:
+                self._switch(page)
+            else:
+                self._go_on(page, guidance.text_to_paste)
+        return super().guide(guidance)
+
+    def _go_on(self, page, paste: str | None) -> None:
+        for button in page.locator("[data-form-next]").all():
+            if button.is_visible():
+                button.click()
+                page.wait_for_timeout(500)
+                break
+        if paste:  # "paste the text shown below into the box": the form's one visible text box
+            boxes = [box for box in page.locator("form textarea").all() if box.is_visible()]
+            if len(boxes) == 1:
+                boxes[0].fill(paste)
 
     def _switch(self, page) -> None:
+        assert self.service is not None
         for setting in self.service.settings:
             for control in page.locator(f'[data-setting="{setting.key}"]').all():
                 if not control.is_visible():

@@ -156,3 +156,49 @@ def test_the_practice_next_words_are_known_and_the_held_out_ones_are_not():
         held_out = HELD_OUT_NEXT[language]
         assert not re.search(NEXT_NAME, held_out, re.IGNORECASE), held_out
         assert not any(re.search(send, held_out, re.IGNORECASE) for send in sends), held_out
+
+
+def _next_by_hand_then_paste(runs, extra: str = ""):
+    """The person, asked to paste the letter into a box objector could not find (it is behind a
+    Next no word list has): presses that Next, then pastes the letter (and adds ``extra``)."""
+
+    def person() -> str:
+        page = runs[-1].page
+        page.locator("[data-form-next]").click()
+        page.locator("form textarea").fill(runs[-1].text + extra)
+        return ""
+
+    return person
+
+
+def test_a_letter_the_box_cut_when_pasted_by_hand_is_refitted_before_the_review(home, runs):
+    """Found by a drawn page (seed 52020, a person who does what they are asked): the box takes 300
+    characters and cut the letter the person pasted; the record said the whole letter was sent
+    while the server kept its first 300 characters. objector now reads the box, fills it with the
+    letter fitted to its limit, and the review, the record and the server hold the same text."""
+    config = PracticeConfig(**FAST, form_steps="same-page", next_held_out=True, text_maxlength=300)
+    with PracticeSite(config) as site:
+        result = run_practice(
+            home, site, [account()], [_next_by_hand_then_paste(runs), "y"], logged_in=True, observer=runs
+        )
+    (record,) = result.records()
+    assert record["outcome"] == "confirmed", result.output
+    (sent,) = site.confirmed
+    assert sent.fields["reason"].replace("\r\n", "\n") == record["text"]
+    assert len(record["text"]) <= 300 and record["text_fitted"]["limit"] == 300
+    assert result.human.reviews[0].text == record["text"]
+
+
+def test_a_letter_the_person_changed_when_pasting_is_what_the_record_says(home, runs):
+    config = PracticeConfig(**FAST, form_steps="same-page", next_held_out=True)
+    added = "\n\nI also ask you to confirm this in writing."
+    person = _next_by_hand_then_paste(runs, added)
+    with PracticeSite(config) as site:
+        result = run_practice(home, site, [account()], [person, "y"], logged_in=True, observer=runs)
+    (record,) = result.records()
+    assert record["outcome"] == "confirmed", result.output
+    (sent,) = site.confirmed
+    assert record["text"].endswith(added) and record["text_filled"] + added == record["text"]
+    assert sent.fields["reason"].replace("\r\n", "\n") == record["text"]
+    assert "the box holds another text than the letter" in " ".join(result.output.split())
+    assert result.human.reviews[0].text == record["text"]

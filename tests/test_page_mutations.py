@@ -4,7 +4,7 @@ Hypothesis draws combinations of the practice site's page behaviours (``practice
 slow paint, placeholders, save buttons, read-only fields, limits, forms in steps, challenges,
 expired sessions, chrome in languages no flow names, alert banners, …), a service and a page
 language; each drawn page gets one real run in headless Chromium with a person who says yes to
-everything (on a settings page, half of the draws, one who also does by hand what they are asked),
+everything (in half of the draws, one who also does by hand what they are asked),
 and ``practice/judge.py`` holds the run's proof against what the server kept. The
 seed is fixed (``derandomize``): the same pages every run, so a failure here is reproducible;
 ``bench/mutations.py`` draws many more with fresh seeds.

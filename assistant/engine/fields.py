@@ -13,10 +13,11 @@ from .common import Said, _bare, _clip
 from .guide import by_hand, missing, not_found
 from .locate import Found, visible_now
 from .login import open_address
-from .owned import fit_text, page_owned, settled_box, watch_posts
+from .owned import fit_text, page_owned, read_box, settled_box, watch_posts
 from .page_scripts import (
     DIALOG_XPATH,
     LABEL_OF_JS,
+    TEXT_BOX_MARK_JS,
     TEXT_PRESENT_JS,
     VALUE_PRESENT_JS,
 )
@@ -165,6 +166,7 @@ def fill_step(run: FlowRun, step: Step) -> None:
                 # TRANSLATORS: {count} is a number of characters
                 detail=Said(N_("reason pasted by you ({count} chars)"), count=browser_length(value)),
             )
+            _pasted_box(run, step)
         else:
             # TRANSLATORS: {number} is the phone number, partly hidden
             shown = (
@@ -233,6 +235,45 @@ def upload(run: FlowRun, step: Step) -> None:
     run.not_a_password(found.locator, "the upload field")
     found.locator.set_input_files(str(path))
     run.done(step, Said(N_("screenshot {name} attached"), name=path.name))
+
+
+def _pasted_box(run: FlowRun, step: Step) -> None:
+    """The box the person pasted the letter into, read as a box objector filled is. A box that
+    cut the letter at its limit gets the account's letter fitted to that limit instead (as objector
+    fills a box it found itself: a letter is never sent cut off); else what the box holds (the
+    person may have changed it) is what the review shows and the record says. Either way, what the
+    form's submit carries is kept."""
+    if not run.page.evaluate(TEXT_BOX_MARK_JS, " ".join(run.text.split())[:30]):
+        return
+    locator = run.page.locator("[data-objector-text-box]").first
+    box = read_box(locator)
+    watch_posts(run, "text", box)
+    held = box.value.replace("\r\n", "\n")
+    if not held or held == run.text:
+        return
+    if run.text.startswith(held) and not box.owned:
+        letter = run.text
+        typed = fit_text(run, box)  # the letter fitted to the box's own limit, if it shows one
+        if typed != letter:
+            kept = run.fill(locator, typed, step.describe or N_("the text"))
+            run.record.setdefault("fields", {})["text"] = kept if kept is not None else typed
+            run.record_step(
+                step,
+                "done",
+                f"the box cut the pasted letter at {browser_length(held)} characters; refilled with "
+                f"{browser_length(typed)} characters",
+            )
+            return
+    run.reporter.warn(
+        # TRANSLATORS: {held} and {count} are numbers of characters
+        _(
+            "the box holds another text than the letter ({held} characters, not {count}): what it "
+            "holds is what the review shows and what would be sent"
+        ).format(held=browser_length(held), count=browser_length(run.text))
+    )
+    run.record.setdefault("text_filled", run.text)
+    run.record.update(text=held, text_length=len(held))
+    run.text = held
 
 
 def _text_present(run: FlowRun) -> bool:

@@ -93,6 +93,16 @@ TEXT_PRESENT_JS = """start => Array.from(document.querySelectorAll(
   'textarea, [contenteditable=""], [contenteditable=true], input[type=text], input:not([type])'))
   .some(e => e.offsetParent !== null &&
        ((e.value !== undefined ? e.value : e.innerText) || '').replace(/\\s+/g, ' ').includes(start))"""
+# The box the person pasted the letter into (its start is in it), marked data-objector-text-box.
+TEXT_BOX_MARK_JS = """start => {
+  const mark = 'data-objector-text-box';
+  document.querySelectorAll(`[${mark}]`).forEach(e => e.removeAttribute(mark));
+  const box = Array.from(document.querySelectorAll(
+    'textarea, [contenteditable=""], [contenteditable=true], input[type=text], input:not([type])'))
+    .find(e => e.offsetParent !== null &&
+         ((e.value !== undefined ? e.value : e.innerText) || '').replace(/\\s+/g, ' ').includes(start));
+  if (box) box.setAttribute(mark, '1');
+  return !!box; }"""
 VALUE_PRESENT_JS = """value => Array.from(document.querySelectorAll('input, textarea'))
   .some(e => e.type !== 'password' && (e.value || '').trim().toLowerCase() === value.toLowerCase())"""
 LABEL_OF_JS = """el => { const by = el.getAttribute('aria-labelledby');

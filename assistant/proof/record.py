@@ -230,7 +230,9 @@ class AttemptRecord(_Part):
         "(form-encoded posts only); text and email_sent follow it",
     )
     text_filled: str | None = Field(
-        None, description="the text objector filled in, when the form then sent another (text: the sent one)"
+        None,
+        description="the text objector filled in (or asked the person to paste), when the form then held "
+        "or sent another (text: that one)",
     )
     dry_run: bool = False
     outcome: Outcome = Field(description="how the attempt ended (see the ledger's outcomes)")
