@@ -700,13 +700,18 @@ def _guided(
                 ),
             )
         run.record_step(step, "manual", detail)
-    chosen = _in_page(run, "() => window.__objectorChoice ? window.__objectorChoice() : null")
-    reading = _after_reload(run, step, chosen if isinstance(chosen, int) else None)
+    used = (
+        _in_page(run, "() => window.__objectorChoice ? window.__objectorChoice() : null")
+        if control == "ambiguous"
+        else None
+    )
+    chosen = used if isinstance(used, int) else None
+    reading = _after_reload(run, step, chosen)
     after = reading.state
     run.save(f"setting-{number}-after.png", full_page_screenshot(run.page))
     facts: dict[str, Any] = {"why": why} | ({"control": control} if control else {})
-    if reading.path == "yours":  # read from the switch the person used, the n-th of those that could be it
-        facts.update(control="yours", chosen=int(chosen) + 1)
+    if reading.path == "yours" and chosen is not None:  # the person's switch, the n-th that could be it
+        facts.update(control="yours", chosen=chosen + 1)
         run.reporter.info(
             # TRANSLATORS: {setting} is the setting's name on the page
             _("{setting}: read from the switch you used in the browser").format(
