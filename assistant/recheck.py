@@ -28,6 +28,7 @@ from .errors import UserError
 from .i18n import _, ngettext, pgettext
 from .proof.ledger import is_evidence_path
 from .proof.outcome import Outcome
+from .proof.record import setting_key
 
 # the entries of a setting that say which state it was in when objector last looked
 DONE_READS = frozenset({Outcome.CONFIRMED.value, Outcome.STILL_SET.value})
@@ -146,6 +147,26 @@ def read_record(home: Path, entry: Mapping[str, Any]) -> dict[str, Any] | None:
     if not isinstance(attempt, str) or not is_evidence_path(attempt):
         return None
     return read_attempt_record(Path(home), attempt)[0]
+
+
+def switches_used(home: Path, entries: Iterable[dict[str, Any]], account: str, flow: str) -> dict[str, int]:
+    """Where a setting's switch could not be told from others in its card, the one the person used
+    by hand: its place (1, 2, …) among them, by setting name (and blog or site), from the newest
+    attempt of ``account`` and ``flow`` that read one that way. A re-check reads that switch again."""
+    for entry in reversed(list(entries)):
+        if (entry.get("account"), entry.get("flow")) != (account, flow):
+            continue
+        if entry.get("outcome") not in STATE_READS:
+            continue
+        record = read_record(home, entry) or {}
+        used = {
+            setting_key(item.get("name"), item.get("item")): item["chosen"]
+            for item in record.get("settings") or []
+            if isinstance(item, dict) and item.get("control") == "yours" and type(item.get("chosen")) is int
+        }
+        if used:
+            return used
+    return {}
 
 
 def unwanted_state(record: Mapping[str, Any] | None) -> str | None:

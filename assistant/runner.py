@@ -400,6 +400,7 @@ def _run_pairs(
     reasons: dict[tuple[str, str], str],
 ) -> None:
     from .engine import FlowRun, RunObserver
+    from .recheck import switches_used
 
     settings = request.settings
     by_account: dict[str, list[Pair]] = {}
@@ -457,6 +458,11 @@ def _run_pairs(
                         ledger=ledger,
                         dry_run=request.dry_run,
                         recheck=request.recheck,
+                        switches_used=(
+                            switches_used(settings.home, ledger.entries(), account.name, flow.id)
+                            if request.recheck
+                            else {}
+                        ),
                         trace=request.trace,
                         observer=request.observer if request.observer is not None else RunObserver(),
                     ).run()

@@ -142,6 +142,24 @@ def test_a_card_with_several_switches_is_left_to_the_person_and_read_from_their_
     assert "read from the switch you used" in result.output
 
 
+def test_a_recheck_reads_the_switch_the_person_used_last_time(home, site, runs):
+    """After the person switched the second of the card's switches by hand, a re-check reads that
+    one (it cannot tell them apart either): still OFF, then ON again once the service turned it
+    back — never the neighbour, which stays ON all along."""
+    _configure(site, setting_markup="shared-card")
+    _run(home, site, "pinterest", [_person_uses(runs, 1)], observer=runs)
+    for state, outcome in (("off", "still-set"), ("on", "turned-back")):
+        if state == "on":  # the service turned it back on
+            site.set_setting("pinterest", AUTO_LOGIN_USER, "canvas-training", True)
+        result = _run(home, site, "pinterest", [], recheck=True)
+        record = result.records()[-1]  # the newest attempt in the home: this re-check's
+        assert record["outcome"] == outcome, result.output
+        (entry,) = record["settings"]
+        assert (entry["control"], entry["chosen"], entry["after_reload"]) == ("yours", 2, state)
+        assert result.human.asked == []
+    assert _neighbour_changes(site) == []
+
+
 def test_a_card_whose_switches_the_person_all_touched_is_not_read_from_any(home, site, runs):
     """The person flips the neighbour, back again, then the right one: objector cannot tell from
     that which one is meant, so it does not read one and does not call it confirmed."""

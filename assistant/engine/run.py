@@ -82,6 +82,9 @@ class FlowRun:
     recheck: bool = False  # setting flows: only read each setting, change and ask nothing
     trace: bool = False  # keep a Playwright trace (it holds cookies: opt-in only)
     observer: RunObserver = field(default_factory=RunObserver)
+    #: a re-check: where a setting's switch could not be told apart, the place of the one the
+    #: person used the last time (``recheck.switches_used``), by ``recheck.setting_key``
+    switches_used: dict[str, int] = field(default_factory=dict)
     sites: SiteMap = field(init=False)
     steps_done: list[dict[str, Any]] = field(default_factory=list)
     record: dict[str, Any] = field(default_factory=dict)

@@ -37,6 +37,7 @@ from ..i18n import N_, _, ngettext, pgettext
 from ..people.human import Decision, SettingReview
 from ..proof.ledger import iso, utc_now
 from ..proof.outcome import FlowStop, Outcome
+from ..proof.record import setting_key
 from .capture import full_page_screenshot
 from .common import Said, _bare, _clip, _duration, _first_line, shown
 from .guide import by_hand, missing
@@ -749,10 +750,22 @@ def _recheck(run: FlowRun, step: SettingStep, item: str | None, number: int, fou
         _entry(run, step, item, before="absent", after=None, result="absent")
         missing(run, step)
         return
-    state = "unknown" if found is None else settled_reading(run, step, found).state
+    reading = None if found is None else settled_reading(run, step, found)
+    place = run.switches_used.get(setting_key(step.setting_name, item))
+    if found is not None and reading is not None and reading.ambiguous and place is not None:
+        reading = settled_reading(run, step, found, chosen=place - 1)  # the switch the person used
+    state = "unknown" if reading is None else reading.state
     run.save(f"recheck-{number}.png", full_page_screenshot(run.page))
     result = "still-set" if state == step.want else "turned-back" if state != "unknown" else "unreadable"
-    _entry(run, step, item, before=state, after=state, result=result)
+    facts: dict[str, Any] = {}
+    if reading is not None and reading.path == "yours" and place is not None:
+        facts.update(control="yours", chosen=place)
+        run.reporter.info(
+            _("{setting}: read from the switch you used in the browser").format(
+                setting=shown(_what(step, item))
+            )
+        )
+    _entry(run, step, item, before=state, after=state, result=result, **facts)
     what = _what(step, item)
     if result == "still-set":
         # TRANSLATORS: {setting} is the setting's name on the page; {state} is ON or OFF

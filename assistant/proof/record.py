@@ -137,6 +137,11 @@ class SaveRequest(_Part):
     status: int = Field(description="the HTTP status the server answered")
 
 
+def setting_key(name: object, item: object) -> str:
+    """A setting (and its blog or site) as one key: ``name`` or ``name (item)``."""
+    return f"{name} ({item})" if item else str(name)
+
+
 class SettingState(_Part):
     """One switch of a setting flow (per blog or site where the service has several)."""
 
@@ -168,7 +173,8 @@ class SettingState(_Part):
     control: str | None = Field(
         None,
         description="how the control was told from the others: itself, label, labelledby, row, button "
-        "(ambiguous: more than one could be meant; yours: of those, the one the person used by hand)",
+        "(ambiguous: more than one could be meant; yours: of those, the one the person used by hand, "
+        "in this attempt or, for a re-check, in the last one that read it)",
     )
     chosen: int | None = Field(
         None, ge=1, description="with control 'yours': its place (1, 2, …) among those that could be it"
