@@ -151,22 +151,16 @@ def read_record(home: Path, entry: Mapping[str, Any]) -> dict[str, Any] | None:
 
 def switches_used(home: Path, entries: Iterable[dict[str, Any]], account: str, flow: str) -> dict[str, int]:
     """Where a setting's switch could not be told from others in its card, the one the person used
-    by hand: its place (1, 2, …) among them, by setting name (and blog or site), from the newest
-    attempt of ``account`` and ``flow`` that read one that way. A re-check reads that switch again."""
-    for entry in reversed(list(entries)):
-        if (entry.get("account"), entry.get("flow")) != (account, flow):
-            continue
-        if entry.get("outcome") not in STATE_READS:
-            continue
-        record = read_record(home, entry) or {}
-        used = {
-            setting_key(item.get("name"), item.get("item")): item["chosen"]
-            for item in record.get("settings") or []
-            if isinstance(item, dict) and item.get("control") == "yours" and type(item.get("chosen")) is int
-        }
-        if used:
-            return used
-    return {}
+    by hand: its place (1, 2, …) among them, by setting name (and blog or site), as the newest
+    attempt of ``account`` and ``flow`` that read its state recorded it (a re-check that read it
+    so records it again). A re-check reads that switch again."""
+    entry = newest_reads(entries).get((account, flow))
+    record = read_record(home, entry) if entry is not None else None
+    return {
+        setting_key(item.get("name"), item.get("item")): item["chosen"]
+        for item in (record or {}).get("settings") or []
+        if isinstance(item, dict) and item.get("control") == "yours" and type(item.get("chosen")) is int
+    }
 
 
 def unwanted_state(record: Mapping[str, Any] | None) -> str | None:

@@ -83,7 +83,7 @@ class FlowRun:
     trace: bool = False  # keep a Playwright trace (it holds cookies: opt-in only)
     observer: RunObserver = field(default_factory=RunObserver)
     #: a re-check: where a setting's switch could not be told apart, the place of the one the
-    #: person used the last time (``recheck.switches_used``), by ``recheck.setting_key``
+    #: person used the last time (``recheck.switches_used``), by ``proof.record.setting_key``
     switches_used: dict[str, int] = field(default_factory=dict)
     sites: SiteMap = field(init=False)
     steps_done: list[dict[str, Any]] = field(default_factory=list)
