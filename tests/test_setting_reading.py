@@ -142,6 +142,19 @@ def test_a_card_with_several_switches_is_left_to_the_person_and_read_from_their_
     assert "read from the switch you used" in result.output
 
 
+def test_a_card_drawn_first_as_placeholders_is_read_from_the_real_switch_the_person_used(home, site, runs):
+    """Found by a drawn page (seed 77005): the card's switches are first drawn as disabled
+    placeholders; objector asked the person at once and noted the placeholders as the candidates,
+    so the real switch the person then used was none of them, and the state stayed unknown. The
+    candidates are now the switches the page draws once they can be used."""
+    _configure(site, setting_markup="shared-card", **PLACEHOLDER)
+    result = _run(home, site, "pinterest", [_person_uses(runs, 1)], observer=runs)
+    assert _is_on(site, "pinterest", "canvas-training") is False and _neighbour_changes(site) == []
+    entry = _entry(result)
+    assert (entry["control"], entry["chosen"], entry["after_reload"]) == ("yours", 2, "off")
+    assert result.records()[0]["outcome"] == "confirmed"
+
+
 def test_a_recheck_reads_the_switch_the_person_used_last_time(home, site, runs):
     """After the person switched the second of the card's switches by hand, a re-check reads that
     one (it cannot tell them apart either): still OFF, then ON again once the service turned it

@@ -196,9 +196,12 @@ SETTING_STATE_JS = """(el, chosen) => {
   // the one the person used, where objector could not tell which is meant (its place among them)
   if (!c && Number.isInteger(chosen) && chosen >= 0 && chosen < many.length)
     [c, path] = [many[chosen], 'yours'];
-  if (!c) {
+  const off = e => e.disabled === true || e.getAttribute('aria-disabled') === 'true';
+  const drafted = e => e.closest('[aria-busy=true], [aria-disabled=true], fieldset[disabled], ' +
+    '[class*=skeleton], [class*=placeholder], [class*=shimmer], [data-placeholder]');
+  if (!c) {  // settled once every candidate can be used (not a placeholder the page draws first)
     many.forEach((e, i) => e.setAttribute('data-objector-candidate', String(i)));
-    return {path: 'ambiguous', candidates: many.length, settled: true,
+    return {path: 'ambiguous', candidates: many.length, settled: !many.some(e => off(e) || drafted(e)),
             tag: '', type: '', checked: null, ariaChecked: null, ariaPressed: null, own: [], near: []};
   }
   const host = outer(c) || c, shadow = inner(c), s = shadow || c;
@@ -214,9 +217,7 @@ SETTING_STATE_JS = """(el, chosen) => {
     near.push(...lines(p.innerText));
   const tickable = input && (s.type === 'checkbox' || s.type === 'radio');
   const aria = name => host.getAttribute(name) || (shadow ? shadow.getAttribute(name) : null);
-  const off = e => e.disabled === true || e.getAttribute('aria-disabled') === 'true';
-  const waiting = host.closest('[aria-busy=true], [aria-disabled=true], fieldset[disabled], ' +
-    '[class*=skeleton], [class*=placeholder], [class*=shimmer], [data-placeholder]');
+  const waiting = drafted(host);
   return {path: path, tag: host.tagName.toLowerCase(), type: (s.getAttribute('type') || '').toLowerCase(),
           checked: tickable ? s.checked : null,
           ariaChecked: aria('aria-checked'), ariaPressed: aria('aria-pressed'),

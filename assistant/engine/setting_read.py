@@ -113,7 +113,8 @@ def settled_reading(
     Read again (the control found afresh: a page may replace its placeholder) while the control
     is disabled, busy or a placeholder, or shows no state it can be read by, until ``seconds``
     pass; then the reading is "unknown" and not settled. A control that could be more than one
-    (``ambiguous``) is answered at once: waiting does not tell which one is meant.
+    (``ambiguous``) is answered as soon as those controls can be used (waiting longer does not tell
+    which one is meant, but a placeholder is not what the person will use).
     """
     from playwright.sync_api import Error as PlaywrightError
 
@@ -128,7 +129,7 @@ def settled_reading(
         except PlaywrightError as exc:  # the page drew the control anew: find it again below
             if browser_gone(exc):
                 raise
-        if last.ambiguous or (last.settled and last.state != "unknown"):
+        if last.settled and (last.ambiguous or last.state != "unknown"):
             return last
         left = deadline - time.monotonic()
         if left <= 0:
