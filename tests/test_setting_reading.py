@@ -142,6 +142,19 @@ def test_a_card_with_several_switches_is_left_to_the_person_and_read_from_their_
     assert "read from the switch you used" in result.output
 
 
+def test_of_several_switches_the_one_whose_own_label_the_flow_names_is_switched(home, site):
+    """Found by a drawn page (seed 88078): LinkedIn's switches drawn by Material Web, each in its
+    own <label> row under a heading that repeats the setting's name. The heading was found first and
+    the card above it holds two switches, so objector asked the person although the flow's own
+    words name the second row's label and not the neighbour's. Now that one is switched."""
+    _configure(site, setting_markup="md-switch")
+    result = _run(home, site, "linkedin", ["y"])
+    assert _is_on(site, "linkedin", "ai-training") is False and _neighbour_changes(site) == []
+    entry = _entry(result)
+    assert (entry["control"], entry["result"], entry["after_reload"]) == ("named", "changed", "off")
+    assert result.human.setting_reviews[0].change == "ON → OFF"
+
+
 def test_a_card_drawn_first_as_placeholders_is_read_from_the_real_switch_the_person_used(home, site, runs):
     """Found by a drawn page (seed 77005): the card's switches are first drawn as disabled
     placeholders; objector asked the person at once and noted the placeholders as the candidates,

@@ -193,15 +193,29 @@ SETTING_STATE_JS = """(el, chosen) => {
   for (const mark of ['data-objector-setting', 'data-objector-click', 'data-objector-candidate'])
     document.querySelectorAll(`[${mark}]`).forEach(e => e.removeAttribute(mark));
   let [c, path] = choose();
-  // the one the person used, where objector could not tell which is meant (its place among them)
-  if (!c && Number.isInteger(chosen) && chosen >= 0 && chosen < many.length)
-    [c, path] = [many[chosen], 'yours'];
+  // where it could be more than one: the one at ``chosen.place`` (chosen.path: "yours", the one the
+  // person used; "named", the only one whose own words the flow names)
+  if (!c && chosen && Number.isInteger(chosen.place) && chosen.place >= 0 && chosen.place < many.length)
+    [c, path] = [many[chosen.place], chosen.path];
   const off = e => e.disabled === true || e.getAttribute('aria-disabled') === 'true';
   const drafted = e => e.closest('[aria-busy=true], [aria-disabled=true], fieldset[disabled], ' +
     '[class*=skeleton], [class*=placeholder], [class*=shimmer], [data-placeholder]');
+  // a candidate's own words: its name, its <label>, else the text of the largest box around it that
+  // holds no other candidate (its own row; none in a card that holds them all)
+  const words = e => {
+    const by = e.getAttribute('aria-labelledby');
+    if (by) return by.split(/\\s+/).map(i => (document.getElementById(i) || {}).innerText || '').join(' ');
+    const label = e.closest('label') || (e.labels && e.labels[0]);
+    if (label) return label.innerText;
+    let row = e;
+    const alone = box => !many.some(o => o !== e && box.contains(o));
+    while (row.parentElement && alone(row.parentElement)) row = row.parentElement;
+    return (row.innerText || '') + ' ' + (e.getAttribute('aria-label') || '');
+  };
   if (!c) {  // settled once every candidate can be used (not a placeholder the page draws first)
     many.forEach((e, i) => e.setAttribute('data-objector-candidate', String(i)));
     return {path: 'ambiguous', candidates: many.length, settled: !many.some(e => off(e) || drafted(e)),
+            names: many.map(e => words(e).replace(/\\s+/g, ' ').trim().slice(0, 300)),
             tag: '', type: '', checked: null, ariaChecked: null, ariaPressed: null, own: [], near: []};
   }
   const host = outer(c) || c, shadow = inner(c), s = shadow || c;

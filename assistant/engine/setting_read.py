@@ -10,10 +10,12 @@ fact. The state comes from the checked state the accessibility tree exposes (``c
 are read only where a control has no such state (a button that says "On").
 
 Which control: the found element itself, the control its ``<label>`` names, the one that names
-itself by it (``aria-labelledby``), or the only control in its row. A row holding several
-controls (a card with no row per setting) gives no control: the path is "ambiguous" and the
-person is asked to switch it. If they use exactly one of those controls, the readings after that
-are taken from it (the path is "yours"); else the state stays unknown.
+itself by it (``aria-labelledby``), or the only control in its row. Where that gives several
+controls, the only one of them whose own words (its name, label or own row) the flow's names for
+the control match is taken ("named"); else (a card with no row per setting, switches named
+alike) there is no control: the path is "ambiguous" and the person is asked to switch it. If
+they use exactly one of those controls, the readings after that are taken from it (the path is
+"yours"); else the state stays unknown.
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ class Reading:
     """One reading of a setting: its state, how its control was chosen, whether it was usable."""
 
     state: str  # "on" | "off" | "unknown"
-    path: str  # itself | label | labelledby | row | button | ambiguous | yours | absent
+    path: str  # itself | label | labelledby | row | button | ambiguous | named | yours | absent
     settled: bool = True
 
     @property
@@ -73,7 +75,11 @@ def read_state(run: FlowRun, element: Locator, step: SettingStep) -> str:
 def reading_of(run: FlowRun, element: Locator, step: SettingStep, chosen: int | None = None) -> Reading:
     """One reading, as the page shows it now (it may not be settled yet). ``chosen``: where the
     control could be more than one, the place among them of the one the person used (``yours``)."""
-    info = element.evaluate(SETTING_STATE_JS, chosen)
+    info = element.evaluate(SETTING_STATE_JS, None if chosen is None else {"place": chosen, "path": "yours"})
+    if info.get("path") == "ambiguous" and chosen is None:
+        named = _named_by_the_flow(step, info.get("names") or [])
+        if named is not None:  # the only one whose own words the flow names: that one
+            info = element.evaluate(SETTING_STATE_JS, {"place": named, "path": "named"})
     if info.get("type") == "password":
         raise FlowStop(
             Outcome.NEEDS_ATTENTION,
@@ -83,6 +89,18 @@ def reading_of(run: FlowRun, element: Locator, step: SettingStep, chosen: int | 
     path = str(info.get("path") or "itself")
     state = "unknown" if path == "ambiguous" else state_of(info, step)
     return Reading(state, path, bool(info.get("settled", True)))
+
+
+def _named_by_the_flow(step: SettingStep, names: list[str]) -> int | None:
+    """The place of the only candidate whose own words (its name, label or row) the step's names
+    for the control match; None when none or more than one does."""
+    patterns = [c.name or c.label for c in step.target or () if (c.role and c.name) or c.label]
+    matching = [
+        place
+        for place, words in enumerate(names)
+        if any(re.search(pattern, str(words), re.IGNORECASE) for pattern in patterns if pattern)
+    ]
+    return matching[0] if len(matching) == 1 else None
 
 
 def state_of(info: dict[str, Any], step: SettingStep) -> str:

@@ -173,8 +173,9 @@ class SettingState(_Part):
     control: str | None = Field(
         None,
         description="how the control was told from the others: itself, label, labelledby, row, button "
-        "(ambiguous: more than one could be meant; yours: of those, the one the person used by hand, "
-        "in this attempt or, for a re-check, in the last one that read it)",
+        "(ambiguous: more than one could be meant; named: of those, the only one whose own label or row "
+        "the flow names; yours: of those, the one the person used by hand, in this attempt or, for a "
+        "re-check, in the last one that read it)",
     )
     chosen: int | None = Field(
         None, ge=1, description="with control 'yours': its place (1, 2, …) among those that could be it"
