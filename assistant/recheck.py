@@ -149,12 +149,11 @@ def read_record(home: Path, entry: Mapping[str, Any]) -> dict[str, Any] | None:
     return read_attempt_record(Path(home), attempt)[0]
 
 
-def switches_used(home: Path, entries: Iterable[dict[str, Any]], account: str, flow: str) -> dict[str, int]:
+def switches_used(home: Path, entry: Mapping[str, Any] | None) -> dict[str, int]:
     """Where a setting's switch could not be told from others in its card, the one the person used
-    by hand: its place (1, 2, …) among them, by setting name (and blog or site), as the newest
-    attempt of ``account`` and ``flow`` that read its state recorded it (a re-check that read it
-    so records it again). A re-check reads that switch again."""
-    entry = newest_reads(entries).get((account, flow))
+    by hand: its place (1, 2, …) among them, by setting name (and blog or site), as ``entry`` (the
+    newest attempt of an account and flow that read its state, see ``newest_reads``) recorded it
+    (a re-check that read it so records it again). A re-check reads that switch again."""
     record = read_record(home, entry) if entry is not None else None
     return {
         setting_key(item.get("name"), item.get("item")): item["chosen"]

@@ -400,9 +400,10 @@ def _run_pairs(
     reasons: dict[tuple[str, str], str],
 ) -> None:
     from .engine import FlowRun, RunObserver
-    from .recheck import switches_used
+    from .recheck import newest_reads, switches_used
 
     settings = request.settings
+    last_reads = newest_reads(ledger.entries()) if request.recheck else {}  # for switches_used
     by_account: dict[str, list[Pair]] = {}
     for pair in todo:
         by_account.setdefault(pair.account.name, []).append(pair)
@@ -458,11 +459,7 @@ def _run_pairs(
                         ledger=ledger,
                         dry_run=request.dry_run,
                         recheck=request.recheck,
-                        switches_used=(
-                            switches_used(settings.home, ledger.entries(), account.name, flow.id)
-                            if request.recheck
-                            else {}
-                        ),
+                        switches_used=switches_used(settings.home, last_reads.get((account.name, flow.id))),
                         trace=request.trace,
                         observer=request.observer if request.observer is not None else RunObserver(),
                     ).run()

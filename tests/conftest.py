@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from cli_helpers import OUTPUT_COLUMNS
 from imap_server import dovecot_server, private_dovecot_server  # noqa: F401 - shared fixtures
-
-from assistant.engine import RunObserver
+from practice_helpers import RunsSeen
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,14 +44,6 @@ def cli_env(home: Path, tmp_path: Path) -> dict[str, str]:
         OBJECTOR_UI_LANGUAGE="en",
     )
     return env
-
-
-class RunsSeen(RunObserver, list):
-    """An observer that keeps every FlowRun of a test (pass it as ``observer=``), so the test
-    can act in the page as the person would."""
-
-    def started(self, run) -> None:
-        self.append(run)
 
 
 @pytest.fixture

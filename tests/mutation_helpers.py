@@ -13,11 +13,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from practice_helpers import account, run_practice
+from practice_helpers import RunsSeen, account, run_practice
 from scripted_human import ScriptedHuman
 
 from assistant.config.accounts import DEFAULT_FLOWS
-from assistant.engine import RunObserver
 from assistant.practice import LANGUAGES, PracticeConfig, PracticeSite
 from assistant.practice.behaviours import FORM, SETTINGS, draw
 from assistant.practice.judge import Broken, judge_form, judge_setting
@@ -139,13 +138,6 @@ class CarefulPerson(HastyPerson):
                 save.click()
                 page.wait_for_timeout(500)
                 break
-
-
-class RunsSeen(RunObserver, list):
-    """Every FlowRun of a drawn page's run, for the person to act in its page."""
-
-    def started(self, run) -> None:
-        self.append(run)
 
 
 @dataclass

@@ -15,9 +15,18 @@ from shared_browser import STATE_FILE, SharedProfiles
 from assistant.config.accounts import Account
 from assistant.config.flows import load_flows
 from assistant.config.settings import Settings
+from assistant.engine import RunObserver
 from assistant.people.ui import Reporter
 from assistant.proof.ledger import Ledger
 from assistant.runner import RunRequest, Summary, execute
+
+
+class RunsSeen(RunObserver, list):
+    """An observer that keeps every FlowRun of a run (pass it as ``observer=``), so a test or a
+    stand-in person can act in the page as the person would."""
+
+    def started(self, run) -> None:
+        self.append(run)
 
 
 def account(name: str = "anna-instagram", platform: str = "instagram", **fields: object) -> Account:

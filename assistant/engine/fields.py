@@ -18,7 +18,6 @@ from .page_scripts import (
     DIALOG_XPATH,
     LABEL_OF_JS,
     TEXT_BOX_MARK_JS,
-    TEXT_PRESENT_JS,
     VALUE_PRESENT_JS,
 )
 from .waiting import browser_gone, poll_until
@@ -243,7 +242,7 @@ def _pasted_box(run: FlowRun, step: Step) -> None:
     fills a box it found itself: a letter is never sent cut off); else what the box holds (the
     person may have changed it) is what the review shows and the record says. Either way, what the
     form's submit carries is kept."""
-    if not run.page.evaluate(TEXT_BOX_MARK_JS, " ".join(run.text.split())[:30]):
+    if not _text_present(run):  # and the box holding it marked
         return
     locator = run.page.locator("[data-objector-text-box]").first
     box = read_box(locator)
@@ -277,7 +276,7 @@ def _pasted_box(run: FlowRun, step: Step) -> None:
 
 
 def _text_present(run: FlowRun) -> bool:
-    return bool(run.page.evaluate(TEXT_PRESENT_JS, " ".join(run.text.split())[:30]))
+    return bool(run.page.evaluate(TEXT_BOX_MARK_JS, " ".join(run.text.split())[:30]))
 
 
 def _value_present(run: FlowRun, value: str) -> bool:

@@ -89,11 +89,7 @@ HIGHLIGHT_JS = """el => { el.scrollIntoView({block: 'center'});
 GROW_TEXTAREAS_JS = """() => document.querySelectorAll('textarea').forEach(t => {
   if (t.scrollHeight > t.clientHeight) t.style.height = (t.scrollHeight + 6) + 'px'; })"""
 # Is the objection text (its first words) in a visible text box of the page?
-TEXT_PRESENT_JS = """start => Array.from(document.querySelectorAll(
-  'textarea, [contenteditable=""], [contenteditable=true], input[type=text], input:not([type])'))
-  .some(e => e.offsetParent !== null &&
-       ((e.value !== undefined ? e.value : e.innerText) || '').replace(/\\s+/g, ' ').includes(start))"""
-# The box the person pasted the letter into (its start is in it), marked data-objector-text-box.
+# Is the letter (its start) in a visible text box? The box holding it is marked data-objector-text-box.
 TEXT_BOX_MARK_JS = """start => {
   const mark = 'data-objector-text-box';
   document.querySelectorAll(`[${mark}]`).forEach(e => e.removeAttribute(mark));

@@ -712,13 +712,7 @@ def _guided(
     run.save(f"setting-{number}-after.png", full_page_screenshot(run.page))
     facts: dict[str, Any] = {"why": why} | ({"control": control} if control else {})
     if reading.path == "yours" and chosen is not None:  # the person's switch, the n-th that could be it
-        facts.update(control="yours", chosen=chosen + 1)
-        run.reporter.info(
-            # TRANSLATORS: {setting} is the setting's name on the page
-            _("{setting}: read from the switch you used in the browser").format(
-                setting=shown(_what(step, item))
-            )
-        )
+        facts.update(_read_from_yours(run, step, item, chosen + 1))
     _entry(
         run, step, item, before=before, after=after, result="by-hand", approval={"answer": "by hand"}, **facts
     )
@@ -729,6 +723,16 @@ def _guided(
                 setting=shown(_what(step, item)), state=shown(_state(after))
             )
         )
+
+
+def _read_from_yours(run: FlowRun, step: SettingStep, item: str | None, place: int) -> dict[str, Any]:
+    """Said and recorded: the state was read from the switch the person used (``place``: 1, 2, …
+    among the switches that could be the setting)."""
+    run.reporter.info(
+        # TRANSLATORS: {setting} is the setting's name on the page
+        _("{setting}: read from the switch you used in the browser").format(setting=shown(_what(step, item)))
+    )
+    return {"control": "yours", "chosen": place}
 
 
 def _in_page(run: FlowRun, script: str) -> Any:
@@ -752,19 +756,14 @@ def _recheck(run: FlowRun, step: SettingStep, item: str | None, number: int, fou
         return
     reading = None if found is None else settled_reading(run, step, found)
     place = run.switches_used.get(setting_key(step.setting_name, item))
-    if found is not None and reading is not None and reading.ambiguous and place is not None:
+    if reading is not None and reading.ambiguous and place is not None:
+        assert found is not None
         reading = settled_reading(run, step, found, chosen=place - 1)  # the switch the person used
     state = "unknown" if reading is None else reading.state
     run.save(f"recheck-{number}.png", full_page_screenshot(run.page))
     result = "still-set" if state == step.want else "turned-back" if state != "unknown" else "unreadable"
-    facts: dict[str, Any] = {}
-    if reading is not None and reading.path == "yours" and place is not None:
-        facts.update(control="yours", chosen=place)
-        run.reporter.info(
-            _("{setting}: read from the switch you used in the browser").format(
-                setting=shown(_what(step, item))
-            )
-        )
+    yours = reading is not None and reading.path == "yours" and place is not None
+    facts = _read_from_yours(run, step, item, place) if yours and place is not None else {}
     _entry(run, step, item, before=state, after=state, result=result, **facts)
     what = _what(step, item)
     if result == "still-set":
